@@ -1,0 +1,53 @@
+/**
+ * The one catalogue of Ordo's problem codes. Every error that leaves the engine or the API carries
+ * one of these codes; docs/errors.md documents each (a test fails when one is missing there).
+ *
+ * `class` follows the user / operational / unexpected split: user errors are the caller's to fix
+ * and are not logged as failures; operational and unexpected ones are logged and answered with 5xx.
+ */
+export type ErrorClass = 'user' | 'operational' | 'unexpected';
+
+export interface ErrorSpec {
+  readonly status: number;
+  readonly class: ErrorClass;
+  readonly title: { readonly en: string; readonly 'zh-CN': string };
+}
+
+function spec(status: number, errorClass: ErrorClass, en: string, zh: string): ErrorSpec {
+  return Object.freeze({ status, class: errorClass, title: Object.freeze({ en, 'zh-CN': zh }) });
+}
+
+export const ERROR_CATALOGUE = Object.freeze({
+  ORDO_ERR_BAD_REQUEST: spec(400, 'user', 'The request could not be read', '请求无法解析'),
+  ORDO_ERR_REQUEST_INVALID: spec(400, 'user', 'The request does not have the expected shape', '请求格式不正确'),
+  ORDO_ERR_UNAUTHENTICATED: spec(401, 'user', 'Sign in first', '请先登录'),
+  ORDO_ERR_LOGIN_FAILED: spec(401, 'user', 'Wrong user name or password', '用户名或密码错误'),
+  ORDO_ERR_SESSION_EXPIRED: spec(401, 'user', 'Your session has expired; sign in again', '会话已过期，请重新登录'),
+  ORDO_ERR_FORBIDDEN: spec(403, 'user', 'You are not allowed to do this', '您没有执行此操作的权限'),
+  ORDO_ERR_FIELD_FORBIDDEN: spec(403, 'user', 'You may not change some of these fields', '您无权修改部分字段'),
+  ORDO_ERR_NOT_FOUND: spec(404, 'user', 'No such resource', '资源不存在'),
+  ORDO_ERR_FORM_NOT_FOUND: spec(404, 'user', 'No such form', '表单不存在'),
+  ORDO_ERR_RECORD_NOT_FOUND: spec(404, 'user', 'No such record', '记录不存在'),
+  ORDO_ERR_METHOD_NOT_ALLOWED: spec(405, 'user', 'This method is not allowed here', '不支持该请求方法'),
+  ORDO_ERR_REVISION_CONFLICT: spec(409, 'user', 'Someone else changed this record first', '记录已被他人修改'),
+  ORDO_ERR_IDEMPOTENCY_CONFLICT: spec(409, 'user', 'This idempotency key was used for a different request', '幂等键已用于另一个请求'),
+  ORDO_ERR_DUPLICATE: spec(409, 'user', 'This already exists', '该项已存在'),
+  ORDO_ERR_BODY_TOO_LARGE: spec(413, 'user', 'The request body is too large', '请求内容过大'),
+  ORDO_ERR_UNSUPPORTED_MEDIA_TYPE: spec(415, 'user', 'Send the body as application/json', '请以 application/json 格式提交'),
+  ORDO_ERR_VALIDATION: spec(422, 'user', 'Some fields are not valid', '部分字段填写有误'),
+  ORDO_ERR_DEFINITION_INVALID: spec(422, 'user', 'The definition is not valid', '定义无效'),
+  ORDO_ERR_EXPRESSION_SYNTAX: spec(422, 'user', 'The formula cannot be read', '公式语法错误'),
+  ORDO_ERR_EXPRESSION_TYPE: spec(422, 'user', 'The formula mixes incompatible types or names an unknown field', '公式类型错误或引用了不存在的字段'),
+  ORDO_ERR_EXPRESSION_BUDGET: spec(422, 'user', 'The formula took too many steps and was stopped', '公式计算步骤过多，已中止'),
+  ORDO_ERR_EXPRESSION_RUNTIME: spec(422, 'user', 'The formula failed while computing', '公式计算出错'),
+  ORDO_ERR_RATE_LIMITED: spec(429, 'user', 'Too many requests; try again shortly', '请求过于频繁，请稍后再试'),
+  ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),
+  ORDO_ERR_UNSAFE_DATABASE_ROLE: spec(500, 'operational', 'The database role has superuser rights', '数据库账号权限过高'),
+  ORDO_ERR_INTERNAL: spec(500, 'unexpected', 'Something went wrong on the server', '服务器内部错误'),
+});
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code);
+}
