@@ -1,0 +1,98 @@
+import type { AppDefinition, FormDefinition } from './generated/definition-types.js';
+import { escapePointer } from './meta-schema-validator.js';
+
+export interface LocatedForm {
+  readonly file: string;
+  readonly definition: FormDefinition;
+  /** Field paths of the compiled form; undefined when the form itself did not compile. */
+  readonly fieldPaths: ReadonlySet<string> | undefined;
+}
+
+export interface CrossProblem {
+  readonly file: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/**
+ * Checks what no single file can check alone: lookups into other forms, roles named by forms but
+ * missing from the app, navigation entries, duplicate ids.
+ */
+export function crossCheckDefinitions(
+  forms: readonly LocatedForm[],
+  app: { file: string; definition: AppDefinition } | undefined,
+): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const byId = new Map<string, LocatedForm>();
+  for (const form of forms) {
+    const first = byId.get(form.definition.id);
+    if (first === undefined) byId.set(form.definition.id, form);
+    else problems.push({ file: form.file, pointer: '/id', message: `form "${form.definition.id}" is also defined in ${first.file}` });
+  }
+
+  for (const form of forms) {
+    problems.push(...checkLookups(form, byId));
+    if (app !== undefined) problems.push(...checkRoles(form, new Set(app.definition.roles.map((role) => role.id))));
+    problems.push(...checkRules(form));
+  }
+
+  if (app !== undefined) {
+    app.definition.navigation.forEach((group, g) =>
+      group.forms.forEach((id, f) => {
+        if (!byId.has(id)) {
+          problems.push({ file: app.file, pointer: `/navigation/${g}/forms/${f}`, message: `no form "${id}" is defined` });
+        }
+      }),
+    );
+  }
+  return problems;
+}
+
+function checkLookups(form: LocatedForm, byId: ReadonlyMap<string, LocatedForm>): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  for (const [path, lookup] of Object.entries(form.definition.lookups ?? {})) {
+    const base = `/lookups/${escapePointer(path)}`;
+    const target = byId.get(lookup.form);
+    if (target === undefined) {
+      problems.push({ file: form.file, pointer: `${base}/form`, message: `no form "${lookup.form}" is defined` });
+      continue;
+    }
+    const targetFields = target.fieldPaths;
+    if (targetFields === undefined) continue;
+    const missing = (field: string, pointer: string): void => {
+      if (!targetFields.has(field)) {
+        problems.push({ file: form.file, pointer, message: `form "${lookup.form}" has no field "${field}"` });
+      }
+    };
+    missing(lookup.displayField, `${base}/displayField`);
+    (lookup.searchFields ?? []).forEach((field, i) => missing(field, `${base}/searchFields/${i}`));
+    for (const [targetField, sourceField] of Object.entries(lookup.fill ?? {})) {
+      missing(sourceField, `${base}/fill/${escapePointer(targetField)}`);
+    }
+  }
+  return problems;
+}
+
+function checkRoles(form: LocatedForm, roles: ReadonlySet<string>): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const check = (role: string, pointer: string): void => {
+    if (!roles.has(role)) problems.push({ file: form.file, pointer, message: `role "${role}" is not defined in the app` });
+  };
+  for (const [operation, list] of Object.entries(form.definition.access ?? {})) {
+    (list ?? []).forEach((role, i) => check(role, `/access/${operation}/${i}`));
+  }
+  for (const [path, permission] of Object.entries(form.definition.permissions ?? {})) {
+    for (const [operation, list] of Object.entries(permission)) {
+      (list ?? []).forEach((role, i) => check(role, `/permissions/${escapePointer(path)}/${operation}/${i}`));
+    }
+  }
+  return problems;
+}
+
+function checkRules(form: LocatedForm): CrossProblem[] {
+  return (form.definition.rules ?? []).flatMap((rule, i) =>
+    rule.visible === undefined && rule.required === undefined && rule.readOnly === undefined
+      ? [{ file: form.file, pointer: `/rules/${i}`, message: 'a rule needs at least one of visible, required or readOnly' }]
+      : [],
+  );
+}

@@ -1,0 +1,10 @@
+/** One thing wrong with one definition file, addressed by a JSON pointer into that file. */
+export interface DefinitionProblem {
+  readonly file: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export function formatProblem(problem: DefinitionProblem): string {
+  return `${problem.file}: ${problem.pointer === '' ? '/' : problem.pointer}: ${problem.message}`;
+}

@@ -1,0 +1,91 @@
+import { isOrdoError } from '../errors/index.js';
+import { compileForm } from '../forms/index.js';
+import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
+import type { DefinitionProblem } from './definition-problem.js';
+import type { AppDefinition, FormDefinition } from './generated/definition-types.js';
+import { parseJsonSource } from './json-source.js';
+import { validateAgainstMetaSchema } from './meta-schema-validator.js';
+import { DEFINITION_KINDS, type DefinitionKind } from './meta-schemas/index.js';
+
+export interface DefinitionFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface DefinitionSet {
+  readonly app?: AppDefinition;
+  readonly forms: readonly FormDefinition[];
+}
+
+export interface ValidationOutcome {
+  /** Only the definitions without problems; publish them only when `problems` is empty. */
+  readonly definitions: DefinitionSet;
+  readonly problems: readonly DefinitionProblem[];
+}
+
+/**
+ * Validates a whole application package: each file against its meta-schema, each form through the
+ * form compiler (formulas, rules, patterns), then the references between files. Reports every
+ * problem, not the first.
+ */
+export function validateDefinitionFiles(files: readonly DefinitionFile[]): ValidationOutcome {
+  const problems: DefinitionProblem[] = [];
+  const forms: LocatedForm[] = [];
+  let app: { file: string; definition: AppDefinition } | undefined;
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const parsed = parseJsonSource(file.text);
+    if (!parsed.ok) {
+      problems.push({ file: file.path, pointer: '', message: parsed.message });
+      continue;
+    }
+    const kind = kindOf(parsed.value);
+    if (kind === undefined) {
+      problems.push({ file: file.path, pointer: '/kind', message: `must be one of ${DEFINITION_KINDS.map((k) => `"${k}"`).join(', ')}` });
+      continue;
+    }
+    const schemaProblems = validateAgainstMetaSchema(kind, parsed.value);
+    if (schemaProblems.length > 0) {
+      problems.push(...schemaProblems.map((problem) => ({ file: file.path, ...problem })));
+      continue;
+    }
+    if (kind === 'app') {
+      if (app !== undefined) problems.push({ file: file.path, pointer: '', message: `a second app definition (the first is ${app.file})` });
+      else app = { file: file.path, definition: parsed.value as AppDefinition };
+      continue;
+    }
+    const definition = parsed.value as FormDefinition;
+    const compiled = compileFormReportingProblems(file.path, definition, problems);
+    forms.push({ file: file.path, definition, fieldPaths: compiled });
+  }
+
+  problems.push(...crossCheckDefinitions(forms, app));
+  const badFiles = new Set(problems.map((problem) => problem.file));
+  return {
+    definitions: {
+      ...(app !== undefined && !badFiles.has(app.file) ? { app: app.definition } : {}),
+      forms: forms.filter((form) => !badFiles.has(form.file)).map((form) => form.definition),
+    },
+    problems,
+  };
+}
+
+function kindOf(value: unknown): DefinitionKind | undefined {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
+  return DEFINITION_KINDS.find((kind) => kind === value.kind);
+}
+
+function compileFormReportingProblems(
+  file: string,
+  definition: FormDefinition,
+  problems: DefinitionProblem[],
+): ReadonlySet<string> | undefined {
+  try {
+    return new Set(compileForm(definition).fields.map((field) => field.path));
+  } catch (error) {
+    if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
+    const fields = error.fields.length > 0 ? error.fields : [{ pointer: '', message: error.message }];
+    problems.push(...fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+    return undefined;
+  }
+}

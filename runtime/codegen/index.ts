@@ -1,0 +1,1 @@
+export { generatedTypesFile, renderDefinitionTypes } from './definition-types.js';
