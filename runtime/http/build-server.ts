@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { OrdoDatabase } from '../db/index.js';
+import { authRoutes } from './auth-routes.js';
+import { definitionRoutes } from './definition-routes.js';
+import { registerDocsRoutes, registerOpenApiCollector } from './docs-routes.js';
+import { installErrorHandler } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+import { installJsonBodyParser } from './json-body.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limiter.js';
+import { recordRoutes } from './record-routes.js';
+import { decorateRequestActor, installAuthentication } from './request-actor.js';
+import { installSchemaValidators } from './schema-validators.js';
+import { installSecurityHeaders } from './security-headers.js';
+import type { Services } from './services-contract.js';
+import { createNotFoundHandler, webRoutes } from './web-routes.js';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface BuildServerOptions {
+  services: Services;
+  /** Checked by GET /api/health; without it the health answer says the database was not checked. */
+  database?: OrdoDatabase;
+  /** The built web app (runtime/web-dist); absent or unbuilt, / says so. */
+  webRoot?: string;
+  logger?: boolean | object;
+  bodyLimit?: number;
+  loginRateLimit?: LoginRateLimitOptions;
+}
+
+/** The whole HTTP server, ready to `listen` or to `inject` in tests. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Stray `__proto__` / `constructor.prototype` keys are refused, not stripped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const { services } = options;
+
+  installJsonBodyParser(app);
+  installSchemaValidators(app);
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  decorateRequestActor(app);
+  app.setNotFoundHandler(createNotFoundHandler(options.webRoot));
+
+  await registerOpenApiCollector(app);
+  await app.register(healthRoutes, { database: options.database });
+  await app.register(async (api) => {
+    installAuthentication(api, services);
+    await api.register(authRoutes, { services, rateLimiter: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) });
+    await api.register(definitionRoutes, { services });
+    await api.register(recordRoutes, { services });
+  });
+  await registerDocsRoutes(app, services);
+  await app.register(webRoutes, { webRoot: options.webRoot });
+  await app.ready();
+  return app;
+}

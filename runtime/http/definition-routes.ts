@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { actorOf } from './request-actor.js';
+import type { Services } from './services-contract.js';
+
+export interface DefinitionRoutesOptions {
+  services: Services;
+}
+
+export const definitionRoutes: FastifyPluginAsync<DefinitionRoutesOptions> = async (app, { services }) => {
+  app.get(
+    '/api/definitions',
+    { schema: { tags: ['definitions'], summary: 'The app and the latest published forms the user may read' } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { app: services.definitions.app() ?? null, forms: services.definitions.forms(actor) };
+    },
+  );
+};
