@@ -1,0 +1,3 @@
+export { createDatabase, DEFAULT_DATA_DIR, type CreateDatabaseOptions, type OrdoDatabase } from './create-database.js';
+export { migrateToLatest } from './migrate.js';
+export type * from './schema.js';

@@ -1,0 +1,56 @@
+import type { OrdoDatabase } from '../db/index.js';
+import { createAuthService } from './auth-service.js';
+import { createDefinitionService } from './definition-service.js';
+import { createRecordReads } from './record-reads.js';
+import { createRecordWrites, type CreateOptions } from './record-writes.js';
+import type { Actor, RecordDto, Services, ServicesOptions } from './types.js';
+
+const DEFAULT_IDLE_MINUTES = 8 * 60;
+const DEFAULT_MAX_MINUTES = 24 * 60;
+
+type CreateWithId = (actor: Actor, form: string, data: unknown, options: CreateOptions) => Promise<{ record: RecordDto; replayed: boolean }>;
+
+// The explicit-id create is reachable only through importRecord, so no API route can pass an id.
+const explicitIdCreates = new WeakMap<Services, CreateWithId>();
+
+/** Builds the services the HTTP layer, the CLI and the demo loader call. Loads the published definitions once. */
+export async function createServices(database: OrdoDatabase, options: ServicesOptions = {}): Promise<Services> {
+  const now = options.now ?? (() => new Date());
+  const definitions = await createDefinitionService(database, now);
+  const form = (id: string) => definitions.service.form(id);
+  const latestDefinition = (id: string) => {
+    try {
+      return definitions.service.form(id).definition;
+    } catch {
+      return undefined;
+    }
+  };
+  const writes = createRecordWrites({ database, now, form });
+  const reads = createRecordReads({ database, now, form, latestDefinition });
+  const services: Services = {
+    auth: createAuthService({
+      database,
+      now,
+      idleMinutes: options.sessionTtlMinutes ?? DEFAULT_IDLE_MINUTES,
+      maxMinutes: options.sessionMaxMinutes ?? DEFAULT_MAX_MINUTES,
+      knownRoles: definitions.knownRoles,
+    }),
+    definitions: definitions.service,
+    records: {
+      ...reads,
+      create: (actor, formId, data, createOptions) =>
+        writes.create(actor, formId, data, createOptions?.idempotencyKey === undefined ? {} : { idempotencyKey: createOptions.idempotencyKey }),
+      update: writes.update,
+      remove: writes.remove,
+    },
+  };
+  explicitIdCreates.set(services, writes.create);
+  return services;
+}
+
+/** Creates a record with a fixed id (the demo factory's records refer to each other by id). */
+export async function importRecord(services: Services, actor: Actor, form: string, record: { id: string; data: unknown }): Promise<RecordDto> {
+  const create = explicitIdCreates.get(services);
+  if (create === undefined) throw new TypeError('importRecord needs services made by createServices');
+  return (await create(actor, form, record.data, { id: record.id })).record;
+}

@@ -1,0 +1,141 @@
+import type { AppDefinition, FormDefinition } from '../../engine/definitions/index.js';
+import { OrdoError } from '../../engine/errors/index.js';
+import { compileForm, type CompiledForm } from '../../engine/forms/index.js';
+import type { OrdoDatabase } from '../db/index.js';
+import { insertAudit, insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type Executor } from '../stores/index.js';
+import { canonicalJson, sha256 } from './canonical-json.js';
+import { ADMIN_ROLE, isAdmin, mayUseForm } from './form-access.js';
+import type { Actor, DefinitionBundle, DefinitionService } from './types.js';
+
+interface PublishedState {
+  app: AppDefinition | undefined;
+  /** form id -> version -> definition */
+  forms: Map<string, Map<number, FormDefinition>>;
+  latest: Map<string, FormDefinition>;
+}
+
+export interface DefinitionServiceHandle {
+  service: DefinitionService;
+  /** Roles of the published app plus admin; undefined before an app is published. */
+  knownRoles(): readonly string[] | undefined;
+}
+
+/**
+ * Published definitions live in ordo_definitions and, for the synchronous lookups the API makes on
+ * every request, in memory. The database assigns versions: a changed definition becomes the latest
+ * version + 1; an unchanged one (same content apart from `version`) is left alone.
+ */
+export async function createDefinitionService(database: OrdoDatabase, now: () => Date): Promise<DefinitionServiceHandle> {
+  const { db } = database;
+  let state = toState(await listDefinitions(db));
+  const compiled = new Map<string, CompiledForm>();
+
+  function form(id: string, version?: number): CompiledForm {
+    const definition = version === undefined ? state.latest.get(id) : state.forms.get(id)?.get(version);
+    if (definition === undefined) {
+      throw new OrdoError('ORDO_ERR_FORM_NOT_FOUND', version === undefined ? `No form ${id}` : `No form ${id} version ${version}`);
+    }
+    const key = `${definition.id}@${definition.version}`;
+    let result = compiled.get(key);
+    if (result === undefined) {
+      result = compileForm(definition);
+      compiled.set(key, result);
+    }
+    return result;
+  }
+
+  async function publish(defs: DefinitionBundle, actor: Actor | 'system'): Promise<{ published: string[]; unchanged: string[] }> {
+    if (actor !== 'system' && !mayDesign(actor, state.app)) {
+      throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only designers may publish definitions');
+    }
+    // Compile everything first: a broken form must not leave half a package published.
+    for (const definition of defs.forms) compileForm(definition);
+    const by = actor === 'system' ? 'system' : actor.username;
+    const at = now();
+    const result = await db.transaction().execute(async (trx) => {
+      const published: string[] = [];
+      const unchanged: string[] = [];
+      const entries: { kind: 'app' | 'form'; definition: AppDefinition | FormDefinition }[] = [
+        ...(defs.app === undefined ? [] : [{ kind: 'app' as const, definition: defs.app }]),
+        ...defs.forms.map((definition) => ({ kind: 'form' as const, definition })),
+      ];
+      for (const { kind, definition } of entries) {
+        const changed = await publishOne(trx, kind, definition, at, by);
+        (changed ? published : unchanged).push(definition.id);
+      }
+      if (published.length > 0) {
+        await insertAudit(trx, {
+          at,
+          actor: { id: actor === 'system' ? null : actor.userId, username: by },
+          action: 'definitions.publish',
+          detail: { published },
+        });
+      }
+      return { published, unchanged };
+    });
+    state = toState(await listDefinitions(db));
+    return result;
+  }
+
+  return {
+    service: {
+      app: () => state.app,
+      forms: (actor) =>
+        [...state.latest.values()]
+          .filter((definition) => mayUseForm(definition, actor.roles, 'read'))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      form,
+      publish,
+      exportAll: async () => ({
+        ...(state.app === undefined ? {} : { app: state.app }),
+        forms: [...state.latest.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      }),
+    },
+    knownRoles: () => (state.app === undefined ? undefined : [ADMIN_ROLE, ...state.app.roles.map((role) => role.id)]),
+  };
+}
+
+async function publishOne(
+  trx: Executor,
+  kind: 'app' | 'form',
+  definition: AppDefinition | FormDefinition,
+  at: Date,
+  by: string,
+): Promise<boolean> {
+  const checksum = checksumOf(definition);
+  const latest = await latestDefinition(trx, kind, definition.id);
+  if (latest?.checksum === checksum) return false;
+  const version = (latest?.version ?? 0) + 1;
+  await insertDefinition(trx, { kind, id: definition.id, version, body: { ...definition, version }, checksum, at, by });
+  return true;
+}
+
+function checksumOf(definition: AppDefinition | FormDefinition): string {
+  const { version: _version, $schema: _schema, ...content } = definition;
+  return sha256(canonicalJson(content));
+}
+
+function mayDesign(actor: Actor, app: AppDefinition | undefined): boolean {
+  if (isAdmin(actor.roles)) return true;
+  return app?.roles.some((role) => role.canDesign === true && actor.roles.includes(role.id)) ?? false;
+}
+
+function toState(rows: readonly DefinitionRow[]): PublishedState {
+  const state: PublishedState = { app: undefined, forms: new Map(), latest: new Map() };
+  // Rows come oldest version first, so the last one seen is the latest.
+  for (const row of rows) {
+    if (row.kind === 'app') {
+      state.app = row.body as AppDefinition;
+      continue;
+    }
+    const definition = row.body as FormDefinition;
+    let versions = state.forms.get(row.id);
+    if (versions === undefined) {
+      versions = new Map();
+      state.forms.set(row.id, versions);
+    }
+    versions.set(row.version, definition);
+    state.latest.set(row.id, definition);
+  }
+  return state;
+}

@@ -1,0 +1,22 @@
+export { createServices, importRecord } from './create-services.js';
+export { ADMIN_ROLE, mayReadField, mayUseForm, type FormAction } from './form-access.js';
+export { MAX_PAGE_SIZE } from './record-list-query.js';
+export { computeChanges } from './record-changes.js';
+export { hashPassword, verifyPassword } from './password-hash.js';
+export type {
+  Actor,
+  AuthService,
+  DefinitionBundle,
+  DefinitionService,
+  FieldChange,
+  HistoryEntry,
+  PublicUser,
+  RecordDto,
+  RecordFilter,
+  RecordListQuery,
+  RecordPage,
+  RecordService,
+  Services,
+  ServicesOptions,
+  ValidationResult,
+} from './types.js';

@@ -1,0 +1,40 @@
+import type { FormContext, LookupRecords } from '../../engine/forms/index.js';
+import type { CompiledForm } from '../../engine/forms/index.js';
+import { findRecordsByIds, type Executor, type RecordRow } from '../stores/index.js';
+import type { Actor, RecordDto } from './types.js';
+
+export function formContext(actor: Actor, now: Date): FormContext {
+  return { roles: actor.roles, locale: actor.locale, now };
+}
+
+/** Fetches the records the form's lookups point at: one query per target form. */
+export async function fetchLookups(db: Executor, compiled: CompiledForm, data: unknown): Promise<LookupRecords> {
+  const wanted = new Map<string, Set<string>>();
+  for (const request of compiled.lookupRequests(data)) {
+    const ids = wanted.get(request.form) ?? new Set<string>();
+    for (const id of request.ids) ids.add(id);
+    wanted.set(request.form, ids);
+  }
+  const lookups: Record<string, Record<string, Readonly<Record<string, unknown>>>> = {};
+  for (const [form, ids] of wanted) {
+    const byId: Record<string, Readonly<Record<string, unknown>>> = {};
+    for (const row of await findRecordsByIds(db, form, [...ids])) byId[row.id] = row.data;
+    lookups[form] = byId;
+  }
+  return lookups;
+}
+
+/** The record as the API shows it: only the fields the actor may read. */
+export function recordDto(row: RecordRow, compiled: CompiledForm, context: FormContext): RecordDto {
+  return {
+    id: row.id,
+    form: row.form,
+    formVersion: row.form_version,
+    revision: row.revision,
+    data: compiled.project(row.data, context),
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FormDefinition } from '../../engine/definitions/index.js';
+import { findRecordsByIds, type Executor } from '../stores/index.js';
+import { mayReadField, mayUseForm } from './form-access.js';
+import { isPlainObject } from './plain-object.js';
+
+/**
+ * For a page of records, the text naming each record their lookup fields point at (target form ->
+ * id -> display field), so a list can show "KBZ Pumps" instead of an id. Only lookups the actor may
+ * read, into forms and display fields the actor may read.
+ */
+export async function lookupDisplay(
+  db: Executor,
+  definition: FormDefinition,
+  roles: readonly string[],
+  pageData: readonly Record<string, unknown>[],
+  formDefinition: (id: string) => FormDefinition | undefined,
+): Promise<Record<string, Record<string, string>>> {
+  const wanted = new Map<string, { displayField: string; ids: Set<string> }>();
+  for (const [path, lookup] of Object.entries(definition.lookups ?? {})) {
+    const target = formDefinition(lookup.form);
+    const displayField = lookup.displayField;
+    if (target === undefined || displayField.includes('.')) continue;
+    if (!mayReadField(definition, path, roles) || !mayUseForm(target, roles, 'read') || !mayReadField(target, displayField, roles)) continue;
+    const entry = wanted.get(lookup.form) ?? { displayField, ids: new Set<string>() };
+    for (const data of pageData) for (const id of idsAt(data, path)) entry.ids.add(id);
+    wanted.set(lookup.form, entry);
+  }
+  const display: Record<string, Record<string, string>> = {};
+  for (const [form, { displayField, ids }] of wanted) {
+    if (ids.size === 0) continue;
+    const names: Record<string, string> = {};
+    for (const row of await findRecordsByIds(db, form, [...ids])) {
+      const value = row.data[displayField];
+      if (value !== undefined && value !== null && value !== '') names[row.id] = String(value);
+    }
+    display[form] = names;
+  }
+  return display;
+}
+
+/** Record ids held at a field path: `customer`, or `lines.product` across every line. */
+function idsAt(data: Record<string, unknown>, path: string): string[] {
+  const [head, column] = path.split('.', 2) as [string, string | undefined];
+  const value = data[head];
+  if (column === undefined) return typeof value === 'string' && value !== '' ? [value] : [];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((line) => {
+    const id = isPlainObject(line) ? line[column] : undefined;
+    return typeof id === 'string' && id !== '' ? [id] : [];
+  });
+}

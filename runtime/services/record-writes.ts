@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { OrdoError } from '../../engine/errors/index.js';
+import type { CompiledForm } from '../../engine/forms/index.js';
+import type { OrdoDatabase } from '../db/index.js';
+import {
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  findRecord,
+  insertAudit,
+  insertHistory,
+  insertRecord,
+  isUniqueViolation,
+  softDeleteRecord,
+  storeIdempotentResponse,
+  updateRecordData,
+  type Executor,
+  type RecordRow,
+} from '../stores/index.js';
+import { canonicalJson, sha256 } from './canonical-json.js';
+import { requireFormAccess } from './form-access.js';
+import { isPlainObject } from './plain-object.js';
+import { computeChanges } from './record-changes.js';
+import { fetchLookups, formContext, recordDto } from './record-context.js';
+import { assignSerials, serialFields } from './serial-codes.js';
+import type { Actor, RecordDto } from './types.js';
+
+export interface WriteDependencies {
+  database: OrdoDatabase;
+  now: () => Date;
+  form: (id: string) => CompiledForm;
+}
+
+export interface CreateOptions {
+  idempotencyKey?: string;
+  /** Only the demo loader passes a fixed id; the HTTP API never does. */
+  id?: string;
+}
+
+const MAX_KEY_LENGTH = 255;
+
+export function createRecordWrites(deps: WriteDependencies) {
+  const { db } = deps.database;
+
+  async function create(actor: Actor, formId: string, data: unknown, options: CreateOptions = {}): Promise<{ record: RecordDto; replayed: boolean }> {
+    const compiled = deps.form(formId);
+    const definition = compiled.definition;
+    requireFormAccess(definition, actor.roles, 'create');
+    const body = requireObject(data, '/data');
+    const key = options.idempotencyKey;
+    if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
+      throw invalid('/headers/idempotency-key', `must have 1 to ${MAX_KEY_LENGTH} characters`);
+    }
+    const requestHash = sha256(canonicalJson({ form: formId, data: body }));
+    if (key !== undefined) {
+      const replay = await replayOf(db, actor.userId, key, requestHash);
+      if (replay !== undefined) return { record: replay, replayed: true };
+    }
+
+    const candidate = withoutFields(body, serialFields(definition));
+    const lookups = await fetchLookups(db, compiled, candidate);
+    const at = deps.now();
+    const context = formContext(actor, at);
+    try {
+      return await db.transaction().execute(async (trx) => {
+        if (key !== undefined && !(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
+          // Another request committed this key while we prepared: answer as it did.
+          const replay = await replayOf(trx, actor.userId, key, requestHash);
+          if (replay === undefined) throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key is in use by a request that has not finished');
+          return { record: replay, replayed: true };
+        }
+        // Serial codes are drawn inside the transaction, so a rejected record gives its number back.
+        const codes = await assignSerials(trx, definition, at);
+        const prepared = compiled.prepare({ data: { ...candidate, ...codes } }, context, lookups);
+        const row = await insertRecord(trx, {
+          id: options.id ?? randomUUID(),
+          form: formId,
+          formVersion: definition.version,
+          data: prepared,
+          at,
+          by: actor.username,
+        });
+        await recordChange(trx, actor, row, 'create', computeChanges({}, prepared), at);
+        const record = recordDto(row, compiled, context);
+        if (key !== undefined) await storeIdempotentResponse(trx, actor.userId, key, record);
+        return { record, replayed: false };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error) && options.id !== undefined) throw new OrdoError('ORDO_ERR_DUPLICATE', `A record ${options.id} already exists`);
+      throw error;
+    }
+  }
+
+  async function update(actor: Actor, formId: string, id: string, revision: number, patch: unknown): Promise<RecordDto> {
+    const compiled = deps.form(formId);
+    const definition = compiled.definition;
+    requireFormAccess(definition, actor.roles, 'update');
+    const changes = requireObject(patch, '/data');
+    requireRevision(revision);
+    const stored = await requireRecord(db, formId, id);
+    if (stored.revision !== revision) throw conflict(stored.revision);
+    const candidate = { ...stored.data, ...withoutFields(changes, serialFields(definition)) };
+    const lookups = await fetchLookups(db, compiled, candidate);
+    const at = deps.now();
+    const context = formContext(actor, at);
+    const prepared = compiled.prepare({ data: candidate, previous: stored.data }, context, lookups);
+    return db.transaction().execute(async (trx) => {
+      const row = await updateRecordData(trx, { id, expectedRevision: revision, formVersion: definition.version, data: prepared, at, by: actor.username });
+      if (row === undefined) throw await lostRace(trx, formId, id);
+      await recordChange(trx, actor, row, 'update', computeChanges(stored.data, prepared), at);
+      return recordDto(row, compiled, context);
+    });
+  }
+
+  async function remove(actor: Actor, formId: string, id: string, revision: number): Promise<void> {
+    const compiled = deps.form(formId);
+    requireFormAccess(compiled.definition, actor.roles, 'delete');
+    requireRevision(revision);
+    const stored = await requireRecord(db, formId, id);
+    if (stored.revision !== revision) throw conflict(stored.revision);
+    const at = deps.now();
+    await db.transaction().execute(async (trx) => {
+      const row = await softDeleteRecord(trx, { id, expectedRevision: revision, at, by: actor.username });
+      if (row === undefined) throw await lostRace(trx, formId, id);
+      await recordChange(trx, actor, row, 'delete', [], at);
+    });
+  }
+
+  return { create, update, remove };
+}
+
+/** The history row and the audit row of one change, in the change's transaction. */
+async function recordChange(
+  trx: Executor,
+  actor: Actor,
+  row: RecordRow,
+  action: 'create' | 'update' | 'delete',
+  changes: unknown[],
+  at: Date,
+): Promise<void> {
+  await insertHistory(trx, {
+    recordId: row.id,
+    form: row.form,
+    revision: row.revision,
+    action,
+    actor: { id: actor.userId, username: actor.username, displayName: actor.displayName },
+    at,
+    changes,
+    data: row.data,
+  });
+  await insertAudit(trx, {
+    at,
+    actor: { id: actor.userId, username: actor.username },
+    action: `record.${action}`,
+    target: { kind: 'record', id: row.id },
+    detail: { form: row.form, revision: row.revision },
+  });
+}
+
+async function replayOf(db: Executor, userId: string, key: string, requestHash: string): Promise<RecordDto | undefined> {
+  const existing = await findIdempotencyKey(db, userId, key);
+  if (existing === undefined) return undefined;
+  if (existing.requestHash !== requestHash) {
+    throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key was already used with a different request');
+  }
+  return (existing.response ?? undefined) as RecordDto | undefined;
+}
+
+async function requireRecord(db: Executor, form: string, id: string): Promise<RecordRow> {
+  const row = await findRecord(db, form, id);
+  if (row === undefined) throw new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${id} in form ${form}`);
+  return row;
+}
+
+/** The conditional write touched nothing: the record changed or went away since we read it. */
+async function lostRace(trx: Executor, form: string, id: string): Promise<OrdoError> {
+  const current = await findRecord(trx, form, id);
+  return current === undefined ? new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${id} in form ${form}`) : conflict(current.revision);
+}
+
+function conflict(currentRevision: number): OrdoError {
+  return new OrdoError('ORDO_ERR_REVISION_CONFLICT', `The record is at revision ${currentRevision} now`, { extra: { currentRevision } });
+}
+
+function requireObject(value: unknown, pointer: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw invalid(pointer, 'must be an object');
+  return value;
+}
+
+function requireRevision(revision: number): void {
+  if (!Number.isInteger(revision) || revision < 1) throw invalid('/revision', 'must be a whole number of at least 1');
+}
+
+function invalid(pointer: string, message: string): OrdoError {
+  return new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: ${message}`, { fields: [{ pointer, code: 'type', message }] });
+}
+
+function withoutFields(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const copy = { ...data };
+  for (const field of fields) delete copy[field];
+  return copy;
+}

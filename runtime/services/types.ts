@@ -1,0 +1,121 @@
+import type { AppDefinition, FormDefinition } from '../../engine/definitions/index.js';
+import type { FieldError, Locale } from '../../engine/errors/index.js';
+import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
+import type { FilterOp } from '../stores/index.js';
+
+/** The signed-in user a service call acts for. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  locale: Locale;
+}
+
+export interface PublicUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  locale: Locale;
+}
+
+export interface RecordDto {
+  id: string;
+  form: string;
+  formVersion: number;
+  revision: number;
+  data: Record<string, unknown>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One field-level change; `path` is a JSON pointer into the record's data (`/lines/0/qty`). */
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  action: 'create' | 'update' | 'delete';
+  at: string;
+  actor: { id: string; username: string; displayName: string };
+  changes: FieldChange[];
+}
+
+export interface RecordFilter {
+  field: string;
+  op: FilterOp;
+  value: string;
+}
+
+export interface RecordListQuery {
+  filters: RecordFilter[];
+  q?: string;
+  sort?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface RecordPage {
+  items: RecordDto[];
+  total: number;
+  limit: number;
+  offset: number;
+  /** Lookup target form -> record id -> the text that names that record. */
+  display: Record<string, Record<string, string>>;
+}
+
+export interface ValidationResult {
+  data: Record<string, unknown>;
+  states: Record<string, FieldState>;
+  errors: FieldError[];
+}
+
+export interface DefinitionBundle {
+  app?: AppDefinition;
+  forms: FormDefinition[];
+}
+
+export interface AuthService {
+  login(username: string, password: string): Promise<{ token: string; expiresAt: string; user: PublicUser }>;
+  authenticate(token: string): Promise<Actor>;
+  logout(token: string): Promise<void>;
+  addUser(input: { username: string; displayName?: string; roles: string[]; password: string; locale?: Locale }): Promise<PublicUser>;
+}
+
+export interface DefinitionService {
+  app(): AppDefinition | undefined;
+  forms(actor: Actor): FormDefinition[];
+  form(id: string, version?: number): CompiledForm;
+  publish(defs: DefinitionBundle, actor: Actor | 'system'): Promise<{ published: string[]; unchanged: string[] }>;
+  exportAll(): Promise<DefinitionBundle>;
+}
+
+export interface RecordService {
+  list(actor: Actor, form: string, query: RecordListQuery): Promise<RecordPage>;
+  get(actor: Actor, form: string, id: string): Promise<RecordDto>;
+  create(actor: Actor, form: string, data: unknown, options?: { idempotencyKey?: string }): Promise<{ record: RecordDto; replayed: boolean }>;
+  update(actor: Actor, form: string, id: string, revision: number, patch: unknown): Promise<RecordDto>;
+  remove(actor: Actor, form: string, id: string, revision: number): Promise<void>;
+  history(actor: Actor, form: string, id: string): Promise<{ items: HistoryEntry[] }>;
+  validate(actor: Actor, form: string, data: unknown, id?: string): Promise<ValidationResult>;
+}
+
+export interface Services {
+  auth: AuthService;
+  definitions: DefinitionService;
+  records: RecordService;
+}
+
+export interface ServicesOptions {
+  now?: () => Date;
+  /** Idle minutes before a session expires (default 480); every authenticated request restarts the clock. */
+  sessionTtlMinutes?: number;
+  /** Hard limit on a session's life in minutes, however active (default 1440). */
+  sessionMaxMinutes?: number;
+}
