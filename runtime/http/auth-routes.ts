@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isOrdoError } from '../../engine/errors/index.js';
 import type { LoginRateLimiter } from './login-rate-limiter.js';
 import { actorOf } from './request-actor.js';
-import type { Services } from './services-contract.js';
+import type { Services } from '../services/index.js';
 
 export interface AuthRoutesOptions {
   services: Services;

@@ -11,7 +11,7 @@ import { recordRoutes } from './record-routes.js';
 import { decorateRequestActor, installAuthentication } from './request-actor.js';
 import { installSchemaValidators } from './schema-validators.js';
 import { installSecurityHeaders } from './security-headers.js';
-import type { Services } from './services-contract.js';
+import type { Services } from '../services/index.js';
 import { createNotFoundHandler, webRoutes } from './web-routes.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

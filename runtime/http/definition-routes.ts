@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actorOf } from './request-actor.js';
-import type { Services } from './services-contract.js';
+import type { Services } from '../services/index.js';
 
 export interface DefinitionRoutesOptions {
   services: Services;

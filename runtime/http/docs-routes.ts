@@ -3,7 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
 import { OPENAPI_INFO, addFormsToDocument, type OpenApiDocument } from './openapi-document.js';
-import type { Services } from './services-contract.js';
+import type { Services } from '../services/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,7 @@
 import { OrdoError, type FieldError } from '../../engine/errors/index.js';
-import type { FilterOp, RecordFilter, RecordQuery } from './services-contract.js';
+import type { RecordFilter, RecordListQuery } from '../services/index.js';
+
+type FilterOp = RecordFilter['op'];
 
 const FILTER_OPS: readonly FilterOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'contains'];
 const FIELD_PATH = /^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)?$/;
@@ -26,7 +28,7 @@ export function parseFilter(text: string): RecordFilter | undefined {
   return { field, op, value: text.slice(second + 1) };
 }
 
-export function toRecordQuery(query: ListQueryString): RecordQuery {
+export function toRecordQuery(query: ListQueryString): RecordListQuery {
   const filters: RecordFilter[] = [];
   const problems: FieldError[] = [];
   (query.filter ?? []).forEach((text, index) => {
@@ -44,7 +46,7 @@ export function toRecordQuery(query: ListQueryString): RecordQuery {
   if (problems.length > 0) {
     throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${problems[0]?.pointer}: ${problems[0]?.message}`, { fields: problems });
   }
-  const result: RecordQuery = { filters, limit: query.limit, offset: query.offset };
+  const result: RecordListQuery = { filters, limit: query.limit, offset: query.offset };
   if (query.q !== undefined && query.q !== '') result.q = query.q;
   if (query.sort !== undefined) result.sort = query.sort;
   return result;

@@ -11,7 +11,7 @@ import {
   validateBody,
 } from './record-schemas.js';
 import { actorOf } from './request-actor.js';
-import type { Services } from './services-contract.js';
+import type { Services } from '../services/index.js';
 
 export interface RecordRoutesOptions {
   services: Services;

@@ -4,7 +4,9 @@
  * business, checked by the services against the published definition.
  */
 
-export const MAX_PAGE_SIZE = 200;
+import { MAX_PAGE_SIZE } from '../services/index.js';
+
+export { MAX_PAGE_SIZE };
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_FILTERS = 20;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OrdoError, type Locale } from '../../engine/errors/index.js';
 import { localeFromAcceptLanguage } from './locale.js';
-import type { Actor, Services } from './services-contract.js';
+import type { Actor, Services } from '../services/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,5 @@
 import { OrdoError } from '../../engine/errors/index.js';
-import type { Actor, Services } from '../../runtime/http/services-contract.js';
+import type { Actor, Services } from '../../runtime/services/index.js';
 
 export interface RecordingServices {
   services: Services;
@@ -46,12 +46,19 @@ export function recordingServices(): RecordingServices {
       async logout(...args) {
         record('auth.logout', args);
       },
+      async addUser(...args) {
+        record('auth.addUser', args);
+        return { ...ANN, id: ANN.userId };
+      },
     },
     definitions: {
       app: () => undefined,
       forms: () => [],
       form(id) {
         throw new OrdoError('ORDO_ERR_FORM_NOT_FOUND', `No form ${id}`);
+      },
+      async publish() {
+        return { published: [], unchanged: [] };
       },
       async exportAll() {
         return { forms: [] };
