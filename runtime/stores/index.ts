@@ -6,6 +6,7 @@ export { insertHistory, listHistory, type HistoryRow, type NewHistoryRow } from 
 export { likePattern, type FilterOp, type RecordCondition, type RecordSort, type RecordTarget } from './record-query.js';
 export {
   findRecord,
+  findRecordIdsOutside,
   findRecordsByIds,
   insertRecord,
   listRecords,

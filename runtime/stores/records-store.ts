@@ -127,3 +127,11 @@ export async function listRecords(
   const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
   return { rows, total: Number(counted.total) };
 }
+
+/** Ids of records (deleted ones too) that are not among `ids`: tells a database in use from a demo one. */
+export async function findRecordIdsOutside(db: Executor, ids: readonly string[], limit: number): Promise<string[]> {
+  let query = db.selectFrom('ordo_records').select('id');
+  if (ids.length > 0) query = query.where((eb) => eb.not(eb('id', '=', eb.fn.any(eb.val([...ids])))));
+  const rows = await query.limit(limit).execute();
+  return rows.map((row) => row.id);
+}

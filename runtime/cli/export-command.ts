@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createServices } from '../services/index.js';
+import { EXIT_OK, print } from './commands.js';
+import { openDatabase } from './open-database.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { UsageError } from './usage-error.js';
+
+export const EXPORT_HELP = `Usage: ordo export <dir> [--data DIR]
+
+Writes the latest published definitions as app.json and forms/<id>.json under dir.`;
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { data: { type: 'string' } });
+  if (values.help === true) {
+    print(EXPORT_HELP);
+    return EXIT_OK;
+  }
+  const [dir, ...rest] = positionals;
+  if (dir === undefined || rest.length > 0) throw new UsageError('ordo export takes exactly one folder');
+  const database = await openDatabase(values.data);
+  try {
+    const services = await createServices(database);
+    const { app, forms } = await services.definitions.exportAll();
+    await mkdir(path.join(dir, 'forms'), { recursive: true });
+    if (app !== undefined) await writeJson(path.join(dir, 'app.json'), app);
+    for (const form of forms) await writeJson(path.join(dir, 'forms', `${form.id}.json`), form);
+    print(`exported ${app === undefined ? 'no app' : 'the app'} and ${forms.length} form${forms.length === 1 ? '' : 's'} to ${dir}`);
+    return EXIT_OK;
+  } finally {
+    await database.close();
+  }
+}
+
+function writeJson(file: string, value: unknown): Promise<void> {
+  return writeFile(file, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}

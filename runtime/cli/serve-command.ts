@@ -1,0 +1,75 @@
+import { loadDemo } from '../demo/index.js';
+import { buildServer } from '../http/index.js';
+import { createServices } from '../services/index.js';
+import { EXIT_FAILURE, EXIT_OK, print, printError } from './commands.js';
+import { loadDefinitions } from './load-definitions.js';
+import { openDatabase } from './open-database.js';
+import { parseCommandArgs, parsePort } from './parse-command-args.js';
+import { demoDir, shippedDefinitionsDir, webRoot } from './paths.js';
+import { UsageError } from './usage-error.js';
+
+export const SERVE_HELP = `Usage: ordo serve [--port N] [--host H] [--data DIR] [--definitions DIR] [--demo]
+
+Serves the API and the web app. Uses PostgreSQL when DATABASE_URL is set, otherwise PGlite in --data
+(default .ordo-data). Publishes the definitions (default: Ordo's definitions/ folder) when they changed.
+  --port N       port to listen on (default 3000)
+  --host H       address to listen on (default 127.0.0.1)
+  --demo         load the KBZ pump demo factory into an empty database`;
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    definitions: { type: 'string' },
+    demo: { type: 'boolean' },
+  });
+  if (values.help === true) {
+    print(SERVE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) throw new UsageError('ordo serve takes no arguments');
+  const port = parsePort(values.port, 3000);
+  const host = values.host ?? '127.0.0.1';
+
+  const loaded = await loadDefinitions(values.definitions ?? shippedDefinitionsDir);
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) printError(problem);
+    return EXIT_FAILURE;
+  }
+  const database = await openDatabase(values.data);
+  let server: Awaited<ReturnType<typeof buildServer>> | undefined;
+  try {
+    const services = await createServices(database);
+    const { app, forms } = loaded.definitions;
+    const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
+    if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
+    if (values.demo === true) {
+      const demo = await loadDemo(services, database, demoDir);
+      print(demo.loaded ? `demo factory: ${demo.users} users and ${demo.records} records added` : 'demo factory skipped: the database already holds other records');
+    }
+    server = await buildServer({ services, database, webRoot });
+    await server.listen({ port, host });
+    const address = server.server.address();
+    const shownPort = typeof address === 'object' && address !== null ? address.port : port;
+    print(`Ordo is running at http://${host.includes(':') ? `[${host}]` : host}:${shownPort}`);
+  } catch (error) {
+    await server?.close();
+    await database.close();
+    throw error;
+  }
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  print('stopping');
+  await running.close();
+  await database.close();
+  return EXIT_OK;
+}
