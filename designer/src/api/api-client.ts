@@ -1,0 +1,92 @@
+import { ApiError, problemToError } from './api-error.js';
+import type {
+  DefinitionsResponse,
+  HistoryResponse,
+  ListQuery,
+  LoginResponse,
+  OrdoRecord,
+  RecordList,
+  SessionUser,
+  ValidateResponse,
+} from './api-types.js';
+import { listQueryToSearch } from './list-query.js';
+
+export interface ApiClientOptions {
+  readonly getToken: () => string | null;
+  readonly getLocale: () => string;
+  /** Called when the server answers 401 to a call made with a token: the session is gone. */
+  readonly onUnauthenticated?: (error: ApiError) => void;
+  readonly fetchImpl?: typeof fetch;
+  readonly baseUrl?: string;
+}
+
+interface RequestOptions {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function formPath(form: string): string {
+  return `/api/forms/${encodeURIComponent(form)}/records`;
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const baseUrl = options.baseUrl ?? '';
+
+  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': options.getLocale(),
+      ...requestOptions.headers,
+    };
+    const token = options.getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (requestOptions.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(requestOptions.body);
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, body === undefined ? { method, headers } : { method, headers, body });
+    } catch (cause) {
+      throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) {
+      const error = problemToError(response.status, parsed, response.statusText);
+      if (response.status === 401 && token) options.onUnauthenticated?.(error);
+      throw error;
+    }
+    return parsed as T;
+  }
+
+  return {
+    login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { body: { username, password } }),
+    logout: () => request<unknown>('POST', '/api/auth/logout', { body: {} }),
+    me: async (): Promise<SessionUser> => {
+      const answer = await request<SessionUser | { user: SessionUser }>('GET', '/api/auth/me');
+      return 'user' in answer ? answer.user : answer;
+    },
+    definitions: () => request<DefinitionsResponse>('GET', '/api/definitions'),
+    listRecords: (form: string, query: ListQuery) => request<RecordList>('GET', `${formPath(form)}${listQueryToSearch(query)}`),
+    getRecord: (form: string, id: string) => request<OrdoRecord>('GET', `${formPath(form)}/${encodeURIComponent(id)}`),
+    createRecord: (form: string, data: Record<string, unknown>, idempotencyKey: string) =>
+      request<OrdoRecord>('POST', formPath(form), { body: { data }, headers: { 'Idempotency-Key': idempotencyKey } }),
+    updateRecord: (form: string, id: string, revision: number, data: Record<string, unknown>) =>
+      request<OrdoRecord>('PATCH', `${formPath(form)}/${encodeURIComponent(id)}`, { body: { revision, data } }),
+    deleteRecord: (form: string, id: string, revision: number) =>
+      request<unknown>('DELETE', `${formPath(form)}/${encodeURIComponent(id)}?revision=${revision}`),
+    history: (form: string, id: string) => request<HistoryResponse>('GET', `${formPath(form)}/${encodeURIComponent(id)}/history`),
+    validate: (form: string, data: Record<string, unknown>, id?: string) =>
+      request<ValidateResponse>('POST', `/api/forms/${encodeURIComponent(form)}/validate`, { body: id === undefined ? { data } : { data, id } }),
+  };
+}

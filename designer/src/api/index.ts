@@ -1,0 +1,21 @@
+export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
+export { ApiError, isApiError, problemToError } from './api-error.js';
+export type {
+  DefinitionsResponse,
+  DisplayMap,
+  FieldChange,
+  FilterOperator,
+  HistoryActor,
+  HistoryEntry,
+  HistoryResponse,
+  ListQuery,
+  LoginResponse,
+  OrdoRecord,
+  RecordFilter,
+  RecordList,
+  SessionUser,
+  ValidateResponse,
+} from './api-types.js';
+export { newIdempotencyKey } from './idempotency-key.js';
+export { listQueryToSearch } from './list-query.js';
+export { tokenStore } from './token-store.js';

@@ -1,0 +1,43 @@
+import { LoginPage, useSession } from './auth/index.js';
+import { useI18n } from './i18n/index.js';
+import { HistoryPage, ListPage, NewRecordPage, RecordPage } from './records/index.js';
+import { useRoute, type Route } from './routing/index.js';
+import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
+
+function formOf(route: Route): string | undefined {
+  return 'form' in route ? route.form : undefined;
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const { form } = useDefinitions();
+  if (route.page === 'home') return <HomePage />;
+  if (route.page === 'not-found') return <p className="notice notice-error">{t('error.notFound')}</p>;
+  const definition = form(route.form);
+  if (!definition) return <p className="notice notice-error">{t('error.formNotFound', { form: route.form })}</p>;
+  switch (route.page) {
+    case 'list':
+      return <ListPage key={definition.id} definition={definition} search={route.search} />;
+    case 'new':
+      return <NewRecordPage key={definition.id} definition={definition} />;
+    case 'record':
+      return <RecordPage key={`${definition.id}/${route.id}`} definition={definition} id={route.id} />;
+    case 'history':
+      return <HistoryPage key={`${definition.id}/${route.id}`} definition={definition} id={route.id} />;
+  }
+}
+
+export function App() {
+  const { state } = useSession();
+  const { t } = useI18n();
+  const route = useRoute();
+  if (state.status === 'checking') return <div className="page-state">{t('app.loading')}</div>;
+  if (state.status === 'signed-out') return <LoginPage expired={state.expired} />;
+  return (
+    <DefinitionsProvider>
+      <Layout activeForm={formOf(route)}>
+        <Page route={route} />
+      </Layout>
+    </DefinitionsProvider>
+  );
+}

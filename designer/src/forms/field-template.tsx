@@ -1,0 +1,58 @@
+import type { FieldTemplateProps } from '@rjsf/utils';
+import type { OrdoFormContext } from './ordo-form-context.js';
+import { fieldPathOf, isSubTableCell, isSubTableLine, pointerOfPath } from './ordo-form-context.js';
+
+function testIdOf(path: readonly (string | number)[]): string {
+  return path.map(String).join('-');
+}
+
+/**
+ * Renders every field with the live state the form model computed for it: hidden fields vanish,
+ * required markers follow the rules, read-only fields sit in a disabled fieldset (which disables
+ * every control inside, per line of a sub-table too). Texts are rendered as text, never as HTML.
+ */
+export function FieldTemplate(props: FieldTemplateProps) {
+  const { fieldPathId, id, label, children, rawErrors, rawHelp, rawDescription, hidden, displayLabel, registry, schema } = props;
+  const context = registry.formContext as OrdoFormContext;
+  const path = fieldPathId.path;
+  if (path.length === 0 || isSubTableLine(path)) return children;
+  const state = context.states[pointerOfPath(path)];
+  const cell = isSubTableCell(path);
+  if (hidden) return <div className="hidden">{children}</div>;
+  if (state && !state.visible) return cell ? <div className="cell cell-hidden" /> : null;
+  const required = state ? state.required : Boolean(props.required);
+  const readOnly = Boolean(state?.readOnly);
+  const errors = (rawErrors ?? []).filter((message) => message !== '');
+  const computed = schema.readOnly === true;
+  const isTable = schema.type === 'array' && typeof schema.items === 'object' && schema.items !== null && !Array.isArray(schema.items) && (schema.items as { type?: unknown }).type === 'object';
+  const className = ['field', cell ? 'cell' : '', errors.length > 0 ? 'has-error' : '', computed ? 'is-computed' : '', isTable ? 'field-table' : ''].filter(Boolean).join(' ');
+  const testId = testIdOf(path);
+
+  return (
+    <div className={className} data-testid={`field-${testId}`} data-field={fieldPathOf(path)}>
+      {!cell && displayLabel && !isTable ? (
+        <label className="field-label" htmlFor={id}>
+          {label}
+          {required ? <span className="required-mark" aria-hidden="true"> *</span> : null}
+          {computed ? <span className="computed-tag">{context.i18n.t('record.computed')}</span> : null}
+        </label>
+      ) : null}
+      {!cell && displayLabel && rawDescription && !isTable ? <p className="field-description">{rawDescription}</p> : null}
+      {readOnly ? (
+        <fieldset className="readonly-wrap" disabled>
+          {children}
+        </fieldset>
+      ) : (
+        children
+      )}
+      {errors.length > 0 ? (
+        <ul className="field-errors" data-testid={`error-${testId}`}>
+          {errors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {!cell && rawHelp ? <p className="field-help">{rawHelp}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ApiClient, OrdoRecord } from '../api/index.js';
+import type { I18n } from '../i18n/index.js';
+
+export interface LiveFieldState {
+  readonly visible: boolean;
+  readonly required: boolean;
+  readonly readOnly: boolean;
+}
+
+/** What Ordo's rjsf templates and widgets read from `formContext`. */
+export interface OrdoFormContext {
+  /** Field states from the form model, by data pointer (`/customer`, `/lines/0/qty`). */
+  readonly states: Readonly<Record<string, LiveFieldState>>;
+  readonly i18n: I18n;
+  readonly api: ApiClient;
+  /** The display text of a picked record, when the record is already known. */
+  lookupTitle(form: string, displayField: string, id: string): string | undefined;
+  /** Remembers a record picked in a lookup so the model can copy its `fill` fields. */
+  rememberLookup(form: string, record: OrdoRecord): void;
+}
+
+export function pointerOfPath(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** The definition's field path for a data path: `['lines', 0, 'qty']` -> `lines.qty`. */
+export function fieldPathOf(path: readonly (string | number)[]): string {
+  return path.filter((segment) => typeof segment === 'string').join('.');
+}
+
+/** A column of a sub-table line: `['lines', 0, 'qty']`. */
+export function isSubTableCell(path: readonly (string | number)[]): boolean {
+  return path.length === 3 && typeof path[1] === 'number';
+}
+
+/** A line of a sub-table: `['lines', 0]`. */
+export function isSubTableLine(path: readonly (string | number)[]): boolean {
+  return path.length === 2 && typeof path[1] === 'number';
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
+import { isApiError, type HistoryEntry, type OrdoRecord } from '../api/index.js';
+import { useSession } from '../auth/index.js';
+import { isMessageId, useI18n } from '../i18n/index.js';
+import { href } from '../routing/index.js';
+import { describeError } from '../shell/index.js';
+import { valueText } from './cell-text.js';
+import { actorName, changeLabel, changeTarget } from './history-change.js';
+import { recordTitle } from './record-title.js';
+
+type LoadState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'ready'; readonly record: OrdoRecord | undefined; readonly items: readonly HistoryEntry[] };
+
+export function HistoryPage({ definition, id }: { definition: FormDefinition; id: string }) {
+  const { api } = useSession();
+  const { t, text, locale, dateTime } = useI18n();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    Promise.all([api.history(definition.id, id), api.getRecord(definition.id, id).catch(() => undefined)]).then(
+      ([history, record]) => {
+        if (!cancelled) setState({ status: 'ready', record, items: [...history.items].sort((a, b) => b.revision - a.revision) });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // Refetch for another record, not for a language switch.
+  }, [api, definition.id, id]);
+
+  const title = state.status === 'ready' && state.record ? recordTitle(definition, state.record) : id;
+  return (
+    <div className="page">
+      <nav className="breadcrumb">
+        <a href={href({ page: 'list', form: definition.id, search: '' })}>{text(definition.title)}</a>
+        <span aria-hidden="true"> / </span>
+        <a href={href({ page: 'record', form: definition.id, id })} data-testid="back-to-record">
+          {title}
+        </a>
+        <span aria-hidden="true"> / </span>
+        <span>{t('record.history')}</span>
+      </nav>
+      <div className="page-header">
+        <h1 data-testid="page-title">{t('history.title', { title })}</h1>
+        <a className="btn" href={href({ page: 'record', form: definition.id, id })}>
+          {t('history.back')}
+        </a>
+      </div>
+      {state.status === 'loading' ? <div className="page-state">{t('app.loading')}</div> : null}
+      {state.status === 'failed' ? (
+        <p className="notice notice-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === 'ready' && state.items.length === 0 ? <div className="empty-state">{t('history.empty')}</div> : null}
+      {state.status === 'ready' ? (
+        <ol className="timeline" data-testid="history-list">
+          {state.items.map((entry) => {
+            const actionKey = `action.${entry.action}`;
+            return (
+              <li key={entry.revision} className="timeline-entry" data-testid={`history-${entry.revision}`}>
+                <div className="timeline-head">
+                  <span className={`badge badge-${entry.action}`}>{isMessageId(actionKey) ? t(actionKey) : entry.action}</span>
+                  <span className="timeline-revision">{t('record.revision', { revision: entry.revision })}</span>
+                  <span className="timeline-actor">{t('history.by', { actor: actorName(entry.actor) })}</span>
+                  <time className="muted" dateTime={entry.at}>
+                    {dateTime(entry.at)}
+                  </time>
+                </div>
+                {entry.changes.length === 0 ? (
+                  <p className="muted">{t('history.noChanges')}</p>
+                ) : (
+                  <table className="data-table changes-table">
+                    <thead>
+                      <tr>
+                        <th>{t('history.field')}</th>
+                        <th>{t('history.before')}</th>
+                        <th>{t('history.after')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {entry.changes.map((change, index) => {
+                        const { fieldPath } = changeTarget(change.path);
+                        const before = valueText(definition, fieldPath, change.before, locale);
+                        const after = valueText(definition, fieldPath, change.after, locale);
+                        return (
+                          <tr key={`${change.path}:${index}`}>
+                            <td>{changeLabel(definition, change.path, locale)}</td>
+                            <td className={before.numeric ? 'num change-before' : 'change-before'}>{before.text}</td>
+                            <td className={after.numeric ? 'num change-after' : 'change-after'}>{after.text}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </div>
+  );
+}

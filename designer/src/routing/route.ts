@@ -1,0 +1,48 @@
+/** The app's pages, addressed by the URL hash (`#/forms/sales-order/new`), so the server needs one page only. */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'list'; readonly form: string; readonly search: string }
+  | { readonly page: 'new'; readonly form: string }
+  | { readonly page: 'record'; readonly form: string; readonly id: string }
+  | { readonly page: 'history'; readonly form: string; readonly id: string }
+  | { readonly page: 'not-found' };
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  const withoutMark = hash.startsWith('#') ? hash.slice(1) : hash;
+  const queryAt = withoutMark.indexOf('?');
+  const path = queryAt === -1 ? withoutMark : withoutMark.slice(0, queryAt);
+  const search = queryAt === -1 ? '' : withoutMark.slice(queryAt + 1);
+  const segments = path.split('/').filter((segment) => segment !== '').map(decode);
+  if (segments.some((segment) => segment === null)) return { page: 'not-found' };
+  const parts = segments as string[];
+  if (parts.length === 0) return { page: 'home' };
+  const [head, form, id, tail] = parts;
+  if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
+  if (id === undefined) return { page: 'list', form, search };
+  if (tail === undefined) return id === 'new' ? { page: 'new', form } : { page: 'record', form, id };
+  return tail === 'history' ? { page: 'history', form, id } : { page: 'not-found' };
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.page) {
+    case 'home':
+    case 'not-found':
+      return '#/';
+    case 'list':
+      return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
+    case 'new':
+      return `#/forms/${encodeURIComponent(route.form)}/new`;
+    case 'record':
+      return `#/forms/${encodeURIComponent(route.form)}/${encodeURIComponent(route.id)}`;
+    case 'history':
+      return `#/forms/${encodeURIComponent(route.form)}/${encodeURIComponent(route.id)}/history`;
+  }
+}

@@ -1,0 +1,65 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AppDefinition, FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
+import { isApiError } from '../api/index.js';
+import { useSession } from '../auth/index.js';
+import { useI18n } from '../i18n/index.js';
+import { describeError } from './describe-error.js';
+
+export interface Definitions {
+  readonly app: AppDefinition;
+  readonly forms: readonly FormDefinition[];
+  form(id: string): FormDefinition | undefined;
+}
+
+const DefinitionsContext = createContext<Definitions | null>(null);
+
+type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly value: Definitions };
+
+/** Loads GET /api/definitions once per sign-in and shows a loading or error screen until it has them. */
+export function DefinitionsProvider({ children }: { children: ReactNode }) {
+  const { api } = useSession();
+  const { t, locale } = useI18n();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    api.definitions().then(
+      ({ app, forms }) => {
+        if (cancelled) return;
+        const byId = new Map(forms.map((form) => [form.id, form]));
+        setState({ status: 'ready', value: { app, forms, form: (id) => byId.get(id) } });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // The locale only words the error; a language switch must not reload the definitions.
+  }, [api, attempt]);
+
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  const value = useMemo(() => (state.status === 'ready' ? state.value : null), [state]);
+
+  if (state.status === 'loading') return <div className="page-state">{t('app.loading')}</div>;
+  if (state.status === 'failed' || !value) {
+    return (
+      <div className="page-state">
+        <p className="notice notice-error">{t('app.loadFailed', { message: state.status === 'failed' ? state.message : '' })}</p>
+        <button type="button" className="btn" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  return <DefinitionsContext.Provider value={value}>{children}</DefinitionsContext.Provider>;
+}
+
+export function useDefinitions(): Definitions {
+  const value = useContext(DefinitionsContext);
+  if (!value) throw new Error('useDefinitions needs a DefinitionsProvider above it');
+  return value;
+}

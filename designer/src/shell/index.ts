@@ -1,0 +1,5 @@
+export { DefinitionsProvider, useDefinitions, type Definitions } from './definitions-context.js';
+export { describeError } from './describe-error.js';
+export { HomePage } from './home-page.js';
+export { Layout } from './layout.js';
+export { buildNavigation, type NavigationSection } from './navigation.js';
