@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
+import { buildServer, type BuildServerOptions } from '../../runtime/http/index.js';
+import { createServices, type Services } from '../../runtime/services/index.js';
+import { API_TEST_APP, API_TEST_PASSWORD, API_TEST_USERS, PART_FORM, WORK_ORDER_FORM, type ApiTestUser } from './api-fixture.js';
+
+export const ORDO_TABLES = [
+  'ordo_definitions',
+  'ordo_users',
+  'ordo_sessions',
+  'ordo_records',
+  'ordo_record_history',
+  'ordo_audit',
+  'ordo_idempotency',
+  'ordo_serials',
+] as const;
+
+export type TableCounts = Record<(typeof ORDO_TABLES)[number], number>;
+
+export interface ApiTestServer {
+  app: FastifyInstance;
+  database: OrdoDatabase;
+  services: Services;
+  /** The services' clock; tests move it to expire sessions. */
+  clock: { now: Date };
+  /** A bearer token for each fixture user, signed in once. */
+  tokens: Record<ApiTestUser, string>;
+  /** inject() as a user: adds the Authorization header and sends `json` as an application/json body. */
+  as(user: ApiTestUser, options: Omit<InjectOptions, 'body' | 'payload'> & { json?: unknown }): Promise<LightMyRequestResponse>;
+  counts(): Promise<TableCounts>;
+  close(): Promise<void>;
+}
+
+/**
+ * One database for one test file: PGlite in memory, or a fresh PostgreSQL database when
+ * DATABASE_URL is set (dropped again by close). The fixture app is published and its users added.
+ */
+export async function startApiTestServer(options: Partial<Omit<BuildServerOptions, 'services' | 'database'>> = {}): Promise<ApiTestServer> {
+  const postgres = process.env.DATABASE_URL === undefined ? undefined : await createScratchDatabase(process.env.DATABASE_URL);
+  const database = await createDatabase(postgres === undefined ? { dataDir: 'memory://' } : { url: postgres.url, warn: () => undefined });
+  const clock = { now: new Date('2026-03-02T08:00:00.000Z') };
+  const services = await createServices(database, { now: () => clock.now });
+  await services.definitions.publish({ app: API_TEST_APP, forms: [PART_FORM, WORK_ORDER_FORM] }, 'system');
+  const tokens = {} as Record<ApiTestUser, string>;
+  for (const user of API_TEST_USERS) {
+    await services.auth.addUser({ username: user.username, displayName: user.username.toUpperCase(), roles: [...user.roles], password: API_TEST_PASSWORD, locale: user.locale });
+    tokens[user.username] = (await services.auth.login(user.username, API_TEST_PASSWORD)).token;
+  }
+  const app = await buildServer({ services, database, ...options });
+  return {
+    app,
+    database,
+    services,
+    clock,
+    tokens,
+    as(user, { json, headers, ...rest }) {
+      const payload = json === undefined ? {} : { payload: JSON.stringify(json) };
+      const type = json === undefined ? {} : { 'content-type': 'application/json' };
+      return app.inject({ ...rest, ...payload, headers: { ...type, ...headers, authorization: `Bearer ${tokens[user]}` } });
+    },
+    async counts() {
+      const result = {} as TableCounts;
+      for (const table of ORDO_TABLES) {
+        const row = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db);
+        result[table] = Number(row.rows[0]?.n);
+      }
+      return result;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await postgres?.drop();
+    },
+  };
+}
+
+async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ordo_api_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
