@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
+
+/**
+ * The database backends a suite runs against: always an in-memory PGlite, plus PostgreSQL when
+ * DATABASE_URL is set (a fresh database `ordo_test_<random>` created on that server and dropped on
+ * close). Suites loop over them the way kysely's own tests loop over dialects:
+ *
+ *   for (const backend of testDatabases()) describe(backend.name, () => { ... backend.open() ... });
+ */
+export interface TestBackend {
+  readonly name: 'pglite' | 'postgres';
+  /** A migrated, empty database; close() it in afterAll (for PostgreSQL that also drops it). */
+  open(): Promise<OrdoDatabase>;
+}
+
+export function testDatabases(): TestBackend[] {
+  const backends: TestBackend[] = [{ name: 'pglite', open: () => createDatabase({ dataDir: 'memory://' }) }];
+  const url = process.env.DATABASE_URL;
+  if (url !== undefined && url !== '') backends.push({ name: 'postgres', open: () => openFreshPostgres(url) });
+  return backends;
+}
+
+/** Empties every Ordo table, so tests in one file can start from nothing without a new instance. */
+export async function resetDatabase(database: OrdoDatabase): Promise<void> {
+  await sql`truncate ordo_definitions, ordo_users, ordo_sessions, ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials restart identity cascade`.execute(
+    database.db,
+  );
+}
+
+/** Rows in every Ordo table: a failed write must leave all of them unchanged. */
+export async function countRows(database: OrdoDatabase): Promise<Record<string, number>> {
+  const tables = [
+    'ordo_definitions',
+    'ordo_users',
+    'ordo_sessions',
+    'ordo_records',
+    'ordo_record_history',
+    'ordo_audit',
+    'ordo_idempotency',
+    'ordo_serials',
+  ] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+async function openFreshPostgres(serverUrl: string): Promise<OrdoDatabase> {
+  const name = `ordo_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ url: url.toString(), production: false, warn: () => undefined });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+// The name is generated above from hex digits, so it is safe to place in the statement.
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
