@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../designer/src/api/api-client.js';
+import { ApiError, problemToError } from '../../designer/src/api/api-error.js';
+import { newIdempotencyKey } from '../../designer/src/api/idempotency-key.js';
+
+interface Call {
+  readonly url: string;
+  readonly init: RequestInit;
+}
+
+function fakeFetch(status: number, body: unknown, calls: Call[]): typeof fetch {
+  return async (input, init) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  };
+}
+
+describe('API client', () => {
+  it('sends the bearer token, the language and JSON bodies', async () => {
+    const calls: Call[] = [];
+    const api = createApiClient({ getToken: () => 'tok-1', getLocale: () => 'zh-CN', fetchImpl: fakeFetch(201, { id: 'r1' }, calls) });
+    const created = await api.createRecord('sales-order', { qty: 2 }, 'key-1');
+    expect(created).toEqual({ id: 'r1' });
+    const [call] = calls;
+    const headers = call?.init.headers as Record<string, string>;
+    expect(call?.url).toBe('/api/forms/sales-order/records');
+    expect(call?.init.method).toBe('POST');
+    expect(headers.Authorization).toBe('Bearer tok-1');
+    expect(headers['Accept-Language']).toBe('zh-CN');
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(headers['Idempotency-Key']).toBe('key-1');
+    expect(JSON.parse(String(call?.init.body))).toEqual({ data: { qty: 2 } });
+  });
+
+  it('sends no Authorization header without a token and no body on GET', async () => {
+    const calls: Call[] = [];
+    const api = createApiClient({ getToken: () => null, getLocale: () => 'en', fetchImpl: fakeFetch(200, { items: [], total: 0, limit: 20, offset: 0 }, calls) });
+    await api.listRecords('item', { q: 'pump', filters: [{ field: 'kind', op: 'eq', value: 'fg' }], sort: '-code' });
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers.Authorization).toBeUndefined();
+    expect(calls[0]?.init.body).toBeUndefined();
+    expect(calls[0]?.url).toBe('/api/forms/item/records?q=pump&filter=kind%3Aeq%3Afg&sort=-code');
+  });
+
+  it('PATCHes with the revision and turns a conflict into a typed error', async () => {
+    const calls: Call[] = [];
+    const problem = { type: 'about:blank', title: 'Conflict', status: 409, code: 'ORDO_ERR_REVISION_CONFLICT', currentRevision: 4 };
+    const api = createApiClient({ getToken: () => 't', getLocale: () => 'en', fetchImpl: fakeFetch(409, problem, calls) });
+    const error = await api.updateRecord('sales-order', 'a/b', 3, { qty: 1 }).catch((caught: unknown) => caught);
+    expect(calls[0]?.url).toBe('/api/forms/sales-order/records/a%2Fb');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ revision: 3, data: { qty: 1 } });
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('ORDO_ERR_REVISION_CONFLICT');
+    expect((error as ApiError).extra.currentRevision).toBe(4);
+  });
+
+  it('reports a 401 on an authenticated call as a lost session, but not a failed login', async () => {
+    const lost: ApiError[] = [];
+    const problem = { title: 'Sign in first', status: 401, code: 'ORDO_ERR_UNAUTHENTICATED' };
+    const withToken = createApiClient({ getToken: () => 't', getLocale: () => 'en', fetchImpl: fakeFetch(401, problem, []), onUnauthenticated: (error) => lost.push(error) });
+    await expect(withToken.definitions()).rejects.toBeInstanceOf(ApiError);
+    expect(lost).toHaveLength(1);
+    const anonymous = createApiClient({ getToken: () => null, getLocale: () => 'en', fetchImpl: fakeFetch(401, { ...problem, code: 'ORDO_ERR_LOGIN_FAILED' }, []), onUnauthenticated: (error) => lost.push(error) });
+    await expect(anonymous.login('li.na', 'wrong')).rejects.toMatchObject({ code: 'ORDO_ERR_LOGIN_FAILED', status: 401 });
+    expect(lost).toHaveLength(1);
+  });
+
+  it('turns a failed connection into a NETWORK error', async () => {
+    const api = createApiClient({ getToken: () => null, getLocale: () => 'en', fetchImpl: async () => Promise.reject(new TypeError('fetch failed')) });
+    await expect(api.definitions()).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
+  });
+});
+
+describe('problem documents', () => {
+  it('reads field errors and extra members', () => {
+    const error = problemToError(422, {
+      type: 'https://ordo.dev/problems/validation',
+      title: '部分字段填写有误',
+      status: 422,
+      detail: '2 fields',
+      code: 'ORDO_ERR_VALIDATION',
+      errors: [{ pointer: '/data/lines/0/qty', code: 'minimum', message: '数量必须大于 0' }, 'junk'],
+      requestId: 'r-9',
+    });
+    expect(error.status).toBe(422);
+    expect(error.title).toBe('部分字段填写有误');
+    expect(error.detail).toBe('2 fields');
+    expect(error.fieldErrors).toEqual([{ pointer: '/data/lines/0/qty', code: 'minimum', message: '数量必须大于 0' }]);
+    expect(error.extra).toEqual({ requestId: 'r-9' });
+  });
+
+  it('copes with bodies that are not problem documents', () => {
+    expect(problemToError(502, undefined, 'Bad Gateway')).toMatchObject({ status: 502, code: 'ORDO_ERR_INTERNAL', title: 'Bad Gateway' });
+    expect(problemToError(404, 'Not here')).toMatchObject({ status: 404, code: 'ORDO_ERR_BAD_REQUEST' });
+  });
+});
+
+describe('idempotency keys', () => {
+  it('are random UUID v4 strings', () => {
+    const keys = new Set(Array.from({ length: 200 }, () => newIdempotencyKey()));
+    expect(keys.size).toBe(200);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('set the version and variant bits whatever the random bytes', () => {
+    expect(newIdempotencyKey((bytes) => bytes.fill(0xff))).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    expect(newIdempotencyKey((bytes) => bytes.fill(0))).toBe('00000000-0000-4000-8000-000000000000');
+  });
+});

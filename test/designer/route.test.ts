@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, type Route } from '../../designer/src/routing/route.js';
+
+describe('hash routes', () => {
+  it('reads each page from the hash', () => {
+    expect(parseRoute('')).toEqual({ page: 'home' });
+    expect(parseRoute('#/')).toEqual({ page: 'home' });
+    expect(parseRoute('#/forms/sales-order')).toEqual({ page: 'list', form: 'sales-order', search: '' });
+    expect(parseRoute('#/forms/sales-order?q=KBZ&sort=-dueDate')).toEqual({ page: 'list', form: 'sales-order', search: 'q=KBZ&sort=-dueDate' });
+    expect(parseRoute('#/forms/sales-order/new')).toEqual({ page: 'new', form: 'sales-order' });
+    expect(parseRoute('#/forms/sales-order/abc-1')).toEqual({ page: 'record', form: 'sales-order', id: 'abc-1' });
+    expect(parseRoute('#/forms/sales-order/abc-1/history')).toEqual({ page: 'history', form: 'sales-order', id: 'abc-1' });
+  });
+
+  it('sends unknown or malformed hashes to not-found', () => {
+    expect(parseRoute('#/elsewhere')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/forms/x/1/audit')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/forms/x/1/history/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/forms/%E0%A4%A')).toEqual({ page: 'not-found' });
+  });
+
+  it('formats and parses back to the same route for any form and record id', () => {
+    const text = fc.string({ minLength: 1, maxLength: 20 }).filter((value) => value !== 'new');
+    const route: fc.Arbitrary<Route> = fc.oneof(
+      fc.record({ page: fc.constant('new' as const), form: text }),
+      fc.record({ page: fc.constant('record' as const), form: text, id: text }),
+      fc.record({ page: fc.constant('history' as const), form: text, id: text }),
+      fc.record({ page: fc.constant('list' as const), form: text, search: fc.constant('') }),
+    );
+    fc.assert(
+      fc.property(route, (value) => {
+        expect(parseRoute(formatRoute(value))).toEqual(value);
+      }),
+    );
+  });
+});
