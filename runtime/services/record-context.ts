@@ -1,5 +1,4 @@
-import type { FormContext, LookupRecords } from '../../engine/forms/index.js';
-import type { CompiledForm } from '../../engine/forms/index.js';
+import type { CompiledForm, FormContext, LookupRecords } from '../../engine/forms/index.js';
 import { findRecordsByIds, type Executor, type RecordRow } from '../stores/index.js';
 import type { Actor, RecordDto } from './types.js';
 

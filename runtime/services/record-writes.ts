@@ -60,6 +60,7 @@ export function createRecordWrites(deps: WriteDependencies) {
     const lookups = await fetchLookups(db, compiled, candidate);
     const at = deps.now();
     const context = formContext(actor, at);
+    const prepared = compiled.prepare({ data: candidate }, context, lookups);
     try {
       return await db.transaction().execute(async (trx) => {
         if (key !== undefined && !(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
@@ -68,18 +69,17 @@ export function createRecordWrites(deps: WriteDependencies) {
           if (replay === undefined) throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key is in use by a request that has not finished');
           return { record: replay, replayed: true };
         }
-        // Serial codes are drawn inside the transaction, so a rejected record gives its number back.
-        const codes = await assignSerials(trx, definition, at);
-        const prepared = compiled.prepare({ data: { ...candidate, ...codes } }, context, lookups);
+        // Drawn in the record's transaction: a create that fails later gives its number back.
+        const stored = { ...prepared, ...(await assignSerials(trx, definition, at)) };
         const row = await insertRecord(trx, {
           id: options.id ?? randomUUID(),
           form: formId,
           formVersion: definition.version,
-          data: prepared,
+          data: stored,
           at,
           by: actor.username,
         });
-        await recordChange(trx, actor, row, 'create', computeChanges({}, prepared), at);
+        await recordChange(trx, actor, row, 'create', computeChanges({}, stored), at);
         const record = recordDto(row, compiled, context);
         if (key !== undefined) await storeIdempotentResponse(trx, actor.userId, key, record);
         return { record, replayed: false };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
+import { importRecord } from '../../runtime/services/index.js';
 import { countRows, resetDatabase, testDatabases } from '../support/database.js';
 import { setUpRuntime, type RuntimeFixture } from '../support/runtime-fixture.js';
 
@@ -118,11 +119,14 @@ for (const backend of testDatabases()) {
       expect(kept.data.orderNo).toBe(record.data.orderNo);
     });
 
-    it('gives back a serial number when the record is rejected', async () => {
+    it('gives back a serial number when the create fails after drawing it', async () => {
       const { records } = fx.services;
       expect(await codeOf(records.create(fx.sales, 'order', { qty: 1 }))).toBe('ORDO_ERR_VALIDATION');
+      await importRecord(fx.services, fx.admin, 'order', { id: 'fixed', data: { customer: customerId } });
+      // The duplicate id fails the insert after the number was drawn; the transaction returns it.
+      expect(await codeOf(importRecord(fx.services, fx.admin, 'order', { id: 'fixed', data: { customer: customerId } }))).toBe('ORDO_ERR_DUPLICATE');
       const { record } = await records.create(fx.sales, 'order', { customer: customerId });
-      expect(record.data.orderNo).toBe('SO-2026-0001');
+      expect(record.data.orderNo).toBe('SO-2026-0002');
     });
 
     it('replays a create with the same idempotency key and refuses the key for another body', async () => {

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../runtime/db/index.js';
+import { createServices } from '../../runtime/services/index.js';
+import { CUSTOMER_FORM, ORDER_FORM, RUNTIME_APP } from '../support/runtime-fixture.js';
+
+const ORDO = fileURLToPath(new URL('../../runtime/cli/ordo.mjs', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real bin in another cwd, on PGlite whatever the test environment says. */
+function ordo(args: string[], options: { cwd: string; stdin?: string }): Promise<Run> {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ORDO, ...args], { cwd: options.cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+describe('the ordo command', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ordo-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('validate prints file and pointer of each problem and fails', async () => {
+    const defs = path.join(dir, 'broken');
+    await mkdir(path.join(defs, 'forms'), { recursive: true });
+    await mkdir(path.join(defs, 'demo'), { recursive: true });
+    await writeFile(path.join(defs, 'app.json'), json(RUNTIME_APP));
+    await writeFile(path.join(defs, 'forms', 'customer.json'), json({ ...CUSTOMER_FORM, version: 'one' }));
+    await writeFile(path.join(defs, 'demo', 'users.json'), '[]');
+    const run = await ordo(['validate', defs], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${path.join(defs, 'forms', 'customer.json')}: /version: `);
+    expect(run.stderr).not.toContain('users.json');
+  });
+
+  it('validate passes a valid folder', async () => {
+    const defs = path.join(dir, 'valid');
+    await mkdir(path.join(defs, 'forms'), { recursive: true });
+    await writeFile(path.join(defs, 'app.json'), json(RUNTIME_APP));
+    await writeFile(path.join(defs, 'forms', 'customer.json'), json(CUSTOMER_FORM));
+    await writeFile(path.join(defs, 'forms', 'order.json'), json(ORDER_FORM));
+    const run = await ordo(['validate', defs], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('answers usage errors with exit code 2 and --help with 0', async () => {
+    expect((await ordo(['frobnicate'], { cwd: dir })).code).toBe(2);
+    expect((await ordo(['serve', '--bogus'], { cwd: dir })).code).toBe(2);
+    expect((await ordo(['serve', '--port', 'abc'], { cwd: dir })).code).toBe(2);
+    expect((await ordo(['user', 'add', 'x', '--role', 'admin'], { cwd: dir })).code).toBe(2);
+    const help = await ordo(['user', '--help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--password-stdin');
+  });
+
+  it('user add creates a user who can then sign in', async () => {
+    const data = path.join(dir, 'data-users');
+    const run = await ordo(['user', 'add', 'boss', '--role', 'admin', '--display-name', '老板', '--password-stdin', '--data', data], {
+      cwd: dir,
+      stdin: 'a long secret\n',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const again = await ordo(['user', 'add', 'boss', '--role', 'admin', '--password-stdin', '--data', data], { cwd: dir, stdin: 'a long secret\n' });
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toContain('ORDO_ERR_DUPLICATE');
+    const database = await createDatabase({ dataDir: data });
+    try {
+      const services = await createServices(database);
+      const { user } = await services.auth.login('boss', 'a long secret');
+      expect(user).toMatchObject({ username: 'boss', displayName: '老板', roles: ['admin'] });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('import publishes changed definitions and export writes them back', async () => {
+    const defs = path.join(dir, 'valid');
+    const data = path.join(dir, 'data-defs');
+    const first = await ordo(['import', defs, '--data', data], { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('published: runtime-test, customer, order');
+    const second = await ordo(['import', defs, '--data', data], { cwd: dir });
+    expect(second.stdout).toContain('published: -');
+    const out = path.join(dir, 'exported');
+    const exported = await ordo(['export', out, '--data', data], { cwd: dir });
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(out, 'forms', 'order.json'), 'utf8'))).toEqual(ORDER_FORM);
+    expect(JSON.parse(await readFile(path.join(out, 'app.json'), 'utf8'))).toEqual(RUNTIME_APP);
+  });
+});
