@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OrdoError } from '../../engine/errors/index.js';
+import { checkJsonBody } from './json-body-limits.js';
 
 /**
  * The one media type Ordo reads bodies in. Type and subtype compare case-insensitively (RFC 9110
@@ -16,7 +17,8 @@ export function isAcceptedJsonContentType(header: string | undefined): boolean {
 /**
  * Replaces fastify's parsers (JSON with loose media-type matching, and text/plain) with a single
  * catch-all that answers 415 unless the Content-Type is exactly JSON, and then parses with fastify's
- * own JSON parser, which rejects `__proto__` and `constructor.prototype` keys.
+ * own JSON parser, which rejects `__proto__` and `constructor.prototype` keys, and checks depth and
+ * text (json-body-limits.ts).
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -31,6 +33,18 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, body, done);
+    parseJson(request, body, (error, parsed) => {
+      if (error !== null) {
+        done(error, undefined);
+        return;
+      }
+      try {
+        checkJsonBody(parsed);
+      } catch (problem) {
+        done(problem as Error, undefined);
+        return;
+      }
+      done(null, parsed);
+    });
   });
 }
