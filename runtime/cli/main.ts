@@ -1,20 +1,15 @@
 import { isOrdoError } from '../../engine/errors/index.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, print, printError, type Command } from './commands.js';
-import { exportCommand } from './export-command.js';
-import { genTypesCommand } from './gen-types-command.js';
-import { importCommand } from './import-command.js';
-import { serveCommand } from './serve-command.js';
 import { UsageError } from './usage-error.js';
-import { userCommand } from './user-command.js';
-import { validateCommand } from './validate-command.js';
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  serve: serveCommand,
-  validate: validateCommand,
-  import: importCommand,
-  export: exportCommand,
-  user: userCommand,
-  'gen-types': genTypesCommand,
+// Loaded on demand: `ordo --help` or `ordo gen-types` should not pay for the server and the database.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  serve: async () => (await import('./serve-command.js')).serveCommand,
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  import: async () => (await import('./import-command.js')).importCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  user: async () => (await import('./user-command.js')).userCommand,
+  'gen-types': async () => (await import('./gen-types-command.js')).genTypesCommand,
 };
 
 const HELP = `Usage: ordo <command> [options]
@@ -32,16 +27,21 @@ Run ordo <command> --help for a command's options.`;
 /** Runs one `ordo` command line and returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    print(HELP);
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  if (name === undefined) {
+    printError(HELP);
+    return EXIT_USAGE;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) {
+  if (name === '--help' || name === '-h' || name === 'help') {
+    print(HELP);
+    return EXIT_OK;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     printError(`ordo: unknown command ${name} (see ordo --help)`);
     return EXIT_USAGE;
   }
   try {
+    const command = await load();
     return await command(args);
   } catch (error) {
     if (error instanceof UsageError) {
