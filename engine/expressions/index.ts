@@ -1,0 +1,38 @@
+export { checkExpression } from './check-expression.js';
+export { compileExpression, compiledExpressionCount } from './compile-expression.js';
+export { FUNCTION_CATALOGUE } from './functions/index.js';
+export { EXPRESSION_LIMITS } from './limits.js';
+export {
+  BinaryNode,
+  BooleanNode,
+  CallNode,
+  FieldNode,
+  NumberNode,
+  SourceSpan,
+  TextNode,
+  UnaryNode,
+  type ArithmeticOperator,
+  type BinaryOperator,
+  type ComparisonOperator,
+  type ExpressionNode,
+  type LogicalOperator,
+  type UnaryOperator,
+} from './nodes/index.js';
+export { parseExpression } from './parse-expression.js';
+export { printExpression } from './printer.js';
+export type {
+  CheckOptions,
+  CompiledExpression,
+  EvaluateOptions,
+  EvaluationContext,
+  ExpressionDiagnostic,
+  FieldScope,
+  FieldType,
+  FunctionDoc,
+  FunctionExample,
+  FunctionFamily,
+  FunctionParam,
+  ParamType,
+  ScalarType,
+  Value,
+} from './types.js';
