@@ -1,0 +1,50 @@
+import type { DataValidator } from './data-validator.js';
+import { toFieldErrors } from './data-validator.js';
+import {
+  copyData,
+  fieldMessage,
+  isPlainObject,
+  modelErrors,
+  requestPointer,
+  runForm,
+  visibleStates,
+  type CheckInput,
+  type CheckResult,
+  type DataFieldError,
+  type FormContext,
+  type FormModel,
+  type LookupRecords,
+} from './model/index.js';
+import { guardReadOnly, guardWrites } from './write-guard.js';
+
+/**
+ * The server's full check of submitted data: permissions and read-only rules against the previous
+ * record, then the live evaluation (lookup fill, computed fields, rules, hidden clearing), then
+ * required fields, lookups and formulas, then ajv on the result. Returns the data as it would be
+ * stored, the field states and every error; throws only on programming errors.
+ */
+export function checkForm(
+  model: FormModel,
+  validator: DataValidator,
+  input: CheckInput,
+  context: FormContext,
+  lookups: LookupRecords,
+): CheckResult {
+  const errors: DataFieldError[] = [];
+  if (!isPlainObject(input.data)) {
+    errors.push({ pointer: requestPointer(''), code: 'type', message: fieldMessage('type', { type: 'object' }, context.locale, undefined) });
+  }
+  const data = copyData(model, input.data);
+  const previous = input.previous === undefined ? undefined : copyData(model, input.previous);
+  errors.push(...guardWrites(model, data, previous, context));
+  if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));
+
+  const run = runForm(model, data, context, lookups);
+  const fromModel = modelErrors(model, run, context.locale);
+  const hidden = run.slots.filter((slot) => !slot.state.visible).map((slot) => slot.pointer);
+  const requiredAt = new Set(fromModel.filter((error) => error.code === 'required').map((error) => error.pointer));
+  const skip = (pointer: string): boolean =>
+    requiredAt.has(requestPointer(pointer)) || hidden.some((hiddenPointer) => pointer === hiddenPointer || pointer.startsWith(`${hiddenPointer}/`));
+  errors.push(...fromModel, ...toFieldErrors(model, validator.validate(run.data), context.locale, skip));
+  return { data: run.data, states: visibleStates(model, run.slots, context.roles), errors };
+}

@@ -1,0 +1,120 @@
+import type { Locale } from '../../errors/index.js';
+import type { FieldNode, FormContext, FormModel } from './form-model.js';
+import { getOwn, isPlainObject, type JsonObject } from './json-data.js';
+import { canRead, canWrite } from './permissions.js';
+
+/** What @rjsf/core renders: a JSON Schema and its uiSchema. */
+export interface RjsfForm {
+  readonly schema: Record<string, unknown>;
+  readonly uiSchema: Record<string, unknown>;
+}
+
+/** Text comes from `labels` and `help` only, so a uiSchema can never inject its own (or HTML). */
+const TEXT_KEYS = new Set(['ui:title', 'ui:description', 'ui:help']);
+
+function cloneJson(value: unknown): JsonObject {
+  return isPlainObject(value) ? (JSON.parse(JSON.stringify(value)) as JsonObject) : {};
+}
+
+function withoutTextKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTextKeys);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !TEXT_KEYS.has(key))
+      .map(([key, child]) => [key, withoutTextKeys(child)]),
+  );
+}
+
+function objectAt(holder: JsonObject, key: string): JsonObject {
+  const value = getOwn(holder, key);
+  const object = isPlainObject(value) ? value : {};
+  holder[key] = object;
+  return object;
+}
+
+function describe(schema: JsonObject, node: FieldNode, locale: Locale): void {
+  schema['title'] = node.label[locale];
+  if (node.help === undefined) delete schema['description'];
+  else schema['description'] = node.help[locale];
+}
+
+function decorateUi(ui: JsonObject, node: FieldNode, writable: boolean): void {
+  if (node.formula !== undefined || node.serial !== undefined || !writable) ui['ui:readonly'] = true;
+  if (node.lookup !== undefined) {
+    const options = getOwn(ui, 'ui:options');
+    ui['ui:field'] = 'lookup';
+    ui['ui:options'] = {
+      ...(isPlainObject(options) ? options : {}),
+      form: node.lookup.form,
+      displayField: node.lookup.displayField,
+      ...(node.lookup.searchFields === undefined ? {} : { searchFields: [...node.lookup.searchFields] }),
+    };
+  }
+}
+
+/** Keeps `required` and `ui:order` consistent with the properties that remain. */
+function tidy(schema: JsonObject, ui: JsonObject, excluded: ReadonlySet<string>): void {
+  const properties = getOwn(schema, 'properties');
+  const names = new Set(isPlainObject(properties) ? Object.keys(properties) : []);
+  const required = getOwn(schema, 'required');
+  if (Array.isArray(required)) {
+    const kept = required.filter((name: unknown) => typeof name === 'string' && names.has(name) && !excluded.has(name));
+    if (kept.length > 0) schema['required'] = kept;
+    else delete schema['required'];
+  }
+  const order = getOwn(ui, 'ui:order');
+  if (Array.isArray(order)) ui['ui:order'] = order.filter((name: unknown) => name === '*' || (typeof name === 'string' && names.has(name)));
+}
+
+/**
+ * The rjsf schema and uiSchema for these roles and this locale: titles and descriptions from the
+ * labels and help, fields the roles may not read left out, computed, serial and non-writable
+ * fields read-only, lookups rendered by the web app's `lookup` field.
+ */
+export function toRjsf(model: FormModel, context: FormContext): RjsfForm {
+  const { definition } = model;
+  const { locale, roles } = context;
+  const schema = cloneJson(definition.schema);
+  const uiSchema = withoutTextKeys(cloneJson(definition.uiSchema)) as JsonObject;
+  schema['title'] = definition.title[locale];
+  if (definition.description === undefined) delete schema['description'];
+  else schema['description'] = definition.description[locale];
+
+  const properties = objectAt(schema, 'properties');
+  const notEntered = new Set<string>();
+  for (const node of model.fields) {
+    if (node.subTable !== undefined) continue;
+    if (!canRead(model, node, roles)) {
+      delete properties[node.name];
+      delete uiSchema[node.name];
+      continue;
+    }
+    if (node.formula !== undefined || node.serial !== undefined) notEntered.add(node.name);
+    const property = objectAt(properties, node.name);
+    describe(property, node, locale);
+    const ui = objectAt(uiSchema, node.name);
+    decorateUi(ui, node, canWrite(model, node, roles));
+    if (node.type === 'table') describeColumns(model, node, objectAt(property, 'items'), objectAt(ui, 'items'), context);
+  }
+  tidy(schema, uiSchema, notEntered);
+  return { schema, uiSchema };
+}
+
+function describeColumns(model: FormModel, table: FieldNode, items: JsonObject, itemsUi: JsonObject, context: FormContext): void {
+  const columns = objectAt(items, 'properties');
+  const notEntered = new Set<string>();
+  for (const path of table.columns ?? []) {
+    const node = model.byPath.get(path);
+    if (node === undefined) continue;
+    if (!canRead(model, node, context.roles)) {
+      delete columns[node.name];
+      delete itemsUi[node.name];
+      continue;
+    }
+    if (node.formula !== undefined) notEntered.add(node.name);
+    describe(objectAt(columns, node.name), node, context.locale);
+    decorateUi(objectAt(itemsUi, node.name), node, canWrite(model, node, context.roles));
+  }
+  tidy(items, itemsUi, notEntered);
+}

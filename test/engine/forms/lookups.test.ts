@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { compileForm, type FormDefinition } from '../../../engine/forms/index.js';
+import { ITEMS, SALES, salesOrderDefinition, validOrder } from './sales-order-fixture.js';
+
+const form = compileForm(salesOrderDefinition());
+
+describe('lookups', () => {
+  it('lists the ids to fetch per form, each once', () => {
+    const data = { ...validOrder(), lines: [{ item: 'item-pump' }, { item: 'item-seal' }, { item: 'item-pump' }, { item: '' }, {}] };
+    expect(form.lookupRequests(data)).toEqual([{ form: 'item', ids: ['item-pump', 'item-seal'] }]);
+    expect(form.lookupRequests('garbage')).toEqual([]);
+    expect(form.lookupRequests({ lines: [{ item: 7 }] })).toEqual([]);
+  });
+
+  it('fills sibling columns of the same line from the picked record', () => {
+    const { data } = form.evaluate({ lines: [{ item: 'item-seal', qty: 1, unit: 'box', price: 1 }] }, SALES, ITEMS);
+    expect(data['lines']).toEqual([{ item: 'item-seal', qty: 1, unit: 'set', price: 35.5, amount: 35.5 }]);
+  });
+
+  it('fills nothing while the record is not fetched, and check reports it', () => {
+    const { data } = form.evaluate({ lines: [{ item: 'item-new', qty: 1, price: 3 }] }, SALES, {});
+    expect(data['lines']).toEqual([{ item: 'item-new', qty: 1, price: 3, amount: 3 }]);
+    const errors = form.check({ data: { ...validOrder(), lines: [{ item: 'item-new', qty: 1 }] } }, SALES, {}).errors;
+    expect(errors.map((error) => [error.pointer, error.code])).toEqual([['/data/lines/0/item', 'lookup']]);
+  });
+
+  it('fills top-level siblings from a top-level lookup', () => {
+    const definition: FormDefinition = {
+      kind: 'form',
+      id: 'shipment',
+      version: 1,
+      title: { 'zh-CN': '发货', en: 'Shipment' },
+      schema: { type: 'object', properties: { customer: { type: 'string' }, city: { type: 'string' } } },
+      lookups: { customer: { form: 'customer', displayField: 'name', fill: { city: 'city' } } },
+    };
+    const shipment = compileForm(definition);
+    const { data } = shipment.evaluate({ customer: 'c-1' }, SALES, { customer: { 'c-1': { name: 'ACME', city: 'Wuxi' } } });
+    expect(data).toEqual({ customer: 'c-1', city: 'Wuxi' });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compileForm } from '../../../engine/forms/index.js';
+import { FINANCE, SALES, salesOrderDefinition } from './sales-order-fixture.js';
+
+const form = compileForm(salesOrderDefinition());
+
+type Json = Record<string, any>;
+
+describe('rjsf schema', () => {
+  const { schema, uiSchema } = form.toRjsf({ ...SALES, locale: 'zh-CN' }) as { schema: Json; uiSchema: Json };
+
+  it('titles the form, fields, sub-table and columns in the locale, help as description', () => {
+    expect(schema['title']).toBe('销售订单');
+    expect(schema['properties']['customer']['title']).toBe('客户');
+    expect(schema['properties']['rushReason']['description']).toBe('说明为何加急');
+    expect(schema['properties']['lines']['title']).toBe('订单明细');
+    expect(schema['properties']['lines']['items']['properties']['qty']['title']).toBe('数量');
+    const english = form.toRjsf(SALES).schema as Json;
+    expect(english['properties']['lines']['items']['properties']['qty']['title']).toBe('Quantity');
+  });
+
+  it('leaves out fields the roles may not read, also from ui:order and required', () => {
+    expect(schema['properties']).not.toHaveProperty('cost');
+    expect(uiSchema['ui:order']).toEqual(['orderNo', 'customer', '*']);
+    const forFinance = form.toRjsf(FINANCE);
+    expect((forFinance.schema as Json)['properties']).toHaveProperty('cost');
+    expect((forFinance.uiSchema as Json)['ui:order']).toEqual(['orderNo', 'customer', 'cost', '*']);
+  });
+
+  it('makes computed and serial fields read-only and not required', () => {
+    expect(uiSchema['total']['ui:readonly']).toBe(true);
+    expect(uiSchema['orderNo']['ui:readonly']).toBe(true);
+    expect(uiSchema['lines']['items']['amount']['ui:readonly']).toBe(true);
+    expect(schema['required']).toEqual(['customer', 'orderDate', 'lines']);
+    expect(uiSchema['customer']['ui:readonly']).toBeUndefined();
+  });
+
+  it('renders lookups with the lookup field and its options', () => {
+    expect(uiSchema['lines']['items']['item']).toEqual({
+      'ui:field': 'lookup',
+      'ui:options': { form: 'item', displayField: 'name', searchFields: ['code', 'name'] },
+    });
+  });
+
+  it('keeps the definition uiSchema but never its text', () => {
+    expect(uiSchema['note']).toEqual({ 'ui:widget': 'textarea' });
+  });
+
+  it('keeps date formats and does not change the definition', () => {
+    expect(schema['properties']['orderDate']).toMatchObject({ type: 'string', format: 'date' });
+    expect(salesOrderDefinition().schema).toEqual(form.definition.schema);
+  });
+
+  it('marks fields the roles may read but not write read-only', () => {
+    const definition = salesOrderDefinition();
+    definition.permissions = { discount: { write: ['finance'] } };
+    const ui = compileForm(definition).toRjsf(SALES).uiSchema as Json;
+    expect(ui['discount']['ui:readonly']).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { OrdoError } from '../../../engine/errors/index.js';
+import { compileForm, MAX_VALIDATION_ERRORS, type FormDefinition } from '../../../engine/forms/index.js';
+import { ITEMS, SALES, salesOrderDefinition, validOrder } from './sales-order-fixture.js';
+
+const form = compileForm(salesOrderDefinition());
+
+function codes(data: unknown): [string, string][] {
+  return form.check({ data }, SALES, ITEMS).errors.map((error) => [error.pointer, error.code]);
+}
+
+describe('validation', () => {
+  it('accepts a valid order and returns the data to store', () => {
+    const result = form.check({ data: validOrder() }, SALES, ITEMS);
+    expect(result.errors).toEqual([]);
+    expect(form.prepare({ data: validOrder() }, SALES, ITEMS)).toEqual(result.data);
+    expect(result.data['lines']).toEqual([
+      { item: 'item-pump', qty: 2, unit: 'pcs', price: 1200, amount: 2400 },
+      { item: 'item-seal', qty: 4, unit: 'set', price: 35.5, amount: 142 },
+    ]);
+  });
+
+  it('points at missing required fields, in the header and in lines', () => {
+    expect(codes({ orderDate: '2026-11-24', lines: [{ item: 'item-pump' }] })).toEqual([
+      ['/data/customer', 'required'],
+      ['/data/lines/0/qty', 'required'],
+    ]);
+  });
+
+  it('requires a field a rule makes required, and not a hidden one', () => {
+    expect(codes({ ...validOrder(), rush: true })).toEqual([['/data/rushReason', 'required']]);
+    expect(codes({ ...validOrder(), rush: false })).toEqual([]);
+  });
+
+  it('reports ajv keywords with data pointers', () => {
+    expect(codes({ ...validOrder(), discount: -1, lines: [{ item: 'item-pump', qty: '3' }] })).toEqual([
+      ['/data/discount', 'minimum'],
+      ['/data/lines/0/qty', 'type'],
+    ]);
+    expect(codes({ ...validOrder(), note: 'a <script>' })).toEqual([['/data/note', 'pattern']]);
+    expect(codes({ ...validOrder(), orderDate: '2026-13-45' })).toEqual([['/data/orderDate', 'format']]);
+    expect(codes({ ...validOrder(), lines: [] })).toEqual([['/data/lines', 'required']]);
+  });
+
+  it('rejects unknown properties at every level and does not coerce', () => {
+    expect(codes({ ...validOrder(), extra: 1, lines: [{ item: 'item-pump', qty: 1, colour: 'red' }] })).toEqual([
+      ['/data/extra', 'additionalProperties'],
+      ['/data/lines/0/colour', 'additionalProperties'],
+    ]);
+    expect(codes({ ...validOrder(), rush: 'true' })).toEqual([['/data/rush', 'type']]);
+  });
+
+  it('reports a picked record that was not found', () => {
+    expect(codes({ ...validOrder(), lines: [{ item: 'item-gone', qty: 1 }] })).toEqual([['/data/lines/0/item', 'lookup']]);
+  });
+
+  it('reports data that is not an object', () => {
+    expect(codes([1, 2])[0]).toEqual(['/data', 'type']);
+  });
+
+  it('returns at most 50 ajv errors', () => {
+    const lines = Array.from({ length: 80 }, () => ({ item: 'item-pump', qty: 1, bogus: true }));
+    const errors = form.check({ data: { ...validOrder(), lines } }, SALES, ITEMS).errors;
+    expect(errors.length).toBe(MAX_VALIDATION_ERRORS);
+  });
+
+  it('throws ORDO_ERR_VALIDATION from prepare with every field error', () => {
+    try {
+      form.prepare({ data: { ...validOrder(), customer: '', discount: 101 } }, SALES, ITEMS);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(OrdoError);
+      const ordo = error as OrdoError;
+      expect(ordo.code).toBe('ORDO_ERR_VALIDATION');
+      expect(ordo.status).toBe(422);
+      expect(ordo.fields.map((field) => field.pointer).sort()).toEqual(['/data/customer', '/data/discount']);
+    }
+  });
+
+  it('does not validate a hidden field it keeps', () => {
+    const definition = salesOrderDefinition();
+    definition.rules = [{ field: 'discount', visible: 'rush = TRUE', keepValueWhenHidden: true }];
+    const kept = compileForm(definition).check({ data: { ...validOrder(), discount: 500 } }, SALES, ITEMS);
+    expect(kept.errors).toEqual([]);
+    expect(kept.data['discount']).toBe(500);
+  });
+
+  it('leaves objects open where the schema says so', () => {
+    const definition: FormDefinition = {
+      kind: 'form',
+      id: 'open',
+      version: 1,
+      title: { 'zh-CN': '开放', en: 'Open' },
+      schema: {
+        type: 'object',
+        properties: {
+          attributes: { type: 'object', additionalProperties: { type: 'string' } },
+          size: { type: 'object', properties: { w: { type: 'number' } } },
+        },
+      },
+    };
+    const open = compileForm(definition);
+    expect(open.check({ data: { attributes: { colour: 'red' } } }, SALES, {}).errors).toEqual([]);
+    expect(open.check({ data: { size: { w: 1, h: 2 } } }, SALES, {}).errors.map((error) => error.pointer)).toEqual([
+      '/data/size/h',
+    ]);
+  });
+});
