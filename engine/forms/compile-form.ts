@@ -28,7 +28,9 @@ export interface CompiledForm extends LiveForm {
  */
 export function compileForm(definition: FormDefinition): CompiledForm {
   const { model, problems } = analyzeForm(definition);
-  const validator = compileDataValidator(model, problems);
+  // ajv sees the schema only once Ordo's own schema checks (refused keywords, depth, patterns) pass.
+  const schemaSafe = problems.list.every((problem) => !problem.pointer.startsWith('/schema'));
+  const validator = schemaSafe ? compileDataValidator(model, problems) : undefined;
   problems.throwIfAny(definition.id);
   if (validator === undefined) throw new OrdoError('ORDO_ERR_INTERNAL', 'a form compiled without problems has no validator');
 

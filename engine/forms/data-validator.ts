@@ -58,14 +58,16 @@ export function validationSchemaOf(model: FormModel): JsonObject {
   return schema;
 }
 
+let sharedAjv: Ajv2020 | undefined;
+
 /**
- * Compiles the form's validator once: ajv 2020 in strict mode, all errors, formats, no `$data`,
- * no coercion, no defaults. A schema ajv refuses becomes a definition problem at `/schema`.
+ * One ajv instance for all forms: creating one compiles the 2020-12 meta-schema, which costs more
+ * than compiling a form. Each form's schema is removed from its cache right after compiling, so
+ * forms compiled over a server's life do not pile up.
  */
-export function compileDataValidator(model: FormModel, problems: DefinitionProblems): DataValidator | undefined {
-  let validate: ValidateFunction;
-  try {
-    const ajv = new Ajv2020({
+function ajvInstance(): Ajv2020 {
+  if (sharedAjv === undefined) {
+    sharedAjv = new Ajv2020({
       strict: true,
       allErrors: true,
       allowUnionTypes: true,
@@ -74,11 +76,27 @@ export function compileDataValidator(model: FormModel, problems: DefinitionProbl
       useDefaults: false,
       removeAdditional: false,
     });
-    addFormats(ajv);
-    validate = ajv.compile(validationSchemaOf(model));
+    addFormats(sharedAjv);
+  }
+  return sharedAjv;
+}
+
+/**
+ * Compiles the form's validator once: ajv 2020 in strict mode, all errors, formats, no `$data`,
+ * no coercion, no defaults. A schema ajv refuses becomes a definition problem at `/schema`.
+ */
+export function compileDataValidator(model: FormModel, problems: DefinitionProblems): DataValidator | undefined {
+  const ajv = ajvInstance();
+  const schema = validationSchemaOf(model);
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(schema);
   } catch (error) {
     problems.add('/schema', 'schema', `the data schema is not valid: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
+  } finally {
+    // Safe because data schemas carry no $id or anchors (schema-checks.ts): only this form's entry goes.
+    ajv.removeSchema(schema);
   }
   return {
     validate(data) {

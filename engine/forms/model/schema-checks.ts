@@ -7,12 +7,22 @@ import { forEachSubschema } from './schema-visitor.js';
 export const MAX_SCHEMA_DEPTH = 10;
 
 /**
- * Checks of the data schema that protect the server rather than describe fields: no `$data`
- * references (they let data choose its own limits), bounded depth, and `pattern`s that cannot
- * backtrack catastrophically.
+ * Keywords refused anywhere in a data schema: `$data` lets the data choose its own limits; schema
+ * identifiers would let one form's schema shadow another's in the shared validator.
+ */
+const REFUSED_KEYWORDS: Readonly<Record<string, string>> = {
+  $data: '$data references are not allowed in a data schema',
+  $id: 'a data schema cannot declare $id',
+  $anchor: 'a data schema cannot declare anchors',
+  $dynamicAnchor: 'a data schema cannot declare anchors',
+};
+
+/**
+ * Checks of the data schema that protect the server rather than describe fields: refused keywords,
+ * bounded depth, and `pattern`s that cannot backtrack catastrophically.
  */
 export function checkDataSchema(schema: unknown, problems: DefinitionProblems): void {
-  findDataReferences(schema, '/schema', problems);
+  findRefusedKeywords(schema, '/schema', problems);
   let tooDeep = false;
   forEachSubschema(schema, '/schema', MAX_SCHEMA_DEPTH + 1, ({ schema: node, pointer, depth }) => {
     if (depth > MAX_SCHEMA_DEPTH) {
@@ -38,17 +48,18 @@ function checkPattern(pattern: string, pointer: string, problems: DefinitionProb
   }
 }
 
-/** `$data` anywhere, also where ajv would not look, so no later schema change can turn it on. */
-function findDataReferences(value: unknown, pointer: string, problems: DefinitionProblems, depth = 0): void {
+/** Looks everywhere, also where ajv would not, so no later change to ajv's options can turn them on. */
+function findRefusedKeywords(value: unknown, pointer: string, problems: DefinitionProblems, depth = 0): void {
   if (depth > 64) return;
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => findDataReferences(item, pointer + pointerOf(i), problems, depth + 1));
+    value.forEach((item: unknown, i) => findRefusedKeywords(item, pointer + pointerOf(i), problems, depth + 1));
     return;
   }
   if (!isPlainObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
     const childPointer = pointer + pointerOf(key);
-    if (key === '$data') problems.add(childPointer, '$data', '$data references are not allowed in a data schema');
-    else findDataReferences(child, childPointer, problems, depth + 1);
+    const refusal = Object.prototype.hasOwnProperty.call(REFUSED_KEYWORDS, key) ? REFUSED_KEYWORDS[key] : undefined;
+    if (refusal === undefined) findRefusedKeywords(child, childPointer, problems, depth + 1);
+    else problems.add(childPointer, key, refusal);
   }
 }

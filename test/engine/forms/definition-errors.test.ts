@@ -90,8 +90,14 @@ describe('definition problems', () => {
   it('refuses $data anywhere in the schema', () => {
     const definition = salesOrderDefinition();
     definition.schema.properties['discount'] = { type: 'number', maximum: { $data: '1/cost' } };
-    const pointers = problemsOf(definition).map((problem) => problem.pointer);
-    expect(pointers).toContain('/schema/properties/discount/maximum/$data');
+    expect(only(definition).pointer).toBe('/schema/properties/discount/maximum/$data');
+  });
+
+  it('refuses schema identifiers, which could shadow other forms in the shared validator', () => {
+    const definition = salesOrderDefinition();
+    definition.schema.properties['note'] = { $id: 'https://json-schema.org/draft/2020-12/schema', type: 'string' };
+    expect(only(definition).pointer).toBe('/schema/properties/note/$id');
+    expect(() => compileForm(salesOrderDefinition())).not.toThrow();
   });
 
   it('refuses a schema deeper than 10 levels', () => {
