@@ -99,8 +99,9 @@ class TypeChecker {
   /** A single value is needed here: a list (sub-table column) must go through SUM, COUNT... first. */
   private single(node: ExpressionNode, type: CheckedType, where: string): CheckedType {
     if (type.kind !== 'list') return type;
+    const place = where.startsWith('The ') ? `the ${where.slice(4)}` : where;
     return this.report(
-      `${FieldNode.is(node) ? FieldNode.path(node) : 'This'} is a sub-table column (a list) and cannot be used in ${where}; wrap it in SUM, COUNT or another list function`,
+      `${FieldNode.is(node) ? FieldNode.path(node) : 'This'} is a sub-table column (a list) and cannot be used in ${place}; wrap it in SUM, COUNT or another list function`,
       node.span,
     );
   }

@@ -2,12 +2,18 @@ import { Decimal } from 'decimal.js';
 import { formulaError } from './formula-error.js';
 
 /**
- * Decimal arithmetic on JS numbers: each number is read as the shortest decimal that prints as it
- * (0.1 is 0.1, not 0.1000000000000000055...), computed exactly and converted back, so 0.1 + 0.2
- * is 0.3 and ROUND(2.675, 2) is 2.68. Safe integers skip decimal.js because they are exact already.
+ * Decimal arithmetic on JS numbers. Each number is read as the shortest decimal that prints as it
+ * (0.1 is 0.1, not 0.1000000000000000055...), the operation is exact, and the result is rounded
+ * to 15 significant digits, Excel's precision: so 0.1 + 0.2 is 0.3, 1.005 * 1000 is 1005,
+ * ROUND(2.675, 2) is 2.68 and 1/3*3 is 1. Division, SQRT and fractional powers keep the full
+ * double, so that a quotient multiplied back comes out whole. Integers below 10^15 skip
+ * decimal.js because they are exact already.
  */
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -50, toExpPos: 50 });
 type Exact = InstanceType<typeof Exact>;
+
+export const SIGNIFICANT_DIGITS = 15;
+const QUICK_LIMIT = 1e15;
 
 export type RoundingMode = 'half-away' | 'away' | 'toward-zero';
 
@@ -17,38 +23,38 @@ const ROUNDING: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
   'toward-zero': Decimal.ROUND_DOWN,
 };
 
-function finish(result: Exact): number {
-  const value = result.toNumber();
+function finish(result: Exact, fullPrecision = false): number {
+  const value = (fullPrecision ? result : result.toSignificantDigits(SIGNIFICANT_DIGITS)).toNumber();
   if (!Number.isFinite(value)) {
     throw formulaError('#NUM!', 'The result is too large');
   }
   return value === 0 ? 0 : value;
 }
 
-function bothSafeInteger(a: number, b: number, result: number): boolean {
-  return Number.isInteger(a) && Number.isInteger(b) && Number.isSafeInteger(result);
+function bothSmallIntegers(a: number, b: number, result: number): boolean {
+  return Number.isInteger(a) && Number.isInteger(b) && Math.abs(result) < QUICK_LIMIT;
 }
 
 export function add(a: number, b: number): number {
   const quick = a + b;
-  return bothSafeInteger(a, b, quick) ? quick : finish(new Exact(a).plus(b));
+  return bothSmallIntegers(a, b, quick) ? quick : finish(new Exact(a).plus(b));
 }
 
 export function subtract(a: number, b: number): number {
   const quick = a - b;
-  return bothSafeInteger(a, b, quick) ? quick : finish(new Exact(a).minus(b));
+  return bothSmallIntegers(a, b, quick) ? quick : finish(new Exact(a).minus(b));
 }
 
 export function multiply(a: number, b: number): number {
   const quick = a * b;
-  return bothSafeInteger(a, b, quick) ? quick + 0 : finish(new Exact(a).times(b));
+  return bothSmallIntegers(a, b, quick) ? quick + 0 : finish(new Exact(a).times(b));
 }
 
 export function divide(a: number, b: number): number {
   if (b === 0) {
     throw formulaError('#DIV/0!', 'Division by zero');
   }
-  return finish(new Exact(a).dividedBy(b));
+  return finish(new Exact(a).dividedBy(b), true);
 }
 
 export function power(base: number, exponent: number): number {
@@ -58,14 +64,14 @@ export function power(base: number, exponent: number): number {
   if (base < 0 && !Number.isInteger(exponent)) {
     throw formulaError('#NUM!', 'A negative number to a fractional power has no real result');
   }
-  return finish(new Exact(base).pow(exponent));
+  return finish(new Exact(base).pow(exponent), !Number.isInteger(exponent));
 }
 
 export function squareRoot(value: number): number {
   if (value < 0) {
     throw formulaError('#NUM!', 'SQRT of a negative number');
   }
-  return finish(new Exact(value).sqrt());
+  return finish(new Exact(value).sqrt(), true);
 }
 
 /** Rounds to `digits` decimals (negative: tens, hundreds...) on the decimal value. */
@@ -102,7 +108,7 @@ export function sum(values: readonly number[]): number {
   for (; i < values.length; i++) {
     const value = values[i] as number;
     const next = quick + value;
-    if (!Number.isInteger(value) || !Number.isSafeInteger(next)) break;
+    if (!Number.isInteger(value) || Math.abs(next) >= QUICK_LIMIT) break;
     quick = next;
   }
   if (i === values.length) {
