@@ -33,9 +33,8 @@ function slotsByPointer(model: FormModel, data: JsonObject | undefined): Map<str
 
 /**
  * Applies field permissions to incoming data in place, before anything is computed. Creating
- * (no `previous`): a value for a field the roles may not write is `forbidden` and dropped (a value
- * equal to the schema default, as a form fills it in, is dropped silently); serial numbers are
- * dropped for the store to assign. Updating: such fields keep their previous value, and a value
+ * (no `previous`): a value for a field the roles may not write is `forbidden` and dropped, except
+ * the schema's `default` (which rjsf fills in); serial numbers are dropped for the store to assign. Updating: such fields keep their previous value, and a value
  * the client sent that differs is `forbidden`. Sub-table lines are matched by index.
  */
 export function guardWrites(
@@ -57,9 +56,8 @@ export function guardWrites(
     const priorSlot = before.get(slot.pointer);
     const prior = priorSlot === undefined ? undefined : getOwn(priorSlot.holder, node.name);
     if (jsonEqual(value, prior)) continue;
-    const sent = hasOwn(holder, node.name);
-    const isDefault = previous === undefined && jsonEqual(value, node.schema['default']);
-    if (sent && !isDefault && !(serial && previous === undefined)) {
+    if (previous === undefined && !serial && jsonEqual(value, node.schema['default'])) continue;
+    if (hasOwn(holder, node.name) && !(serial && previous === undefined)) {
       const code = serial ? 'readOnly' : 'forbidden';
       errors.push({ pointer: requestPointer(slot.pointer), code, message: fieldMessage(code, {}, context.locale, node) });
     }

@@ -19,9 +19,12 @@ export function getOwn(object: unknown, key: string): unknown {
   return hasOwn(object, key) ? (object as JsonObject)[key] : undefined;
 }
 
-/** A value a person has not filled in: absent, null, empty text or an empty list. */
+/**
+ * A value a person has not filled in: absent, null or empty text. An empty list is a value (a
+ * sub-table's `minItems` says how many lines it needs).
+ */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || value === '';
 }
 
 /** Structural equality of JSON values (key order does not matter). */

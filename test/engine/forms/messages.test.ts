@@ -33,6 +33,13 @@ describe('validation messages', () => {
     expect(messageAt(data, '/data/lines/0/qty', 'zh-CN')).toBe('每行数量至少为 1');
   });
 
+  it('uses an override on a sub-table keyword', () => {
+    const definition = salesOrderDefinition();
+    definition.messages = { lines: { minItems: { 'zh-CN': '至少填写一行订单明细', en: 'Add at least one order line' } } };
+    const errors = compileForm(definition).check({ data: { ...validOrder(), lines: [] } }, { ...SALES, locale: 'zh-CN' }, ITEMS).errors;
+    expect(errors).toEqual([{ pointer: '/data/lines', code: 'minItems', message: '至少填写一行订单明细' }]);
+  });
+
   it('names an unknown property', () => {
     expect(messageAt({ ...validOrder(), colour: 'red' }, '/data/colour', 'en')).toBe('"colour" is not a field of this form');
   });

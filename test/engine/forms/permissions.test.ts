@@ -42,6 +42,18 @@ describe('field permissions on create', () => {
     expect(mixed.fields.map((field) => field.code).sort()).toEqual(['forbidden', 'required']);
   });
 
+  it('accepts the schema default of a field the roles may not write, as a form fills it in', () => {
+    const definition = salesOrderDefinition();
+    definition.permissions = { status: { write: ['finance'] } };
+    const statusForm = compileForm(definition);
+    const filled = statusForm.check({ data: { ...validOrder(), status: 'draft' } }, SALES, ITEMS);
+    expect(filled.errors).toEqual([]);
+    expect(filled.data['status']).toBe('draft');
+    const changed = statusForm.check({ data: { ...validOrder(), status: 'confirmed' } }, SALES, ITEMS);
+    expect(changed.errors.map((error) => [error.pointer, error.code])).toEqual([['/data/status', 'forbidden']]);
+    expect(changed.data).not.toHaveProperty('status');
+  });
+
   it('drops a client-sent serial number for the store to assign', () => {
     const result = form.check({ data: { ...validOrder(), orderNo: 'SO-FAKE' } }, SALES, ITEMS);
     expect(result.errors).toEqual([]);

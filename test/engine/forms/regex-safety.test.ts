@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRegexSafety } from '../../../engine/forms/index.js';
 
@@ -33,6 +34,17 @@ describe('pattern safety', () => {
 
   it('refuses what is not a regular expression', () => {
     expect(checkRegexSafety('(unclosed')).toEqual({ safe: false, reason: 'not a valid regular expression' });
+  });
+
+  it('judges any text without throwing', () => {
+    const regexAlphabet = fc.constantFrom(...'ab.()[]^$|*+?{},-\\dws:=!<>1'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: regexAlphabet, maxLength: 30 })), (pattern) => {
+        const verdict = checkRegexSafety(pattern);
+        expect(typeof verdict.safe).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('the refused patterns really are slow and the accepted ones are not', () => {

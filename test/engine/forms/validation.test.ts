@@ -39,7 +39,7 @@ describe('validation', () => {
     ]);
     expect(codes({ ...validOrder(), note: 'a <script>' })).toEqual([['/data/note', 'pattern']]);
     expect(codes({ ...validOrder(), orderDate: '2026-13-45' })).toEqual([['/data/orderDate', 'format']]);
-    expect(codes({ ...validOrder(), lines: [] })).toEqual([['/data/lines', 'required']]);
+    expect(codes({ ...validOrder(), lines: [] })).toEqual([['/data/lines', 'minItems']]);
   });
 
   it('rejects unknown properties at every level and does not coerce', () => {
