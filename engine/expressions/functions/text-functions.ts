@@ -165,8 +165,8 @@ export const TEXT_FUNCTIONS: readonly FunctionDefinition[] = [
       params: [{ name: 'text', type: 'text' }],
       returns: 'text',
       help: {
-        'zh-CN': '去掉首尾空格，并把中间连续的空格合并为一个。',
-        en: 'Removes leading and trailing spaces and collapses runs of spaces inside to one.',
+        'zh-CN': '去掉首尾空白，并把中间连续的空白（空格、制表符、换行）合并为一个空格。',
+        en: 'Removes leading and trailing whitespace and turns each run of whitespace inside into one space.',
       },
       example: { source: 'TRIM("  泵  壳 ")', result: '泵 壳' },
     },
