@@ -36,6 +36,25 @@ const order = fc.record(
   { requiredKeys: [] },
 );
 
+const garbage = fc.anything({
+  withNullPrototype: true,
+  withBoxedValues: true,
+  withMap: true,
+  withSet: true,
+  withSparseArray: true,
+  withObjectString: true,
+});
+
+/** Field names with values of any kind, also inside lines. */
+const garbageOrder = fc.dictionary(
+  fc.constantFrom('customer', 'rush', 'rushReason', 'discount', 'total', 'orderDate', 'constructor', '__proto__'),
+  garbage,
+).chain((header) =>
+  fc
+    .array(fc.dictionary(fc.constantFrom('item', 'qty', 'price', 'amount', 'toString'), garbage), { maxLength: 3 })
+    .map((lines) => ({ ...header, lines })),
+);
+
 /** Orders that have a chance to pass validation. */
 const plausibleOrder = fc.record({
   customer: fc.string({ minLength: 1, maxLength: 12 }).filter((text) => !/[<>]/.test(text)),
@@ -68,7 +87,7 @@ function withoutComputed(data: Record<string, unknown>): Record<string, unknown>
 describe('form properties', () => {
   it('evaluate never throws, whatever the data', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), order), fc.constantFrom(...contexts), (data, context) => {
+      fc.property(fc.oneof(fc.jsonValue(), garbage, garbageOrder, order), fc.constantFrom(...contexts), (data, context) => {
         const result = form.evaluate(data, context, ITEMS);
         expect(typeof result.data).toBe('object');
         expect(typeof result.states).toBe('object');
