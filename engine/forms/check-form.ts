@@ -15,6 +15,7 @@ import {
   type FormModel,
   type LookupRecords,
 } from './model/index.js';
+import { withoutConsequentialFormulaErrors } from './formula-error-filter.js';
 import { guardReadOnly, guardWrites } from './write-guard.js';
 
 /**
@@ -46,5 +47,9 @@ export function checkForm(
   const skip = (pointer: string): boolean =>
     requiredAt.has(requestPointer(pointer)) || hidden.some((hiddenPointer) => pointer === hiddenPointer || pointer.startsWith(`${hiddenPointer}/`));
   errors.push(...fromModel, ...toFieldErrors(model, validator.validate(run.data), context.locale, skip));
-  return { data: run.data, states: visibleStates(model, run.slots, context.roles), errors };
+  return {
+    data: run.data,
+    states: visibleStates(model, run.slots, context.roles),
+    errors: withoutConsequentialFormulaErrors(model, errors),
+  };
 }

@@ -1,4 +1,5 @@
 export { analyzeForm, buildFormModel, type FormAnalysis } from './build-form-model.js';
+export { resolveReference } from './computed-order.js';
 export { DefinitionProblems } from './definition-problems.js';
 export { runForm, visibleStates, type FormRun } from './evaluate-form.js';
 export { fieldMessage, type MessageParams } from './field-messages.js';

@@ -50,6 +50,14 @@ describe('validation', () => {
     expect(codes({ ...validOrder(), rush: 'true' })).toEqual([['/data/rush', 'type']]);
   });
 
+  it('reports a formula that fails, but not when an input it reads is wrong', () => {
+    const huge = { item: 'item-pump', qty: 1e308 };
+    expect(codes({ ...validOrder(), lines: [huge, { item: 'item-seal', qty: 1 }] })).toEqual([
+      ['/data/lines/0/amount', 'formula'],
+    ]);
+    expect(codes({ ...validOrder(), lines: [{ item: 'item-pump', qty: 'abc' }] })).toEqual([['/data/lines/0/qty', 'type']]);
+  });
+
   it('reports a picked record that was not found', () => {
     expect(codes({ ...validOrder(), lines: [{ item: 'item-gone', qty: 1 }] })).toEqual([['/data/lines/0/item', 'lookup']]);
   });
