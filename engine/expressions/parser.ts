@@ -10,6 +10,7 @@ import {
   SourceSpan,
   TextNode,
   UnaryNode,
+  withSpan,
   type ExpressionNode,
 } from './nodes/index.js';
 import { BINARY_POWER, NEGATE_POWER, NOT_OPERAND_POWER, isBinaryOperator } from './operators.js';
@@ -170,8 +171,7 @@ class Parser {
         if (token.value === '(') {
           return this.nested(token.span, () => {
             const inner = this.parseExpression(0);
-            this.expectClose(token.span);
-            return inner;
+            return withSpan(inner, SourceSpan.join(token.span, this.expectClose(token.span)));
           });
         }
         return this.stop(`Unexpected ${describe(token)}: a value is missing`, token.span);
