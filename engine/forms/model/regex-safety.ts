@@ -66,8 +66,7 @@ class RegexParser {
   constructor(private readonly source: string) {}
 
   parse(): RegexNode {
-    const node = this.alternation();
-    return node;
+    return this.alternation();
   }
 
   private peek(): string | undefined {
