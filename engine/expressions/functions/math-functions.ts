@@ -24,6 +24,9 @@ function rounding(name: string, mode: RoundingMode, help: FunctionDoc['help'], e
 function toStep(name: string, direction: 'ceil' | 'floor', args: readonly Value[]): number {
   const value = toNumber(arg(args, 0));
   const step = args.length > 1 ? toNumber(arg(args, 1)) : 1;
+  if (step === 0 && direction === 'floor') {
+    throw formulaError('#DIV/0!', 'FLOOR to a multiple of 0 is a division by zero');
+  }
   if (step === 0 || value === 0) return 0;
   if (value > 0 && step < 0) {
     throw formulaError('#NUM!', `${name}: a positive number needs a positive significance`);

@@ -12,5 +12,6 @@ export type ExpressionNode = NumberNode | TextNode | BooleanNode | FieldNode | U
 
 /** The same node at another span: a parenthesised part spans its parentheses too. */
 export function withSpan<T extends ExpressionNode>(node: T, span: SourceSpan): T {
-  return Object.freeze({ ...node, span });
+  const moved: T = { ...node, span };
+  return Object.freeze(moved);
 }
