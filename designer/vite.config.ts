@@ -14,6 +14,12 @@ export default defineConfig({
     // The server's CSP allows scripts from 'self' only: no inline module preload polyfill.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // rjsf marks its hooks 'use client' for React Server Components; a browser bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3100' },

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppDefinition, FormDefinition } from '../../engine/definitions/generated/definition-types.js';
 import { mayAccess } from '../../designer/src/forms/access.js';
-import { fieldKind, fieldLabel, fieldSchema, listColumns } from '../../designer/src/forms/field-schema.js';
+import { fieldKind, fieldLabel, fieldOrder, fieldSchema, listColumns } from '../../designer/src/forms/field-schema.js';
 import { changedTopLevel } from '../../designer/src/forms/record-diff.js';
 import { matchesSchema } from '../../designer/src/forms/schema-match.js';
 import { createStateValidator } from '../../designer/src/forms/state-validator.js';
 import { valueText } from '../../designer/src/records/cell-text.js';
-import { actorName, changeLabel, changeTarget } from '../../designer/src/records/history-change.js';
+import { actorName, changeLabel, changeTarget, lookupIdsInChanges, sortChanges } from '../../designer/src/records/history-change.js';
 import { buildNavigation } from '../../designer/src/shell/navigation.js';
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
@@ -27,6 +27,7 @@ const ORDER: FormDefinition = {
       urgent: { type: 'boolean' },
       total: { type: 'number' },
       notes: { type: 'string', title: 'Notes' },
+      status: { type: 'string', oneOf: [{ const: 'open', title: '进行中' }, { const: 'done', title: '已完成' }] },
       lines: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer' }, price: { type: 'number' } } } },
     },
   },
@@ -52,6 +53,7 @@ describe('field facts from the definition', () => {
 
   it('lists the title field first and no sub-tables when the definition names no columns', () => {
     expect(listColumns(ORDER)).toEqual(['orderNo', 'customer', 'dueDate', 'urgent', 'total', 'notes']);
+    expect(listColumns(ORDER)).not.toContain('lines');
     expect(listColumns({ ...ORDER, list: { columns: ['total', 'orderNo'] } })).toEqual(['total', 'orderNo']);
   });
 });
@@ -79,6 +81,8 @@ describe('cell and history texts', () => {
     expect(valueText(ORDER, 'lines', [{}, {}], 'en').text).toBe('2 lines');
     expect(valueText(ORDER, 'dueDate', '2026-12-15', 'zh-CN').text).toBe('2026/12/15');
     expect(valueText(ORDER, 'total', null, 'en')).toEqual({ text: '—', numeric: true });
+    expect(valueText(ORDER, 'status', 'open', 'zh-CN').text).toBe('进行中');
+    expect(valueText(ORDER, 'status', 'other', 'zh-CN').text).toBe('other');
   });
 
   it('reads change paths in every spelling and labels the line', () => {
@@ -157,5 +161,34 @@ describe('validator adapter', () => {
     expect(matchesSchema({ enum: [1, 2] }, 3)).toBe(false);
     expect(matchesSchema({ type: 'integer' }, 2.5)).toBe(false);
     expect(matchesSchema({ type: ['string', 'null'] }, null)).toBe(true);
+  });
+});
+
+describe('history order and lookups', () => {
+  const withOrder: FormDefinition = { ...ORDER, uiSchema: { 'ui:order': ['customer', 'orderNo'], lines: { items: { 'ui:order': ['price', 'qty'] } } } };
+
+  it('lists fields as the form shows them, columns after their table', () => {
+    expect(fieldOrder(withOrder)).toEqual(['customer', 'orderNo', 'dueDate', 'urgent', 'total', 'notes', 'status', 'lines', 'lines.price', 'lines.qty']);
+  });
+
+  it('sorts changes by field, then line, then column', () => {
+    const changes = [
+      { path: '/lines/1/qty', before: 1, after: 2 },
+      { path: '/orderNo', before: null, after: 'SO-1' },
+      { path: '/lines/0/qty', before: 1, after: 3 },
+      { path: '/lines/1/price', before: 1, after: 2 },
+      { path: '/customer', before: null, after: 'c1' },
+      { path: '/gone', before: 1, after: null },
+    ];
+    expect(sortChanges(withOrder, changes).map((change) => change.path)).toEqual(['/customer', '/orderNo', '/lines/0/qty', '/lines/1/price', '/lines/1/qty', '/gone']);
+  });
+
+  it('collects the lookup ids a history mentions, per form', () => {
+    const ids = lookupIdsInChanges(ORDER, [
+      { path: '/customer', before: 'c1', after: 'c2' },
+      { path: '/customer', before: 'c2', after: '' },
+      { path: '/orderNo', before: 'x', after: 'y' },
+    ]);
+    expect([...ids].map(([form, set]) => [form, [...set]])).toEqual([['customer', ['c1', 'c2']]]);
   });
 });

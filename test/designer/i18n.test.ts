@@ -5,6 +5,7 @@ import { MESSAGES_EN, type MessageId } from '../../designer/src/i18n/messages-en
 import { MESSAGES_ZH_CN } from '../../designer/src/i18n/messages-zh-cn.js';
 import { pickLocale } from '../../designer/src/i18n/pick-locale.js';
 import { translate } from '../../designer/src/i18n/translate.js';
+import { describeError } from '../../designer/src/shell/describe-error.js';
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
@@ -54,5 +55,17 @@ describe('dates', () => {
   it('shows an instant in the given time zone and leaves non-dates alone', () => {
     expect(formatDateTime('2026-11-24T02:30:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026/11/24 10:30');
     expect(formatDateTime('soon', 'en')).toBe('soon');
+  });
+});
+
+describe('error lines for people', () => {
+  it('use the catalogue title in the chosen language rather than the developer detail', () => {
+    expect(describeError({ code: 'ORDO_ERR_LOGIN_FAILED', title: 'Wrong user name or password' }, 'zh-CN')).toBe('用户名或密码错误');
+    expect(describeError({ code: 'ORDO_ERR_REVISION_CONFLICT', title: '记录已被他人修改' }, 'en')).toBe('Someone else changed this record first');
+  });
+
+  it('fall back to the problem title for unknown codes and explain network failures', () => {
+    expect(describeError({ code: 'HTTP_502', title: 'Bad Gateway' }, 'en')).toBe('Bad Gateway');
+    expect(describeError({ code: 'NETWORK', title: 'fetch failed' }, 'zh-CN')).toBe('无法连接服务器，请检查网络后重试。');
   });
 });

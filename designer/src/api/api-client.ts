@@ -32,7 +32,7 @@ function formPath(form: string): string {
 }
 
 export function createApiClient(options: ApiClientOptions) {
-  const fetchImpl = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const fetchImpl = options.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
 
   async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<T> {
@@ -71,7 +71,7 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { body: { username, password } }),
-    logout: () => request<unknown>('POST', '/api/auth/logout', { body: {} }),
+    logout: () => request<unknown>('POST', '/api/auth/logout'),
     me: async (): Promise<SessionUser> => {
       const answer = await request<SessionUser | { user: SessionUser }>('GET', '/api/auth/me');
       return 'user' in answer ? answer.user : answer;

@@ -68,3 +68,26 @@ export function listColumns(definition: FormDefinition): string[] {
   const ordered = title && plain.includes(title) ? [title, ...plain.filter((path) => path !== title)] : plain;
   return ordered.slice(0, 6);
 }
+
+function orderedNames(names: readonly string[], ui: unknown): string[] {
+  const order = typeof ui === 'object' && ui !== null ? (ui as Record<string, unknown>)['ui:order'] : undefined;
+  if (!Array.isArray(order)) return [...names];
+  const listed = order.filter((name): name is string => typeof name === 'string' && names.includes(name));
+  return [...listed, ...names.filter((name) => !listed.includes(name))];
+}
+
+/** Every field path in the order the form shows them (`ui:order` first), each sub-table followed by its columns. */
+export function fieldOrder(definition: FormDefinition): string[] {
+  const ui = definition.uiSchema ?? {};
+  const paths: string[] = [];
+  for (const name of orderedNames(topLevelFields(definition), ui)) {
+    paths.push(name);
+    const items = fieldSchema(definition, name)?.items;
+    const columns = typeof items === 'object' && items !== null ? (items as { properties?: unknown }).properties : undefined;
+    if (typeof columns !== 'object' || columns === null) continue;
+    const tableUi = (ui as Record<string, unknown>)[name];
+    const itemsUi = typeof tableUi === 'object' && tableUi !== null ? (tableUi as Record<string, unknown>).items : undefined;
+    for (const column of orderedNames(Object.keys(columns), itemsUi)) paths.push(`${name}.${column}`);
+  }
+  return paths;
+}

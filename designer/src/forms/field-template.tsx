@@ -12,7 +12,7 @@ function testIdOf(path: readonly (string | number)[]): string {
  * every control inside, per line of a sub-table too). Texts are rendered as text, never as HTML.
  */
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { fieldPathId, id, label, children, rawErrors, rawHelp, rawDescription, hidden, displayLabel, registry, schema } = props;
+  const { fieldPathId, id, label, children, rawErrors, rawHelp, rawDescription, hidden, registry, schema, uiSchema } = props;
   const context = registry.formContext as OrdoFormContext;
   const path = fieldPathId.path;
   if (path.length === 0 || isSubTableLine(path)) return children;
@@ -23,10 +23,12 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const required = state ? state.required : Boolean(props.required);
   const readOnly = Boolean(state?.readOnly);
   const errors = (rawErrors ?? []).filter((message) => message !== '');
-  const computed = schema.readOnly === true;
+  const computed = context.computed.includes(fieldPathOf(path));
   const isTable = schema.type === 'array' && typeof schema.items === 'object' && schema.items !== null && !Array.isArray(schema.items) && (schema.items as { type?: unknown }).type === 'object';
   const className = ['field', cell ? 'cell' : '', errors.length > 0 ? 'has-error' : '', computed ? 'is-computed' : '', isTable ? 'field-table' : ''].filter(Boolean).join(' ');
   const testId = testIdOf(path);
+  // rjsf hides the label of any custom `ui:field`; the lookup picker is a plain input and needs it.
+  const displayLabel = props.displayLabel || uiSchema?.['ui:field'] === 'lookup';
 
   return (
     <div className={className} data-testid={`field-${testId}`} data-field={fieldPathOf(path)}>
@@ -37,7 +39,6 @@ export function FieldTemplate(props: FieldTemplateProps) {
           {computed ? <span className="computed-tag">{context.i18n.t('record.computed')}</span> : null}
         </label>
       ) : null}
-      {!cell && displayLabel && rawDescription && !isTable ? <p className="field-description">{rawDescription}</p> : null}
       {readOnly ? (
         <fieldset className="readonly-wrap" disabled>
           {children}
@@ -52,6 +53,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
           ))}
         </ul>
       ) : null}
+      {!cell && displayLabel && rawDescription && !isTable ? <p className="field-help">{rawDescription}</p> : null}
       {!cell && rawHelp ? <p className="field-help">{rawHelp}</p> : null}
     </div>
   );

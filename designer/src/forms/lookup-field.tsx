@@ -40,7 +40,8 @@ export function LookupField(props: FieldProps) {
   const [active, setActive] = useState(0);
   const closeTimer = useRef<number | undefined>(undefined);
   const currentId = typeof value === 'string' && value !== '' ? value : undefined;
-  const currentTitle = lookup && currentId ? (context.lookupTitle(lookup.form, lookup.displayField, currentId) ?? currentId) : '';
+  const picked = lookup && currentId ? context.lookups[lookup.form]?.[currentId] : undefined;
+  const currentTitle = lookup && currentId ? textOf(picked?.[lookup.displayField]) || currentId : '';
 
   const lookupForm = lookup?.form;
 

@@ -1,3 +1,4 @@
+import type { LookupRecords } from '../../../engine/forms/model/index.js';
 import type { ApiClient, OrdoRecord } from '../api/index.js';
 import type { I18n } from '../i18n/index.js';
 
@@ -11,10 +12,15 @@ export interface LiveFieldState {
 export interface OrdoFormContext {
   /** Field states from the form model, by data pointer (`/customer`, `/lines/0/qty`). */
   readonly states: Readonly<Record<string, LiveFieldState>>;
+  /** Field paths of the computed fields (`total`, `lines.amount`). */
+  readonly computed: readonly string[];
   readonly i18n: I18n;
   readonly api: ApiClient;
-  /** The display text of a picked record, when the record is already known. */
-  lookupTitle(form: string, displayField: string, id: string): string | undefined;
+  /**
+   * Records picked by lookups, as data (form -> id -> data): rjsf compares formContext deeply but
+   * skips functions, so only data here makes the pickers re-render when a record arrives.
+   */
+  readonly lookups: LookupRecords;
   /** Remembers a record picked in a lookup so the model can copy its `fill` fields. */
   rememberLookup(form: string, record: OrdoRecord): void;
 }

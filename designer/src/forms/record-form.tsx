@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/index.js';
 import { describeError } from '../shell/describe-error.js';
 import { keepUnchangedErrors, pointerSegments, serverPointerToDataPointer, toErrorSchema, type DataError } from './error-schema.js';
 import { fieldLabel } from './field-schema.js';
+import { DescriptionTemplate } from './description-template.js';
 import { FieldTemplate } from './field-template.js';
 import { LookupField } from './lookup-field.js';
 import { ObjectTemplate } from './object-template.js';
@@ -30,7 +31,13 @@ export interface RecordFormProps {
   readonly onReload: () => void;
 }
 
-const TEMPLATES = { FieldTemplate, ObjectFieldTemplate: ObjectTemplate, ArrayFieldTemplate: SubTableTemplate, ArrayFieldItemTemplate: SubTableItemTemplate };
+const TEMPLATES = {
+  FieldTemplate,
+  ObjectFieldTemplate: ObjectTemplate,
+  ArrayFieldTemplate: SubTableTemplate,
+  ArrayFieldItemTemplate: SubTableItemTemplate,
+  DescriptionFieldTemplate: DescriptionTemplate,
+};
 const FIELDS = { lookup: LookupField };
 
 /** A labelled error for the summary above the form. */
@@ -116,19 +123,17 @@ export function RecordForm({ definition, record, editable, onSaved, onReload }: 
   const formContext = useMemo<OrdoFormContext>(
     () => ({
       states: evaluated.states,
+      computed: Object.keys(definition.computed ?? {}),
+      lookups: lookupsRef.current,
       i18n,
       api,
-      lookupTitle: (form: string, displayField: string, id: string) => {
-        const value = lookupsRef.current[form]?.[id]?.[displayField];
-        return value === undefined || value === null ? undefined : String(value);
-      },
       rememberLookup: (form: string, picked: OrdoRecord) => {
         lookupsRef.current = addLookup(lookupsRef.current, form, picked.id, picked.data);
         setLookupVersion((version) => version + 1);
       },
     }),
-    // lookupVersion makes the context (and so the widgets' titles) new after a lookup is remembered.
-    [evaluated.states, i18n, api, lookupVersion],
+    // lookupVersion marks a change of lookupsRef, which React cannot see.
+    [evaluated.states, definition, i18n, api, lookupVersion],
   );
 
   const extraErrors = useMemo(() => (serverErrors.length > 0 ? toErrorSchema(serverErrors) : undefined), [serverErrors]);

@@ -32,7 +32,7 @@ function columnsOf(items: ItemSchema, itemsUi: Record<string, unknown> | undefin
 
 /** Every row of the table reads its grid columns from this custom property, so header and lines line up. */
 function gridStyle(columnCount: number, withButtons: boolean): CSSProperties {
-  return { '--sub-table-columns': `2.5rem repeat(${columnCount}, minmax(7rem, 1fr))${withButtons ? ' 5.5rem' : ''}` } as CSSProperties;
+  return { '--sub-table-columns': `2.5rem repeat(${columnCount}, minmax(5.5rem, 1fr))${withButtons ? ' 4.5rem' : ''}` } as CSSProperties;
 }
 
 /** A sub-table (array of objects) as a compact table: one header row, one grid row per line, add/remove buttons. */

@@ -1,18 +1,35 @@
 import { useEffect, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError, type HistoryEntry, type OrdoRecord } from '../api/index.js';
+import { isApiError, type ApiClient, type DisplayMap, type HistoryEntry, type OrdoRecord } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { isMessageId, useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
 import { describeError } from '../shell/index.js';
 import { valueText } from './cell-text.js';
-import { actorName, changeLabel, changeTarget } from './history-change.js';
+import { actorName, changeLabel, changeTarget, lookupIdsInChanges, sortChanges } from './history-change.js';
 import { recordTitle } from './record-title.js';
 
 type LoadState =
   | { readonly status: 'loading' }
   | { readonly status: 'failed'; readonly message: string }
-  | { readonly status: 'ready'; readonly record: OrdoRecord | undefined; readonly items: readonly HistoryEntry[] };
+  | { readonly status: 'ready'; readonly record: OrdoRecord | undefined; readonly items: readonly HistoryEntry[]; readonly display: DisplayMap };
+
+/** Names the records that lookup changes point at, so history shows "KBZ Pumps" rather than an id. */
+async function lookupDisplay(api: ApiClient, definition: FormDefinition, items: readonly HistoryEntry[]): Promise<DisplayMap> {
+  const wanted = lookupIdsInChanges(definition, items.flatMap((entry) => entry.changes));
+  const displayFieldOf = new Map(Object.values(definition.lookups ?? {}).map((lookup) => [lookup.form, lookup.displayField]));
+  const display: Record<string, Record<string, string>> = {};
+  await Promise.all(
+    [...wanted].flatMap(([form, ids]) =>
+      [...ids].map(async (id) => {
+        const found = await api.getRecord(form, id).catch(() => undefined);
+        const text = found?.data[displayFieldOf.get(form) ?? ''];
+        if (typeof text === 'string' || typeof text === 'number') display[form] = { ...display[form], [id]: String(text) };
+      }),
+    ),
+  );
+  return display;
+}
 
 export function HistoryPage({ definition, id }: { definition: FormDefinition; id: string }) {
   const { api } = useSession();
@@ -22,9 +39,14 @@ export function HistoryPage({ definition, id }: { definition: FormDefinition; id
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    Promise.all([api.history(definition.id, id), api.getRecord(definition.id, id).catch(() => undefined)]).then(
-      ([history, record]) => {
-        if (!cancelled) setState({ status: 'ready', record, items: [...history.items].sort((a, b) => b.revision - a.revision) });
+    async function load() {
+      const [history, record] = await Promise.all([api.history(definition.id, id), api.getRecord(definition.id, id).catch(() => undefined)]);
+      const display = await lookupDisplay(api, definition, history.items);
+      return { record, display, items: [...history.items].sort((a, b) => b.revision - a.revision) };
+    }
+    load().then(
+      (loaded) => {
+        if (!cancelled) setState({ status: 'ready', ...loaded });
       },
       (error: unknown) => {
         if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
@@ -34,7 +56,7 @@ export function HistoryPage({ definition, id }: { definition: FormDefinition; id
       cancelled = true;
     };
     // Refetch for another record, not for a language switch.
-  }, [api, definition.id, id]);
+  }, [api, definition, id]);
 
   const title = state.status === 'ready' && state.record ? recordTitle(definition, state.record) : id;
   return (
@@ -87,15 +109,13 @@ export function HistoryPage({ definition, id }: { definition: FormDefinition; id
                       </tr>
                     </thead>
                     <tbody>
-                      {entry.changes.map((change, index) => {
+                      {sortChanges(definition, entry.changes).map((change, index) => {
                         const { fieldPath } = changeTarget(change.path);
-                        const before = valueText(definition, fieldPath, change.before, locale);
-                        const after = valueText(definition, fieldPath, change.after, locale);
                         return (
                           <tr key={`${change.path}:${index}`}>
                             <td>{changeLabel(definition, change.path, locale)}</td>
-                            <td className={before.numeric ? 'num change-before' : 'change-before'}>{before.text}</td>
-                            <td className={after.numeric ? 'num change-after' : 'change-after'}>{after.text}</td>
+                            <td className="change-before">{valueText(definition, fieldPath, change.before, locale, state.display).text}</td>
+                            <td className="change-after">{valueText(definition, fieldPath, change.after, locale, state.display).text}</td>
                           </tr>
                         );
                       })}

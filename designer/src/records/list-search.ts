@@ -1,5 +1,5 @@
-import type { FilterOperator, ListQuery, RecordFilter } from '../api/index.js';
-import { listQueryToSearch } from '../api/index.js';
+import type { FilterOperator, ListQuery, RecordFilter } from '../api/api-types.js';
+import { listQueryToSearch } from '../api/list-query.js';
 
 export const FILTER_OPERATORS: readonly FilterOperator[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'contains'];
 
