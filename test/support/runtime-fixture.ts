@@ -70,7 +70,7 @@ export const ORDER_FORM: FormDefinition = {
   permissions: { cost: { read: ['finance'], write: ['finance'] } },
   access: { read: ['sales', 'planner', 'finance'], create: ['sales'], update: ['sales', 'finance'], delete: ['sales'] },
   serials: { orderNo: { prefix: 'SO-{YYYY}-', digits: 4 } },
-  list: { sort: '-createdAt', searchFields: ['note', 'orderNo'] },
+  list: { searchFields: ['note', 'orderNo'] },
   titleField: 'orderNo',
 };
 
