@@ -78,12 +78,13 @@ function checkRoles(form: LocatedForm, roles: ReadonlySet<string>): CrossProblem
   const check = (role: string, pointer: string): void => {
     if (!roles.has(role)) problems.push({ file: form.file, pointer, message: `role "${role}" is not defined in the app` });
   };
-  for (const [operation, list] of Object.entries(form.definition.access ?? {})) {
-    (list ?? []).forEach((role, i) => check(role, `/access/${operation}/${i}`));
+  const roleLists = (lists: object): [string, readonly string[]][] => Object.entries(lists) as [string, readonly string[]][];
+  for (const [operation, list] of roleLists(form.definition.access ?? {})) {
+    list.forEach((role, i) => check(role, `/access/${operation}/${i}`));
   }
   for (const [path, permission] of Object.entries(form.definition.permissions ?? {})) {
-    for (const [operation, list] of Object.entries(permission)) {
-      (list ?? []).forEach((role, i) => check(role, `/permissions/${escapePointer(path)}/${operation}/${i}`));
+    for (const [operation, list] of roleLists(permission)) {
+      list.forEach((role, i) => check(role, `/permissions/${escapePointer(path)}/${operation}/${i}`));
     }
   }
   return problems;
