@@ -75,6 +75,9 @@ function ajvInstance(): Ajv2020 {
       coerceTypes: false,
       useDefaults: false,
       removeAdditional: false,
+      // Money is `multipleOf: 0.01`: without a tolerance 1234.56 fails it through binary rounding, and
+      // 1e-4 of the step stays exact for amounts up to about 10^11.
+      multipleOfPrecision: 4,
     });
     addFormats(sharedAjv);
   }

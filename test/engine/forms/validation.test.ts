@@ -114,3 +114,24 @@ describe('validation', () => {
     ]);
   });
 });
+
+describe('money amounts', () => {
+  const priced = compileForm({
+    kind: 'form',
+    id: 'priced',
+    version: 1,
+    title: { 'zh-CN': '价格', en: 'Price' },
+    schema: { type: 'object', properties: { price: { type: 'number', multipleOf: 0.01 } } },
+  } satisfies FormDefinition);
+
+  it('accepts every whole number of cents under multipleOf 0.01 and rejects fractions of a cent', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
+        const price = cents / 100;
+        expect(priced.check({ data: { price } }, SALES).errors).toEqual([]);
+      }),
+    );
+    expect(priced.check({ data: { price: 1234.565 } }, SALES).errors.map((error) => error.code)).toEqual(['multipleOf']);
+  });
+});
