@@ -88,10 +88,31 @@ async function main(): Promise<void> {
   await page.locator('#root_rushReason').fill('客户产线停机，急需');
   await page.getByTestId('save-record').click();
   await page.getByTestId('flash').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(800);
   await shot(page, '12-after-save');
+
+  await page.locator('#root_lines_0_qty').fill('999999');
+  await page.getByTestId('save-record').click();
+  await page.getByTestId('error-lines-0-qty').waitFor();
+  await shot(page, '12a-server-422');
+
+  // Someone else saves first: bump the revision behind the form's back.
+  const recordId = decodeURIComponent(page.url().split('/').pop() ?? '');
+  await page.evaluate(async (id) => {
+    const headers = { Authorization: `Bearer ${sessionStorage.getItem('ordo.token') ?? ''}`, 'Content-Type': 'application/json' };
+    const url = `/api/forms/sales-order/records/${encodeURIComponent(id)}`;
+    const current = (await (await fetch(url, { headers })).json()) as { revision: number };
+    await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ revision: current.revision, data: { customerPoNo: 'PO-OTHER' } }) });
+  }, recordId);
   await page.locator('#root_lines_0_qty').fill('25');
   await page.getByTestId('save-record').click();
-  await page.getByTestId('flash').waitFor();
+  await page.getByTestId('conflict').waitFor();
+  await shot(page, '12c-conflict');
+  await page.getByTestId('conflict-reload').click();
+  await page.waitForTimeout(800);
+  await page.locator('#root_lines_0_qty').fill('25');
+  await page.getByTestId('save-record').click();
+  await page.getByText('修改已保存。').waitFor();
   await page.getByTestId('history-link').click();
   await page.getByTestId('history-list').waitFor();
   await shot(page, '12b-history-after-edit');

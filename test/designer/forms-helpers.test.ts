@@ -192,3 +192,12 @@ describe('history order and lookups', () => {
     expect([...ids].map(([form, set]) => [form, [...set]])).toEqual([['customer', ['c1', 'c2']]]);
   });
 });
+
+describe('record diff leaves out what the person may not write', () => {
+  it('skips fields the predicate refuses even when rjsf filled in a default', () => {
+    const before = { qty: 1 };
+    const after = { qty: 2, status: 'draft' };
+    expect(changedTopLevel(before, after, (field) => field !== 'status')).toEqual({ qty: 2 });
+    expect(changedTopLevel(before, after)).toEqual({ qty: 2, status: 'draft' });
+  });
+});

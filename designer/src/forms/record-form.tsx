@@ -2,7 +2,7 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { compileLiveForm, type LookupRecords } from '../../../engine/forms/model/index.js';
+import { canWrite, compileLiveForm, type LookupRecords } from '../../../engine/forms/model/index.js';
 import { isApiError, newIdempotencyKey, type OrdoRecord } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
@@ -29,6 +29,8 @@ export interface RecordFormProps {
   readonly onSaved: (record: OrdoRecord, created: boolean) => void;
   /** Asked for when the server reports that someone else changed the record first. */
   readonly onReload: () => void;
+  /** Told when a save starts, so the page can drop an earlier confirmation. */
+  readonly onSaving?: () => void;
 }
 
 const TEMPLATES = {
@@ -49,7 +51,7 @@ function addLookup(lookups: LookupRecords, form: string, id: string, data: Reado
   return { ...lookups, [form]: { ...lookups[form], [id]: data } };
 }
 
-export function RecordForm({ definition, record, editable, onSaved, onReload }: RecordFormProps) {
+export function RecordForm({ definition, record, editable, onSaved, onReload, onSaving }: RecordFormProps) {
   const { api } = useSession();
   const user = useUser();
   const i18n = useI18n();
@@ -161,6 +163,7 @@ export function RecordForm({ definition, record, editable, onSaved, onReload }: 
     setFailure(null);
     setConflict(null);
     const data = evaluate(event.formData ?? {}).data;
+    onSaving?.();
     setBusy(true);
     try {
       if (!record) {
@@ -168,7 +171,10 @@ export function RecordForm({ definition, record, editable, onSaved, onReload }: 
         onSaved(created, true);
         return;
       }
-      const changes = changedTopLevel(record.data, data);
+      const changes = changedTopLevel(record.data, data, (field) => {
+        const node = live.model.byPath.get(field);
+        return node !== undefined && canWrite(live.model, node, user.roles);
+      });
       if (Object.keys(changes).length === 0) {
         onSaved(record, false);
         return;

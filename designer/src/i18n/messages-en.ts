@@ -38,7 +38,6 @@ export const MESSAGES_EN = {
   'list.emptyHintCreate': 'Click "New" to create the first one.',
   'list.sortAscending': 'sorted ascending',
   'list.sortDescending': 'sorted descending',
-  'list.updatedAt': 'Last changed',
   'op.eq': 'equals',
   'op.ne': 'does not equal',
   'op.lt': 'less than',

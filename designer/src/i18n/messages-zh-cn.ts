@@ -39,7 +39,6 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'list.emptyHintCreate': '点击“新建”创建第一条记录。',
   'list.sortAscending': '升序',
   'list.sortDescending': '降序',
-  'list.updatedAt': '最后修改',
   'op.eq': '等于',
   'op.ne': '不等于',
   'op.lt': '小于',

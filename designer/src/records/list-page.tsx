@@ -17,7 +17,7 @@ type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; r
 export function ListPage({ definition, search }: { definition: FormDefinition; search: string }) {
   const { api } = useSession();
   const user = useUser();
-  const { t, text, locale, dateTime } = useI18n();
+  const { t, text, locale } = useI18n();
   const query = useMemo(() => {
     const parsed = parseListSearch(search);
     return parsed.sort || !definition.list?.sort ? parsed : { ...parsed, sort: definition.list.sort };
@@ -101,7 +101,6 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
                         </th>
                       );
                     })}
-                    <th>{t('list.updatedAt')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -109,8 +108,10 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
                     <tr key={record.id} className="clickable" data-testid={`row-${record.id}`} onClick={() => navigate({ page: 'record', form: definition.id, id: record.id })}>
                       {columns.map((path, index) => {
                         const cell = valueText(definition, path, record.data[path], locale, state.list.display);
+                        const kind = fieldKind(fieldSchema(definition, path));
+                        const className = cell.numeric ? 'num nowrap' : kind === 'date' || kind === 'datetime' ? 'nowrap' : undefined;
                         return (
-                          <td key={path} className={cell.numeric ? 'num' : undefined}>
+                          <td key={path} className={className}>
                             {index === 0 ? (
                               <a href={href({ page: 'record', form: definition.id, id: record.id })} onClick={(event) => event.stopPropagation()}>
                                 {cell.text}
@@ -121,7 +122,6 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
                           </td>
                         );
                       })}
-                      <td className="muted nowrap">{record.updatedAt ? dateTime(record.updatedAt) : ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -137,6 +137,7 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
             window.scrollTo({ top: 0 });
           }}
           onReload={() => load(() => setFlashMessage(null))}
+          onSaving={() => setFlashMessage(null)}
         />
       </div>
     </div>
