@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   // Someone else saves first: bump the revision behind the form's back.
   const recordId = decodeURIComponent(page.url().split('/').pop() ?? '');
   await page.evaluate(async (id) => {
-    const headers = { Authorization: `Bearer ${sessionStorage.getItem('ordo.token') ?? ''}`, 'Content-Type': 'application/json' };
+    const storage = (globalThis as { sessionStorage?: { getItem(key: string): string | null } }).sessionStorage;
+    const headers = { Authorization: `Bearer ${storage?.getItem('ordo.token') ?? ''}`, 'Content-Type': 'application/json' };
     const url = `/api/forms/sales-order/records/${encodeURIComponent(id)}`;
     const current = (await (await fetch(url, { headers })).json()) as { revision: number };
     await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ revision: current.revision, data: { customerPoNo: 'PO-OTHER' } }) });
