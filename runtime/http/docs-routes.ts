@@ -7,7 +7,7 @@ import type { Services } from '../services/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The published forms the OpenAPI document describes, read for /docs/json only. */
+    /** The published forms the OpenAPI document describes, read on /docs routes only. */
     documentedForms: FormDefinition[] | null;
   }
 }
@@ -29,10 +29,9 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
     routePrefix: '/docs',
     uiConfig: { validatorUrl: null, deepLinking: false },
     uiHooks: {
+      // The published forms are held in memory by the services, so every docs request may ask.
       preHandler: async (request: FastifyRequest) => {
-        if (request.url.split('?')[0]?.endsWith('/json') === true) {
-          request.documentedForms = (await services.definitions.exportAll()).forms;
-        }
+        request.documentedForms = (await services.definitions.exportAll()).forms;
       },
     },
     transformSpecification: (document, request) =>

@@ -66,8 +66,8 @@ export function toProblem(error: OrdoError, instance: string, locale: Locale): P
     type: PROBLEM_TYPE_BASE + error.code,
     title: spec.title[locale],
     status: error.status,
-    // An unexpected error's message may carry internals (SQL, paths); the client gets the title only.
-    detail: error.errorClass === 'unexpected' ? spec.title[locale] : error.message,
+    // A server-side failure's message may carry internals (SQL, hosts, paths); the client gets the title only.
+    detail: error.status >= 500 ? spec.title[locale] : error.message,
     code: error.code,
     instance,
     errors: error.fields.map((field) => ({ pointer: field.pointer, code: field.code, message: field.message })),

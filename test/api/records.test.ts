@@ -243,6 +243,21 @@ describe('bad input never writes', () => {
     );
   });
 
+  it('text jsonb cannot store and runaway nesting -> 400', async () => {
+    const payloads = [
+      '{"data":{"customer":"nul \\u0000 inside"}}',
+      '{"data":{"customer":"half \\ud83d surrogate"}}',
+      `{"data":{"customer":"deep","lines":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+    ];
+    for (const payload of payloads) {
+      await expectRefusedWithoutWrites(
+        () => server.app.inject({ method: 'POST', url: RECORDS, headers: { authorization: `Bearer ${server.tokens.ann}`, 'content-type': 'application/json' }, payload }),
+        400,
+        'ORDO_ERR_REQUEST_INVALID',
+      );
+    }
+  });
+
   it('text/plain -> 415', async () => {
     await expectRefusedWithoutWrites(
       () => server.app.inject({ method: 'POST', url: RECORDS, headers: { authorization: `Bearer ${server.tokens.ann}`, 'content-type': 'text/plain' }, payload: '{"data":{"customer":"x"}}' }),
