@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
+import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
+import type { OrdoDatabase } from '../../runtime/db/index.js';
+import { loadDemo, readDemoContent, type DemoContent } from '../../runtime/demo/index.js';
+import { createServices, type Actor, type RecordDto, type Services } from '../../runtime/services/index.js';
+import { createDatabase } from '../../runtime/db/index.js';
+
+type Line = { item: string; qty: number; unitPrice: number; discountPct?: number; amount: number };
+
+/** Excel's ROUND on the decimal value, in integer hundredths, so the check does not share the engine's code. */
+function round2(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
+}
+
+describe('the shipped make-to-order application and its KBZ demo factory', () => {
+  let database: OrdoDatabase;
+  let services: Services;
+  let demo: DemoContent;
+  let clerk: Actor;
+  let finance: Actor;
+
+  beforeAll(async () => {
+    const loaded = await loadDefinitions(shippedDefinitionsDir);
+    if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
+    database = await createDatabase({ dataDir: 'memory://' });
+    services = await createServices(database);
+    const { app, forms } = loaded.definitions;
+    await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
+    demo = await readDemoContent(demoDir);
+    await loadDemo(services, database, demoDir);
+    clerk = await services.auth.authenticate((await services.auth.login('li.na', 'ordo-demo')).token);
+    finance = await services.auth.authenticate((await services.auth.login('sun.wei', 'ordo-demo')).token);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function all(actor: Actor, form: string): Promise<RecordDto[]> {
+    return (await services.records.list(actor, form, { filters: [], limit: 200, offset: 0 })).items;
+  }
+
+  it('loads every demo record and user through the record service', async () => {
+    for (const file of demo.recordFiles) {
+      expect((await all(finance, file.form)).length, file.form).toBe(file.records.length);
+    }
+    for (const user of demo.users) {
+      await expect(services.auth.login(user.username, user.password)).resolves.toMatchObject({ user: { username: user.username } });
+    }
+  });
+
+  it('computes every sales order line and total as a plain calculation does', async () => {
+    const orders = await all(clerk, 'sales-order');
+    expect(orders.length).toBeGreaterThanOrEqual(10);
+    for (const order of orders) {
+      const lines = order.data['lines'] as Line[];
+      let total = 0;
+      for (const line of lines) {
+        expect(line.amount).toBe(round2(line.qty * line.unitPrice * (1 - (line.discountPct ?? 0) / 100)));
+        total += Math.round(line.amount * 100);
+      }
+      expect(order.data['totalAmount']).toBe(total / 100);
+      const tax = round2((total / 100) * 0.13);
+      expect(order.data['taxAmount']).toBe(tax);
+      expect(order.data['grandTotal']).toBe((total + Math.round(tax * 100)) / 100);
+    }
+  });
+
+  it('numbers sales orders SO-<year>-NNNN without gaps or repeats', async () => {
+    const numbers = (await all(clerk, 'sales-order')).map((order) => String(order.data['orderNo'])).sort();
+    expect(new Set(numbers).size).toBe(numbers.length);
+    numbers.forEach((number, i) => expect(number).toMatch(new RegExp(`^SO-\\d{4}-${String(i + 1).padStart(4, '0')}$`)));
+  });
+
+  it('fills each order line from its item: name, unit and list price', async () => {
+    const items = new Map((await all(clerk, 'item')).map((item) => [item.id, item.data]));
+    for (const order of await all(clerk, 'sales-order')) {
+      for (const line of order.data['lines'] as (Line & { itemName: string; unit: string })[]) {
+        const item = items.get(line.item);
+        expect(item, `${order.id} names item ${line.item}`).toBeDefined();
+        expect(line.itemName).toBe(item?.['name']);
+        expect(line.unit).toBe(item?.['unit']);
+        expect(line.unitPrice).toBe(item?.['listPrice']);
+      }
+    }
+  });
+
+  it('keeps standard cost from the sales clerk and shows it to finance', async () => {
+    const asClerk = await all(clerk, 'item');
+    const asFinance = await all(finance, 'item');
+    expect(asClerk.some((item) => 'standardCost' in item.data)).toBe(false);
+    expect(asFinance.filter((item) => typeof item.data['standardCost'] === 'number').length).toBeGreaterThan(20);
+  });
+
+  it('has a multi-level BOM whose components all exist, and an item with an obsolete and a released version', async () => {
+    const items = new Set((await all(finance, 'item')).map((item) => item.id));
+    const boms = await all(finance, 'bom');
+    for (const bom of boms) {
+      for (const line of bom.data['lines'] as { component: string }[]) expect(items.has(line.component), line.component).toBe(true);
+    }
+    const parents = new Set(boms.map((bom) => bom.data['item']));
+    const nested = boms.some((bom) => (bom.data['lines'] as { component: string }[]).some((line) => parents.has(line.component)));
+    expect(nested).toBe(true);
+    const versionsByItem = new Map<unknown, string[]>();
+    for (const bom of boms) versionsByItem.set(bom.data['item'], [...(versionsByItem.get(bom.data['item']) ?? []), String(bom.data['status'])]);
+    expect([...versionsByItem.values()].some((statuses) => statuses.includes('obsolete') && statuses.includes('released'))).toBe(true);
+  });
+});
