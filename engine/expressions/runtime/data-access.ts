@@ -10,28 +10,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-export interface OwnValue {
-  readonly found: boolean;
-  readonly value: unknown;
-}
-
-const MISSING: OwnValue = Object.freeze({ found: false, value: undefined });
-
 /**
- * Reads an own data property of a plain object (or an item of an array). Inherited names
- * (`constructor`, `__proto__`), getters and containers that are not plain data are not read.
+ * Whether a plain object has its own property `key`. Inherited names (`constructor`,
+ * `__proto__`, `toString`) and containers that are not plain data never match. Contexts are JSON
+ * data, so an own property is a plain value (JSON has no getters).
  */
-export function readOwn(container: unknown, key: string): OwnValue {
-  return isPlainObject(container) ? readDescriptor(container, key) : MISSING;
-}
-
-function readItem(list: readonly unknown[], index: number): unknown {
-  return readDescriptor(list, index).value;
-}
-
-function readDescriptor(container: object, key: string | number): OwnValue {
-  const descriptor = Object.getOwnPropertyDescriptor(container, key);
-  return descriptor !== undefined && 'value' in descriptor ? { found: true, value: descriptor.value } : MISSING;
+function hasOwnData(container: unknown, key: string): container is Record<string, unknown> {
+  return isPlainObject(container) && Object.hasOwn(container, key);
 }
 
 /** Data to formula value: functions, objects, arrays, symbols, NaN and infinities are blank. */
@@ -49,20 +34,23 @@ export function toScalar(raw: unknown): Value {
 
 /** A field of the current line first (in a sub-table column's formula), then of the record. */
 export function readField(state: EvaluationState, name: string): Value {
-  const inRow = readOwn(state.row, name);
-  return toScalar(inRow.found ? inRow.value : readOwn(state.fields, name).value);
+  const { row, fields } = state;
+  if (hasOwnData(row, name)) return toScalar(row[name]);
+  return hasOwnData(fields, name) ? toScalar(fields[name]) : null;
 }
 
 /** Column `column` of every line of sub-table `table`; a missing cell or line reads as blank. */
 export function readColumn(state: EvaluationState, table: string, column: string): Value[] {
-  const lines = readOwn(state.fields, table).value;
+  const { fields } = state;
+  const lines = hasOwnData(fields, table) ? fields[table] : undefined;
   if (!Array.isArray(lines)) {
     return [];
   }
   state.chargeList(lines.length);
   const values: Value[] = new Array<Value>(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    values[i] = toScalar(readOwn(readItem(lines, i), column).value);
+    const line: unknown = Object.hasOwn(lines, i) ? lines[i] : undefined;
+    values[i] = hasOwnData(line, column) ? toScalar(line[column]) : null;
   }
   return values;
 }

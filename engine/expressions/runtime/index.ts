@@ -1,5 +1,5 @@
 export { isBlank, isList, formatNumber, spread, toBoolean, toNumber, toText } from './coerce.js';
-export { readColumn, readField, readOwn, isPlainObject, toScalar } from './data-access.js';
+export { isPlainObject, readColumn, readField, toScalar } from './data-access.js';
 export {
   add, divide, modulo, multiply, power, round, squareRoot, subtract, sum, sumOfProducts, toMultiple, type RoundingMode,
 } from './decimal-math.js';

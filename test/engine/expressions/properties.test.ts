@@ -1,3 +1,4 @@
+import { Decimal as DefaultDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../../engine/errors/index.js';
@@ -20,6 +21,9 @@ import {
 } from '../../../engine/expressions/index.js';
 
 const AT = SourceSpan.create(0, 0);
+/** Precise enough that sums and products below are exact before the final rounding. */
+const Decimal = DefaultDecimal.clone({ precision: 1500 });
+type Decimal = InstanceType<typeof Decimal>;
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'TRUE', 'FALSE']);
 
 /** The tree without spans, for comparing a tree with its printed-and-parsed copy. */
@@ -123,6 +127,28 @@ describe('properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('(2c) + - * SUM and SUMPRODUCT equal exact decimal arithmetic rounded to 15 significant digits', () => {
+    const decimalNumber = fc.oneof(
+      fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 9 })).map(([whole, places]) => whole / 10 ** places),
+      fc.double({ min: -1e20, max: 1e20, noNaN: true }),
+      fc.constantFrom(0.1, 0.2, 0.3, 1.005, 2.675, 1e15, 123456789.123456789, 5e-10),
+    );
+    const exact = (value: Decimal): number => value.toSignificantDigits(15).toNumber() + 0;
+    fc.assert(
+      fc.property(decimalNumber, decimalNumber, fc.array(decimalNumber, { maxLength: 8 }), (a, b, list) => {
+        const fields = { a, b, lines: list.map((x, i) => ({ x, y: i % 2 === 0 ? a : b })) };
+        const run = (source: string): unknown => compileExpression(source).evaluate({ fields });
+        expect(run('a + b')).toBe(exact(new Decimal(a).plus(b)));
+        expect(run('a - b')).toBe(exact(new Decimal(a).minus(b)));
+        expect(run('a * b')).toBe(exact(new Decimal(a).times(b)));
+        expect(run('SUM(lines.x)')).toBe(exact(list.reduce((total, x) => total.plus(x), new Decimal(0))));
+        const products = fields.lines.reduce((total, line) => total.plus(new Decimal(line.x).times(line.y)), new Decimal(0));
+        expect(run('SUMPRODUCT(lines.x, lines.y)')).toBe(exact(products));
+      }),
+      { numRuns: 1000 },
     );
   });
 
