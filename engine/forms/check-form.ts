@@ -1,6 +1,7 @@
 import type { DataValidator } from './data-validator.js';
 import { toFieldErrors } from './data-validator.js';
 import {
+  applySchemaDefaults,
   copyData,
   fieldMessage,
   isPlainObject,
@@ -19,7 +20,7 @@ import { withoutConsequentialFormulaErrors } from './formula-error-filter.js';
 import { guardReadOnly, guardWrites } from './write-guard.js';
 
 /**
- * The server's full check of submitted data: permissions and read-only rules against the previous
+ * The server's full check of submitted data: schema defaults on create, permissions and read-only rules against the previous
  * record, then the live evaluation (lookup fill, computed fields, rules, hidden clearing), then
  * required fields, lookups and formulas, then ajv on the result. Returns the data as it would be
  * stored, the field states and every error; throws only on programming errors.
@@ -37,6 +38,7 @@ export function checkForm(
   }
   const data = copyData(model, input.data);
   const previous = input.previous === undefined ? undefined : copyData(model, input.previous);
+  if (previous === undefined) applySchemaDefaults(model, data);
   errors.push(...guardWrites(model, data, previous, context));
   if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileForm, type FormContext } from '../../../engine/forms/index.js';
+import { compileForm, type FormContext, type FormDefinition } from '../../../engine/forms/index.js';
 import { OrdoError } from '../../../engine/errors/index.js';
 import { ADMIN, FINANCE, ITEMS, SALES, salesOrderDefinition, validOrder } from './sales-order-fixture.js';
 
@@ -132,5 +132,35 @@ describe('project', () => {
     expect(form.evaluate(validOrder(), SALES, ITEMS).states).not.toHaveProperty('/cost');
     const finance: FormContext = { ...FINANCE };
     expect(form.evaluate(validOrder(), finance, ITEMS).states).toHaveProperty('/cost');
+  });
+});
+
+describe('schema defaults on create', () => {
+  const ticket = compileForm({
+    kind: 'form',
+    id: 'ticket',
+    version: 1,
+    title: { 'zh-CN': '工单', en: 'Ticket' },
+    schema: {
+      type: 'object',
+      properties: {
+        subject: { type: 'string' },
+        status: { type: 'string', enum: ['draft', 'open'], default: 'draft' },
+        lines: { type: 'array', items: { type: 'object', properties: { qty: { type: 'number', default: 1 } } } },
+      },
+    },
+    permissions: { status: { write: ['manager'] } },
+  } satisfies FormDefinition);
+  const clerk = { roles: ['clerk'], locale: 'en' } as const;
+
+  it('gives a field the clerk did not send its default, also in each line', () => {
+    const result = ticket.check({ data: { subject: 'Seal leaks', lines: [{}, { qty: 3 }] } }, clerk);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ subject: 'Seal leaks', status: 'draft', lines: [{ qty: 1 }, { qty: 3 }] });
+  });
+
+  it('does not bring defaults back on update', () => {
+    const previous = { subject: 'Seal leaks' };
+    expect(ticket.check({ data: { subject: 'Seal leaks again' }, previous }, clerk).data).toEqual({ subject: 'Seal leaks again' });
   });
 });
