@@ -49,7 +49,8 @@ export function readColumn(state: EvaluationState, table: string, column: string
   state.chargeList(lines.length);
   const values: Value[] = new Array<Value>(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const line: unknown = Object.hasOwn(lines, i) ? lines[i] : undefined;
+    // JSON arrays have no holes, so every index below length is the array's own item.
+    const line: unknown = lines[i];
     values[i] = hasOwnData(line, column) ? toScalar(line[column]) : null;
   }
   return values;
