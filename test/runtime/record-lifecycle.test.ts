@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { importRecord } from '../../runtime/services/index.js';
-import { countRows, resetDatabase, testDatabases } from '../support/database.js';
+import { countRows, resetRecords, testDatabases } from '../support/database.js';
 import { setUpRuntime, type RuntimeFixture } from '../support/runtime-fixture.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -22,13 +22,13 @@ for (const backend of testDatabases()) {
 
     beforeAll(async () => {
       database = await backend.open();
+      fx = await setUpRuntime(database, { now: () => now });
     });
     afterAll(async () => {
       await database.close();
     });
     beforeEach(async () => {
-      await resetDatabase(database);
-      fx = await setUpRuntime(database, { now: () => now });
+      await resetRecords(database);
       customerId = (await fx.services.records.create(fx.sales, 'customer', { name: 'KBZ Pumps', city: 'Wenling' })).record.id;
     });
 

@@ -30,6 +30,11 @@ export async function resetDatabase(database: OrdoDatabase): Promise<void> {
   );
 }
 
+/** Empties the record tables only (records, history, audit, idempotency keys, serial counters); users and definitions stay. */
+export async function resetRecords(database: OrdoDatabase): Promise<void> {
+  await sql`truncate ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials restart identity`.execute(database.db);
+}
+
 /** Rows in every Ordo table: a failed write must leave all of them unchanged. */
 export async function countRows(database: OrdoDatabase): Promise<Record<string, number>> {
   const tables = [
