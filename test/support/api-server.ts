@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
-import pg from 'pg';
-import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
+import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { buildServer, type BuildServerOptions } from '../../runtime/http/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
+import { countRows, type TestBackend } from './database.js';
 import { API_TEST_APP, API_TEST_PASSWORD, API_TEST_USERS, PART_FORM, WORK_ORDER_FORM, type ApiTestUser } from './api-fixture.js';
 
 export const ORDO_TABLES = [
@@ -35,12 +33,14 @@ export interface ApiTestServer {
 }
 
 /**
- * One database for one test file: PGlite in memory, or a fresh PostgreSQL database when
- * DATABASE_URL is set (dropped again by close). The fixture app is published and its users added.
+ * The server over one fresh database of `backend` (from testDatabases()), with the fixture app
+ * published, its users added and each signed in once.
  */
-export async function startApiTestServer(options: Partial<Omit<BuildServerOptions, 'services' | 'database'>> = {}): Promise<ApiTestServer> {
-  const postgres = process.env.DATABASE_URL === undefined ? undefined : await createScratchDatabase(process.env.DATABASE_URL);
-  const database = await createDatabase(postgres === undefined ? { dataDir: 'memory://' } : { url: postgres.url, warn: () => undefined });
+export async function startApiTestServer(
+  backend: TestBackend,
+  options: Partial<Omit<BuildServerOptions, 'services' | 'database'>> = {},
+): Promise<ApiTestServer> {
+  const database = await backend.open();
   const clock = { now: new Date('2026-03-02T08:00:00.000Z') };
   const services = await createServices(database, { now: () => clock.now });
   await services.definitions.publish({ app: API_TEST_APP, forms: [PART_FORM, WORK_ORDER_FORM] }, 'system');
@@ -62,36 +62,11 @@ export async function startApiTestServer(options: Partial<Omit<BuildServerOption
       return app.inject({ ...rest, ...payload, headers: { ...type, ...headers, authorization: `Bearer ${tokens[user]}` } });
     },
     async counts() {
-      const result = {} as TableCounts;
-      for (const table of ORDO_TABLES) {
-        const row = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db);
-        result[table] = Number(row.rows[0]?.n);
-      }
-      return result;
+      return (await countRows(database)) as TableCounts;
     },
     async close() {
       await app.close();
       await database.close();
-      await postgres?.drop();
-    },
-  };
-}
-
-async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ordo_api_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
     },
   };
 }
