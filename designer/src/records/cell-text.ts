@@ -33,7 +33,7 @@ export function valueText(definition: FormDefinition, path: string, value: unkno
   if (typeof value === 'number') return { text: formatNumber(value, locale), numeric: true };
   if (typeof value === 'boolean') return { text: translate(locale, value ? 'value.yes' : 'value.no'), numeric: false };
   if (Array.isArray(value)) return { text: translate(locale, 'value.items', { count: value.length }), numeric: false };
-  const choice = choiceTitle(node, value);
+  const choice = definition.options?.[path]?.[String(value)]?.[locale] ?? choiceTitle(node, value);
   if (choice !== undefined) return { text: choice, numeric: false };
   if (typeof value === 'string') {
     if (kind === 'date') return { text: formatDate(value, locale), numeric };

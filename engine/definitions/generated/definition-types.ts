@@ -44,6 +44,14 @@ export interface FormDefinition {
     [k: string]: LocalizedText;
   };
   /**
+   * Display labels of a choice field's values, by field path then value. The field's schema lists the values in `enum`; every value needs a label.
+   */
+  options?: {
+    [k: string]: {
+      [k: string]: LocalizedText;
+    };
+  };
+  /**
    * Computed fields by field path; the value is a formula. A sub-table column's formula sees the fields of its own line.
    */
   computed?: {

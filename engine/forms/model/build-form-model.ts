@@ -50,6 +50,10 @@ export function analyzeForm(definition: FormDefinition): FormAnalysis {
     const map: unknown = definition[section];
     for (const path of isPlainObject(map) ? Object.keys(map) : []) field(path, pointerOf(section, path));
   }
+  for (const [path, labels] of entriesOf(definition.options)) {
+    const shape = field(path, pointerOf('options', path));
+    if (shape !== undefined) checkOptionLabels(shape, labels, problems);
+  }
   definition.list?.columns?.forEach((path, i) => field(path, pointerOf('list', 'columns', i)));
   definition.list?.searchFields?.forEach((path, i) => field(path, pointerOf('list', 'searchFields', i)));
   if (definition.list?.sort !== undefined) field(definition.list.sort.replace(/^-/, ''), pointerOf('list', 'sort'));
@@ -185,6 +189,7 @@ function freezeNode(
   const lookup = getOwn(definition.lookups, shape.path);
   const permission = getOwn(definition.permissions, shape.path);
   const serial = getOwn(definition.serials, shape.path);
+  const options = getOwn(definition.options, shape.path);
   return Object.freeze({
     ...shape,
     label: localized(definition.labels, shape.path) ?? Object.freeze({ 'zh-CN': shape.name, en: shape.name }),
@@ -193,9 +198,26 @@ function freezeNode(
     ...(isPlainObject(lookup) ? { lookup: lookup as unknown as FieldNode['lookup'] } : {}),
     ...(isPlainObject(permission) ? { permission: permission as FieldNode['permission'] } : {}),
     ...(isPlainObject(serial) ? { serial: serial as unknown as FieldNode['serial'] } : {}),
+    ...(isPlainObject(options) ? { options: options as Record<string, LocalizedText> } : {}),
     ...(formula === undefined ? {} : { formula }),
     ...(filledBy === undefined ? {} : { filledBy }),
     rules,
     messages: Object.freeze(isPlainObject(messages) ? { ...(messages as Record<string, LocalizedText>) } : {}),
   });
+}
+
+/** Option labels belong to an `enum` field and name each of its values exactly once. */
+function checkOptionLabels(shape: FieldShape, labels: Readonly<Record<string, LocalizedText>>, problems: DefinitionProblems): void {
+  const values = shape.schema['enum'];
+  if (!Array.isArray(values)) {
+    problems.add(pointerOf('options', shape.path), 'optionsWithoutEnum', `"${shape.path}" has no enum for these option labels`);
+    return;
+  }
+  const known = new Set(values.map((value: unknown) => String(value)));
+  for (const value of Object.keys(labels)) {
+    if (!known.has(value)) problems.add(pointerOf('options', shape.path, value), 'unknownOption', `"${value}" is not a value of "${shape.path}"`);
+  }
+  for (const value of known) {
+    if (getOwn(labels, value) === undefined) problems.add(pointerOf('options', shape.path), 'missingOption', `no label for the value "${value}"`);
+  }
 }

@@ -35,6 +35,8 @@ export interface FieldInfo {
   /** The formula of a computed field. */
   readonly computed?: string;
   readonly lookup?: Lookup;
+  /** Display labels of an enum field's values. */
+  readonly options?: Readonly<Record<string, LocalizedText>>;
   readonly permission?: FieldPermission;
   readonly serial?: Serial;
   /** Required by the data schema, before rules. */

@@ -35,6 +35,12 @@ function objectAt(holder: JsonObject, key: string): JsonObject {
 
 function describe(schema: JsonObject, node: FieldNode, locale: Locale): void {
   schema['title'] = node.label[locale];
+  const values = getOwn(schema, 'enum');
+  if (node.options !== undefined && Array.isArray(values)) {
+    // rjsf shows a `oneOf` of consts by their titles, so the select speaks the user's language.
+    delete schema['enum'];
+    schema['oneOf'] = values.map((value: unknown) => ({ const: value, title: node.options?.[String(value)]?.[locale] ?? String(value) }));
+  }
   if (node.help === undefined) delete schema['description'];
   else schema['description'] = node.help[locale];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileForm } from '../../../engine/forms/index.js';
+import { compileForm, type FormDefinition } from '../../../engine/forms/index.js';
+import type { OrdoError } from '../../../engine/errors/index.js';
 import { FINANCE, SALES, salesOrderDefinition } from './sales-order-fixture.js';
 
 const form = compileForm(salesOrderDefinition());
@@ -56,5 +57,57 @@ describe('rjsf schema', () => {
     definition.permissions = { discount: { write: ['finance'] } };
     const ui = compileForm(definition).toRjsf(SALES).uiSchema as Json;
     expect(ui['discount']['ui:readonly']).toBe(true);
+  });
+});
+
+describe('option labels', () => {
+  const definition = {
+    kind: 'form',
+    id: 'ticket',
+    version: 1,
+    title: { 'zh-CN': '工单', en: 'Ticket' },
+    schema: {
+      type: 'object',
+      properties: {
+        priority: { type: 'string', enum: ['normal', 'rush'] },
+        lines: { type: 'array', items: { type: 'object', properties: { unit: { type: 'string', enum: ['pcs', 'kg'] } } } },
+      },
+    },
+    options: {
+      priority: { normal: { 'zh-CN': '普通', en: 'Normal' }, rush: { 'zh-CN': '加急', en: 'Rush' } },
+      'lines.unit': { pcs: { 'zh-CN': '件', en: 'Pieces' }, kg: { 'zh-CN': '千克', en: 'Kilograms' } },
+    },
+  } satisfies FormDefinition;
+
+  it('renders an enum with labels as a select titled in the user\'s language, also in sub-tables', () => {
+    const { schema } = compileForm(definition).toRjsf({ roles: ['admin'], locale: 'zh-CN' });
+    const properties = schema['properties'] as Record<string, Record<string, unknown>>;
+    expect(properties['priority']).toMatchObject({ oneOf: [{ const: 'normal', title: '普通' }, { const: 'rush', title: '加急' }] });
+    expect(properties['priority']).not.toHaveProperty('enum');
+    const line = (properties['lines']?.['items'] as { properties: Record<string, unknown> }).properties;
+    expect(line['unit']).toMatchObject({ oneOf: [{ const: 'pcs', title: '件' }, { const: 'kg', title: '千克' }] });
+  });
+
+  it('still validates the stored value against the enum', () => {
+    const form = compileForm(definition);
+    expect(form.check({ data: { priority: 'urgent' } }, { roles: ['admin'], locale: 'en' }).errors.map((e) => e.code)).toEqual(['enum']);
+  });
+
+  it('refuses labels for a field without enum, for unknown values, and missing labels', () => {
+    const broken = {
+      ...definition,
+      schema: { ...definition.schema, properties: { ...definition.schema.properties, note: { type: 'string' } } },
+      options: { priority: { normal: { 'zh-CN': '普通', en: 'Normal' }, urgent: { 'zh-CN': '紧急', en: 'Urgent' } }, note: {} },
+    };
+    try {
+      compileForm(broken);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as OrdoError).fields.map((f) => [f.pointer, f.code])).toEqual([
+        ['/options/priority/urgent', 'unknownOption'],
+        ['/options/priority', 'missingOption'],
+        ['/options/note', 'optionsWithoutEnum'],
+      ]);
+    }
   });
 });
