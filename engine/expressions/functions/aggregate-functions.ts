@@ -142,10 +142,11 @@ export const AGGREGATE_FUNCTIONS: readonly FunctionDefinition[] = [
     (args, state) => {
       let count = 0;
       for (const value of args) {
-        for (const item of column(value)) {
+        const items = column(value);
+        state.chargeList(items.length);
+        for (const item of items) {
           if (typeof item === 'number') count++;
         }
-        state.charge(column(value).length);
       }
       return count;
     },

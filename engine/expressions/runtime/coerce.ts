@@ -51,16 +51,3 @@ export function toBoolean(value: Value): boolean {
   }
   throw formulaError('#VALUE!', 'A list (sub-table column) cannot be used as a single TRUE/FALSE');
 }
-
-/** The items of every argument, lists spread out: SUM(lines.qty, 5) sees each line and 5. */
-export function spread(args: readonly Value[]): Value[] {
-  const items: Value[] = [];
-  for (const arg of args) {
-    if (isList(arg)) {
-      for (const item of arg) items.push(item);
-    } else {
-      items.push(arg);
-    }
-  }
-  return items;
-}

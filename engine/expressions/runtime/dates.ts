@@ -52,10 +52,6 @@ function zoneOffsetMs(zone: string | undefined): number {
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
 }
 
-export function isTemporalText(value: Value): value is string {
-  return typeof value === 'string' && parseTemporal(value) !== null;
-}
-
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
@@ -85,7 +81,7 @@ export function formatTemporal(kind: Temporal['kind'], ms: number): string {
 }
 
 /** A date argument: blank stays blank (null), ISO text is read, anything else is #VALUE!. */
-export function toTemporal(value: Value, what: string): Temporal | null {
+function toTemporal(value: Value, what: string): Temporal | null {
   if (value === null || value === '') {
     return null;
   }

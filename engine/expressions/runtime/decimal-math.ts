@@ -20,7 +20,7 @@ type Exact = InstanceType<typeof Exact>;
 /** Quotients, roots and powers do not end; 40 digits is ample for a double. */
 const Inexact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -50, toExpPos: 50 });
 
-export const SIGNIFICANT_DIGITS = 15;
+const SIGNIFICANT_DIGITS = 15;
 const QUICK_LIMIT = 1e15;
 
 export type RoundingMode = 'half-away' | 'away' | 'toward-zero';

@@ -1,11 +1,11 @@
-export { isBlank, isList, formatNumber, spread, toBoolean, toNumber, toText } from './coerce.js';
-export { isPlainObject, readColumn, readField, toScalar } from './data-access.js';
+export { formatNumber, isBlank, isList, toBoolean, toNumber, toText } from './coerce.js';
+export { readColumn, readField } from './data-access.js';
 export {
   add, divide, modulo, multiply, power, round, squareRoot, subtract, sum, sumOfProducts, toMultiple, type RoundingMode,
 } from './decimal-math.js';
 export {
-  DAY_MS, addMonths, dayParts, formatDate, formatDateTime, formatTemporal, isTemporalText, isWeekday, parseTemporal,
-  toDay, toTemporal, type Temporal,
+  DAY_MS, addMonths, dayParts, formatDate, formatDateTime, formatTemporal, isWeekday, parseTemporal, toDay,
+  type Temporal,
 } from './dates.js';
 export { EvaluationState } from './evaluation-state.js';
 export { formulaError, isFormulaError, locateError, type ErrorValue } from './formula-error.js';
