@@ -99,6 +99,32 @@ describe('properties', () => {
     );
   });
 
+  it('(4b) any parseable formula, well-typed or not, evaluates to plain data or throws only formula and budget errors', () => {
+    const pool = fc.oneof(
+      fc.constantFrom(null, 0, -1.5, 1e308, '', 'abc', '12', '2026-01-31', '2026-01-31T10:00:00Z', true, false),
+      fc.array(fc.record({ qty: fc.oneof(fc.integer(), fc.constant(null), fc.string()), x: fc.double() }), { maxLength: 4 }),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    fc.assert(
+      fc.property(tree, fc.array(pool, { minLength: 8, maxLength: 8 }), (node, values) => {
+        const names = [...new Set(allNodes(node).flatMap((part) => (part.kind === 'FieldNode' ? [part.table ?? part.name] : [])))];
+        const fields = Object.fromEntries(names.map((field, index) => [field, values[index % values.length]]));
+        try {
+          const value = compileExpression(printExpression(node)).evaluate({ fields, row: fields }, { maxSteps: 10_000 });
+          const plain = (item: unknown): boolean =>
+            Array.isArray(item) ? item.every(plain) : item === null || ['string', 'number', 'boolean'].includes(typeof item);
+          expect(plain(value)).toBe(true);
+        } catch (error) {
+          expect(isOrdoError(error)).toBe(true);
+          if (isOrdoError(error)) {
+            expect(['ORDO_ERR_EXPRESSION_RUNTIME', 'ORDO_ERR_EXPRESSION_BUDGET', 'ORDO_ERR_EXPRESSION_TYPE']).toContain(error.code);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('(2) SUM and + agree with exact integer arithmetic on integer-cent amounts', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { minLength: 1, maxLength: 40 }), (cents) => {
