@@ -3,7 +3,7 @@ import type { OrdoDatabase } from '../db/index.js';
 import { authRoutes } from './auth-routes.js';
 import { definitionRoutes } from './definition-routes.js';
 import { registerDocsRoutes, registerOpenApiCollector } from './docs-routes.js';
-import { installErrorHandler } from './error-handler.js';
+import { handleError, installErrorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { installJsonBodyParser } from './json-body.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limiter.js';
@@ -35,7 +35,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // Stray `__proto__` / `constructor.prototype` keys are refused, not stripped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    return503OnClosing: true,
+    frameworkErrors: handleError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const { services } = options;

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OrdoError } from '../../engine/errors/index.js';
 import { PROBLEM_CONTENT_TYPE, toOrdoError, toProblem } from './problem-details.js';
 import { requestLocale } from './request-actor.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 /** Sends an OrdoError as problem+json, with the headers some codes call for. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: OrdoError): FastifyReply {
+  setSecurityHeaders(reply);
   if (error.status === 401) reply.header('www-authenticate', 'Bearer');
   const retryAfter = error.extra['retryAfter'];
   if (error.code === 'ORDO_ERR_RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
@@ -20,15 +22,21 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
  * only the code and the localized title.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((raw, request, reply) => {
-    const error = toOrdoError(raw);
-    if (error.status >= 500) {
-      request.log.error({ err: error.cause ?? raw, code: error.code }, 'request failed');
-    } else {
-      request.log.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
-    }
-    return sendProblem(request, reply, error);
-  });
+  app.setErrorHandler(handleError);
+}
+
+/**
+ * Errors fastify raises before routing (a malformed percent-escape, an over-long path parameter)
+ * bypass the error handler; given as the `frameworkErrors` server option, this answers them alike.
+ */
+export function handleError(raw: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const error = toOrdoError(raw);
+  if (error.status >= 500) {
+    request.log.error({ err: error.cause ?? raw, code: error.code }, 'request failed');
+  } else {
+    request.log.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
+  }
+  return sendProblem(request, reply, error);
 }
 
 /** Unknown /api and /docs routes answer 404 problem+json; the web plugin decides about the rest. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** The web app's policy: its own scripts only (no inline script, no eval), inline styles for rjsf. */
 export const CONTENT_SECURITY_POLICY =
@@ -11,9 +11,14 @@ export const CONTENT_SECURITY_POLICY =
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+    setSecurityHeaders(reply);
     return payload;
   });
+}
+
+/** Also called for answers that skip the hooks (errors fastify raises before routing). */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
 }

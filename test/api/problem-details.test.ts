@@ -97,3 +97,15 @@ describe('user errors', () => {
     expect((await getRecord()).json().title).toBe('No such record');
   });
 });
+
+describe('errors fastify raises before routing', () => {
+  it('a broken percent-escape or an over-long path parameter -> 400 problem+json with the headers', async () => {
+    for (const url of ['/api/forms/work-order/records/%E0%A4%A', `/api/forms/work-order/records/${'a'.repeat(300)}`]) {
+      const response = await app.inject({ method: 'GET', url, headers: { authorization: 'Bearer good-token' } });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.json()).toMatchObject({ code: 'ORDO_ERR_BAD_REQUEST', status: 400 });
+    }
+  });
+});
