@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
@@ -65,6 +66,29 @@ for (const backend of testDatabases()) {
       expect(await qtys({ filters: [{ field: 'note', op: 'eq', value: "'; drop table ordo_records; --" }] })).toEqual([2]);
       expect(await qtys({ q: 'DROP TABLE', sort: 'qty' })).toEqual([2]);
       expect((await list({})).total).toBe(4);
+    });
+
+    it('filters exactly as plain code compares, for any text and any number', async () => {
+      const all = (await list({})).items;
+      const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+      const compare = {
+        eq: (a: number, b: number) => a === b,
+        ne: (a: number, b: number) => a !== b,
+        lt: (a: number, b: number) => a < b,
+        lte: (a: number, b: number) => a <= b,
+        gt: (a: number, b: number) => a > b,
+        gte: (a: number, b: number) => a >= b,
+      };
+      const text = fc.string({ unit: fc.constantFrom('a', 'R', 'u', '%', '_', '\\', "'", '"', ';', '-', ' ', '1', '0', '中'), minLength: 1, maxLength: 5 });
+      await fc.assert(
+        fc.asyncProperty(text, fc.integer({ min: -5, max: 120 }), fc.constantFrom(...(Object.keys(compare) as (keyof typeof compare)[])), async (value, number, op) => {
+          const contains = await list({ filters: [{ field: 'note', op: 'contains', value }] });
+          expect(ids(contains.items)).toEqual(ids(all.filter((item) => String(item.data.note).toLowerCase().includes(value.toLowerCase()))));
+          const numeric = await list({ filters: [{ field: 'qty', op, value: String(number) }] });
+          expect(ids(numeric.items)).toEqual(ids(all.filter((item) => compare[op](item.data.qty as number, number))));
+        }),
+        { numRuns: 40 },
+      );
     });
 
     it('rejects unknown fields, hostile field names and bad values with the parameter pointer', async () => {
