@@ -1,7 +1,10 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseSchema } from '../../runtime/db/index.js';
 import { CONTENT_SECURITY_POLICY, buildServer } from '../../runtime/http/index.js';
 import { PART_FORM, WORK_ORDER_FORM } from '../support/api-fixture.js';
 import { testDatabases } from '../support/database.js';
@@ -68,6 +71,23 @@ for (const backend of testDatabases()) {
         const response = await server.app.inject({ method: 'GET', url: '/api/health' });
         expect(response.statusCode).toBe(200);
         expect(response.json()).toMatchObject({ status: 'ok', database: 'ok' });
+      });
+
+      it('answers 503 problem+json when the database does not answer, without its error text', async () => {
+        // Port 1 refuses connections at once: a database that is down, not one that is slow.
+        const pool = new pg.Pool({ connectionString: 'postgres://ordo@127.0.0.1:1/ordo' });
+        const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+        const app = await buildServer({ services: server.services, database: { db, dialect: 'postgres', close: () => db.destroy() } });
+        try {
+          const response = await app.inject({ method: 'GET', url: '/api/health' });
+          expect(response.statusCode).toBe(503);
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(response.json()).toMatchObject({ code: 'ORDO_ERR_DATABASE_UNAVAILABLE', database: 'unavailable' });
+          expect(response.body).not.toContain('ECONNREFUSED');
+        } finally {
+          await app.close();
+          await db.destroy();
+        }
       });
     });
 
