@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -56,18 +57,27 @@ async function openPostgres(url: string): Promise<OrdoDatabase> {
 }
 
 async function openPglite(dataDir: string = DEFAULT_DATA_DIR): Promise<OrdoDatabase> {
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  let unlock = async (): Promise<void> => undefined;
   let pglite: PGlite;
   try {
-    const inMemory = dataDir.startsWith('memory://');
-    const location = inMemory ? dataDir : path.resolve(dataDir);
-    if (!inMemory) await mkdir(location, { recursive: true });
+    if (!inMemory) {
+      await mkdir(location, { recursive: true });
+      unlock = await lockDataDir(location);
+    }
     pglite = await PGlite.create(location);
   } catch (error) {
-    throw unavailable(error);
+    await unlock();
+    throw isOrdoError(error) ? error : unavailable(error);
   }
   const db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(pglite) });
   // Destroying the Kysely instance closes PGlite, which otherwise keeps the event loop alive.
-  return { db, dialect: 'pglite', close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    await unlock();
+  };
+  return { db, dialect: 'pglite', close };
 }
 
 async function checkRole(

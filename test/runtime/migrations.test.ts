@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -76,9 +76,19 @@ describe('PGlite in a data folder', () => {
     try {
       const row = await second.db.selectFrom('ordo_serials').select('value').executeTakeFirst();
       expect(row?.value).toBe(41);
+      // A second opener (here in the same process, standing in for `ordo user add` beside a server) is refused.
+      await expect(createDatabase({ dataDir })).rejects.toMatchObject({ code: 'ORDO_ERR_DATABASE_UNAVAILABLE' });
     } finally {
       await second.close();
     }
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dataDir = path.join(dir, 'stale');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path.join(dataDir, 'ordo.lock'), '2147483646');
+    const database = await createDatabase({ dataDir });
+    await database.close();
   });
 });
 
