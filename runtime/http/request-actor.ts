@@ -22,7 +22,7 @@ export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
-/** The locale for a request's texts: Accept-Language first, then the signed-in user's own, then en. */
+/** The locale for a request's texts: the actor's (which already honours Accept-Language), else Accept-Language, else en. */
 export function requestLocale(request: FastifyRequest): Locale {
   return request.actor?.locale ?? localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
 }
