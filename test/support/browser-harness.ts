@@ -1,0 +1,218 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
+import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
+import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
+import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
+import { loadDemo } from '../../runtime/demo/index.js';
+import { buildServer } from '../../runtime/http/index.js';
+import { createServices, type Services } from '../../runtime/services/index.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const chromiumMissing = !existsSync(CHROMIUM_PATH);
+/** Without Chromium the browser suites skip, except under CI, where the harness fails loudly instead. */
+export const skipBrowserTests = chromiumMissing && !process.env.CI;
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const DEMO_PASSWORD = 'ordo-demo';
+export const browserArtifactsDir = join(projectRoot, 'test-artifacts', 'browser');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const CSP_LISTENER = `document.addEventListener('securitypolicyviolation', (event) => {
+  window.__ordoReportCsp(event.violatedDirective + ' blocked ' + (event.blockedURI || '(inline)') + ' at ' + event.sourceFile + ':' + event.lineNumber);
+});`;
+
+export interface BrowserProblem {
+  readonly kind: 'console' | 'pageerror' | 'csp' | 'dialog';
+  readonly text: string;
+}
+
+export interface BrowserHarnessOptions {
+  /** Prefix of this suite's screenshot names, e.g. `sales-order`. */
+  readonly name: string;
+  /** Extra forms published next to the shipped ones (they show in the navigation's last section). */
+  readonly extraForms?: readonly FormDefinition[];
+  readonly locale?: 'zh-CN' | 'en';
+}
+
+export interface BrowserHarness {
+  readonly baseUrl: string;
+  readonly services: Services;
+  readonly database: OrdoDatabase;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every console error, page error, CSP violation and dialog seen so far. */
+  readonly problems: readonly BrowserProblem[];
+  /** Marks problems a step provokes on purpose (a 401 or 422 answer logs a failed resource load). */
+  allow(kind: BrowserProblem['kind'], pattern: RegExp): void;
+  /** The problems no `allow` covers. */
+  unexpectedProblems(): BrowserProblem[];
+  /** Returns the problems seen so far and forgets them (for a step that provokes one on purpose). */
+  takeProblems(): BrowserProblem[];
+  /**
+   * Calls the API as a demo user (password ordo-demo) from Node: to compare the page with what is
+   * stored, or to write data the page then shows. Fails on any answer but 2xx.
+   */
+  api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }): Promise<T>;
+  /** A full-page screenshot in test-artifacts/browser/<name>-<step>.png; returns the path. */
+  screenshot(step: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the current web app sources into a fresh folder, so a test never runs a stale bundle. */
+async function buildWebApp(outDir: string): Promise<void> {
+  await build({
+    configFile: join(projectRoot, 'designer', 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+function settledValue<T>(outcome: PromiseSettledResult<T>): T {
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
+}
+
+/** The shipped definitions and the demo factory, as `ordo serve --demo` loads them, plus any extra forms. */
+async function startServer(database: OrdoDatabase, webRoot: string, extraForms: readonly FormDefinition[]): Promise<{ services: Services; server: FastifyInstance; baseUrl: string }> {
+  const loaded = await loadDefinitions(shippedDefinitionsDir);
+  if (!loaded.ok) throw new Error(`the shipped definitions do not load:\n${loaded.problems.join('\n')}`);
+  const services = await createServices(database);
+  const { app, forms } = loaded.definitions;
+  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms] }, 'system');
+  const demo = await loadDemo(services, database, demoDir);
+  if (!demo.loaded) throw new Error('the demo factory did not load into the fresh database');
+  const server = await buildServer({ services, database, webRoot });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (address === null || typeof address !== 'object') throw new Error('the server has no TCP address');
+  return { services, server, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * One server, one database and one Chromium profile for one test file. Call it in beforeAll and
+ * close() it in afterAll.
+ */
+export async function startBrowserHarness(options: BrowserHarnessOptions): Promise<BrowserHarness> {
+  if (chromiumMissing) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; the browser tests need it (apt-get install -y chromium).`);
+  }
+  const scratch = await mkdtemp(join(tmpdir(), 'ordo-browser-'));
+  const webRoot = join(scratch, 'web');
+  const profile = join(scratch, 'profile');
+  await mkdir(browserArtifactsDir, { recursive: true });
+
+  const cleanups: (() => Promise<void>)[] = [() => rm(scratch, { recursive: true, force: true })];
+  const close = async () => {
+    for (let cleanup = cleanups.pop(); cleanup !== undefined; cleanup = cleanups.pop()) await cleanup();
+  };
+  try {
+    const locale = options.locale ?? 'zh-CN';
+    // PGlite takes seconds to start: build the bundle and launch Chromium meanwhile.
+    const [built, opened, launched] = await Promise.allSettled([
+      buildWebApp(webRoot),
+      createDatabase({ dataDir: `memory://${options.name}` }),
+      chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [...CHROMIUM_ARGS, `--lang=${locale}`],
+        locale,
+        viewport: { width: 1280, height: 900 },
+      }),
+    ]);
+    if (opened.status === 'fulfilled') cleanups.push(() => opened.value.close());
+    if (launched.status === 'fulfilled') cleanups.push(() => launched.value.close());
+    settledValue(built);
+    const database = settledValue(opened);
+    const context = settledValue(launched);
+    const { services, server, baseUrl } = await startServer(database, webRoot, options.extraForms ?? []);
+    cleanups.push(() => server.close());
+
+    const problems: BrowserProblem[] = [];
+    const allowed: { kind: BrowserProblem['kind']; pattern: RegExp }[] = [];
+    // CDP bindings are not subject to the page's CSP, so the listener can report from a strict page.
+    await context.exposeBinding('__ordoReportCsp', (_source, text: string) => {
+      problems.push({ kind: 'csp', text });
+    });
+    // A string, as it runs in the page: the test tsconfig has no DOM types.
+    await context.addInitScript({ content: CSP_LISTENER });
+    const watch = (page: Page) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})` });
+      });
+      page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }));
+      page.on('dialog', (dialog) => {
+        problems.push({ kind: 'dialog', text: `${dialog.type()}: ${dialog.message()}` });
+        void dialog.dismiss();
+      });
+    };
+    const page = context.pages()[0] ?? (await context.newPage());
+    watch(page);
+    context.on('page', watch);
+    page.setDefaultTimeout(10_000);
+
+    const tokens = new Map<string, string>();
+    const tokenOf = async (username: string) => {
+      const known = tokens.get(username);
+      if (known !== undefined) return known;
+      const { token } = await services.auth.login(username, DEMO_PASSWORD);
+      tokens.set(username, token);
+      return token;
+    };
+
+    return {
+      baseUrl,
+      services,
+      database,
+      context,
+      page,
+      problems,
+      allow(kind, pattern) {
+        allowed.push({ kind, pattern });
+      },
+      unexpectedProblems() {
+        return problems.filter((problem) => !allowed.some((rule) => rule.kind === problem.kind && rule.pattern.test(problem.text)));
+      },
+      takeProblems() {
+        return problems.splice(0, problems.length);
+      },
+      async api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }) {
+        const headers: Record<string, string> = { authorization: `Bearer ${await tokenOf(username)}` };
+        if (request !== undefined) headers['content-type'] = 'application/json';
+        const response = await fetch(`${baseUrl}${path}`, {
+          method: request?.method ?? 'GET',
+          headers,
+          ...(request === undefined ? {} : { body: JSON.stringify(request.body) }),
+        });
+        if (!response.ok) throw new Error(`${request?.method ?? 'GET'} ${path} as ${username}: ${response.status} ${await response.text()}`);
+        return (await response.json()) as T;
+      },
+      async screenshot(step) {
+        const path = join(browserArtifactsDir, `${options.name}-${step}.png`);
+        // The top bar is sticky: scrolled away from the top, a full-page shot would paint it over the middle.
+        await page.evaluate('window.scrollTo(0, 0)');
+        await page.screenshot({ path, fullPage: true });
+        return path;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
