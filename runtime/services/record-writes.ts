@@ -98,7 +98,7 @@ export function createRecordWrites(deps: WriteDependencies) {
     requireRevision(revision);
     const stored = await requireRecord(db, formId, id);
     if (stored.revision !== revision) throw conflict(stored.revision);
-    const candidate = { ...stored.data, ...withoutFields(changes, serialFields(definition)) };
+    const candidate = mergePatch(stored.data, withoutFields(changes, serialFields(definition)));
     const lookups = await fetchLookups(db, compiled, candidate);
     const at = deps.now();
     const context = formContext(actor, at);
@@ -192,6 +192,19 @@ function requireRevision(revision: number): void {
 
 function invalid(pointer: string, message: string): OrdoError {
   return new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: ${message}`, { fields: [{ pointer, code: 'type', message }] });
+}
+
+/**
+ * A JSON merge patch (RFC 7396) one level deep: a field in the patch replaces the stored one (a
+ * sub-table as a whole) and `null` removes it, which is how a person clears a field in the form.
+ */
+function mergePatch(stored: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...stored };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete merged[field];
+    else merged[field] = value;
+  }
+  return merged;
 }
 
 function withoutFields(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

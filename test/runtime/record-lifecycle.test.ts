@@ -66,6 +66,16 @@ for (const backend of testDatabases()) {
       expect(items[0]?.changes).toContainEqual({ path: '/orderNo', before: null, after: 'SO-2026-0001' });
     });
 
+    it('treats PATCH as a top-level merge patch: null clears a field, absent fields stay', async () => {
+      const { records } = fx.services;
+      const { record } = await records.create(fx.sales, 'order', { customer: customerId, qty: 3, price: 2.5, note: 'call first' });
+      const updated = await records.update(fx.sales, 'order', record.id, 1, { note: null });
+      expect(updated.data).not.toHaveProperty('note');
+      expect(updated.data).toMatchObject({ qty: 3, amount: 7.5 });
+      const { items } = await records.history(fx.sales, 'order', record.id);
+      expect(items[1]?.changes).toEqual([{ path: '/note', before: 'call first', after: null }]);
+    });
+
     it('records line-level changes with pointers into the sub-table', async () => {
       const { records } = fx.services;
       const { record } = await records.create(fx.sales, 'order', { customer: customerId, lines: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 1 }] });
