@@ -8,7 +8,8 @@ export const initialMigration: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('id', 'text', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('body', 'jsonb', (c) => c.notNull())
+      // json, not jsonb: jsonb reorders object keys, and a form's field order is its properties' order.
+      .addColumn('body', 'json', (c) => c.notNull())
       .addColumn('checksum', 'text', (c) => c.notNull())
       .addColumn('published_at', 'timestamptz', (c) => c.notNull())
       .addColumn('published_by', 'text', (c) => c.notNull())
