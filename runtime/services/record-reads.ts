@@ -4,6 +4,7 @@ import type { CompiledForm } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { findRecord, listHistory, listRecords } from '../stores/index.js';
 import { mayReadField, requireFormAccess } from './form-access.js';
+import { mergePatch } from './merge-patch.js';
 import { isPlainObject } from './plain-object.js';
 import { fetchLookups, formContext, recordDto } from './record-context.js';
 import { lookupDisplay } from './record-display.js';
@@ -77,7 +78,7 @@ export function createRecordReads(deps: ReadDependencies) {
       if (row === undefined) throw notFound(formId, id);
       previous = row.data;
     }
-    const candidate = previous === undefined ? input : { ...previous, ...input };
+    const candidate = previous === undefined ? input : mergePatch(previous, input);
     const context = formContext(actor, deps.now());
     const lookups = await fetchLookups(db, compiled, candidate);
     const result = compiled.check(previous === undefined ? { data: candidate } : { data: candidate, previous }, context, lookups);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OrdoError } from '../../engine/errors/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
+import { mergePatch } from './merge-patch.js';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
@@ -192,19 +193,6 @@ function requireRevision(revision: number): void {
 
 function invalid(pointer: string, message: string): OrdoError {
   return new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: ${message}`, { fields: [{ pointer, code: 'type', message }] });
-}
-
-/**
- * A JSON merge patch (RFC 7396) one level deep: a field in the patch replaces the stored one (a
- * sub-table as a whole) and `null` removes it, which is how a person clears a field in the form.
- */
-function mergePatch(stored: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...stored };
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === null) delete merged[field];
-    else merged[field] = value;
-  }
-  return merged;
 }
 
 function withoutFields(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
