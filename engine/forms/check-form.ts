@@ -1,7 +1,7 @@
 import type { DataValidator } from './data-validator.js';
 import { toFieldErrors } from './data-validator.js';
 import {
-  applySchemaDefaults,
+  applyDefaults,
   copyData,
   fieldMessage,
   isPlainObject,
@@ -38,7 +38,7 @@ export function checkForm(
   }
   const data = copyData(model, input.data);
   const previous = input.previous === undefined ? undefined : copyData(model, input.previous);
-  if (previous === undefined) applySchemaDefaults(model, data);
+  if (previous === undefined) applyDefaults(model, data, context);
   errors.push(...guardWrites(model, data, previous, context));
   if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));
 

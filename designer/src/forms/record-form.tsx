@@ -61,7 +61,7 @@ export function RecordForm({ definition, record, editable, onSaved, onReload, on
   const formContextBase = useMemo(() => ({ roles: user.roles, locale }), [user.roles, locale]);
   const lookupsRef = useRef<LookupRecords>({});
   const [lookupVersion, setLookupVersion] = useState(0);
-  const [evaluated, setEvaluated] = useState(() => live.evaluate(record?.data ?? {}, formContextBase, {}));
+  const [evaluated, setEvaluated] = useState(() => live.evaluate(record?.data ?? live.initialData(formContextBase), formContextBase, {}));
   const [serverErrors, setServerErrors] = useState<readonly DataError[]>([]);
   const [clientErrors, setClientErrors] = useState<readonly DataError[]>([]);
   const [attempted, setAttempted] = useState(false);

@@ -58,6 +58,12 @@ export interface FormDefinition {
     [k: string]: Expression;
   };
   /**
+   * Initial values given by a formula, by field path: evaluated when a record is created without the field (e.g. the order date `TODAY()`). The person can change the value; a constant default belongs in the schema's `default`.
+   */
+  defaults?: {
+    [k: string]: Expression;
+  };
+  /**
    * Conditional visibility, requiredness and read-only state of fields.
    *
    * @maxItems 500

@@ -75,6 +75,19 @@ export function analyzeForm(definition: FormDefinition): FormAnalysis {
     if (compiled !== undefined) formulas.set(path, compiled);
   }
 
+  const defaultFormulas = new Map<string, CompiledExpression>();
+  for (const [path, source] of entriesOf(definition.defaults)) {
+    const pointer = pointerOf('defaults', path);
+    const shape = field(path, pointer);
+    if (shape === undefined) continue;
+    if (shape.type === 'table' || formulas.has(path) || getOwn(definition.serials, path) !== undefined) {
+      problems.add(pointer, 'defaultConflict', `"${path}" cannot have a default formula: it is a sub-table, computed or a serial number`);
+      continue;
+    }
+    const compiled = compileFormula(source, scopeOf(shape), shape.type, pointer, problems);
+    if (compiled !== undefined) defaultFormulas.set(path, compiled);
+  }
+
   const rules = new Map<string, RuleDraft>();
   (definition.rules ?? []).forEach((rule, i) => {
     const shape = field(rule.field, pointerOf('rules', i, 'field'));
@@ -100,7 +113,7 @@ export function analyzeForm(definition: FormDefinition): FormAnalysis {
   );
 
   const nodes = shapes.map((shape) =>
-    freezeNode(definition, shape, formulas.get(shape.path), rules.get(shape.path), filledBy.get(shape.path)),
+    freezeNode(definition, shape, { formula: formulas.get(shape.path), defaultFormula: defaultFormulas.get(shape.path) }, rules.get(shape.path), filledBy.get(shape.path)),
   );
   const nodesByPath = new Map(nodes.map((node) => [node.path, node]));
   const model: FormModel = Object.freeze({
@@ -173,7 +186,7 @@ function localized(map: Readonly<Record<string, LocalizedText>> | undefined, pat
 function freezeNode(
   definition: FormDefinition,
   shape: FieldShape,
-  formula: CompiledExpression | undefined,
+  { formula, defaultFormula }: { formula: CompiledExpression | undefined; defaultFormula: CompiledExpression | undefined },
   rule: RuleDraft | undefined,
   filledBy: string | undefined,
 ): FieldNode {
@@ -200,6 +213,7 @@ function freezeNode(
     ...(isPlainObject(serial) ? { serial: serial as unknown as FieldNode['serial'] } : {}),
     ...(isPlainObject(options) ? { options: options as Record<string, LocalizedText> } : {}),
     ...(formula === undefined ? {} : { formula }),
+    ...(defaultFormula === undefined ? {} : { defaultFormula }),
     ...(filledBy === undefined ? {} : { filledBy }),
     rules,
     messages: Object.freeze(isPlainObject(messages) ? { ...(messages as Record<string, LocalizedText>) } : {}),

@@ -21,7 +21,7 @@ export function runFormula(formula: CompiledExpression, context: EvaluationConte
 }
 
 /** The value to store for a formula result, fitted to the field's JSON type; undefined means absent. */
-function storedValue(node: FieldNode, value: Value): unknown {
+export function storedValue(node: FieldNode, value: Value): unknown {
   if (value === null) return undefined;
   switch (node.jsonType) {
     case 'number':

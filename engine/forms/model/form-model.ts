@@ -59,6 +59,8 @@ export interface FieldNode extends FieldInfo {
   /** The field's JSON Schema as written in the definition. */
   readonly schema: Readonly<Record<string, unknown>>;
   readonly formula?: CompiledExpression;
+  /** The `defaults` formula that gives the field its value when a record is created without it. */
+  readonly defaultFormula?: CompiledExpression;
   readonly rules: FieldRules;
   /** Per-keyword message overrides from `definition.messages`. */
   readonly messages: Readonly<Record<string, LocalizedText>>;

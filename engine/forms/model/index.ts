@@ -5,7 +5,7 @@ export { runForm, visibleStates, type FormRun } from './evaluate-form.js';
 export { fieldMessage, type MessageParams } from './field-messages.js';
 export { evaluateSlotStates, type SlotState, type StatedSlot } from './field-states.js';
 export { copyData, fieldSlots, type FieldSlot } from './field-slots.js';
-export { applySchemaDefaults } from './schema-defaults.js';
+export { applyDefaults } from './apply-defaults.js';
 export type {
   CheckInput,
   CheckResult,

@@ -1,4 +1,5 @@
 import type { FormDefinition } from '../../definitions/generated/definition-types.js';
+import { applyDefaults } from './apply-defaults.js';
 import { buildFormModel } from './build-form-model.js';
 import { runForm, visibleStates } from './evaluate-form.js';
 import type { DataFieldError, EvaluationResult, FieldInfo, FormContext, FormModel, LookupRecords } from './form-model.js';
@@ -14,6 +15,8 @@ export interface LiveForm {
   readonly fields: readonly FieldInfo[];
   /** What to fetch before evaluate or check: the picked record ids per lookup form. */
   lookupRequests(data: unknown): LookupRequest[];
+  /** The data a new record starts with: schema defaults and `defaults` formulas. */
+  initialData(context: FormContext): Record<string, unknown>;
   /** Lookup fill, computed fields, rule states and hidden clearing; never throws. */
   evaluate(data: unknown, context: FormContext, lookups?: LookupRecords): EvaluationResult;
   /** The ajv-free checks (required, lookup, formula) the browser shows while the user types. */
@@ -29,6 +32,11 @@ export function liveFormOf(model: FormModel): LiveForm {
     model,
     fields: model.fields,
     lookupRequests: (data: unknown) => lookupRequests(model, data),
+    initialData: (context: FormContext) => {
+      const data: Record<string, unknown> = {};
+      applyDefaults(model, data, context);
+      return data;
+    },
     evaluate: (data: unknown, context: FormContext, lookups: LookupRecords = {}) => {
       const run = runForm(model, data, context, lookups);
       return { data: run.data, states: visibleStates(model, run.slots, context.roles) };

@@ -164,3 +164,58 @@ describe('schema defaults on create', () => {
     expect(ticket.check({ data: { subject: 'Seal leaks again' }, previous }, clerk).data).toEqual({ subject: 'Seal leaks again' });
   });
 });
+
+describe('default formulas', () => {
+  const order = compileForm({
+    kind: 'form',
+    id: 'order',
+    version: 1,
+    title: { 'zh-CN': '订单', en: 'Order' },
+    schema: {
+      type: 'object',
+      properties: {
+        orderDate: { type: 'string', format: 'date' },
+        dueDate: { type: 'string', format: 'date' },
+        lines: { type: 'array', items: { type: 'object', properties: { qty: { type: 'number' }, due: { type: 'string', format: 'date' } } } },
+      },
+    },
+    defaults: { orderDate: 'TODAY()', dueDate: 'orderDate + 14', 'lines.due': 'TODAY() + 7' },
+  } satisfies FormDefinition);
+  const context = { roles: ['admin'], locale: 'en', now: new Date('2026-11-24T09:30:00Z') } as const;
+
+  it('fills absent fields on create from their formulas, in lines too, and keeps what the person entered', () => {
+    const created = order.check({ data: { dueDate: '2026-12-31', lines: [{ qty: 1 }, { qty: 2, due: '2027-01-05' }] } }, context);
+    expect(created.errors).toEqual([]);
+    expect(created.data).toEqual({
+      orderDate: '2026-11-24',
+      dueDate: '2026-12-31',
+      lines: [{ qty: 1, due: '2026-12-01' }, { qty: 2, due: '2027-01-05' }],
+    });
+  });
+
+  it('gives the web app the same starting values, and leaves updates alone', () => {
+    expect(order.initialData(context)).toEqual({ orderDate: '2026-11-24', dueDate: '2026-12-08' });
+    expect(order.check({ data: {}, previous: {} }, context).data).toEqual({});
+  });
+
+  it('refuses a default on a computed field and one whose type does not fit', () => {
+    const broken = {
+      kind: 'form',
+      id: 'broken',
+      version: 1,
+      title: { 'zh-CN': '坏', en: 'Broken' },
+      schema: { type: 'object', properties: { qty: { type: 'number' }, total: { type: 'number' } } },
+      computed: { total: 'qty * 2' },
+      defaults: { total: '1', qty: '"many"' },
+    } satisfies FormDefinition;
+    try {
+      compileForm(broken);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as OrdoError).fields.map((f) => [f.pointer, f.code])).toEqual([
+        ['/defaults/total', 'defaultConflict'],
+        ['/defaults/qty', 'formula'],
+      ]);
+    }
+  });
+});
