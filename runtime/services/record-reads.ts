@@ -6,7 +6,7 @@ import { findRecord, listHistory, listRecords } from '../stores/index.js';
 import { mayReadField, requireFormAccess } from './form-access.js';
 import { mergePatch } from './merge-patch.js';
 import { isPlainObject } from './plain-object.js';
-import { fetchLookups, formContext, recordDto } from './record-context.js';
+import { fetchLookups, formContext, recordDto, userNamesOf } from './record-context.js';
 import { lookupDisplay } from './record-display.js';
 import { translateListQuery } from './record-list-query.js';
 import { serialFields } from './serial-codes.js';
@@ -30,7 +30,8 @@ export function createRecordReads(deps: ReadDependencies) {
     const translated = translateListQuery(definition, actor.roles, query);
     const { rows, total } = await listRecords(db, formId, translated);
     const context = formContext(actor, deps.now());
-    const items = rows.map((row) => recordDto(row, compiled, context));
+    const names = await userNamesOf(db, rows);
+    const items = rows.map((row) => recordDto(row, compiled, context, names));
     const display = await lookupDisplay(db, definition, actor.roles, rows.map((row) => row.data), deps.latestDefinition);
     return { items, total, limit: translated.limit, offset: translated.offset, display };
   }
@@ -40,7 +41,7 @@ export function createRecordReads(deps: ReadDependencies) {
     requireFormAccess(compiled.definition, actor.roles, 'read');
     const row = await findRecord(db, formId, id);
     if (row === undefined) throw notFound(formId, id);
-    return recordDto(row, compiled, formContext(actor, deps.now()));
+    return recordDto(row, compiled, formContext(actor, deps.now()), await userNamesOf(db, [row]));
   }
 
   /** The revisions of a record, also once it is deleted (the deletion is its last entry). */

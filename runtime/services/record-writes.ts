@@ -21,7 +21,7 @@ import { canonicalJson, sha256 } from './canonical-json.js';
 import { requireFormAccess } from './form-access.js';
 import { isPlainObject } from './plain-object.js';
 import { computeChanges } from './record-changes.js';
-import { fetchLookups, formContext, recordDto } from './record-context.js';
+import { fetchLookups, formContext, recordDto, userNamesOf } from './record-context.js';
 import { assignSerials, serialFields } from './serial-codes.js';
 import type { Actor, RecordDto } from './types.js';
 
@@ -81,7 +81,7 @@ export function createRecordWrites(deps: WriteDependencies) {
           by: actor.username,
         });
         await recordChange(trx, actor, row, 'create', computeChanges({}, stored), at);
-        const record = recordDto(row, compiled, context);
+        const record = recordDto(row, compiled, context, await userNamesOf(trx, [row], actor));
         if (key !== undefined) await storeIdempotentResponse(trx, actor.userId, key, record);
         return { record, replayed: false };
       });
@@ -108,7 +108,7 @@ export function createRecordWrites(deps: WriteDependencies) {
       const row = await updateRecordData(trx, { id, expectedRevision: revision, formVersion: definition.version, data: prepared, at, by: actor.username });
       if (row === undefined) throw await lostRace(trx, formId, id);
       await recordChange(trx, actor, row, 'update', computeChanges(stored.data, prepared), at);
-      return recordDto(row, compiled, context);
+      return recordDto(row, compiled, context, await userNamesOf(trx, [row], actor));
     });
   }
 

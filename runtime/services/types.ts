@@ -27,9 +27,12 @@ export interface RecordDto {
   revision: number;
   data: Record<string, unknown>;
   createdAt: string;
+  /** User name of who created the record; `createdByName` is that user's display name. */
   createdBy: string;
+  createdByName: string;
   updatedAt: string;
   updatedBy: string;
+  updatedByName: string;
 }
 
 /** One field-level change; `path` is a JSON pointer into the record's data (`/lines/0/qty`). */

@@ -20,4 +20,4 @@ export {
 } from './records-store.js';
 export { nextSerial } from './serials-store.js';
 export { deleteExpiredSessions, deleteSession, extendSession, findSession, insertSession, type SessionRow } from './sessions-store.js';
-export { findUserById, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';
+export { findDisplayNames, findUserById, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';

@@ -35,6 +35,17 @@ export async function findUserByUsername(db: Executor, username: string): Promis
   return db.selectFrom('ordo_users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+/** Display names by user name, for the user names given; unknown names are left out. */
+export async function findDisplayNames(db: Executor, usernames: readonly string[]): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ordo_users')
+    .select(['username', 'display_name'])
+    .where('username', 'in', [...new Set(usernames)])
+    .execute();
+  return new Map(rows.map((row) => [row.username, row.display_name]));
+}
+
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('ordo_users').selectAll().where('id', '=', id).executeTakeFirst();
 }

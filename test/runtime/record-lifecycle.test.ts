@@ -40,6 +40,7 @@ for (const backend of testDatabases()) {
       expect(record.data.amount).toBe(7.5);
       expect(record.data.orderNo).toBe('SO-2026-0001');
       expect(record.createdBy).toBe('sam');
+      expect(record.createdByName).toBe('sales user');
 
       const updated = await records.update(fx.sales, 'order', record.id, 1, { qty: 4, lines: [{ sku: 'P-1', qty: 2 }] });
       expect(updated.revision).toBe(2);
@@ -69,8 +70,11 @@ for (const backend of testDatabases()) {
     it('treats PATCH as a top-level merge patch: null clears a field, absent fields stay', async () => {
       const { records } = fx.services;
       const { record } = await records.create(fx.sales, 'order', { customer: customerId, qty: 3, price: 2.5, note: 'call first' });
-      const updated = await records.update(fx.sales, 'order', record.id, 1, { note: null });
+      const updated = await records.update(fx.finance, 'order', record.id, 1, { note: null });
       expect(updated.data).not.toHaveProperty('note');
+      expect([updated.createdByName, updated.updatedByName]).toEqual(['sales user', 'finance user']);
+      const listed = await records.list(fx.sales, 'order', { filters: [], limit: 10, offset: 0 });
+      expect(listed.items.find((item) => item.id === record.id)).toMatchObject({ createdByName: 'sales user', updatedByName: 'finance user' });
       expect(updated.data).toMatchObject({ qty: 3, amount: 7.5 });
       const { items } = await records.history(fx.sales, 'order', record.id);
       expect(items[1]?.changes).toEqual([{ path: '/note', before: 'call first', after: null }]);

@@ -18,8 +18,10 @@ const RECORD = {
   data: {},
   createdAt: '2026-01-01T00:00:00.000Z',
   createdBy: 'ann',
+  createdByName: 'Ann',
   updatedAt: '2026-01-01T00:00:00.000Z',
   updatedBy: 'ann',
+  updatedByName: 'Ann',
 };
 
 /**

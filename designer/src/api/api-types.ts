@@ -27,8 +27,10 @@ export interface OrdoRecord {
   readonly data: Record<string, unknown>;
   readonly createdAt: string;
   readonly createdBy: string;
+  readonly createdByName: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  readonly updatedByName: string;
 }
 
 /** Lookup ids on the returned page mapped to the picked record's title, per lookup form. */

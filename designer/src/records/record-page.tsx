@@ -108,7 +108,7 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
           <h1 data-testid="page-title">{t('record.edit', { form: text(definition.title), title })}</h1>
           <p className="muted record-meta" data-testid="record-meta">
             {t('record.revision', { revision: record.revision })} ·{' '}
-            {t('record.meta', { createdBy: record.createdBy, createdAt: dateTime(record.createdAt), updatedBy: record.updatedBy, updatedAt: dateTime(record.updatedAt) })}
+            {t('record.meta', { createdBy: record.createdByName, createdAt: dateTime(record.createdAt), updatedBy: record.updatedByName, updatedAt: dateTime(record.updatedAt) })}
           </p>
         </div>
         <a className="btn" href={href({ page: 'history', form: definition.id, id: record.id })} data-testid="history-link">
