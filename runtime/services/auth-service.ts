@@ -5,13 +5,13 @@ import {
   deleteExpiredSessions,
   deleteSession,
   extendSession,
-  findSession,
-  findUserById,
+  findSessionWithUser,
   findUserByUsername,
   insertAudit,
   insertSession,
   insertUser,
   isUniqueViolation,
+  type SessionUser,
   type UserRow,
 } from '../stores/index.js';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './password-hash.js';
@@ -66,15 +66,14 @@ export function createAuthService(deps: AuthDependencies): AuthService {
     async authenticate(token) {
       if (typeof token !== 'string' || token.length === 0 || token.length > 256) throw new OrdoError('ORDO_ERR_UNAUTHENTICATED');
       const tokenHash = hashSessionToken(token);
-      const session = await findSession(db, tokenHash);
-      if (session === undefined) throw new OrdoError('ORDO_ERR_UNAUTHENTICATED');
+      const found = await findSessionWithUser(db, tokenHash);
+      if (found === undefined) throw new OrdoError('ORDO_ERR_UNAUTHENTICATED');
+      const { session, user } = found;
       const now = deps.now();
       if (now >= session.idle_expires_at || now >= session.absolute_expires_at) {
         await deleteSession(db, tokenHash);
         throw new OrdoError('ORDO_ERR_SESSION_EXPIRED');
       }
-      const user = await findUserById(db, session.user_id);
-      if (user === undefined) throw new OrdoError('ORDO_ERR_UNAUTHENTICATED');
       const wanted = Math.min(now.getTime() + deps.idleMinutes * MINUTE, session.absolute_expires_at.getTime());
       if (wanted - session.idle_expires_at.getTime() > EXTEND_SLACK_MS) await extendSession(db, tokenHash, new Date(wanted));
       return actorOf(user);
@@ -145,6 +144,6 @@ export function publicUser(row: UserRow): PublicUser {
   return { id: row.id, username: row.username, displayName: row.display_name, roles: [...row.roles], locale: localeOf(row.locale) };
 }
 
-function actorOf(row: UserRow): Actor {
+function actorOf(row: SessionUser): Actor {
   return { userId: row.id, username: row.username, displayName: row.display_name, roles: [...row.roles], locale: localeOf(row.locale) };
 }

@@ -6,7 +6,7 @@ export function formContext(actor: Actor, now: Date): FormContext {
   return { roles: actor.roles, locale: actor.locale, now };
 }
 
-/** Fetches the records the form's lookups point at: one query per target form. */
+/** Fetches the records the form's lookups point at, in one query. */
 export async function fetchLookups(db: Executor, compiled: CompiledForm, data: unknown): Promise<LookupRecords> {
   const wanted = new Map<string, Set<string>>();
   for (const request of compiled.lookupRequests(data)) {
@@ -15,10 +15,8 @@ export async function fetchLookups(db: Executor, compiled: CompiledForm, data: u
     wanted.set(request.form, ids);
   }
   const lookups: Record<string, Record<string, Readonly<Record<string, unknown>>>> = {};
-  for (const [form, ids] of wanted) {
-    const byId: Record<string, Readonly<Record<string, unknown>>> = {};
-    for (const row of await findRecordsByIds(db, form, [...ids])) byId[row.id] = row.data;
-    lookups[form] = byId;
+  for (const [form, rows] of await findRecordsByIds(db, wanted)) {
+    lookups[form] = Object.fromEntries(rows.map((row) => [row.id, row.data]));
   }
   return lookups;
 }

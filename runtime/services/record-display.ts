@@ -26,10 +26,11 @@ export async function lookupDisplay(
     wanted.set(lookup.form, entry);
   }
   const display: Record<string, Record<string, string>> = {};
+  const found = await findRecordsByIds(db, new Map([...wanted].map(([form, entry]) => [form, entry.ids])));
   for (const [form, { displayField, ids }] of wanted) {
     if (ids.size === 0) continue;
     const names: Record<string, string> = {};
-    for (const row of await findRecordsByIds(db, form, [...ids])) {
+    for (const row of found.get(form) ?? []) {
       const value = row.data[displayField];
       if (value !== undefined && value !== null && value !== '') names[row.id] = String(value);
     }

@@ -19,5 +19,13 @@ export {
   type RecordRow,
 } from './records-store.js';
 export { nextSerial } from './serials-store.js';
-export { deleteExpiredSessions, deleteSession, extendSession, findSession, insertSession, type SessionRow } from './sessions-store.js';
-export { findDisplayNames, findUserById, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';
+export {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  findSessionWithUser,
+  insertSession,
+  type SessionRow,
+  type SessionUser,
+} from './sessions-store.js';
+export { findDisplayNames, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';

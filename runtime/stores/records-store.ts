@@ -50,15 +50,27 @@ export async function recordIdExists(db: Executor, id: string): Promise<boolean>
 }
 
 /** Live records of one form among `ids`, in one query. */
-export async function findRecordsByIds(db: Executor, form: string, ids: readonly string[]): Promise<RecordRow[]> {
-  if (ids.length === 0) return [];
-  return db
+/**
+ * Live records by form and id, for lookups into several forms at once: one query for all of them
+ * (ids are unique across forms), keeping only rows of the form each id was asked for.
+ */
+export async function findRecordsByIds(
+  db: Executor,
+  wanted: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<Map<string, RecordRow[]>> {
+  const ids = [...wanted.values()].flatMap((set) => [...set]);
+  const found = new Map<string, RecordRow[]>([...wanted.keys()].map((form) => [form, []]));
+  if (ids.length === 0) return found;
+  const rows = await db
     .selectFrom('ordo_records')
     .selectAll()
-    .where('form', '=', form)
-    .where((eb) => eb('id', '=', eb.fn.any(eb.val([...ids]))))
+    .where((eb) => eb('id', '=', eb.fn.any(eb.val(ids))))
     .where('deleted_at', 'is', null)
     .execute();
+  for (const row of rows) {
+    if (wanted.get(row.form)?.has(row.id) === true) found.get(row.form)?.push(row);
+  }
+  return found;
 }
 
 export interface RecordChange {

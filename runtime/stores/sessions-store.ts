@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { SessionsTable } from '../db/index.js';
 import type { Executor } from './executor.js';
+import type { UserRow } from './users-store.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 
@@ -8,8 +9,21 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
   await db.insertInto('ordo_sessions').values(row).execute();
 }
 
-export async function findSession(db: Executor, tokenHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('ordo_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** What a request needs to know of its user. */
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'locale'>;
+
+/** The session and its user in one round trip: every authenticated request starts here. */
+export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
+  const row = await db
+    .selectFrom('ordo_sessions as s')
+    .innerJoin('ordo_users as u', 'u.id', 's.user_id')
+    .selectAll('s')
+    .select(['u.id as u_id', 'u.username as u_username', 'u.display_name as u_display_name', 'u.roles as u_roles', 'u.locale as u_locale'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { u_id, u_username, u_display_name, u_roles, u_locale, ...session } = row;
+  return { session, user: { id: u_id, username: u_username, display_name: u_display_name, roles: u_roles, locale: u_locale } };
 }
 
 export async function extendSession(db: Executor, tokenHash: string, idleExpiresAt: Date): Promise<void> {

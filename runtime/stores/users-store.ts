@@ -45,7 +45,3 @@ export async function findDisplayNames(db: Executor, usernames: readonly string[
     .execute();
   return new Map(rows.map((row) => [row.username, row.display_name]));
 }
-
-export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('ordo_users').selectAll().where('id', '=', id).executeTakeFirst();
-}
