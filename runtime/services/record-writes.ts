@@ -62,6 +62,10 @@ export function createRecordWrites(deps: WriteDependencies) {
     const at = deps.now();
     const context = formContext(actor, at);
     const prepared = compiled.prepare({ data: candidate }, context, lookups);
+    // Drawn before the record's transaction, like a PostgreSQL sequence: holding the counter's row
+    // lock through the whole transaction serialised every create of the form. A create that fails
+    // afterwards leaves a gap in the numbers, as deleting a record does.
+    const stored = { ...prepared, ...(await assignSerials(db, definition, at)) };
     try {
       return await db.transaction().execute(async (trx) => {
         if (key !== undefined && !(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
@@ -70,8 +74,6 @@ export function createRecordWrites(deps: WriteDependencies) {
           if (replay === undefined) throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key is in use by a request that has not finished');
           return { record: replay, replayed: true };
         }
-        // Drawn in the record's transaction: a create that fails later gives its number back.
-        const stored = { ...prepared, ...(await assignSerials(trx, definition, at)) };
         const row = await insertRecord(trx, {
           id: options.id ?? randomUUID(),
           form: formId,

@@ -140,6 +140,8 @@ function cannon(url: string, headers: Record<string, string>, body: object): Pro
     duration: seconds,
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
+    // The load generator runs in its own thread so it does not share the server's event loop.
+    workers: 1,
   });
 }
 

@@ -36,12 +36,11 @@ for (const backend of testDatabases()) {
       expect(result.rows.map((row) => row.table_name)).toEqual(TABLES);
     });
 
-    it('has the indexes lists, filters and history need', async () => {
+    it('has the indexes lists and history need', async () => {
       const result = await sql<{ indexname: string; indexdef: string }>`
         select indexname, indexdef from pg_indexes where schemaname = current_schema()`.execute(database.db);
       const byName = new Map(result.rows.map((row) => [row.indexname, row.indexdef]));
       expect(byName.get('ordo_records_form_live_created_idx')).toMatch(/\(form, deleted_at, created_at\)/);
-      expect(byName.get('ordo_records_data_idx')).toMatch(/gin \(data jsonb_path_ops\)/i);
       expect(byName.get('ordo_record_history_record_revision_uq')).toMatch(/\(record_id, revision\)/);
     });
 

@@ -133,14 +133,15 @@ for (const backend of testDatabases()) {
       expect(kept.data.orderNo).toBe(record.data.orderNo);
     });
 
-    it('gives back a serial number when the create fails after drawing it', async () => {
+    it('draws no number for invalid data, and keeps numbers unique when a create fails after drawing', async () => {
       const { records } = fx.services;
       expect(await codeOf(records.create(fx.sales, 'order', { qty: 1 }))).toBe('ORDO_ERR_VALIDATION');
       await importRecord(fx.services, fx.admin, 'order', { id: 'fixed', data: { customer: customerId } });
-      // The duplicate id fails the insert after the number was drawn; the transaction returns it.
+      // The duplicate id fails the insert after the number was drawn: like a sequence, it is not reused.
       expect(await codeOf(importRecord(fx.services, fx.admin, 'order', { id: 'fixed', data: { customer: customerId } }))).toBe('ORDO_ERR_DUPLICATE');
       const { record } = await records.create(fx.sales, 'order', { customer: customerId });
-      expect(record.data.orderNo).toBe('SO-2026-0002');
+      expect((await records.get(fx.sales, 'order', 'fixed')).data.orderNo).toBe('SO-2026-0001');
+      expect(record.data.orderNo).toBe('SO-2026-0003');
     });
 
     it('replays a create with the same idempotency key and refuses the key for another body', async () => {
