@@ -2,21 +2,10 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { buildServer, type BuildServerOptions } from '../../runtime/http/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
-import { countRows, type TestBackend } from './database.js';
+import { countRows, type TableCounts, type TestBackend } from './database.js';
 import { API_TEST_APP, API_TEST_PASSWORD, API_TEST_USERS, PART_FORM, WORK_ORDER_FORM, type ApiTestUser } from './api-fixture.js';
 
-export const ORDO_TABLES = [
-  'ordo_definitions',
-  'ordo_users',
-  'ordo_sessions',
-  'ordo_records',
-  'ordo_record_history',
-  'ordo_audit',
-  'ordo_idempotency',
-  'ordo_serials',
-] as const;
-
-export type TableCounts = Record<(typeof ORDO_TABLES)[number], number>;
+export type { TableCounts } from './database.js';
 
 export interface ApiTestServer {
   app: FastifyInstance;
@@ -62,7 +51,7 @@ export async function startApiTestServer(
       return app.inject({ ...rest, ...payload, headers: { ...type, ...headers, authorization: `Bearer ${tokens[user]}` } });
     },
     async counts() {
-      return (await countRows(database)) as TableCounts;
+      return countRows(database);
     },
     async close() {
       await app.close();

@@ -35,20 +35,24 @@ export async function resetRecords(database: OrdoDatabase): Promise<void> {
   await sql`truncate ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials restart identity`.execute(database.db);
 }
 
+/** Every table Ordo writes. */
+export const ORDO_TABLES = [
+  'ordo_definitions',
+  'ordo_users',
+  'ordo_sessions',
+  'ordo_records',
+  'ordo_record_history',
+  'ordo_audit',
+  'ordo_idempotency',
+  'ordo_serials',
+] as const;
+
+export type TableCounts = Record<(typeof ORDO_TABLES)[number], number>;
+
 /** Rows in every Ordo table: a failed write must leave all of them unchanged. */
-export async function countRows(database: OrdoDatabase): Promise<Record<string, number>> {
-  const tables = [
-    'ordo_definitions',
-    'ordo_users',
-    'ordo_sessions',
-    'ordo_records',
-    'ordo_record_history',
-    'ordo_audit',
-    'ordo_idempotency',
-    'ordo_serials',
-  ] as const;
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
+export async function countRows(database: OrdoDatabase): Promise<TableCounts> {
+  const counts = {} as TableCounts;
+  for (const table of ORDO_TABLES) {
     const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
