@@ -2,7 +2,7 @@ import fastifySwagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swag
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
-import { OPENAPI_INFO, addFormsToDocument, type OpenApiDocument } from './openapi-document.js';
+import { OPENAPI_INFO, withFormDocumentation, type OpenApiDocument } from './openapi-document.js';
 import type { Services } from '../services/index.js';
 
 declare module 'fastify' {
@@ -35,6 +35,6 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
       },
     },
     transformSpecification: (document, request) =>
-      addFormsToDocument(document as OpenApiDocument, request.documentedForms ?? []),
+      withFormDocumentation(document as OpenApiDocument, request.documentedForms ?? []),
   });
 }

@@ -53,7 +53,7 @@ export function formSchemaNames(formId: string): { data: string; record: string;
  * Adds, for each published form, its data schema and record schemas as components and its record
  * routes with those schemas, so a client sees `customer` and `lines[].qty` instead of `object`.
  */
-export function addFormsToDocument(document: OpenApiDocument, forms: readonly FormDefinition[]): OpenApiDocument {
+export function withFormDocumentation(document: OpenApiDocument, forms: readonly FormDefinition[]): OpenApiDocument {
   const schemas: Record<string, unknown> = { ...document.components?.schemas };
   const paths: Record<string, Record<string, unknown>> = { ...document.paths };
   const tags = [...(document.tags ?? [])];
