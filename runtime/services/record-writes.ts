@@ -9,12 +9,14 @@ import {
   findRecord,
   insertAudit,
   insertHistory,
-  insertRecord,
+  insertRecordWithTrail,
   isUniqueViolation,
   softDeleteRecord,
   storeIdempotentResponse,
   updateRecordData,
+  type AuditEntry,
   type Executor,
+  type NewHistoryRow,
   type RecordRow,
 } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
@@ -62,29 +64,34 @@ export function createRecordWrites(deps: WriteDependencies) {
     const at = deps.now();
     const context = formContext(actor, at);
     const prepared = compiled.prepare({ data: candidate }, context, lookups);
-    // Drawn before the record's transaction, like a PostgreSQL sequence: holding the counter's row
-    // lock through the whole transaction serialised every create of the form. A create that fails
-    // afterwards leaves a gap in the numbers, as deleting a record does.
+    // Drawn in a statement of its own before the record is written, like a PostgreSQL sequence:
+    // holding the counter's row lock until the record commits serialised every create of the form.
+    // A create that fails afterwards leaves a gap in the numbers, as deleting a record does.
     const stored = { ...prepared, ...(await assignSerials(db, definition, at)) };
+    const newRecord = {
+      id: options.id ?? randomUUID(),
+      form: formId,
+      formVersion: definition.version,
+      data: stored,
+      at,
+      by: actor.username,
+    };
+    const insert = async (exec: Executor) => {
+      const { history, audit } = trailOf(actor, { ...newRecord, revision: 1 }, 'create', computeChanges({}, stored), at);
+      const inserted = await insertRecordWithTrail(exec, newRecord, history, audit);
+      return recordDto(inserted, compiled, context, await userNamesOf(exec, [inserted], actor));
+    };
     try {
+      if (key === undefined) return { record: await insert(db), replayed: false };
       return await db.transaction().execute(async (trx) => {
-        if (key !== undefined && !(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
+        if (!(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
           // Another request committed this key while we prepared: answer as it did.
           const replay = await replayOf(trx, actor.userId, key, requestHash);
           if (replay === undefined) throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key is in use by a request that has not finished');
           return { record: replay, replayed: true };
         }
-        const row = await insertRecord(trx, {
-          id: options.id ?? randomUUID(),
-          form: formId,
-          formVersion: definition.version,
-          data: stored,
-          at,
-          by: actor.username,
-        });
-        await recordChange(trx, actor, row, 'create', computeChanges({}, stored), at);
-        const record = recordDto(row, compiled, context, await userNamesOf(trx, [row], actor));
-        if (key !== undefined) await storeIdempotentResponse(trx, actor.userId, key, record);
+        const record = await insert(trx);
+        await storeIdempotentResponse(trx, actor.userId, key, record);
         return { record, replayed: false };
       });
     } catch (error) {
@@ -131,32 +138,47 @@ export function createRecordWrites(deps: WriteDependencies) {
   return { create, update, remove };
 }
 
-/** The history row and the audit row of one change, in the change's transaction. */
+/** The history row and the audit row that go with one change of a record. */
+function trailOf(
+  actor: Actor,
+  record: { id: string; form: string; revision: number; data: Record<string, unknown> },
+  action: 'create' | 'update' | 'delete',
+  changes: unknown[],
+  at: Date,
+): { history: NewHistoryRow; audit: AuditEntry } {
+  return {
+    history: {
+      recordId: record.id,
+      form: record.form,
+      revision: record.revision,
+      action,
+      actor: { id: actor.userId, username: actor.username, displayName: actor.displayName },
+      at,
+      changes,
+      data: record.data,
+    },
+    audit: {
+      at,
+      actor: { id: actor.userId, username: actor.username },
+      action: `record.${action}`,
+      target: { kind: 'record', id: record.id },
+      detail: { form: record.form, revision: record.revision },
+    },
+  };
+}
+
+/** The history row and the audit row of an update or delete, in the change's transaction. */
 async function recordChange(
   trx: Executor,
   actor: Actor,
   row: RecordRow,
-  action: 'create' | 'update' | 'delete',
+  action: 'update' | 'delete',
   changes: unknown[],
   at: Date,
 ): Promise<void> {
-  await insertHistory(trx, {
-    recordId: row.id,
-    form: row.form,
-    revision: row.revision,
-    action,
-    actor: { id: actor.userId, username: actor.username, displayName: actor.displayName },
-    at,
-    changes,
-    data: row.data,
-  });
-  await insertAudit(trx, {
-    at,
-    actor: { id: actor.userId, username: actor.username },
-    action: `record.${action}`,
-    target: { kind: 'record', id: row.id },
-    detail: { form: row.form, revision: row.revision },
-  });
+  const { history, audit } = trailOf(actor, row, action, changes, at);
+  await insertHistory(trx, history);
+  await insertAudit(trx, audit);
 }
 
 async function replayOf(db: Executor, userId: string, key: string, requestHash: string): Promise<RecordDto | undefined> {

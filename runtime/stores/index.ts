@@ -8,7 +8,7 @@ export {
   findRecord,
   findRecordIdsOutside,
   findRecordsByIds,
-  insertRecord,
+  newRecordValues,
   listRecords,
   recordIdExists,
   softDeleteRecord,
@@ -29,3 +29,4 @@ export {
   type SessionUser,
 } from './sessions-store.js';
 export { findDisplayNames, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';
+export { insertRecordWithTrail } from './record-creation-store.js';

@@ -15,22 +15,24 @@ export interface NewHistoryRow {
   data: Record<string, unknown>;
 }
 
+/** The column values of one history row. */
+export function historyValues(row: NewHistoryRow) {
+  return {
+    record_id: row.recordId,
+    form: row.form,
+    revision: row.revision,
+    action: row.action,
+    actor_id: row.actor.id,
+    actor_username: row.actor.username,
+    actor_display_name: row.actor.displayName,
+    at: row.at,
+    changes: JSON.stringify(row.changes),
+    data: JSON.stringify(row.data),
+  };
+}
+
 export async function insertHistory(db: Executor, row: NewHistoryRow): Promise<void> {
-  await db
-    .insertInto('ordo_record_history')
-    .values({
-      record_id: row.recordId,
-      form: row.form,
-      revision: row.revision,
-      action: row.action,
-      actor_id: row.actor.id,
-      actor_username: row.actor.username,
-      actor_display_name: row.actor.displayName,
-      at: row.at,
-      changes: JSON.stringify(row.changes),
-      data: JSON.stringify(row.data),
-    })
-    .execute();
+  await db.insertInto('ordo_record_history').values(historyValues(row)).execute();
 }
 
 /** Every revision of a record, oldest first. */

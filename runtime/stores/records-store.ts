@@ -14,22 +14,19 @@ export interface NewRecordRow {
   by: string;
 }
 
-export async function insertRecord(db: Executor, row: NewRecordRow): Promise<RecordRow> {
-  return db
-    .insertInto('ordo_records')
-    .values({
-      id: row.id,
-      form: row.form,
-      form_version: row.formVersion,
-      revision: 1,
-      data: JSON.stringify(row.data),
-      created_at: row.at,
-      created_by: row.by,
-      updated_at: row.at,
-      updated_by: row.by,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/** The column values of a new record (revision 1). */
+export function newRecordValues(row: NewRecordRow) {
+  return {
+    id: row.id,
+    form: row.form,
+    form_version: row.formVersion,
+    revision: 1,
+    data: JSON.stringify(row.data),
+    created_at: row.at,
+    created_by: row.by,
+    updated_at: row.at,
+    updated_by: row.by,
+  };
 }
 
 /** A live (not deleted) record of the form, unless includeDeleted. */
