@@ -1,6 +1,6 @@
 import { OrdoError } from '../../engine/errors/index.js';
 import type { FormDefinition } from '../../engine/definitions/index.js';
-import type { CompiledForm } from '../../engine/forms/index.js';
+import type { CompiledForm, FormContext } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { findRecord, listHistory, listRecords } from '../stores/index.js';
 import { mayReadField, requireFormAccess } from './form-access.js';
@@ -52,13 +52,20 @@ export function createRecordReads(deps: ReadDependencies) {
     const row = await findRecord(db, formId, id, { includeDeleted: true });
     if (row === undefined) throw notFound(formId, id);
     const rows = await listHistory(db, id);
+    const context = formContext(actor, deps.now());
     return {
       items: rows.map((entry) => ({
         revision: entry.revision,
         action: entry.action,
         at: entry.at.toISOString(),
         actor: { id: entry.actor_id, username: entry.actor_username, displayName: entry.actor_display_name },
-        changes: (entry.changes as FieldChange[]).filter((change) => mayReadField(definition, fieldPathOf(change.path), actor.roles)),
+        changes: (entry.changes as FieldChange[])
+          .filter((change) => mayReadField(definition, fieldPathOf(change.path), actor.roles))
+          .map((change) => ({
+            path: change.path,
+            before: projectChangeValue(compiled, context, change.path, change.before),
+            after: projectChangeValue(compiled, context, change.path, change.after),
+          })),
       })),
     };
   }
@@ -87,6 +94,18 @@ export function createRecordReads(deps: ReadDependencies) {
   }
 
   return { list, get, history, validate };
+}
+
+/**
+ * A change to a whole sub-table (`/lines`) or a whole line (`/lines/2`) carries every column: the
+ * value goes through the form's projection so columns the actor may not read are left out.
+ */
+function projectChangeValue(compiled: CompiledForm, context: FormContext, pointer: string, value: unknown): unknown {
+  const [field = '', index, column] = pointer.split('/').slice(1);
+  if (column !== undefined || value === null || typeof value !== 'object') return value;
+  if (index === undefined) return compiled.project({ [field]: value }, context)[field] ?? null;
+  const lines = compiled.project({ [field]: [value] }, context)[field];
+  return Array.isArray(lines) ? (lines[0] ?? null) : null;
 }
 
 /** `/lines/2/qty` -> `lines.qty`; `/customer` -> `customer`. */
