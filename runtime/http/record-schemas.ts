@@ -37,10 +37,11 @@ export const listQuery = {
     filter: {
       type: 'array',
       maxItems: MAX_FILTERS,
-      items: { type: 'string', minLength: 1, maxLength: 1000 },
+      // No NUL: PostgreSQL text cannot hold it, and the query would fail instead of finding nothing.
+      items: { type: 'string', minLength: 1, maxLength: 1000, pattern: '^[^\\u0000]*$' },
       description: 'field:op:value, repeatable; op is one of eq ne lt lte gt gte contains',
     },
-    q: { type: 'string', maxLength: 200 },
+    q: { type: 'string', maxLength: 200, pattern: '^[^\\u0000]*$' },
     sort: { type: 'string', pattern: '^-?[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z][a-zA-Z0-9_]*)?$', maxLength: 129 },
     limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },

@@ -73,8 +73,21 @@ function valueProblem(target: RecordTarget, op: string, value: string): string |
   if (target.kind === 'boolean' && !((op === 'eq' || op === 'ne') && (value === 'true' || value === 'false'))) {
     return 'a yes/no field takes eq or ne with true or false';
   }
-  if (target.kind === 'time' && (op === 'contains' || Number.isNaN(Date.parse(value)))) return `${value} is not a date and time`;
+  if (target.kind === 'time' && (op === 'contains' || !isStorableTime(value))) {
+    return `${value} is not a date (2026-11-24) or date and time (2026-11-24T08:00:00Z) between the years 1 and 9999`;
+  }
   return undefined;
+}
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** An ISO 8601 date or date-time PostgreSQL's timestamptz can hold, and a real calendar day. */
+function isStorableTime(value: string): boolean {
+  const match = ISO_TIME.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && !Number.isNaN(Date.parse(value)) && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 /** The list's search fields, else every top-level text field; only those the actor may read. */

@@ -62,7 +62,11 @@ function operands(target: RecordTarget, value: string) {
     case 'boolean':
       return [sql`(data ->> ${target.field}::text)`, sql`${value}::text`] as const;
     case 'number':
-      return [sql`(data ->> ${target.field}::text)::numeric`, sql`${value}::numeric`] as const;
+      // A record written when the field was still text holds a string there: it matches no number filter.
+      return [
+        sql`(case when jsonb_typeof(data -> ${target.field}::text) = 'number' then (data ->> ${target.field}::text)::numeric end)`,
+        sql`${value}::numeric`,
+      ] as const;
     case 'time':
       return [sql.ref(target.column), sql`${new Date(value)}::timestamptz`] as const;
   }
