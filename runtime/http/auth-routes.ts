@@ -31,13 +31,13 @@ interface LoginBody {
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { services, rateLimiter }) => {
   app.post<{ Body: LoginBody }>('/api/auth/login', { schema: loginSchema, config: { public: true } }, async (request) => {
     const { username, password } = request.body;
-    rateLimiter.check(username, request.ip);
+    rateLimiter.attempt(username, request.ip);
     try {
       const session = await services.auth.login(username, password);
-      rateLimiter.recordSuccess(username, request.ip);
+      rateLimiter.succeeded(username, request.ip);
       return session;
     } catch (error) {
-      if (isOrdoError(error) && error.code === 'ORDO_ERR_LOGIN_FAILED') rateLimiter.recordFailure(username, request.ip);
+      if (!isOrdoError(error) || error.code !== 'ORDO_ERR_LOGIN_FAILED') rateLimiter.refund(username, request.ip);
       throw error;
     }
   });

@@ -32,30 +32,36 @@ export class LoginRateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Throws ORDO_ERR_RATE_LIMITED while the key has used up its failures. */
-  check(username: string, address: string): void {
-    const window = this.current(key(username, address));
+  /**
+   * Counts one sign-in attempt before the password is checked, so requests already in flight cannot
+   * all slip past the limit; throws ORDO_ERR_RATE_LIMITED once the key has used up its attempts.
+   */
+  attempt(username: string, address: string): void {
+    const id = key(username, address);
+    const window = this.current(id);
     if (window !== undefined && window.failures >= this.options.maxFailures) {
       const retryAfter = Math.max(1, Math.ceil((window.startedAt + this.options.windowMs - this.now()) / 1000));
       throw new OrdoError('ORDO_ERR_RATE_LIMITED', `Too many failed sign-ins; try again in ${retryAfter} s.`, {
         extra: { retryAfter },
       });
     }
-  }
-
-  recordFailure(username: string, address: string): void {
-    const id = key(username, address);
-    const window = this.current(id);
     if (window !== undefined) {
       window.failures += 1;
       return;
     }
-    if (this.windows.size >= this.options.maxKeys) this.evictOldest();
+    if (this.windows.size >= this.options.maxKeys) this.evictOldestOpen();
     this.windows.set(id, { failures: 1, startedAt: this.now() });
   }
 
-  recordSuccess(username: string, address: string): void {
+  /** A sign-in that succeeded clears the key's count. */
+  succeeded(username: string, address: string): void {
     this.windows.delete(key(username, address));
+  }
+
+  /** An attempt that failed for another reason than the password (the database was down) does not count. */
+  refund(username: string, address: string): void {
+    const window = this.current(key(username, address));
+    if (window !== undefined && window.failures > 0) window.failures -= 1;
   }
 
   private current(id: string): Window | undefined {
@@ -67,8 +73,18 @@ export class LoginRateLimiter {
     return window;
   }
 
-  private evictOldest(): void {
-    // Map iteration follows insertion order, so the first key is the oldest window.
+  /**
+   * Makes room for a new key. A locked window is kept, so cycling through made-up user names cannot
+   * reset a victim's count; only when every window is locked does the oldest go.
+   */
+  private evictOldestOpen(): void {
+    // Map iteration follows insertion order, so the first keys are the oldest windows.
+    for (const [id, window] of this.windows) {
+      if (window.failures < this.options.maxFailures) {
+        this.windows.delete(id);
+        return;
+      }
+    }
     const oldest = this.windows.keys().next();
     if (oldest.done !== true) this.windows.delete(oldest.value);
   }

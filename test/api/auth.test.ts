@@ -78,6 +78,13 @@ for (const backend of testDatabases()) {
         // Someone else's guessing does not lock the user out from their own machine.
         expect((await login('root', API_TEST_PASSWORD, {}, '10.0.0.8')).statusCode).toBe(200);
       });
+
+      it('counts guesses sent in parallel before any of them is checked', async () => {
+        const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login('root', `parallel ${i}`, {}, '10.0.0.9')));
+        const codes = answers.map((answer) => answer.statusCode).sort();
+        expect(codes.filter((code) => code === 401)).toHaveLength(3);
+        expect(codes.filter((code) => code === 429)).toHaveLength(7);
+      });
     });
 
     describe('bearer authentication', () => {
