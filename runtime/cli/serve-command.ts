@@ -11,7 +11,8 @@ import { UsageError } from './usage-error.js';
 export const SERVE_HELP = `Usage: ordo serve [--port N] [--host H] [--data DIR] [--definitions DIR] [--demo]
 
 Serves the API and the web app. Uses PostgreSQL when DATABASE_URL is set, otherwise PGlite in --data
-(default .ordo-data). Publishes the definitions (default: Ordo's definitions/ folder) when they changed.
+(default .ordo-data). Publishes the definitions in --definitions DIR when they changed; without it, the
+shipped definitions/ only into a database that has none yet (so what \`ordo import\` published stays).
   --port N       port to listen on (default 3000)
   --host H       address to listen on (default 127.0.0.1)
   --demo         load the KBZ pump demo factory into an empty database`;
@@ -33,6 +34,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const host = values.host ?? '127.0.0.1';
 
   const loaded = await loadDefinitions(values.definitions ?? shippedDefinitionsDir);
+  const publishAlways = values.definitions !== undefined;
   if (!loaded.ok) {
     for (const problem of loaded.problems) printError(problem);
     return EXIT_FAILURE;
@@ -42,13 +44,16 @@ export async function serveCommand(args: string[]): Promise<number> {
   try {
     const services = await createServices(database);
     const { app, forms } = loaded.definitions;
-    const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
-    if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
+    if (publishAlways || services.definitions.app() === undefined) {
+      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
+      if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
+    }
     if (values.demo === true) {
       const demo = await loadDemo(services, database, demoDir);
       print(demo.loaded ? `demo factory: ${demo.users} users and ${demo.records} records added` : 'demo factory skipped: the database already holds other records');
     }
-    server = await buildServer({ services, database, webRoot });
+    // Warnings and errors only: every 5xx is logged with its stack, request lines are not.
+    server = await buildServer({ services, database, webRoot, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await server.listen({ port, host });
     const address = server.server.address();
     const shownPort = typeof address === 'object' && address !== null ? address.port : port;
