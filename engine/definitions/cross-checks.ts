@@ -67,10 +67,40 @@ function checkLookups(form: LocatedForm, byId: ReadonlyMap<string, LocatedForm>)
     missing(lookup.displayField, `${base}/displayField`);
     (lookup.searchFields ?? []).forEach((field, i) => missing(field, `${base}/searchFields/${i}`));
     for (const [targetField, sourceField] of Object.entries(lookup.fill ?? {})) {
-      missing(sourceField, `${base}/fill/${escapePointer(targetField)}`);
+      const pointer = `${base}/fill/${escapePointer(targetField)}`;
+      missing(sourceField, pointer);
+      const leaking = rolesBeyond(readers(form.definition, targetField), readers(target.definition, sourceField));
+      if (leaking.length > 0) {
+        problems.push({
+          file: form.file,
+          pointer,
+          message: `"${targetField}" would show "${lookup.form}.${sourceField}" to ${leaking.join(', ')}, who may not read it there; restrict "${targetField}" to the same roles`,
+        });
+      }
     }
   }
   return problems;
+}
+
+/** Who may read a field of a form: every role ('all'), or the listed ones (admin always may). */
+type Readers = 'all' | ReadonlySet<string>;
+
+function readers(definition: FormDefinition, path: string): Readers {
+  const access = definition.access;
+  let result: Readers = access?.read === undefined ? 'all' : new Set([...access.read, ...(access.create ?? []), ...(access.update ?? []), ...(access.delete ?? [])]);
+  const table = path.includes('.') ? path.slice(0, path.indexOf('.')) : undefined;
+  for (const field of table === undefined ? [path] : [table, path]) {
+    const read = definition.permissions?.[field]?.read;
+    if (read !== undefined) result = result === 'all' ? new Set(read) : new Set(read.filter((role) => result !== 'all' && result.has(role)));
+  }
+  return result;
+}
+
+/** Roles among `wider` that `narrower` does not admit ('all' when anyone could be one). */
+function rolesBeyond(wider: Readers, narrower: Readers): string[] {
+  if (narrower === 'all') return [];
+  if (wider === 'all') return ['every role'];
+  return [...wider].filter((role) => role !== 'admin' && !narrower.has(role));
 }
 
 function checkRoles(form: LocatedForm, roles: ReadonlySet<string>): CrossProblem[] {

@@ -110,6 +110,15 @@ describe('validateDefinitionFiles', () => {
     );
   });
 
+  it('refuses a fill that would show a field to roles that may not read it in its own form', () => {
+    const secretPrice = { ...part, permissions: { price: { read: ['admin'] } } };
+    expect(problemsOf({ 'app.json': app, 'forms/part.json': secretPrice, 'forms/order.json': order })).toEqual([
+      'forms/order.json /lookups/part/fill/price: "price" would show "part.price" to clerk, who may not read it there; restrict "price" to the same roles',
+    ]);
+    const restricted = { ...order, permissions: { price: { read: ['admin'] } } };
+    expect(problemsOf({ 'app.json': app, 'forms/part.json': secretPrice, 'forms/order.json': restricted })).toEqual([]);
+  });
+
   it('passes the form compiler\'s problems through with their pointers', () => {
     const broken = { ...order, computed: { amount: 'qty * ' }, rules: [{ field: 'nothing', visible: 'TRUE' }] };
     const outcome = validateDefinitionFiles(files({ 'app.json': app, 'forms/part.json': part, 'forms/order.json': broken }));
