@@ -1,5 +1,6 @@
-import type { FormDefinition } from '../../engine/definitions/index.js';
-import { OrdoError } from '../../engine/errors/index.js';
+import { escapePointer, type FormDefinition } from '../../engine/definitions/index.js';
+import { OrdoError, type FieldError, type Locale } from '../../engine/errors/index.js';
+import { isPlainObject } from './plain-object.js';
 
 export const ADMIN_ROLE = 'admin';
 
@@ -36,4 +37,29 @@ export function mayReadField(definition: FormDefinition, fieldPath: string, role
     const read = permissions[path]?.read;
     return read === undefined || read.some((role) => roles.includes(role));
   });
+}
+
+const UNREADABLE = { en: 'You may not see this field, so you cannot send it', 'zh-CN': '您无权查看此字段，不能提交它' } as const;
+
+/**
+ * Refuses a change that names a field the roles may not read (also a sub-table column in any line).
+ * Such a value can only be a guess, and answering whether it equals the stored one would leak it.
+ */
+export function refuseUnreadableFields(definition: FormDefinition, roles: readonly string[], locale: Locale, patch: Record<string, unknown>): void {
+  const fields: FieldError[] = [];
+  const refuse = (pointer: string) => fields.push({ pointer, code: 'forbidden', message: UNREADABLE[locale] });
+  for (const [field, value] of Object.entries(patch)) {
+    if (!mayReadField(definition, field, roles)) {
+      refuse(`/data/${escapePointer(field)}`);
+      continue;
+    }
+    if (!Array.isArray(value)) continue;
+    value.forEach((line: unknown, index) => {
+      if (!isPlainObject(line)) return;
+      for (const column of Object.keys(line)) {
+        if (!mayReadField(definition, `${field}.${column}`, roles)) refuse(`/data/${escapePointer(field)}/${index}/${escapePointer(column)}`);
+      }
+    });
+  }
+  if (fields.length > 0) throw new OrdoError('ORDO_ERR_FIELD_FORBIDDEN', 'The request names fields you may not see', { fields });
 }

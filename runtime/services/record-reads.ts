@@ -3,7 +3,7 @@ import type { FormDefinition } from '../../engine/definitions/index.js';
 import type { CompiledForm, FormContext } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { findRecord, listHistory, listRecords } from '../stores/index.js';
-import { mayReadField, requireFormAccess } from './form-access.js';
+import { mayReadField, refuseUnreadableFields, requireFormAccess } from './form-access.js';
 import { mergePatch } from './merge-patch.js';
 import { isPlainObject } from './plain-object.js';
 import { fetchLookups, formContext, recordDto, userNamesOf } from './record-context.js';
@@ -78,6 +78,7 @@ export function createRecordReads(deps: ReadDependencies) {
     if (!isPlainObject(data)) {
       throw new OrdoError('ORDO_ERR_REQUEST_INVALID', '/data: must be an object', { fields: [{ pointer: '/data', code: 'type', message: 'must be an object' }] });
     }
+    refuseUnreadableFields(definition, actor.roles, actor.locale, data);
     let previous: Record<string, unknown> | undefined;
     const input = { ...data };
     for (const field of serialFields(definition)) delete input[field];

@@ -20,7 +20,7 @@ import {
   type RecordRow,
 } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
-import { requireFormAccess } from './form-access.js';
+import { refuseUnreadableFields, requireFormAccess } from './form-access.js';
 import { isPlainObject } from './plain-object.js';
 import { computeChanges } from './record-changes.js';
 import { fetchLookups, formContext, recordDto, userNamesOf } from './record-context.js';
@@ -105,6 +105,7 @@ export function createRecordWrites(deps: WriteDependencies) {
     const definition = compiled.definition;
     requireFormAccess(definition, actor.roles, 'update');
     const changes = requireObject(patch, '/data');
+    refuseUnreadableFields(definition, actor.roles, actor.locale, changes);
     requireRevision(revision);
     const stored = await requireRecord(db, formId, id);
     if (stored.revision !== revision) throw conflict(stored.revision);
