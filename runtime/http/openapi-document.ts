@@ -127,7 +127,7 @@ function dataSchema(form: FormDefinition): Record<string, unknown> {
 function recordSchema(data: unknown): Record<string, unknown> {
   return {
     type: 'object',
-    required: ['id', 'form', 'formVersion', 'revision', 'data', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'],
+    required: ['id', 'form', 'formVersion', 'revision', 'data', 'createdAt', 'createdBy', 'createdByName', 'updatedAt', 'updatedBy', 'updatedByName'],
     properties: {
       id: { type: 'string' },
       form: { type: 'string' },
@@ -135,9 +135,11 @@ function recordSchema(data: unknown): Record<string, unknown> {
       revision: { type: 'integer' },
       data,
       createdAt: { type: 'string', format: 'date-time' },
-      createdBy: { type: 'string' },
+      createdBy: { type: 'string', description: 'user name' },
+      createdByName: { type: 'string', description: 'display name' },
       updatedAt: { type: 'string', format: 'date-time' },
-      updatedBy: { type: 'string' },
+      updatedBy: { type: 'string', description: 'user name' },
+      updatedByName: { type: 'string', description: 'display name' },
     },
   };
 }
