@@ -52,7 +52,18 @@ export function toOrdoError(error: unknown): OrdoError {
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && typeof fastifyCode === 'string' && fastifyCode.startsWith('FST_')) {
     return new OrdoError('ORDO_ERR_BAD_REQUEST', undefined, { cause: error });
   }
+  if (isConnectionFailure(error, fastifyCode)) return new OrdoError('ORDO_ERR_DATABASE_UNAVAILABLE', undefined, { cause: error });
   return new OrdoError('ORDO_ERR_INTERNAL', undefined, { cause: error });
+}
+
+/**
+ * The database went away under a request: a refused or reset socket, pg's "connection terminated",
+ * or a PostgreSQL connection exception (SQLSTATE class 08) or shutdown (57P01-57P03).
+ */
+function isConnectionFailure(error: unknown, code: unknown): boolean {
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code) || /^08|^57P0[123]$/.test(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|Client has encountered a connection error|PGlite is closed/i.test(message);
 }
 
 export function toProblem(error: OrdoError, instance: string, locale: Locale): ProblemDocument {

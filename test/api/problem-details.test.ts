@@ -65,6 +65,29 @@ describe('unexpected errors', () => {
   });
 });
 
+describe('database failures under a request', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const terminated = new Error('Connection terminated unexpectedly');
+  const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+
+  it.each([
+    ['a refused connection', refused],
+    ['a dropped connection', terminated],
+    ['a server shutting down', shutdown],
+  ])('answer 503 for %s and say nothing of the address', async (_name, error) => {
+    failWith(error);
+    const response = await getRecord();
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'ORDO_ERR_DATABASE_UNAVAILABLE' });
+    expect(response.body).not.toContain('127.0.0.1');
+  });
+
+  it('keep other database errors at 500', async () => {
+    failWith(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }));
+    expect((await getRecord()).statusCode).toBe(500);
+  });
+});
+
 describe('user errors', () => {
   it('carry message, field errors and extra members, logged at info without a stack', async () => {
     failWith(
