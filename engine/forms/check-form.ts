@@ -4,6 +4,9 @@ import {
   applyDefaults,
   copyData,
   fieldMessage,
+  fieldSlots,
+  getOwn,
+  jsonEqual,
   isPlainObject,
   modelErrors,
   requestPointer,
@@ -12,6 +15,8 @@ import {
   type CheckInput,
   type CheckResult,
   type DataFieldError,
+  type FieldSlot,
+  type JsonObject,
   type FormContext,
   type FormModel,
   type LookupRecords,
@@ -43,7 +48,9 @@ export function checkForm(
   if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));
 
   const run = runForm(model, data, context, lookups);
-  const fromModel = modelErrors(model, run, context.locale);
+  const kept = previous === undefined ? new Set<string>() : unchangedLookups(model, run.slots, previous);
+  // A record that points at one since deleted stays editable: only a newly picked record must exist.
+  const fromModel = modelErrors(model, run, context.locale).filter((error) => error.code !== 'lookup' || !kept.has(error.pointer));
   const hidden = run.slots.filter((slot) => !slot.state.visible).map((slot) => slot.pointer);
   const requiredAt = new Set(fromModel.filter((error) => error.code === 'required').map((error) => error.pointer));
   const skip = (pointer: string): boolean =>
@@ -54,4 +61,18 @@ export function checkForm(
     states: visibleStates(model, run.slots, context.roles),
     errors: withoutConsequentialFormulaErrors(model, errors),
   };
+}
+
+/** Request pointers of lookup fields whose value is the one already stored. */
+function unchangedLookups(model: FormModel, slots: readonly FieldSlot[], previous: JsonObject): Set<string> {
+  const before = new Map(fieldSlots(model, previous).map((slot) => [slot.pointer, slot]));
+  const kept = new Set<string>();
+  for (const slot of slots) {
+    if (slot.node.lookup === undefined) continue;
+    const prior = before.get(slot.pointer);
+    if (prior !== undefined && jsonEqual(getOwn(prior.holder, prior.node.name), getOwn(slot.holder, slot.node.name))) {
+      kept.add(requestPointer(slot.pointer));
+    }
+  }
+  return kept;
 }

@@ -24,6 +24,18 @@ describe('lookups', () => {
     expect(errors.map((error) => [error.pointer, error.code])).toEqual([['/data/lines/0/item', 'lookup']]);
   });
 
+  it('on update, reports a missing record only where the person picked a new one', () => {
+    const previous = form.prepare({ data: { ...validOrder(), lines: [{ item: 'item-gone', qty: 1 }] } }, SALES, {
+      item: { 'item-gone': { unit: 'pcs', price: 5 } },
+    });
+    const edited = { ...previous, note: 'call first' };
+    expect(form.check({ data: edited, previous }, SALES, {}).errors).toEqual([]);
+    const repicked = { ...previous, lines: [{ item: 'item-other', qty: 1 }] };
+    expect(form.check({ data: repicked, previous }, SALES, {}).errors.map((error) => [error.pointer, error.code])).toEqual([
+      ['/data/lines/0/item', 'lookup'],
+    ]);
+  });
+
   it('fills top-level siblings from a top-level lookup', () => {
     const definition: FormDefinition = {
       kind: 'form',
