@@ -1,7 +1,17 @@
 import type { Value } from '../types.js';
 import { formulaError } from './formula-error.js';
 
-const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+// Each run of digits can be matched one way only, so the test stays linear on hostile text.
+const NUMERIC_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** No number a person types is longer; longer text is not read as one. */
+const MAX_NUMERIC_TEXT = 400;
+
+/** The number a text spells (`" 12.5 "`, `"1e3"`), or undefined when it is no finite number. */
+export function numericText(text: string): number | undefined {
+  if (text.length > MAX_NUMERIC_TEXT || !NUMERIC_TEXT.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
 
 export function isBlank(value: Value): value is null | '' {
   return value === null || value === '';
@@ -21,7 +31,8 @@ export function toNumber(value: Value): number {
   if (value === null || value === '') return 0;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string') {
-    if (NUMERIC_TEXT.test(value)) return Number(value);
+    const parsed = numericText(value);
+    if (parsed !== undefined) return parsed;
     throw formulaError('#VALUE!', `The text ${quote(value)} is not a number`);
   }
   throw formulaError('#VALUE!', 'A list (sub-table column) cannot be used as a single number');

@@ -1,5 +1,5 @@
 import type { Value } from '../types.js';
-import { formatNumber, isBlank } from './coerce.js';
+import { formatNumber, isBlank, numericText } from './coerce.js';
 import { parseTemporal } from './dates.js';
 
 type Test = (value: Value) => boolean;
@@ -9,11 +9,9 @@ type Charge = (steps: number) => void;
 const GLOB_WORK_PER_STEP = 64;
 
 const OPERATOR = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/;
-const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-
 function asNumber(value: Value): number | null {
   if (typeof value === 'number') return value;
-  return typeof value === 'string' && NUMBER.test(value) ? Number(value) : null;
+  return typeof value === 'string' ? (numericText(value) ?? null) : null;
 }
 
 type GlobToken = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'any-one' } | { readonly kind: 'any-run' };

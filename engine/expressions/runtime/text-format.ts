@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Value } from '../types.js';
+import { numericText } from './coerce.js';
 import { parseTemporal } from './dates.js';
 import { formulaError } from './formula-error.js';
 
@@ -7,7 +8,8 @@ const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, to
 
 const NUMBER_FORMAT = /^([^0#.,]*)([0#,]*)(?:\.([0#]*))?([^0#]*)$/;
 const DATE_LETTERS = /[yYdDhHsS]/;
-const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** Formats are short; a longer one (from a field) is refused before any pattern runs on it. */
+const MAX_FORMAT_LENGTH = 255;
 
 /**
  * TEXT(value, format) for the formats factories use: numbers with `0`, `#`, `,`, `.` and `%`
@@ -15,6 +17,9 @@ const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
  * hh h mm ss` and literal text (`yyyy-mm-dd`, `yyyy年m月d日`, `yyyy-mm-dd hh:mm`), in UTC.
  */
 export function formatText(value: Value, format: string): string {
+  if (format.length > MAX_FORMAT_LENGTH) {
+    throw formulaError('#VALUE!', `TEXT formats have at most ${MAX_FORMAT_LENGTH} characters`);
+  }
   if (value === null || value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') {
@@ -25,7 +30,9 @@ export function formatText(value: Value, format: string): string {
       }
       return formatDateValue(temporal.ms, format);
     }
-    if (!NUMERIC_TEXT.test(value)) return value;
+    const parsed = numericText(value);
+    if (parsed === undefined) return value;
+    return formatNumberValue(parsed, format);
   }
   return formatNumberValue(Number(value), format);
 }
@@ -50,10 +57,16 @@ function formatNumberValue(value: number, format: string): string {
   let fraction = fractionDigits;
   while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   let whole = wholeDigits === '0' && minInteger === 0 ? '' : wholeDigits.padStart(minInteger, '0');
-  if (integerPattern.includes(',')) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (integerPattern.includes(',')) whole = groupThousands(whole);
   const body = fraction === '' ? whole : `${whole}.${fraction}`;
   const negative = exact.isNegative() && !rounded.isZero();
   return `${negative ? '-' : ''}${prefix}${body === '' ? '0' : body}${suffix}`;
+}
+
+function groupThousands(digits: string): string {
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join(',');
 }
 
 interface DateToken {

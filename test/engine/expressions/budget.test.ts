@@ -60,3 +60,26 @@ describe('step budget', () => {
     expect(() => run('WORKDAY("2026-01-01", 40000)', {}, { maxSteps: 50_000 })).toThrow(BUDGET);
   });
 });
+
+describe('hostile text in data', () => {
+  // With a backtracking number pattern each of these took minutes; the suite's timeout guards them.
+  const digits = '1'.repeat(200_000);
+  const RUNTIME = expect.objectContaining({ code: 'ORDO_ERR_EXPRESSION_RUNTIME' });
+
+  it('reads a long run of digits as no number, in linear time', () => {
+    expect(() => run('qty * 2', { qty: `${digits}x` })).toThrow(RUNTIME);
+    expect(() => run('qty * 2', { qty: digits })).toThrow(RUNTIME);
+    expect(() => run('VALUE(t)', { t: `${digits}x` })).toThrow(RUNTIME);
+    expect(run('COUNTIF(lines.c, ">5")', { lines: [{ c: `${digits}x` }, { c: 7 }] })).toBe(1);
+  });
+
+  it('refuses numbers beyond what a field can store', () => {
+    expect(() => run('VALUE("1e400")', {})).toThrow(RUNTIME);
+  });
+
+  it('refuses a TEXT format longer than any real one, and still groups thousands', () => {
+    expect(() => run('TEXT(1, f)', { f: `${'0'.repeat(100_000)},` })).toThrow(RUNTIME);
+    expect(run('TEXT(1234567.891, "#,##0.00")', {})).toBe('1,234,567.89');
+    expect(run('TEXT(-999, "#,##0")', {})).toBe('-999');
+  });
+});
