@@ -7,6 +7,7 @@ import {
   fieldSlots,
   getOwn,
   jsonEqual,
+  pointerOf,
   isPlainObject,
   modelErrors,
   requestPointer,
@@ -42,9 +43,12 @@ export function checkForm(
     errors.push({ pointer: requestPointer(''), code: 'type', message: fieldMessage('type', { type: 'object' }, context.locale, undefined) });
   }
   const data = copyData(model, input.data);
+  const oversized = oversizedTables(model, data, context);
+  if (oversized.length > 0) return { data, states: {}, errors: oversized };
   const previous = input.previous === undefined ? undefined : copyData(model, input.previous);
-  if (previous === undefined) applyDefaults(model, data, context);
   errors.push(...guardWrites(model, data, previous, context));
+  // After the write guard: a default is the engine's value, not one the person sent.
+  if (previous === undefined) applyDefaults(model, data, context);
   if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));
 
   const run = runForm(model, data, context, lookups);
@@ -59,8 +63,32 @@ export function checkForm(
   return {
     data: run.data,
     states: visibleStates(model, run.slots, context.roles),
-    errors: withoutConsequentialFormulaErrors(model, errors),
+    errors: withoutConsequentialFormulaErrors(model, errors).slice(0, MAX_FIELD_ERRORS),
   };
+}
+
+/** Enough for any form a person reads; a longer list of errors says nothing more. */
+export const MAX_FIELD_ERRORS = 100;
+
+/** Lines a sub-table may hold whatever its schema says: every formula and rule runs once per line. */
+export const MAX_LINES = 1000;
+
+/**
+ * Sub-tables with more lines than their `maxItems` (or MAX_LINES) are refused before any formula
+ * runs, so the size of a request, not the schema, can never decide how much work it causes.
+ */
+function oversizedTables(model: FormModel, data: JsonObject, context: FormContext): DataFieldError[] {
+  const errors: DataFieldError[] = [];
+  for (const node of model.fields) {
+    if (node.type !== 'table') continue;
+    const lines = getOwn(data, node.name);
+    const declared = node.schema['maxItems'];
+    const limit = typeof declared === 'number' ? Math.min(declared, MAX_LINES) : MAX_LINES;
+    if (Array.isArray(lines) && lines.length > limit) {
+      errors.push({ pointer: requestPointer(pointerOf(node.name)), code: 'maxItems', message: fieldMessage('maxItems', { limit }, context.locale, node) });
+    }
+  }
+  return errors;
 }
 
 /** Request pointers of lookup fields whose value is the one already stored. */

@@ -25,10 +25,12 @@ function inputPointers(model: FormModel, pointer: string): string[] {
  * must be a number" says it all; "Amount could not be computed" next to it is noise.
  */
 export function withoutConsequentialFormulaErrors(model: FormModel, errors: readonly DataFieldError[]): DataFieldError[] {
-  const others = errors.filter((error) => error.code !== 'formula').map((error) => error.pointer);
-  return errors.filter((error) => {
-    if (error.code !== 'formula') return true;
-    const inputs = inputPointers(model, error.pointer);
-    return !others.some((pointer) => inputs.some((input) => pointer === input || pointer.startsWith(`${input}/`)));
-  });
+  // Every pointer with an error, and each of its ancestors: an input "has an error" when it is one of
+  // them. A set keeps this linear when thousands of lines fail at once.
+  const erroneous = new Set<string>();
+  for (const error of errors) {
+    if (error.code === 'formula') continue;
+    for (let pointer = error.pointer; pointer !== ''; pointer = pointer.slice(0, pointer.lastIndexOf('/'))) erroneous.add(pointer);
+  }
+  return errors.filter((error) => error.code !== 'formula' || !inputPointers(model, error.pointer).some((input) => erroneous.has(input)));
 }

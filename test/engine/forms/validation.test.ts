@@ -135,3 +135,61 @@ describe('money amounts', () => {
     expect(priced.check({ data: { price: 1234.565 } }, SALES).errors.map((error) => error.code)).toEqual(['multipleOf']);
   });
 });
+
+describe('request size', () => {
+  const lines = compileForm({
+    kind: 'form',
+    id: 'packing-list',
+    version: 1,
+    title: { 'zh-CN': '装箱单', en: 'Packing list' },
+    schema: {
+      type: 'object',
+      properties: {
+        boxes: { type: 'array', maxItems: 20, items: { type: 'object', properties: { qty: { type: 'number' }, weight: { type: 'number' } } } },
+        parts: { type: 'array', items: { type: 'object', properties: { qty: { type: 'number' } } } },
+      },
+    },
+    computed: { 'boxes.weight': 'qty * 2.5' },
+    rules: [
+      { field: 'boxes.qty', visible: 'COUNT(boxes.qty) > 1' },
+      { field: 'parts.qty', required: 'TRUE' },
+    ],
+  } satisfies FormDefinition);
+  const context = { roles: ['admin'], locale: 'en' } as const;
+
+  it('refuses a sub-table over its maxItems, or over 1000 lines, before any formula runs', () => {
+    const many = (count: number) => Array.from({ length: count }, () => ({ qty: 'x' }));
+    const boxes = lines.check({ data: { boxes: many(21) } }, context);
+    expect(boxes.errors.map((error) => [error.pointer, error.code])).toEqual([['/data/boxes', 'maxItems']]);
+    expect(boxes.data['boxes']).toEqual(many(21));
+    const parts = lines.check({ data: { parts: many(50_000) } }, context);
+    expect(parts.errors.map((error) => [error.pointer, error.code, error.message])).toEqual([
+      ['/data/parts', 'maxItems', expect.stringContaining('1000')],
+    ]);
+  });
+
+  it('reports at most 100 field errors', () => {
+    const result = lines.check({ data: { parts: Array.from({ length: 1000 }, () => ({})) } }, context);
+    expect(result.errors).toHaveLength(100);
+    expect(result.errors[99]).toMatchObject({ pointer: '/data/parts/99/qty', code: 'required' });
+  });
+});
+
+describe('defaults and the write guard', () => {
+  it('gives a field the role may not write its default formula without calling it forbidden', () => {
+    const order = compileForm({
+      kind: 'form',
+      id: 'order',
+      version: 1,
+      title: { 'zh-CN': '订单', en: 'Order' },
+      schema: { type: 'object', properties: { promisedDate: { type: 'string', format: 'date' }, note: { type: 'string' } } },
+      defaults: { promisedDate: 'TODAY() + 14' },
+      permissions: { promisedDate: { write: ['planner'] } },
+    } satisfies FormDefinition);
+    const clerk = { roles: ['clerk'], locale: 'en', now: new Date('2026-11-24T00:00:00Z') } as const;
+    const result = order.check({ data: { note: 'rush' } }, clerk);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ note: 'rush', promisedDate: '2026-12-08' });
+    expect(order.check({ data: { note: 'rush', promisedDate: '2027-01-01' } }, clerk).errors.map((e) => e.code)).toEqual(['forbidden']);
+  });
+});
