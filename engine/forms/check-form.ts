@@ -46,7 +46,7 @@ export function checkForm(
   const oversized = oversizedTables(model, data, context);
   if (oversized.length > 0) return { data, states: {}, errors: oversized };
   const previous = input.previous === undefined ? undefined : copyData(model, input.previous);
-  errors.push(...guardWrites(model, data, previous, context));
+  errors.push(...guardWrites(model, data, previous, context, lookups));
   // After the write guard: a default is the engine's value, not one the person sent.
   if (previous === undefined) applyDefaults(model, data, context);
   if (previous !== undefined) errors.push(...guardReadOnly(model, data, previous, context, lookups));

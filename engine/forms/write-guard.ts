@@ -21,10 +21,16 @@ function restore(slot: FieldSlot, previous: unknown): void {
   else slot.holder[slot.node.name] = previous;
 }
 
-/** Fields the engine writes itself: computed ones, and fill targets while their lookup holds a pick. */
-function systemWritten(model: FormModel, slot: FieldSlot): boolean {
+/**
+ * Fields the engine writes itself: computed ones, and fill targets while their lookup holds a pick
+ * that was found (an unknown or unfetched pick fills nothing, so the person's value would stand).
+ */
+function systemWritten(model: FormModel, slot: FieldSlot, lookups: LookupRecords): boolean {
+  if (slot.node.formula !== undefined) return true;
   const lookup = slot.node.filledBy === undefined ? undefined : model.byPath.get(slot.node.filledBy);
-  return slot.node.formula !== undefined || (lookup !== undefined && !isBlank(getOwn(slot.holder, lookup.name)));
+  if (lookup?.lookup === undefined) return false;
+  const picked = getOwn(slot.holder, lookup.name);
+  return !isBlank(picked) && typeof picked === 'string' && getOwn(lookups[lookup.lookup.form], picked) !== undefined;
 }
 
 function slotsByPointer(model: FormModel, data: JsonObject | undefined): Map<string, FieldSlot> {
@@ -42,6 +48,7 @@ export function guardWrites(
   data: JsonObject,
   previous: JsonObject | undefined,
   context: FormContext,
+  lookups: LookupRecords,
 ): DataFieldError[] {
   const errors: DataFieldError[] = [];
   const before = slotsByPointer(model, previous);
@@ -49,7 +56,7 @@ export function guardWrites(
   for (const slot of fieldSlots(model, data)) {
     const { node, holder } = slot;
     if (node.subTable !== undefined && restoredTables.has(node.subTable)) continue;
-    if (systemWritten(model, slot)) continue;
+    if (systemWritten(model, slot, lookups)) continue;
     const serial = node.serial !== undefined;
     if (!serial && canWrite(model, node, context.roles)) continue;
     const value = getOwn(holder, node.name);
@@ -85,7 +92,7 @@ export function guardReadOnly(
   const errors: DataFieldError[] = [];
   const before = slotsByPointer(model, previous);
   for (const slot of fieldSlots(model, data)) {
-    if (!locked.has(slot.pointer) || systemWritten(model, slot)) continue;
+    if (!locked.has(slot.pointer) || systemWritten(model, slot, lookups)) continue;
     const priorSlot = before.get(slot.pointer);
     const prior = priorSlot === undefined ? undefined : getOwn(priorSlot.holder, slot.node.name);
     const value = getOwn(slot.holder, slot.node.name);

@@ -50,3 +50,21 @@ describe('lookups', () => {
     expect(data).toEqual({ customer: 'c-1', city: 'Wuxi' });
   });
 });
+
+describe('fill targets and the write guard', () => {
+  const definition = salesOrderDefinition();
+  definition.permissions = { ...definition.permissions, 'lines.price': { write: ['finance'] } };
+  const guarded = compileForm(definition);
+
+  it('lets the picked record write a target the role may not write', () => {
+    const result = guarded.check({ data: { ...validOrder(), lines: [{ item: 'item-seal', qty: 1 }] } }, SALES, ITEMS);
+    expect(result.errors).toEqual([]);
+    expect(result.data['lines']).toEqual([expect.objectContaining({ price: 35.5 })]);
+  });
+
+  it('refuses the person\'s own value there when the pick fills nothing', () => {
+    const result = guarded.check({ data: { ...validOrder(), lines: [{ item: 'no-such-item', qty: 1, price: 0.01 }] } }, SALES, ITEMS);
+    expect(result.errors.map((error) => [error.pointer, error.code])).toContainEqual(['/data/lines/0/price', 'forbidden']);
+    expect(result.data['lines']).toEqual([expect.not.objectContaining({ price: 0.01 })]);
+  });
+});
