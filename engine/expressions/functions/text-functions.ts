@@ -1,4 +1,4 @@
-import { LEFT, LEN, LOWER, MID, RIGHT, TRIM, UPPER } from '@formulajs/formulajs';
+import { LOWER, TRIM, UPPER } from '@formulajs/formulajs';
 import { formatText, formulaError, isList, toNumber, toText, type EvaluationState } from '../runtime/index.js';
 import type { Value } from '../types.js';
 import { arg, defineFunction, type FunctionDefinition } from './function-definition.js';
@@ -26,6 +26,15 @@ function count(name: string, value: Value, fallback: number): number {
 
 function textArg(args: readonly Value[], index: number): string {
   return toText(arg(args, index));
+}
+
+/**
+ * The characters of a text as a person counts them: 𠮷 (outside the Basic Multilingual Plane, two
+ * UTF-16 units) is one. formula.js counts units, and cutting between the two leaves text that
+ * PostgreSQL refuses to store.
+ */
+function characters(args: readonly Value[], index: number): string[] {
+  return Array.from(textArg(args, index));
 }
 
 function built(state: EvaluationState, text: string): string {
@@ -78,7 +87,7 @@ export const TEXT_FUNCTIONS: readonly FunctionDefinition[] = [
       help: { 'zh-CN': '返回文本的字符数（一个汉字计 1）。', en: 'Returns the number of characters (a Chinese character counts 1).' },
       example: { source: 'LEN("泵体A")', result: 3 },
     },
-    (args) => fromFormulajs('LEN', LEN(textArg(args, 0))),
+    (args) => characters(args, 0).length,
   ),
   defineFunction(
     {
@@ -93,7 +102,7 @@ export const TEXT_FUNCTIONS: readonly FunctionDefinition[] = [
       help: { 'zh-CN': '返回文本开头的若干字符（默认 1 个）。', en: 'Returns the first characters of a text (1 by default).' },
       example: { source: 'LEFT(orderNo, 2)', fields: { orderNo: 'SO-2026-001' }, result: 'SO' },
     },
-    (args) => fromFormulajs('LEFT', LEFT(textArg(args, 0), count('LEFT', arg(args, 1), 1))),
+    (args) => characters(args, 0).slice(0, count('LEFT', arg(args, 1), 1)).join(''),
   ),
   defineFunction(
     {
@@ -108,7 +117,10 @@ export const TEXT_FUNCTIONS: readonly FunctionDefinition[] = [
       help: { 'zh-CN': '返回文本末尾的若干字符（默认 1 个）。', en: 'Returns the last characters of a text (1 by default).' },
       example: { source: 'RIGHT(orderNo, 3)', fields: { orderNo: 'SO-2026-001' }, result: '001' },
     },
-    (args) => fromFormulajs('RIGHT', RIGHT(textArg(args, 0), count('RIGHT', arg(args, 1), 1))),
+    (args) => {
+      const chars = characters(args, 0);
+      return chars.slice(Math.max(0, chars.length - count('RIGHT', arg(args, 1), 1))).join('');
+    },
   ),
   defineFunction(
     {
@@ -130,7 +142,7 @@ export const TEXT_FUNCTIONS: readonly FunctionDefinition[] = [
         throw formulaError('#VALUE!', 'MID needs a start of 1 or more');
       }
       const length = count('MID', arg(args, 2), 0);
-      return length === 0 ? '' : fromFormulajs('MID', MID(textArg(args, 0), start, length));
+      return characters(args, 0).slice(start - 1, start - 1 + length).join('');
     },
   ),
   defineFunction(

@@ -21,6 +21,9 @@ export function runFormula(formula: CompiledExpression, context: EvaluationConte
 }
 
 /** The value to store for a formula result, fitted to the field's JSON type; undefined means absent. */
+/** Half of a UTF-16 pair on its own: no valid text, and PostgreSQL refuses to store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function storedValue(node: FieldNode, value: Value): unknown {
   if (value === null) return undefined;
   switch (node.jsonType) {
@@ -30,7 +33,7 @@ export function storedValue(node: FieldNode, value: Value): unknown {
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
     case 'string':
-      if (typeof value === 'string') return value === '' && node.format !== undefined ? undefined : value;
+      if (typeof value === 'string') return (value === '' && node.format !== undefined) || LONE_SURROGATE.test(value) ? undefined : value;
       return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
     default:
       return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;

@@ -300,3 +300,15 @@ describe('dates', () => {
     expect(errorValue(source)).toBe(error);
   });
 });
+
+describe('text functions count characters as people do', () => {
+  it('treats a character outside the Basic Multilingual Plane as one', () => {
+    const value = (source: string) => compileExpression(source).evaluate({ fields: {} });
+    expect(value('LEN("𠮷野家")')).toBe(3);
+    expect(value('LEFT("𠮷野家", 1)')).toBe('𠮷');
+    expect(value('RIGHT("野家𠮷", 1)')).toBe('𠮷');
+    expect(value('MID("a𠮷b", 2, 1)')).toBe('𠮷');
+    expect(value('RIGHT("abc", 0)')).toBe('');
+    expect(value('MID("abc", 5, 2)')).toBe('');
+  });
+});
