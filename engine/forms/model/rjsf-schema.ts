@@ -16,13 +16,16 @@ function cloneJson(value: unknown): JsonObject {
   return isPlainObject(value) ? (JSON.parse(JSON.stringify(value)) as JsonObject) : {};
 }
 
-function withoutTextKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutTextKeys);
+/** rjsf also reads these inside `ui:options`. */
+const OPTION_TEXT_KEYS = new Set(['title', 'description', 'help']);
+
+function withoutTextKeys(value: unknown, refused: ReadonlySet<string> = TEXT_KEYS): unknown {
+  if (Array.isArray(value)) return value.map((child) => withoutTextKeys(child));
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !TEXT_KEYS.has(key))
-      .map(([key, child]) => [key, withoutTextKeys(child)]),
+      .filter(([key]) => !refused.has(key))
+      .map(([key, child]) => [key, key === 'ui:options' ? withoutTextKeys(child, OPTION_TEXT_KEYS) : withoutTextKeys(child)]),
   );
 }
 

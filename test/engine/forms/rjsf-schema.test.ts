@@ -111,3 +111,16 @@ describe('option labels', () => {
     }
   });
 });
+
+describe('text in the uiSchema', () => {
+  it('comes only from labels and help: titles, descriptions and help in ui:options are dropped too', () => {
+    const definition = salesOrderDefinition();
+    definition.uiSchema = {
+      ...definition.uiSchema,
+      note: { 'ui:title': 'Injected', 'ui:options': { title: 'Injected', description: 'Injected', help: 'Injected', rows: 3 } },
+    };
+    const { uiSchema } = compileForm(definition).toRjsf(SALES) as { uiSchema: Json };
+    expect(JSON.stringify(uiSchema)).not.toContain('Injected');
+    expect(uiSchema['note']['ui:options']).toEqual({ rows: 3 });
+  });
+});
