@@ -27,8 +27,8 @@ export function locateError(error: unknown, span: SourceSpan, what: string): Ord
       extra: { ...error.extra, offset: span.offset, length: span.length },
     });
   }
-  return new OrdoError('ORDO_ERR_EXPRESSION_RUNTIME', `${what} failed`, {
-    extra: { error: '#VALUE!', offset: span.offset, length: span.length },
-    cause: error,
-  });
+  // Not a formula's own failure, so IFERROR must not swallow it: a string or stack that outgrew the
+  // engine is the budget's business, anything else a bug.
+  const code = error instanceof RangeError ? 'ORDO_ERR_EXPRESSION_BUDGET' : 'ORDO_ERR_INTERNAL';
+  return new OrdoError(code, `${what} failed`, { extra: { offset: span.offset, length: span.length }, cause: error });
 }

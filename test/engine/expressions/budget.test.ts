@@ -83,3 +83,10 @@ describe('hostile text in data', () => {
     expect(run('TEXT(-999, "#,##0")', {})).toBe('-999');
   });
 });
+
+describe('failures that are not the formula\'s own', () => {
+  it('are not swallowed by IFERROR: text longer than the engine can hold is a budget error', () => {
+    const source = `IFERROR(LEN(CONCAT(${Array.from({ length: 1400 }, () => 'x').join(',')})), -1)`;
+    expect(() => run(source, { x: 'a'.repeat(400_000) })).toThrow(BUDGET);
+  });
+});
