@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldError } from '../../../engine/errors/index.js';
-import { OrdoError } from '../../../engine/errors/index.js';
 import { compileForm, type FormDefinition } from '../../../engine/forms/index.js';
+import { problemsOf } from './definition-problems.js';
 import { salesOrderDefinition } from './sales-order-fixture.js';
-
-function problemsOf(definition: FormDefinition): readonly FieldError[] {
-  try {
-    compileForm(definition);
-  } catch (error) {
-    if (error instanceof OrdoError && error.code === 'ORDO_ERR_DEFINITION_INVALID') return error.fields;
-    throw error;
-  }
-  return [];
-}
 
 function only(definition: FormDefinition): FieldError {
   const problems = problemsOf(definition);
