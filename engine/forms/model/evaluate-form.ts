@@ -4,7 +4,7 @@ import { evaluateSlotStates, publicState, type StatedSlot } from './field-states
 import type { FieldNode, FieldStates, FormContext, FormModel, LookupRecords } from './form-model.js';
 import { hasOwn, type JsonObject } from './json-data.js';
 import { applyLookupFill } from './lookup-fill.js';
-import { canRead } from './permissions.js';
+import { canRead, canWrite } from './permissions.js';
 
 /** Everything one evaluation of the form found; evaluate() shows part of it, check() all. */
 export interface FormRun {
@@ -22,11 +22,15 @@ function keepsValueWhenHidden(model: FormModel, node: FieldNode): boolean {
   return node.rules.keepValueWhenHidden || (table?.rules.keepValueWhenHidden ?? false);
 }
 
-/** Removes the values of hidden fields; reports whether an entered (not computed) value went. */
-function clearHidden(model: FormModel, slots: readonly StatedSlot[], computed: boolean): boolean {
+/**
+ * Removes the values of hidden fields; reports whether an entered (not computed) value went. A field
+ * the roles may not write keeps its value: hiding it must not let them change it.
+ */
+function clearHidden(model: FormModel, slots: readonly StatedSlot[], computed: boolean, roles: readonly string[]): boolean {
   let cleared = false;
   for (const { node, holder, state } of slots) {
     if (state.visible || (node.formula !== undefined) !== computed || keepsValueWhenHidden(model, node)) continue;
+    if (!computed && !canWrite(model, node, roles)) continue;
     if (!hasOwn(holder, node.name)) continue;
     delete holder[node.name];
     cleared = true;
@@ -36,7 +40,7 @@ function clearHidden(model: FormModel, slots: readonly StatedSlot[], computed: b
 
 /**
  * The live evaluation: lookup fill, computed fields in dependency order, rule states, then hidden
- * values cleared and everything recomputed until no entered value is cleared any more (each pass
+ * values the roles may write cleared and everything recomputed until no entered value is cleared any more (each pass
  * removes at least one value, so this ends). Never throws: any input gives a result.
  */
 export function runForm(model: FormModel, input: unknown, context: FormContext, records: LookupRecords): FormRun {
@@ -47,8 +51,8 @@ export function runForm(model: FormModel, input: unknown, context: FormContext, 
   do {
     failures = computeFields(model, data, context.now);
     slots = evaluateSlotStates(model, data, context);
-  } while (clearHidden(model, slots, false));
-  clearHidden(model, slots, true);
+  } while (clearHidden(model, slots, false, context.roles));
+  clearHidden(model, slots, true, context.roles);
 
   const visible = new Set(slots.filter((slot) => slot.state.visible).map((slot) => slot.pointer));
   return {

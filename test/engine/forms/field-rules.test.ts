@@ -101,3 +101,31 @@ describe('field rules', () => {
     expect(data).not.toHaveProperty('lines');
   });
 });
+
+describe('hidden fields and write permissions', () => {
+  const item = compileForm({
+    kind: 'form',
+    id: 'item',
+    version: 1,
+    title: { 'zh-CN': '物料', en: 'Item' },
+    schema: {
+      type: 'object',
+      properties: { makeBuy: { type: 'string', enum: ['make', 'buy'] }, defaultSupplier: { type: 'string' } },
+    },
+    rules: [{ field: 'defaultSupplier', visible: 'makeBuy = "buy"' }],
+    permissions: { defaultSupplier: { write: ['buyer'] } },
+  } satisfies FormDefinition);
+  const previous = { makeBuy: 'buy', defaultSupplier: 'sup-x' };
+
+  it('keeps the value of a hidden field the role may not write', () => {
+    const planner = { roles: ['planner'], locale: 'en' } as const;
+    const result = item.check({ data: { ...previous, makeBuy: 'make' }, previous }, planner);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ makeBuy: 'make', defaultSupplier: 'sup-x' });
+  });
+
+  it('clears it when the role may write it', () => {
+    const buyer = { roles: ['buyer'], locale: 'en' } as const;
+    expect(item.check({ data: { ...previous, makeBuy: 'make' }, previous }, buyer).data).toEqual({ makeBuy: 'make' });
+  });
+});
