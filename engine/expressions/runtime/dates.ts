@@ -12,8 +12,18 @@ export interface Temporal {
   readonly ms: number;
 }
 
+/**
+ * Date.UTC with the year taken literally: Date.UTC reads years 0-99 as 1900-1999, which would turn
+ * 0099-12-31 into 1999-12-31.
+ */
+function utc(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
 function validDay(year: number, month: number, day: number): number | null {
-  const ms = Date.UTC(year, month - 1, day);
+  const ms = utc(year, month - 1, day);
   const check = new Date(ms);
   return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? ms : null;
 }
@@ -106,10 +116,10 @@ export function dayParts(day: number): { year: number; month: number; day: numbe
 /** The same day of the month `months` later, or the month's last day when it is shorter (EDATE). */
 export function addMonths(day: number, months: number): number {
   const parts = dayParts(day);
-  const first = Date.UTC(parts.year, parts.month - 1 + Math.trunc(months), 1);
+  const first = utc(parts.year, parts.month - 1 + Math.trunc(months), 1);
   const target = new Date(first);
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(parts.day, lastDay)) / DAY_MS);
+  const lastDay = new Date(utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return Math.floor(utc(target.getUTCFullYear(), target.getUTCMonth(), Math.min(parts.day, lastDay)) / DAY_MS);
 }
 
 /** Monday to Friday; 1970-01-01 was a Thursday. */

@@ -312,3 +312,13 @@ describe('text functions count characters as people do', () => {
     expect(value('MID("abc", 5, 2)')).toBe('');
   });
 });
+
+describe('early years', () => {
+  it('keep their year: 0100-01-01 minus a day is 0099-12-31, not 1999', () => {
+    const value = (source: string) => compileExpression(source).evaluate({ fields: {} });
+    expect(value('"0100-01-01" - 1')).toBe('0099-12-31');
+    expect(value('YEAR("0100-01-01" - 1)')).toBe(99);
+    expect(value('EDATE("0100-01-15", -1)')).toBe('0099-12-15');
+    expect(value('EDATE("2026-01-31", 1)')).toBe('2026-02-28');
+  });
+});
