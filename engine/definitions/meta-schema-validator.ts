@@ -16,6 +16,7 @@ function compiledValidators(): Record<DefinitionKind, ValidateFunction> {
     validators = {
       form: ajv.compile(META_SCHEMAS.form),
       app: ajv.compile(META_SCHEMAS.app),
+      workflow: ajv.compile(META_SCHEMAS.workflow),
     };
   }
   return validators;

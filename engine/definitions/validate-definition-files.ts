@@ -2,7 +2,7 @@ import { isOrdoError } from '../errors/index.js';
 import { compileForm } from '../forms/index.js';
 import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
 import type { DefinitionProblem } from './definition-problem.js';
-import type { AppDefinition, FormDefinition } from './generated/definition-types.js';
+import type { AppDefinition, FormDefinition, WorkflowDefinition } from './generated/definition-types.js';
 import { parseJsonSource } from './json-source.js';
 import { validateAgainstMetaSchema } from './meta-schema-validator.js';
 import { DEFINITION_KINDS, type DefinitionKind } from './meta-schemas/index.js';
@@ -15,6 +15,7 @@ export interface DefinitionFile {
 export interface DefinitionSet {
   readonly app?: AppDefinition;
   readonly forms: readonly FormDefinition[];
+  readonly workflows: readonly WorkflowDefinition[];
 }
 
 export interface ValidationOutcome {
@@ -31,6 +32,7 @@ export interface ValidationOutcome {
 export function validateDefinitionFiles(files: readonly DefinitionFile[]): ValidationOutcome {
   const problems: DefinitionProblem[] = [];
   const forms: LocatedForm[] = [];
+  const workflows: { file: string; definition: WorkflowDefinition }[] = [];
   let app: { file: string; definition: AppDefinition } | undefined;
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -54,6 +56,10 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
       else app = { file: file.path, definition: parsed.value as AppDefinition };
       continue;
     }
+    if (kind === 'workflow') {
+      workflows.push({ file: file.path, definition: parsed.value as WorkflowDefinition });
+      continue;
+    }
     const definition = parsed.value as FormDefinition;
     const compiled = compileFormReportingProblems(file.path, definition, problems);
     forms.push({ file: file.path, definition, fieldPaths: compiled });
@@ -65,6 +71,7 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
     definitions: {
       ...(app !== undefined && !badFiles.has(app.file) ? { app: app.definition } : {}),
       forms: forms.filter((form) => !badFiles.has(form.file)).map((form) => form.definition),
+      workflows: workflows.filter((workflow) => !badFiles.has(workflow.file)).map((workflow) => workflow.definition),
     },
     problems,
   };

@@ -8,7 +8,7 @@ export const generatedTypesFile = fileURLToPath(
   new URL('../../engine/definitions/generated/definition-types.ts', import.meta.url),
 );
 
-const KINDS = ['form', 'app'] as const;
+const KINDS = ['form', 'app', 'workflow'] as const;
 
 const BANNER = `/* This file is generated from engine/definitions/meta-schemas by \`ordo gen-types\`. Do not edit it:
  * change the meta-schema and regenerate. A test fails when it is stale. */`;

@@ -6,7 +6,7 @@ type Timestamp = ColumnType<Date, Date, Date>;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface DefinitionsTable {
-  kind: 'form' | 'app';
+  kind: 'form' | 'app' | 'workflow';
   id: string;
   version: number;
   body: Json<unknown>;

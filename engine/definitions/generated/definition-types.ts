@@ -234,3 +234,334 @@ export interface NavigationGroup {
   title: LocalizedText;
   forms: DefinitionId[];
 }
+
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "StateName".
+ */
+export type StateName = string;
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Action".
+ */
+export type Action = SetFieldsAction | CreateRecordAction | UpdateRecordAction | NotifyAction | EmitAction;
+/**
+ * Who a task goes to: everyone with a role, one user, the user named in a field of the record (the order's sales rep), the user or users a formula gives, or the manager of any of these.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Assignee".
+ */
+export type Assignee =
+  | {
+      role: RoleId;
+    }
+  | {
+      user: string;
+    }
+  | {
+      field: string;
+    }
+  | {
+      expression: Expression;
+    }
+  | {
+      managerOf: Assignee;
+    };
+/**
+ * An ISO 8601 duration of days, hours and minutes (`P2D`, `PT24H`, `P1DT4H`).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = string;
+/**
+ * A business event people or systems send (`submit`, `cancel`). Names of task actions (approve, reject, return, transfer, add-signer, withdraw) and names starting with `ordo.` or `xstate.` are reserved.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "EventName".
+ */
+export type EventName = string;
+
+/**
+ * A workflow: a statechart that drives the records of one form through states, user tasks (approvals), timers and native functions. State names are unique across the whole chart, so a transition names its target by that name alone. The workflow-level `on` lists events accepted in every state (cancel, change request), unless a state handles the same event itself; `form` is the form whose records it drives, one running instance per record.
+ */
+export interface WorkflowDefinition {
+  $schema?: string;
+  kind: 'workflow';
+  id: DefinitionId;
+  version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  form: DefinitionId;
+  start?: WorkflowStart;
+  calendar?: BusinessCalendar;
+  initial: StateName;
+  on?: EventMap;
+  states: StateMap;
+}
+export interface WorkflowStart {
+  /**
+   * Roles that may start the workflow on a record. Without it, anyone who may create records of the form.
+   */
+  roles?: RoleId[];
+}
+/**
+ * Working days for due dates counted in business time. Durations skip days that are not working days.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "BusinessCalendar".
+ */
+export interface BusinessCalendar {
+  /**
+   * IANA time zone the working days are counted in.
+   */
+  timeZone?: string;
+  /**
+   * ISO weekday numbers, 1 = Monday … 7 = Sunday.
+   *
+   * @minItems 1
+   */
+  workdays?: [number, ...number[]];
+  holidays?: string[];
+  /**
+   * Weekend days that are worked (调休).
+   */
+  extraWorkdays?: string[];
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "EventMap".
+ */
+export interface EventMap {
+  [k: string]: Transition | [Transition, ...Transition[]];
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Transition".
+ */
+export interface Transition {
+  target?: StateName;
+  guard?: Expression;
+  /**
+   * Roles that may send this event. Without it, anyone who may change the record.
+   */
+  roles?: RoleId[];
+  actions?: Action[];
+  title?: LocalizedText;
+}
+/**
+ * Changes top-level fields of the workflow's record, in the step's transaction, with history.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SetFieldsAction".
+ */
+export interface SetFieldsAction {
+  type: 'setFields';
+  fields: FieldFormulas;
+}
+/**
+ * Field name -> formula over the record's fields giving its new value (a text constant is written `"released"`).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "FieldFormulas".
+ */
+export interface FieldFormulas {
+  [k: string]: Expression;
+}
+/**
+ * Creates a record of another form (a supplier corrective action request from an NCR).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "CreateRecordAction".
+ */
+export interface CreateRecordAction {
+  type: 'createRecord';
+  form: DefinitionId;
+  data: FieldFormulas;
+}
+/**
+ * Changes fields of another record (an ECO activates a BOM version), in the step's transaction, with history. `record` is a formula giving the record's id, usually a lookup field.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "UpdateRecordAction".
+ */
+export interface UpdateRecordAction {
+  type: 'updateRecord';
+  form: DefinitionId;
+  record: Expression;
+  fields: FieldFormulas;
+}
+/**
+ * Puts a message in the inbox of the resolved people.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "NotifyAction".
+ */
+export interface NotifyAction {
+  type: 'notify';
+  /**
+   * @minItems 1
+   */
+  to: [Assignee, ...Assignee[]];
+  message: LocalizedText;
+}
+/**
+ * Publishes a business event to the outbox for other systems, delivered at least once with the instance and sequence as its idempotency key.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "EmitAction".
+ */
+export interface EmitAction {
+  type: 'emit';
+  event: string;
+  data?: FieldFormulas;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "StateMap".
+ */
+export interface StateMap {
+  [k: string]: StateNode;
+}
+/**
+ * A state. With `states` it is compound (or parallel with `type: parallel`); with `task` it is a user task or approval; with `invoke` it calls a native function; with `wait` it is a durable timer. `onDone` is taken when a compound state reaches a final child, or every region of a parallel state does.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "StateNode".
+ */
+export interface StateNode {
+  title?: LocalizedText;
+  type?: 'parallel' | 'final';
+  initial?: StateName;
+  states?: StateMap;
+  entry?: Action[];
+  exit?: Action[];
+  on?: EventMap;
+  /**
+   * Transitions taken as soon as their guard holds, without an event (a decision).
+   *
+   * @minItems 1
+   */
+  always?: [Transition, ...Transition[]];
+  onDone?: Transition;
+  task?: UserTask;
+  invoke?: Invocation;
+  wait?: Wait;
+}
+/**
+ * A user task or approval node. `mode`: single (one of the assignees acts for all), sequential (one after another, in the order listed), all (countersign 会签: everyone approves, one rejection rejects), any (或签: the first decision counts), ratio (approved once `ratio` of the assignees approved; rejected once that can no longer happen). `onRejected` says where a rejection goes; without it, back to the workflow's initial state (the initiator).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "UserTask".
+ */
+export interface UserTask {
+  title?: LocalizedText;
+  /**
+   * @minItems 1
+   */
+  assignees: [Assignee, ...Assignee[]];
+  mode?: 'single' | 'sequential' | 'all' | 'any' | 'ratio';
+  /**
+   * Share of approvals needed in `ratio` mode, above 0 and at most 1.
+   */
+  ratio?: number;
+  /**
+   * Fields the assignee may change on the task form (per-node field permissions); the form engine validates them.
+   */
+  editableFields?: string[];
+  /**
+   * Which actions need a comment. Rejections and returns need one unless this says otherwise.
+   */
+  commentRequired?: 'never' | 'reject' | 'always';
+  onApproved: Transition;
+  onRejected?: Transition;
+  /**
+   * States an assignee may send the work back to (回退): `previous` (the last task before this one), `initiator` (the initial state), or named states already visited.
+   */
+  returnTo?: (('previous' | 'initiator') | StateName)[];
+  allow?: TaskPermissions;
+  /**
+   * People told about the outcome (抄送).
+   */
+  cc?: Assignee[];
+  due?: TaskDue;
+}
+export interface TaskPermissions {
+  /**
+   * 转交 to another user.
+   */
+  transfer?: boolean;
+  /**
+   * 加签: before, after, or (in all and ratio modes) beside oneself.
+   */
+  addSigner?: boolean;
+  /**
+   * 撤回 by the initiator until an assignee has acted.
+   */
+  withdraw?: boolean;
+  /**
+   * May be approved together with other tasks from the inbox.
+   */
+  batch?: boolean;
+}
+/**
+ * When the task is due: a duration after it opens, or the date in a field; in business time when `businessTime`. Before and at the due time, Ordo reminds and escalates. Exactly one of `after` and `field`. `remindBefore` reminds the open assignees that long before the due time.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "TaskDue".
+ */
+export interface TaskDue {
+  after?: Duration;
+  field?: string;
+  businessTime?: boolean;
+  remindBefore?: Duration;
+  onDue?: TaskEscalation;
+}
+/**
+ * What happens at the due time: remind the assignees, notify others, reassign the open tasks, approve on their behalf (auto-submit) or return to the previous step (auto-return).
+ */
+export interface TaskEscalation {
+  action: 'remind' | 'notify' | 'reassign' | 'approve' | 'return';
+  /**
+   * @minItems 1
+   */
+  to?: [Assignee, ...Assignee[]];
+}
+/**
+ * Calls a native function (capable-to-promise, MRP) asynchronously; its result fields flow into the record. `output` maps record fields to properties of the function's result.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Invocation".
+ */
+export interface Invocation {
+  function: string;
+  /**
+   * Input property -> formula over the record's fields.
+   */
+  input?: {
+    [k: string]: Expression;
+  };
+  /**
+   * Record field -> property of the function's result to copy into it.
+   */
+  output?: {
+    [k: string]: string;
+  };
+  onDone: Transition;
+  onError: Transition;
+}
+/**
+ * A durable timer: the instance waits here until the time comes, then takes `then`. Exactly one of `after` and `untilField` (a date or date-time field of the record).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Wait".
+ */
+export interface Wait {
+  after?: Duration;
+  /**
+   * A date or date-time field of the record to wait for.
+   */
+  untilField?: string;
+  businessTime?: boolean;
+  then: Transition;
+}
