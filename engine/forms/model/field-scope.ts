@@ -1,5 +1,7 @@
 import type { FieldScope, FieldType } from '../../expressions/index.js';
-import type { FieldShape } from './field-discovery.js';
+import type { FormDefinition } from '../../definitions/generated/definition-types.js';
+import { DefinitionProblems } from './definition-problems.js';
+import { discoverFields, type FieldShape } from './field-discovery.js';
 
 /** The names a formula may use, by where it is evaluated. */
 export interface FormScopes {
@@ -33,4 +35,12 @@ export function buildScopes(shapes: readonly FieldShape[]): FormScopes {
     header,
     lineOf: (subTable) => lines.get(subTable) ?? header,
   };
+}
+
+/**
+ * The top-level fields of a form as formulas outside the form see them (workflow guards and
+ * actions). The definition must already have compiled; problems are not collected again here.
+ */
+export function formFieldScope(definition: FormDefinition): FieldScope {
+  return buildScopes(discoverFields(definition.schema, new DefinitionProblems())).header;
 }

@@ -1,0 +1,8 @@
+import type { NativeFunction } from './native-function.js';
+import { placeholderPromise } from './placeholder-promise.js';
+
+export type { NativeFunction } from './native-function.js';
+export { placeholderPromise } from './placeholder-promise.js';
+
+/** Every native function by name: what workflows may invoke and the API exposes. */
+export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([[placeholderPromise.name, placeholderPromise]]);

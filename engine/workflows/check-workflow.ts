@@ -1,0 +1,227 @@
+import type { Assignee, FormDefinition, StateNode, WorkflowDefinition } from '../definitions/generated/definition-types.js';
+import { escapePointer } from '../definitions/meta-schema-validator.js';
+import { checkExpression, type FieldScope, type ScalarType } from '../expressions/index.js';
+import { formFieldScope } from '../forms/model/index.js';
+import type { NativeFunction } from '../functions/index.js';
+import { parseDuration } from './durations.js';
+import { stateEntries, transitionsOf, workflowLevelTransitions, type LocatedTransition, type StateEntry } from './state-tree.js';
+
+export interface WorkflowProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export interface CheckEnvironment {
+  readonly forms: ReadonlyMap<string, FormDefinition>;
+  readonly functions: ReadonlyMap<string, NativeFunction>;
+  readonly roles?: ReadonlySet<string>;
+}
+
+const SPECIAL_RETURNS = new Set(['previous', 'initiator']);
+
+/**
+ * Everything that would make a workflow fail at run time, found at load time: unknown targets,
+ * unreachable states, dead ends, formulas that do not compile against the form, unknown fields,
+ * functions, forms and roles, and task settings that contradict each other.
+ */
+export function checkWorkflow(definition: WorkflowDefinition, environment: CheckEnvironment): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  const add = (pointer: string, message: string) => problems.push({ pointer, message });
+  const entries = stateEntries(definition);
+  const byName = new Map<string, StateEntry>();
+  for (const entry of entries) {
+    if (byName.has(entry.name)) add(entry.pointer, `state "${entry.name}" is defined twice; state names are unique across the workflow`);
+    else byName.set(entry.name, entry);
+  }
+
+  const form = environment.forms.get(definition.form);
+  if (form === undefined) add('/form', `no form "${definition.form}" is defined`);
+  const scope = form === undefined ? undefined : formFieldScope(form);
+  const formula = (source: string, pointer: string, expect?: ScalarType) => {
+    if (scope === undefined) return;
+    for (const diagnostic of checkExpression(source, scope, expect === undefined ? {} : { expect })) add(pointer, diagnostic.message);
+  };
+  const field = (fieldName: string, pointer: string, inScope: FieldScope | undefined = scope, formId = definition.form) => {
+    if (inScope !== undefined && !Object.hasOwn(inScope, fieldName)) add(pointer, `no field "${fieldName}" in form "${formId}"`);
+  };
+  const role = (id: string, pointer: string) => {
+    if (environment.roles !== undefined && !environment.roles.has(id)) add(pointer, `no role "${id}" in the app`);
+  };
+  definition.start?.roles?.forEach((id, i) => role(id, `/start/roles/${i}`));
+
+  const checkTransition = (located: LocatedTransition, allowGuard: boolean) => {
+    const { transition, pointer } = located;
+    if (transition.target !== undefined && !byName.has(transition.target)) add(`${pointer}/target`, `no state "${transition.target}"`);
+    if (transition.guard !== undefined) {
+      if (allowGuard) formula(transition.guard, `${pointer}/guard`, 'boolean');
+      else add(`${pointer}/guard`, 'this transition is taken by an outcome, not chosen by a guard');
+    }
+    transition.roles?.forEach((id, i) => role(id, `${pointer}/roles/${i}`));
+    transition.actions?.forEach((action, i) => checkAction(action, `${pointer}/actions/${i}`));
+  };
+
+  const checkAssignee = (assignee: Assignee, at: string): void => {
+    if ('role' in assignee) role(assignee.role, `${at}/role`);
+    if ('field' in assignee) field(assignee.field, `${at}/field`);
+    if ('expression' in assignee) formula(assignee.expression, `${at}/expression`);
+    if ('managerOf' in assignee) checkAssignee(assignee.managerOf, `${at}/managerOf`);
+  };
+  const checkAssignees = (assignees: readonly Assignee[], pointer: string) => assignees.forEach((assignee, i) => checkAssignee(assignee, `${pointer}/${i}`));
+
+  const checkAction = (action: NonNullable<StateNode['entry']>[number], pointer: string) => {
+    switch (action.type) {
+      case 'setFields':
+        for (const [name, source] of Object.entries(action.fields)) {
+          field(name, `${pointer}/fields/${escapePointer(name)}`);
+          formula(source, `${pointer}/fields/${escapePointer(name)}`);
+        }
+        break;
+      case 'createRecord':
+      case 'updateRecord': {
+        const target = environment.forms.get(action.form);
+        if (target === undefined) add(`${pointer}/form`, `no form "${action.form}" is defined`);
+        const targetScope = target === undefined ? undefined : formFieldScope(target);
+        const values = action.type === 'createRecord' ? action.data : action.fields;
+        const key = action.type === 'createRecord' ? 'data' : 'fields';
+        for (const [name, source] of Object.entries(values)) {
+          field(name, `${pointer}/${key}/${escapePointer(name)}`, targetScope, action.form);
+          formula(source, `${pointer}/${key}/${escapePointer(name)}`);
+        }
+        if (action.type === 'updateRecord') formula(action.record, `${pointer}/record`);
+        break;
+      }
+      case 'notify':
+        checkAssignees(action.to, `${pointer}/to`);
+        break;
+      case 'emit':
+        for (const [name, source] of Object.entries(action.data ?? {})) formula(source, `${pointer}/data/${escapePointer(name)}`);
+        break;
+    }
+  };
+
+  const duration = (text: string | undefined, pointer: string) => {
+    if (text === undefined) return;
+    try {
+      parseDuration(text);
+    } catch {
+      add(pointer, `"${text}" is not a duration`);
+    }
+  };
+
+  if (!Object.hasOwn(definition.states, definition.initial)) add('/initial', `"${definition.initial}" is not a top-level state`);
+  for (const located of workflowLevelTransitions(definition)) checkTransition(located, true);
+
+  for (const entry of entries) {
+    const { node, pointer } = entry;
+    const kinds = (['task', 'invoke', 'wait', 'states'] as const).filter((key) => node[key] !== undefined);
+    if (kinds.length > 1) add(pointer, `a state is one of: a task, an invocation, a wait, or a parent of states; this one has ${kinds.join(' and ')}`);
+    if (node.type === 'final' && (kinds.length > 0 || node.on !== undefined || node.always !== undefined)) {
+      add(pointer, 'a final state has no children, tasks, waits, invocations or transitions');
+    }
+    if (node.type === 'parallel' && node.states === undefined) add(`${pointer}/type`, 'a parallel state needs regions in `states`');
+    if (node.states !== undefined && node.type !== 'parallel') {
+      if (node.initial === undefined) add(`${pointer}/initial`, 'a state with children names its initial child');
+      else if (!Object.hasOwn(node.states, node.initial)) add(`${pointer}/initial`, `"${node.initial}" is not a child of "${entry.name}"`);
+    } else if (node.initial !== undefined && node.states === undefined) {
+      add(`${pointer}/initial`, 'only a state with children has an initial child');
+    }
+    if (node.onDone !== undefined && node.states === undefined) add(`${pointer}/onDone`, 'only a state with children is ever done');
+    for (const located of transitionsOf(entry)) {
+      const outcomeOnly = /\/(task\/on(Approved|Rejected)|invoke\/on(Done|Error)|wait\/then)$/.test(located.pointer);
+      checkTransition(located, !outcomeOnly);
+    }
+    node.entry?.forEach((action, i) => checkAction(action, `${pointer}/entry/${i}`));
+    node.exit?.forEach((action, i) => checkAction(action, `${pointer}/exit/${i}`));
+
+    const task = node.task;
+    if (task !== undefined) {
+      const at = `${pointer}/task`;
+      checkAssignees(task.assignees, `${at}/assignees`);
+      checkAssignees(task.cc ?? [], `${at}/cc`);
+      if (task.mode === 'ratio' && task.ratio === undefined) add(`${at}/ratio`, 'ratio mode needs the share of approvals in `ratio`');
+      if (task.mode !== 'ratio' && task.ratio !== undefined) add(`${at}/ratio`, 'only ratio mode uses `ratio`');
+      task.editableFields?.forEach((name, i) => field(name, `${at}/editableFields/${i}`));
+      task.returnTo?.forEach((target, i) => {
+        if (SPECIAL_RETURNS.has(target)) return;
+        const state = byName.get(target);
+        if (state === undefined) add(`${at}/returnTo/${i}`, `no state "${target}"`);
+        else if (state.node.task === undefined && target !== definition.initial) add(`${at}/returnTo/${i}`, `"${target}" is neither a task nor the initial state`);
+      });
+      const due = task.due;
+      if (due !== undefined) {
+        if ((due.after === undefined) === (due.field === undefined)) add(`${at}/due`, 'give exactly one of `after` and `field`');
+        duration(due.after, `${at}/due/after`);
+        duration(due.remindBefore, `${at}/due/remindBefore`);
+        if (due.field !== undefined) field(due.field, `${at}/due/field`);
+        if (due.onDue !== undefined) {
+          const needsTo = due.onDue.action === 'notify' || due.onDue.action === 'reassign';
+          if (needsTo && due.onDue.to === undefined) add(`${at}/due/onDue/to`, `${due.onDue.action} needs \`to\``);
+          checkAssignees(due.onDue.to ?? [], `${at}/due/onDue/to`);
+        }
+      }
+    }
+    if (node.wait !== undefined) {
+      const at = `${pointer}/wait`;
+      if ((node.wait.after === undefined) === (node.wait.untilField === undefined)) add(at, 'give exactly one of `after` and `untilField`');
+      duration(node.wait.after, `${at}/after`);
+      if (node.wait.untilField !== undefined) field(node.wait.untilField, `${at}/untilField`);
+    }
+    if (node.invoke !== undefined) {
+      const at = `${pointer}/invoke`;
+      if (!environment.functions.has(node.invoke.function)) add(`${at}/function`, `no native function "${node.invoke.function}"`);
+      for (const [name, source] of Object.entries(node.invoke.input ?? {})) formula(source, `${at}/input/${escapePointer(name)}`);
+      for (const name of Object.keys(node.invoke.output ?? {})) field(name, `${at}/output/${escapePointer(name)}`);
+    }
+  }
+
+  if (problems.length === 0) problems.push(...graphProblems(definition, entries, byName));
+  return problems;
+}
+
+/** Unreachable states and dead ends, once every name resolves. */
+function graphProblems(definition: WorkflowDefinition, entries: readonly StateEntry[], byName: ReadonlyMap<string, StateEntry>): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  const reachable = new Set<string>();
+  const queue: string[] = [];
+  const reach = (name: string) => {
+    // Entering a state enters its ancestors too.
+    for (let entry = byName.get(name); entry !== undefined && !reachable.has(entry.name); entry = entry.parent === undefined ? undefined : byName.get(entry.parent)) {
+      reachable.add(entry.name);
+      queue.push(entry.name);
+    }
+  };
+  reach(definition.initial);
+  for (const located of workflowLevelTransitions(definition)) if (located.transition.target !== undefined) reach(located.transition.target);
+  while (queue.length > 0) {
+    const entry = byName.get(queue.shift() as string) as StateEntry;
+    const { node } = entry;
+    if (node.states !== undefined) {
+      if (node.type === 'parallel') Object.keys(node.states).forEach(reach);
+      else if (node.initial !== undefined) reach(node.initial);
+    }
+    for (const located of transitionsOf(entry)) if (located.transition.target !== undefined) reach(located.transition.target);
+    if (node.task !== undefined) {
+      reach(definition.initial);
+      for (const target of node.task.returnTo ?? ['previous']) if (!SPECIAL_RETURNS.has(target)) reach(target);
+    }
+  }
+  for (const entry of entries) {
+    if (!reachable.has(entry.name)) problems.push({ pointer: entry.pointer, message: `state "${entry.name}" can never be reached` });
+  }
+
+  const leavesByEvent = (entry: StateEntry): boolean =>
+    transitionsOf(entry).some((located) => located.transition.target !== undefined && !located.pointer.endsWith('/onDone'));
+  const hasWayOut = (entry: StateEntry): boolean => {
+    const { node } = entry;
+    if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || leavesByEvent(entry)) return true;
+    const parent = entry.parent === undefined ? undefined : byName.get(entry.parent);
+    return parent !== undefined && hasWayOut({ ...parent, node: { on: parent.node.on, always: parent.node.always } });
+  };
+  const workflowWayOut = workflowLevelTransitions(definition).some((located) => located.transition.target !== undefined);
+  for (const entry of entries) {
+    const leaf = entry.node.states === undefined;
+    if (!leaf || entry.node.type === 'final' || workflowWayOut || hasWayOut(entry)) continue;
+    problems.push({ pointer: entry.pointer, message: `state "${entry.name}" is not final and has no way out` });
+  }
+  return problems;
+}

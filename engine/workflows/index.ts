@@ -1,0 +1,19 @@
+export {
+  activeSlots,
+  hasActivity,
+  isActiveSlot,
+  openRound,
+  roundOutcome,
+  type ApprovalMode,
+  type ApprovalOutcome,
+  type ApprovalRound,
+  type ApprovalSlot,
+  type Decision,
+  type SignerPosition,
+  type SlotStatus,
+} from './approval/approval-rules.js';
+export { checkWorkflow, type CheckEnvironment, type WorkflowProblem } from './check-workflow.js';
+export { compileWorkflow, type CompiledWorkflow, type WorkflowEnvironment } from './compile-workflow.js';
+export { addDuration, parseDuration, type Duration } from './durations.js';
+export { acceptedEvents, restoreSnapshot, startWorkflow, stepWorkflow, type InstanceState, type StepResult } from './run-workflow.js';
+export { SYSTEM_ACTOR, type EventActor, type WorkflowContext, type WorkflowEffect, type WorkflowEvent } from './workflow-types.js';

@@ -1,0 +1,160 @@
+import { assign, type AnyEventObject } from 'xstate';
+import { compileExpression } from '../../expressions/index.js';
+import {
+  addSigner,
+  approveOnBehalf,
+  closeRound,
+  decide,
+  hasActivity,
+  isActiveSlot,
+  openRound,
+  reassignActive,
+  roundOutcome,
+  transfer,
+  type ApprovalMode,
+  type ApprovalRound,
+  type SignerPosition,
+} from '../approval/approval-rules.js';
+import type { WorkflowContext } from '../workflow-types.js';
+
+/** xstate hands guards and actions the context and the event; ours are always these shapes. */
+interface Args {
+  context: WorkflowContext;
+  event: AnyEventObject;
+}
+
+function text(event: AnyEventObject, key: string): string | undefined {
+  const value: unknown = event[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function actorOf(event: AnyEventObject): { username: string; roles: readonly string[] } {
+  const actor = event['actor'] as { username?: unknown; roles?: unknown } | undefined;
+  return {
+    username: typeof actor?.username === 'string' ? actor.username : '',
+    roles: Array.isArray(actor?.roles) ? (actor.roles as string[]) : [],
+  };
+}
+
+/** The instant formulas see: the event's database time, so a replay computes the same values. */
+export function eventTime(event: AnyEventObject): Date {
+  const at = text(event, 'at');
+  const time = at === undefined ? Number.NaN : Date.parse(at);
+  return Number.isFinite(time) ? new Date(time) : new Date(0);
+}
+
+export function evaluateFormula(source: string, context: WorkflowContext, event: AnyEventObject): unknown {
+  return compileExpression(source).evaluate({ fields: context.record }, { now: eventTime(event) });
+}
+
+export function evaluateFormulas(formulas: Readonly<Record<string, string>>, context: WorkflowContext, event: AnyEventObject): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(formulas).map(([field, source]) => [field, evaluateFormula(source, context, event)]));
+}
+
+function roundOf(context: WorkflowContext, node: string): ApprovalRound | undefined {
+  return Object.hasOwn(context.approvals, node) ? context.approvals[node] : undefined;
+}
+
+function withRound(context: WorkflowContext, round: ApprovalRound): Partial<WorkflowContext> {
+  return { approvals: { ...context.approvals, [round.node]: round }, actedSinceSubmit: context.actedSinceSubmit || hasActivity(round) };
+}
+
+/** The state a return goes to: `previous` is the task (or the start) visited before this node. */
+export function returnTarget(context: WorkflowContext, node: string, to: string, initial: string): string | undefined {
+  if (to === 'initiator') return initial;
+  const here = context.visited.lastIndexOf(node);
+  const before = here < 0 ? context.visited : context.visited.slice(0, here);
+  if (to === 'previous') return before.at(-1) ?? initial;
+  return before.includes(to) ? to : undefined;
+}
+
+function cutVisited(context: WorkflowContext, target: string): readonly string[] {
+  const at = context.visited.lastIndexOf(target);
+  return at < 0 ? context.visited : context.visited.slice(0, at);
+}
+
+/** The event comes from an assignee whose slot may act now, with a comment where one is required. */
+function mayAct(context: WorkflowContext, event: AnyEventObject, params: { node: string; commentRequired: boolean }): boolean {
+  const round = roundOf(context, params.node);
+  const slot = text(event, 'slot');
+  if (round === undefined || slot === undefined || !isActiveSlot(round, slot, actorOf(event).username)) return false;
+  return !params.commentRequired || (text(event, 'comment') ?? '').trim() !== '';
+}
+
+export const guards = {
+  'ordo.formula': ({ context, event }: Args, params: { source: string }) => evaluateFormula(params.source, context, event) === true,
+  'ordo.roles': ({ event }: Args, params: { roles: readonly string[] }) => {
+    const actor = actorOf(event);
+    return actor.roles.includes('admin') || actor.roles.some((role) => params.roles.includes(role));
+  },
+  'ordo.approval.outcome': ({ context }: Args, params: { node: string; outcome: 'approved' | 'rejected' }) => {
+    const round = roundOf(context, params.node);
+    return round !== undefined && roundOutcome(round) === params.outcome;
+  },
+  'ordo.approval.mayAct': ({ context, event }: Args, params: { node: string; commentRequired: boolean }) => mayAct(context, event, params),
+  'ordo.approval.returnTo': (
+    { context, event }: Args,
+    params: { node: string; commentRequired: boolean; target: string; allowed: readonly string[]; initial: string },
+  ) => {
+    const to = text(event, 'to');
+    if (to === undefined || !params.allowed.includes(to) || !mayAct(context, event, params)) return false;
+    return returnTarget(context, params.node, to, params.initial) === params.target;
+  },
+  'ordo.withdraw': ({ context, event }: Args) => !context.actedSinceSubmit && actorOf(event).username === context.initiator,
+  'ordo.assigned': ({ event }: Args, params: { node: string; purpose: 'open' | 'reassign' }) =>
+    text(event, 'node') === params.node && text(event, 'purpose') === params.purpose,
+  'ordo.timer': ({ context, event }: Args, params: { node: string; timer: 'due' | 'remind' | 'wait' }) =>
+    text(event, 'node') === params.node && text(event, 'timer') === params.timer && event['round'] === context.rounds[params.node],
+  'ordo.timer.returnTo': ({ context, event }: Args, params: { node: string; target: string; initial: string }) =>
+    text(event, 'node') === params.node &&
+    text(event, 'timer') === 'due' &&
+    event['round'] === context.rounds[params.node] &&
+    returnTarget(context, params.node, 'previous', params.initial) === params.target,
+};
+
+export const actions = {
+  /** Entering a task, wait or invoke state starts a new round; tasks and the start are remembered for returns. */
+  'ordo.enter': assign(({ context }: Args, params: { node: string; visit: boolean; resetsActivity: boolean }) => ({
+    rounds: { ...context.rounds, [params.node]: (context.rounds[params.node] ?? 0) + 1 },
+    visited: params.visit ? [...context.visited, params.node] : context.visited,
+    actedSinceSubmit: params.resetsActivity ? false : context.actedSinceSubmit,
+  })),
+  'ordo.setFields': assign(({ context, event }: Args, params: { fields: Readonly<Record<string, string>> }) => ({
+    record: { ...context.record, ...evaluateFormulas(params.fields, context, event) },
+  })),
+  'ordo.invoke.output': assign(({ context, event }: Args, params: { output: Readonly<Record<string, string>> }) => {
+    const output = (event['output'] ?? {}) as Record<string, unknown>;
+    const copied = Object.entries(params.output).map(([field, property]) => [field, Object.hasOwn(output, property) ? output[property] : null]);
+    return { record: { ...context.record, ...Object.fromEntries(copied) } };
+  }),
+  'ordo.approval.open': assign(({ context, event }: Args, params: { node: string; mode: ApprovalMode; ratio: number }) => {
+    const users = (event['users'] ?? []) as string[];
+    return { approvals: { ...context.approvals, [params.node]: openRound(params.node, context.rounds[params.node] ?? 1, params.mode, params.ratio, users) } };
+  }),
+  'ordo.approval.decide': assign(({ context, event }: Args, params: { node: string; decision: 'approved' | 'rejected' }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    return withRound(context, decide(round, text(event, 'slot') ?? '', actorOf(event).username, params.decision, text(event, 'comment')));
+  }),
+  'ordo.approval.transfer': assign(({ context, event }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    return withRound(context, transfer(round, text(event, 'slot') ?? '', actorOf(event).username, text(event, 'to') ?? '', text(event, 'comment')));
+  }),
+  'ordo.approval.addSigner': assign(({ context, event }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    const position = (text(event, 'position') ?? 'before') as SignerPosition;
+    return withRound(context, addSigner(round, text(event, 'slot') ?? '', actorOf(event).username, text(event, 'user') ?? '', position));
+  }),
+  'ordo.approval.reassign': assign(({ context, event }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    return withRound(context, reassignActive(round, (event['users'] ?? []) as string[], 'system'));
+  }),
+  'ordo.approval.approveOnBehalf': assign(({ context }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    return withRound(context, approveOnBehalf(round, 'system'));
+  }),
+  'ordo.approval.close': assign(({ context }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node);
+    return round === undefined ? {} : { approvals: { ...context.approvals, [params.node]: closeRound(round) } };
+  }),
+  'ordo.visited.cut': assign(({ context }: Args, params: { target: string }) => ({ visited: cutVisited(context, params.target) })),
+};
