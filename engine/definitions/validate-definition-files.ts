@@ -1,5 +1,6 @@
 import { isOrdoError } from '../errors/index.js';
 import { compileForm } from '../forms/index.js';
+import { compileWorkflow } from '../workflows/index.js';
 import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
 import type { DefinitionProblem } from './definition-problem.js';
 import type { AppDefinition, FormDefinition, WorkflowDefinition } from './generated/definition-types.js';
@@ -66,6 +67,7 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
   }
 
   problems.push(...crossCheckDefinitions(forms, app));
+  problems.push(...checkWorkflows(workflows, forms, app?.definition));
   const badFiles = new Set(problems.map((problem) => problem.file));
   return {
     definitions: {
@@ -80,6 +82,29 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
 function kindOf(value: unknown): DefinitionKind | undefined {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
   return DEFINITION_KINDS.find((kind) => kind === value.kind);
+}
+
+function checkWorkflows(
+  workflows: readonly { file: string; definition: WorkflowDefinition }[],
+  forms: readonly LocatedForm[],
+  app: AppDefinition | undefined,
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const formsById = new Map(forms.map((form) => [form.definition.id, form.definition]));
+  const roles = app === undefined ? undefined : new Set(['admin', ...app.roles.map((role) => role.id)]);
+  const seen = new Map<string, string>();
+  for (const { file, definition } of workflows) {
+    const first = seen.get(definition.id);
+    if (first !== undefined) problems.push({ file, pointer: '/id', message: `workflow "${definition.id}" is also defined in ${first}` });
+    seen.set(definition.id, first ?? file);
+    try {
+      compileWorkflow(definition, { forms: formsById, ...(roles === undefined ? {} : { roles }) });
+    } catch (error) {
+      if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
+      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+    }
+  }
+  return problems;
 }
 
 function compileFormReportingProblems(

@@ -73,7 +73,7 @@ export class Driver {
     this.settle(result);
   }
 
-  send(event: Omit<WorkflowEvent, 'at'> & { at?: string }): this {
+  send(event: { type: string; actor: EventActor; at?: string; [key: string]: unknown }): this {
     const full = { at: AT, ...event } as WorkflowEvent;
     const result = stepWorkflow(this.compiled, this.state, this.record, full);
     this.events.push(full);
