@@ -19,18 +19,24 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
   let demo: DemoContent;
   let clerk: Actor;
   let finance: Actor;
+  let admin: Actor;
+  let planner: Actor;
+  let workflowIds: string[];
 
   beforeAll(async () => {
     const loaded = await loadDefinitions(shippedDefinitionsDir);
     if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
     database = await createDatabase({ dataDir: 'memory://' });
     services = await createServices(database);
-    const { app, forms } = loaded.definitions;
+    const { app, forms, workflows } = loaded.definitions;
+    workflowIds = workflows.map((workflow) => `${workflow.id} -> ${workflow.form}`).sort();
     await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
     demo = await readDemoContent(demoDir);
     await loadDemo(services, database, demoDir);
     clerk = await services.auth.authenticate((await services.auth.login('li.na', 'ordo-demo')).token);
     finance = await services.auth.authenticate((await services.auth.login('sun.wei', 'ordo-demo')).token);
+    admin = await services.auth.authenticate((await services.auth.login('admin', 'ordo-demo')).token);
+    planner = await services.auth.authenticate((await services.auth.login('zhao.min', 'ordo-demo')).token);
   });
   afterAll(async () => {
     await database?.close();
@@ -42,7 +48,7 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
 
   it('loads every demo record and user through the record service', async () => {
     for (const file of demo.recordFiles) {
-      expect((await all(finance, file.form)).length, file.form).toBe(file.records.length);
+      expect((await all(admin, file.form)).length, file.form).toBe(file.records.length);
     }
     for (const user of demo.users) {
       await expect(services.auth.login(user.username, user.password)).resolves.toMatchObject({ user: { username: user.username } });
@@ -104,5 +110,37 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     const versionsByItem = new Map<unknown, string[]>();
     for (const bom of boms) versionsByItem.set(bom.data['item'], [...(versionsByItem.get(bom.data['item']) ?? []), String(bom.data['status'])]);
     expect([...versionsByItem.values()].some((statuses) => statuses.includes('obsolete') && statuses.includes('released'))).toBe(true);
+  });
+
+  it('checks each order against its customer\'s credit limit, which sales and finance see and the planner does not', async () => {
+    const limits = new Map((await all(finance, 'customer')).map((customer) => [customer.id, customer.data['creditLimit']]));
+    const orders = await all(finance, 'sales-order');
+    for (const order of orders) {
+      const limit = limits.get(String(order.data['customer']));
+      expect(order.data['customerCreditLimit'], order.id).toBe(limit);
+      expect(order.data['creditCheck'], order.id).toBe(Number(order.data['grandTotal']) > Number(limit) ? 'over-limit' : 'ok');
+      expect(order.data['salesRep'], order.id).toBe('li.na');
+    }
+    const asPlanner = await all(planner, 'sales-order');
+    expect(asPlanner.some((order) => 'customerCreditLimit' in order.data)).toBe(false);
+    expect(asPlanner.every((order) => typeof order.data['creditCheck'] === 'string')).toBe(true);
+  });
+
+  it('numbers the quality and purchasing records and totals the requisition lines', async () => {
+    const [ncr] = await all(admin, 'ncr');
+    expect(ncr?.data['ncrNo']).toMatch(/^NCR-\d{4}-0001$/);
+    expect(ncr?.data['supplierName']).toBe('泊头市恒通铸造有限公司');
+    const [requisition] = await all(admin, 'purchase-requisition');
+    expect(requisition?.data['prNo']).toMatch(/^PR-\d{4}-0001$/);
+    expect(requisition?.data['totalAmount']).toBe(4 * 1650 + 20 * 95);
+  });
+
+  it('ships the lifecycle workflows, each on its form', () => {
+    expect(workflowIds).toEqual([
+      'engineering-change -> engineering-change',
+      'ncr -> ncr',
+      'purchase-requisition -> purchase-requisition',
+      'sales-order-lifecycle -> sales-order',
+    ]);
   });
 });
