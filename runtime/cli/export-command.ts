@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.js';
 
 export const EXPORT_HELP = `Usage: ordo export <dir> [--data DIR]
 
-Writes the latest published definitions as app.json and forms/<id>.json under dir.`;
+Writes the latest published definitions as app.json, forms/<id>.json and workflows/<id>.json under dir.`;
 
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { data: { type: 'string' } });
@@ -21,11 +21,14 @@ export async function exportCommand(args: string[]): Promise<number> {
   const database = await openDatabase(values.data);
   try {
     const services = await createServices(database);
-    const { app, forms } = await services.definitions.exportAll();
+    const { app, forms, workflows = [] } = await services.definitions.exportAll();
     await mkdir(path.join(dir, 'forms'), { recursive: true });
     if (app !== undefined) await writeJson(path.join(dir, 'app.json'), app);
     for (const form of forms) await writeJson(path.join(dir, 'forms', `${form.id}.json`), form);
-    print(`exported ${app === undefined ? 'no app' : 'the app'} and ${forms.length} form${forms.length === 1 ? '' : 's'} to ${dir}`);
+    if (workflows.length > 0) await mkdir(path.join(dir, 'workflows'), { recursive: true });
+    for (const workflow of workflows) await writeJson(path.join(dir, 'workflows', `${workflow.id}.json`), workflow);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    print(`exported ${app === undefined ? 'no app' : 'the app'}, ${plural(forms.length, 'form')} and ${plural(workflows.length, 'workflow')} to ${dir}`);
     return EXIT_OK;
   } finally {
     await database.close();

@@ -43,9 +43,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
     const services = await createServices(database);
-    const { app, forms } = loaded.definitions;
+    const { app, forms, workflows } = loaded.definitions;
     if (publishAlways || services.definitions.app() === undefined) {
-      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
+      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
       if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
     }
     if (values.demo === true) {

@@ -1,4 +1,5 @@
 import type { OrdoDatabase } from '../db/index.js';
+import { createWorkflowService } from '../workflows/workflow-service.js';
 import { createAuthService } from './auth-service.js';
 import { createDefinitionService } from './definition-service.js';
 import { createRecordReads } from './record-reads.js';
@@ -43,6 +44,7 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
       update: writes.update,
       remove: writes.remove,
     },
+    workflows: createWorkflowService({ database, definitions: definitions.service }),
   };
   explicitIdCreates.set(services, writes.create);
   return services;

@@ -1,17 +1,22 @@
-import type { AppDefinition, FormDefinition } from '../../engine/definitions/index.js';
+import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
 import { compileForm, type CompiledForm } from '../../engine/forms/index.js';
+import { compileWorkflow, type CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { insertAudit, insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type Executor } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
 import { ADMIN_ROLE, isAdmin, mayUseForm } from './form-access.js';
 import type { Actor, DefinitionBundle, DefinitionService } from './types.js';
 
+type Versions<T> = Map<string, Map<number, T>>;
+
 interface PublishedState {
   app: AppDefinition | undefined;
   /** form id -> version -> definition */
-  forms: Map<string, Map<number, FormDefinition>>;
+  forms: Versions<FormDefinition>;
   latest: Map<string, FormDefinition>;
+  workflows: Versions<WorkflowDefinition>;
+  latestWorkflows: Map<string, WorkflowDefinition>;
 }
 
 export interface DefinitionServiceHandle {
@@ -29,6 +34,7 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
   const { db } = database;
   let state = toState(await listDefinitions(db));
   const compiled = new Map<string, CompiledForm>();
+  const compiledWorkflows = new Map<string, CompiledWorkflow>();
 
   function form(id: string, version?: number): CompiledForm {
     const definition = version === undefined ? state.latest.get(id) : state.forms.get(id)?.get(version);
@@ -44,20 +50,37 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
     return result;
   }
 
+  function workflow(id: string, version?: number): CompiledWorkflow {
+    const definition = version === undefined ? state.latestWorkflows.get(id) : state.workflows.get(id)?.get(version);
+    if (definition === undefined) {
+      throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', version === undefined ? `No workflow ${id}` : `No workflow ${id} version ${version}`);
+    }
+    const key = `${definition.id}@${definition.version}`;
+    let result = compiledWorkflows.get(key);
+    if (result === undefined) {
+      result = compileWorkflow(definition, { forms: state.latest });
+      compiledWorkflows.set(key, result);
+    }
+    return result;
+  }
+
   async function publish(defs: DefinitionBundle, actor: Actor | 'system'): Promise<{ published: string[]; unchanged: string[] }> {
     if (actor !== 'system' && !mayDesign(actor, state.app)) {
       throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only designers may publish definitions');
     }
     // Compile everything first: a broken form must not leave half a package published.
     for (const definition of defs.forms) compileForm(definition);
+    const formsAfter = new Map([...state.latest, ...defs.forms.map((definition) => [definition.id, definition] as const)]);
+    for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter });
     const by = actor === 'system' ? 'system' : actor.username;
     const at = now();
     const result = await db.transaction().execute(async (trx) => {
       const published: string[] = [];
       const unchanged: string[] = [];
-      const entries: { kind: 'app' | 'form'; definition: AppDefinition | FormDefinition }[] = [
+      const entries: { kind: DefinitionKindName; definition: AnyDefinition }[] = [
         ...(defs.app === undefined ? [] : [{ kind: 'app' as const, definition: defs.app }]),
         ...defs.forms.map((definition) => ({ kind: 'form' as const, definition })),
+        ...(defs.workflows ?? []).map((definition) => ({ kind: 'workflow' as const, definition })),
       ];
       for (const { kind, definition } of entries) {
         const changed = await publishOne(trx, kind, definition, at, by);
@@ -85,20 +108,32 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
           .filter((definition) => mayUseForm(definition, actor.roles, 'read'))
           .sort((a, b) => a.id.localeCompare(b.id)),
       form,
+      workflow,
+      workflows: (actor) =>
+        [...state.latestWorkflows.values()]
+          .filter((definition) => {
+            const target = state.latest.get(definition.form);
+            return target !== undefined && mayUseForm(target, actor.roles, 'read');
+          })
+          .sort((a, b) => a.id.localeCompare(b.id)),
       publish,
       exportAll: async () => ({
         ...(state.app === undefined ? {} : { app: state.app }),
         forms: [...state.latest.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        workflows: [...state.latestWorkflows.values()].sort((a, b) => a.id.localeCompare(b.id)),
       }),
     },
     knownRoles: () => (state.app === undefined ? undefined : [ADMIN_ROLE, ...state.app.roles.map((role) => role.id)]),
   };
 }
 
+type DefinitionKindName = 'app' | 'form' | 'workflow';
+type AnyDefinition = AppDefinition | FormDefinition | WorkflowDefinition;
+
 async function publishOne(
   trx: Executor,
-  kind: 'app' | 'form',
-  definition: AppDefinition | FormDefinition,
+  kind: DefinitionKindName,
+  definition: AnyDefinition,
   at: Date,
   by: string,
 ): Promise<boolean> {
@@ -110,7 +145,7 @@ async function publishOne(
   return true;
 }
 
-function checksumOf(definition: AppDefinition | FormDefinition): string {
+function checksumOf(definition: AnyDefinition): string {
   const { version: _version, $schema: _schema, ...content } = definition;
   return sha256(canonicalJson(content));
 }
@@ -121,21 +156,22 @@ function mayDesign(actor: Actor, app: AppDefinition | undefined): boolean {
 }
 
 function toState(rows: readonly DefinitionRow[]): PublishedState {
-  const state: PublishedState = { app: undefined, forms: new Map(), latest: new Map() };
+  const state: PublishedState = { app: undefined, forms: new Map(), latest: new Map(), workflows: new Map(), latestWorkflows: new Map() };
   // Rows come oldest version first, so the last one seen is the latest.
   for (const row of rows) {
-    if (row.kind === 'app') {
-      state.app = row.body as AppDefinition;
-      continue;
-    }
-    const definition = row.body as FormDefinition;
-    let versions = state.forms.get(row.id);
-    if (versions === undefined) {
-      versions = new Map();
-      state.forms.set(row.id, versions);
-    }
-    versions.set(row.version, definition);
-    state.latest.set(row.id, definition);
+    if (row.kind === 'app') state.app = row.body as AppDefinition;
+    else if (row.kind === 'form') remember(state.forms, state.latest, row, row.body as FormDefinition);
+    else remember(state.workflows, state.latestWorkflows, row, row.body as WorkflowDefinition);
   }
   return state;
+}
+
+function remember<T>(versions: Versions<T>, latest: Map<string, T>, row: DefinitionRow, definition: T): void {
+  let byVersion = versions.get(row.id);
+  if (byVersion === undefined) {
+    byVersion = new Map();
+    versions.set(row.id, byVersion);
+  }
+  byVersion.set(row.version, definition);
+  latest.set(row.id, definition);
 }

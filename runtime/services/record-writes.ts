@@ -68,17 +68,9 @@ export function createRecordWrites(deps: WriteDependencies) {
     // holding the counter's row lock until the record commits serialised every create of the form.
     // A create that fails afterwards leaves a gap in the numbers, as deleting a record does.
     const stored = { ...prepared, ...(await assignSerials(db, definition, at)) };
-    const newRecord = {
-      id: options.id ?? randomUUID(),
-      form: formId,
-      formVersion: definition.version,
-      data: stored,
-      at,
-      by: actor.username,
-    };
+    const id = options.id ?? randomUUID();
     const insert = async (exec: Executor) => {
-      const { history, audit } = trailOf(actor, { ...newRecord, revision: 1 }, 'create', computeChanges({}, stored), at);
-      const inserted = await insertRecordWithTrail(exec, newRecord, history, audit);
+      const inserted = await insertNewRecord(exec, actor, { id, form: formId, formVersion: definition.version, data: stored }, at);
       return recordDto(inserted, compiled, context, await userNamesOf(exec, [inserted], actor));
     };
     try {
@@ -168,8 +160,19 @@ function trailOf(
   };
 }
 
+/** Inserts a prepared record (revision 1) with its history and audit rows, in one statement. */
+export async function insertNewRecord(
+  exec: Executor,
+  actor: Actor,
+  record: { id: string; form: string; formVersion: number; data: Record<string, unknown> },
+  at: Date,
+): Promise<RecordRow> {
+  const { history, audit } = trailOf(actor, { ...record, revision: 1 }, 'create', computeChanges({}, record.data), at);
+  return insertRecordWithTrail(exec, { ...record, at, by: actor.username }, history, audit);
+}
+
 /** The history row and the audit row of an update or delete, in the change's transaction. */
-async function recordChange(
+export async function recordChange(
   trx: Executor,
   actor: Actor,
   row: RecordRow,

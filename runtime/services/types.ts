@@ -1,6 +1,8 @@
-import type { AppDefinition, FormDefinition } from '../../engine/definitions/index.js';
+import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
 import type { FieldError, Locale } from '../../engine/errors/index.js';
 import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
+import type { CompiledWorkflow } from '../../engine/workflows/index.js';
+import type { WorkflowService } from '../workflows/types.js';
 import type { FilterOp } from '../stores/index.js';
 
 /** The signed-in user a service call acts for. */
@@ -82,19 +84,25 @@ export interface ValidationResult {
 export interface DefinitionBundle {
   app?: AppDefinition;
   forms: FormDefinition[];
+  workflows?: WorkflowDefinition[];
 }
 
 export interface AuthService {
   login(username: string, password: string): Promise<{ token: string; expiresAt: string; user: PublicUser }>;
   authenticate(token: string): Promise<Actor>;
   logout(token: string): Promise<void>;
-  addUser(input: { username: string; displayName?: string; roles: string[]; password: string; locale?: Locale }): Promise<PublicUser>;
+  /** `manager` is the username of the user's manager (for the managerOf assignee rule); it need not exist yet. */
+  addUser(input: { username: string; displayName?: string; roles: string[]; password: string; locale?: Locale; manager?: string }): Promise<PublicUser>;
 }
 
 export interface DefinitionService {
   app(): AppDefinition | undefined;
   forms(actor: Actor): FormDefinition[];
   form(id: string, version?: number): CompiledForm;
+  /** The latest version, or the one an instance is pinned to. */
+  workflow(id: string, version?: number): CompiledWorkflow;
+  /** Latest workflow definitions the actor may see (those of forms they may read). */
+  workflows(actor: Actor): WorkflowDefinition[];
   publish(defs: DefinitionBundle, actor: Actor | 'system'): Promise<{ published: string[]; unchanged: string[] }>;
   exportAll(): Promise<DefinitionBundle>;
 }
@@ -113,6 +121,7 @@ export interface Services {
   auth: AuthService;
   definitions: DefinitionService;
   records: RecordService;
+  workflows: WorkflowService;
 }
 
 export interface ServicesOptions {

@@ -5,7 +5,7 @@ import type { Executor } from './executor.js';
 export type DefinitionRow = Selectable<DefinitionsTable>;
 
 export interface NewDefinitionRow {
-  kind: 'form' | 'app';
+  kind: DefinitionsTable['kind'];
   id: string;
   version: number;
   body: unknown;
@@ -36,7 +36,7 @@ export async function listDefinitions(db: Executor): Promise<DefinitionRow[]> {
 
 export async function latestDefinition(
   db: Executor,
-  kind: 'form' | 'app',
+  kind: DefinitionsTable['kind'],
   id: string,
 ): Promise<DefinitionRow | undefined> {
   return db

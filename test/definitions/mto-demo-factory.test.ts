@@ -30,7 +30,7 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     services = await createServices(database);
     const { app, forms, workflows } = loaded.definitions;
     workflowIds = workflows.map((workflow) => `${workflow.id} -> ${workflow.form}`).sort();
-    await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms] }, 'system');
+    await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
     demo = await readDemoContent(demoDir);
     await loadDemo(services, database, demoDir);
     clerk = await services.auth.authenticate((await services.auth.login('li.na', 'ordo-demo')).token);

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import type { StateValue } from 'xstate';
+import { OrdoError } from '../../engine/errors/index.js';
+import type { CompiledForm } from '../../engine/forms/index.js';
+import { jsonEqual } from '../../engine/forms/index.js';
+import {
+  SYSTEM_ACTOR,
+  startWorkflow,
+  stepWorkflow,
+  type CompiledWorkflow,
+  type InstanceState,
+  type StepResult,
+  type WorkflowEffect,
+  type WorkflowEvent,
+} from '../../engine/workflows/index.js';
+import {
+  findRecord,
+  insertAudit,
+  insertEvents,
+  insertInstance,
+  insertTasks,
+  isUniqueViolation,
+  updateInstanceState,
+  updateRecordData,
+  updateTasks,
+  type Executor,
+  type NewWorkflowEventRow,
+  type RecordRow,
+  type WorkflowInstanceRow,
+} from '../stores/index.js';
+import type { WorkflowStateValue } from '../db/index.js';
+import { recordChange } from '../services/record-writes.js';
+import { computeChanges } from '../services/record-changes.js';
+import { fetchLookups } from '../services/record-context.js';
+import type { Actor } from '../services/types.js';
+import { resolveAssignees } from './assignee-resolver.js';
+import { applyEffects, taskDueDates } from './effect-writer.js';
+import { projectTasks, type SlotView } from './task-projection.js';
+
+/** Enough steps for any chain of decisions and assignments; more means a definition loops forever. */
+const MAX_STEPS_PER_COMMAND = 100;
+
+export interface StepDependencies {
+  form(id: string): CompiledForm;
+}
+
+/** Who a command runs for: a signed-in user, or the system for timers and invocations. */
+export type CommandActor = Actor | 'system';
+
+function eventActor(actor: CommandActor): WorkflowEvent['actor'] {
+  return actor === 'system' ? SYSTEM_ACTOR : { username: actor.username, roles: actor.roles };
+}
+
+function logActor(actor: CommandActor): NewWorkflowEventRow['actor'] {
+  return actor === 'system' ? { id: null, username: 'system', displayName: 'Ordo' } : { id: actor.userId, username: actor.username, displayName: actor.displayName };
+}
+
+/** The record writes of a workflow are the workflow's, not the user's: they follow the form's rules, not the user's field rights. */
+function recordActor(actor: CommandActor): Actor {
+  const base = actor === 'system' ? { userId: 'system', username: 'system', displayName: 'Ordo', locale: 'en' as const } : actor;
+  return { ...base, roles: ['admin'] };
+}
+
+interface Applied {
+  event: WorkflowEvent;
+  before: WorkflowStateValue | null;
+  after: WorkflowStateValue;
+}
+
+/** xstate types a state value's map as possibly holding undefined; a resolved value never does. */
+function stored(value: StateValue): WorkflowStateValue {
+  return value as WorkflowStateValue;
+}
+
+/** Runs the engine until no assignment is pending, answering assignee requests from the directory. */
+async function settle(
+  trx: Executor,
+  compiled: CompiledWorkflow,
+  first: StepResult,
+  firstEvent: WorkflowEvent | undefined,
+  before: InstanceState | undefined,
+  at: Date,
+): Promise<{ state: InstanceState; record: Readonly<Record<string, unknown>>; applied: Applied[]; effects: WorkflowEffect[]; slots: Map<string, SlotView>; newSlots: Set<string> }> {
+  const applied: Applied[] = firstEvent === undefined ? [] : [{ event: firstEvent, before: before === undefined ? null : stored(before.value), after: stored(first.state.value) }];
+  const effects: WorkflowEffect[] = [];
+  const slots = new Map<string, SlotView>();
+  const newSlots = new Set<string>();
+  const track = (from: Pick<InstanceState['context'], 'approvals'>, to: Pick<InstanceState['context'], 'approvals'>, event: WorkflowEvent) => {
+    const { added, changed } = projectTasks(from, to, event);
+    for (const view of added) newSlots.add(view.slot);
+    for (const view of [...added, ...changed]) slots.set(view.slot, view);
+  };
+  if (firstEvent !== undefined && before !== undefined) track(before.context, first.state.context, firstEvent);
+  let result = first;
+  const pending = [...first.effects];
+  for (let steps = 0; pending.length > 0; steps += 1) {
+    if (steps > MAX_STEPS_PER_COMMAND) throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${compiled.definition.id}" did not settle within ${MAX_STEPS_PER_COMMAND} steps`);
+    const effect = pending.shift() as WorkflowEffect;
+    if (effect.kind !== 'resolve-assignees') {
+      effects.push(effect);
+      continue;
+    }
+    const users = await resolveAssignees(trx, effect.assignees, result.record, at);
+    const event: WorkflowEvent = { type: 'ordo.task.assigned', node: effect.node, users, purpose: effect.purpose, actor: SYSTEM_ACTOR, at: at.toISOString() };
+    const next = stepWorkflow(compiled, result.state, result.record, event);
+    applied.push({ event, before: stored(result.state.value), after: stored(next.state.value) });
+    track(result.state.context, next.state.context, event);
+    pending.push(...next.effects);
+    result = next;
+  }
+  return { state: result.state, record: result.record, applied, effects, slots, newSlots };
+}
+
+interface Persist {
+  readonly trx: Executor;
+  readonly deps: StepDependencies;
+  readonly compiled: CompiledWorkflow;
+  readonly instanceId: string;
+  readonly record: RecordRow;
+  readonly actor: CommandActor;
+  readonly at: Date;
+  readonly firstSeq: number;
+}
+
+async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle>>, instance: WorkflowInstanceRow): Promise<void> {
+  const { trx, compiled, at } = p;
+  await insertEvents(
+    trx,
+    settled.applied.map((item, i) => {
+      const { actor: _actor, at: _at, ...payload } = item.event;
+      return {
+        instanceId: p.instanceId,
+        seq: p.firstSeq + i,
+        type: item.event.type,
+        payload,
+        actor: item.event.actor.username === 'system' && i > 0 ? logActor('system') : logActor(p.actor),
+        at,
+        stateBefore: item.before,
+        stateAfter: item.after,
+        recordRevision: p.record.revision,
+      };
+    }),
+  );
+  await writeRecord(p, settled.record);
+  const dueDates = taskDueDates(settled.effects, settled.record, compiled.definition.calendar, at);
+  const added = [...settled.slots.values()].filter((view) => settled.newSlots.has(view.slot));
+  const changed = [...settled.slots.values()].filter((view) => !settled.newSlots.has(view.slot));
+  await insertTasks(
+    trx,
+    added.map((view) => ({
+      id: randomUUID(),
+      instanceId: p.instanceId,
+      workflow: compiled.definition.id,
+      form: compiled.definition.form,
+      recordId: p.record.id,
+      node: view.node,
+      round: view.round,
+      slot: view.slot,
+      assignee: view.user,
+      status: view.status,
+      title: compiled.taskOf(view.node)?.title ?? { 'zh-CN': view.node, en: view.node },
+      at,
+      dueAt: dueDates.get(view.node) ?? null,
+    })),
+  );
+  await updateTasks(
+    trx,
+    changed.map((view) => ({
+      instanceId: p.instanceId,
+      slot: view.slot,
+      status: view.status,
+      ...(view.status === 'open' || view.status === 'waiting' ? {} : { actedAt: at }),
+      ...(view.actedBy === undefined ? {} : { actedBy: view.actedBy }),
+      ...(view.comment === undefined ? {} : { comment: view.comment }),
+    })),
+  );
+  await applyEffects(trx, p.deps, {
+    instance,
+    effects: settled.effects,
+    record: settled.record,
+    recordActor: recordActor(p.actor),
+    calendar: compiled.definition.calendar,
+    at,
+  });
+  await insertAudit(trx, {
+    at,
+    actor: p.actor === 'system' ? { id: null, username: 'system' } : { id: p.actor.userId, username: p.actor.username },
+    action: `workflow.${settled.applied[0]?.event.type ?? 'start'}`,
+    target: { kind: 'workflow-instance', id: p.instanceId },
+    detail: { workflow: compiled.definition.id, version: compiled.definition.version, state: stored(settled.state.value) },
+  });
+}
+
+/** The workflow's field changes go through the form's rules like any other write, in the same transaction. */
+async function writeRecord(p: Persist, data: Readonly<Record<string, unknown>>): Promise<void> {
+  if (jsonEqual(data, p.record.data)) return;
+  const compiled = p.deps.form(p.record.form);
+  const actor = recordActor(p.actor);
+  const lookups = await fetchLookups(p.trx, compiled, data);
+  const prepared = compiled.prepare({ data, previous: p.record.data }, { roles: actor.roles, locale: actor.locale, now: p.at }, lookups);
+  const row = await updateRecordData(p.trx, { id: p.record.id, expectedRevision: p.record.revision, formVersion: compiled.definition.version, data: prepared, at: p.at, by: actor.username });
+  if (row === undefined) throw new OrdoError('ORDO_ERR_REVISION_CONFLICT', 'The record changed while the workflow moved; try again', { extra: { currentRevision: p.record.revision } });
+  await recordChange(p.trx, actor, row, 'update', computeChanges(p.record.data, prepared), p.at);
+}
+
+export async function loadRecord(trx: Executor, form: string, id: string): Promise<RecordRow> {
+  const record = await findRecord(trx, form, id);
+  if (record === undefined) throw new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${id} in form ${form}`);
+  return record;
+}
+
+/** Starts an instance on a record: one transaction with its first events, tasks and timers. */
+export async function startInstance(
+  trx: Executor,
+  deps: StepDependencies,
+  compiled: CompiledWorkflow,
+  input: { record: RecordRow; actor: Actor; at: Date; parentId?: string },
+): Promise<WorkflowInstanceRow> {
+  const first = startWorkflow(compiled, { initiator: input.actor.username, record: input.record.data });
+  const startEvent: WorkflowEvent = { type: 'ordo.start', actor: eventActor(input.actor), at: input.at.toISOString() };
+  const settled = await settle(trx, compiled, first, startEvent, undefined, input.at);
+  const id = randomUUID();
+  let row: WorkflowInstanceRow;
+  try {
+    row = await insertInstance(trx, {
+      id,
+      workflow: compiled.definition.id,
+      workflowVersion: compiled.definition.version,
+      form: compiled.definition.form,
+      recordId: input.record.id,
+      stateValue: stored(settled.state.value),
+      context: settled.state.context as unknown as Record<string, unknown>,
+      lastSeq: settled.applied.length,
+      initiator: input.actor.username,
+      initiatorId: input.actor.userId,
+      parentId: input.parentId ?? null,
+      at: input.at,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new OrdoError('ORDO_ERR_WORKFLOW_RUNNING', `Workflow ${compiled.definition.id} already runs on record ${input.record.id}`);
+    throw error;
+  }
+  await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
+  return row;
+}
+
+/**
+ * Applies one command to an instance in the caller's transaction: the engine step and every step
+ * it causes, then one conditional write of the instance (a stale revision is a 409 and nothing is
+ * kept), the events, the record change, the tasks, timers, notifications and the audit entry.
+ */
+export async function advanceInstance(
+  trx: Executor,
+  deps: StepDependencies,
+  compiled: CompiledWorkflow,
+  input: { instance: WorkflowInstanceRow; event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string }; actor: CommandActor; at: Date; recordPatch?: Record<string, unknown> },
+): Promise<WorkflowInstanceRow> {
+  const { instance, at } = input;
+  const record = await loadRecord(trx, instance.form, instance.record_id);
+  const state: InstanceState = { value: instance.state_value as StateValue, context: instance.context as unknown as InstanceState['context'], status: instance.status === 'done' ? 'done' : 'running' };
+  const data = input.recordPatch === undefined ? record.data : { ...record.data, ...input.recordPatch };
+  const event = { ...input.event, actor: eventActor(input.actor), at: at.toISOString() } as WorkflowEvent;
+  const first = stepWorkflow(compiled, state, data, event);
+  const settled = await settle(trx, compiled, first, event, state, at);
+  const row = await updateInstanceState(trx, {
+    id: instance.id,
+    expectedRevision: instance.revision,
+    stateValue: stored(settled.state.value),
+    context: settled.state.context as unknown as Record<string, unknown>,
+    status: settled.state.status,
+    lastSeq: instance.last_seq + settled.applied.length,
+    at,
+    ...(settled.state.status === 'done' ? { endedAt: at } : {}),
+  });
+  if (row === undefined) throw new OrdoError('ORDO_ERR_INSTANCE_CONFLICT', 'Someone else moved this workflow first; nothing was changed');
+  await persistRest({ trx, deps, compiled, instanceId: instance.id, record, actor: input.actor, at, firstSeq: instance.last_seq + 1 }, settled, row);
+  return row;
+}

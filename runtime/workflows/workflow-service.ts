@@ -1,0 +1,308 @@
+import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
+import type { CompiledForm } from '../../engine/forms/index.js';
+import { NATIVE_FUNCTIONS } from '../../engine/functions/index.js';
+import type { CompiledWorkflow } from '../../engine/workflows/index.js';
+import type { OrdoDatabase } from '../db/index.js';
+import {
+  claimDueTimers,
+  databaseNow,
+  deleteTimer,
+  findDisplayNames,
+  findInstance,
+  findRecord,
+  findTask,
+  listEvents,
+  listInstances,
+  listInstancesOfRecord,
+  listNotifications,
+  listOpenTasksOf,
+  listTasks,
+  listTasksOfInstance,
+  retryTimer,
+  saveTaskDraft,
+  type Executor,
+  type TaskRow,
+  type TimerRow,
+  type WorkflowInstanceRow,
+} from '../stores/index.js';
+import { isAdmin, mayUseForm } from '../services/form-access.js';
+import { runIdempotent } from '../services/idempotent-command.js';
+import type { Actor, DefinitionService } from '../services/types.js';
+import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
+import { advanceInstance, loadRecord, startInstance, type CommandActor } from './step-runner.js';
+import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
+
+/** Names a person may send; the rest are the engine's own. */
+function requireBusinessEvent(type: string): void {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(type) || ['approve', 'reject', 'return', 'transfer', 'add-signer', 'withdraw'].includes(type)) {
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `/type: "${type}" is not an event that can be sent here`, {
+      fields: [{ pointer: '/type', code: 'enum', message: 'not a business event; task actions have their own routes' }],
+    });
+  }
+}
+
+export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService }): WorkflowService {
+  const { database, definitions } = deps;
+  const { db } = database;
+  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id) };
+  const compiledOf = (row: WorkflowInstanceRow): CompiledWorkflow => definitions.workflow(row.workflow, row.workflow_version);
+
+  async function requireInstance(exec: Executor, id: string): Promise<WorkflowInstanceRow> {
+    const row = await findInstance(exec, id);
+    if (row === undefined) throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', `No workflow instance ${id}`);
+    return row;
+  }
+
+  function requireReadable(actor: Actor, row: { form: string }): void {
+    if (!mayUseForm(definitions.form(row.form).definition, actor.roles, 'read')) throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', 'No such workflow instance');
+  }
+
+  async function names(exec: Executor, rows: readonly TaskRow[]): Promise<ReadonlyMap<string, string>> {
+    return findDisplayNames(exec, [...new Set(rows.map((row) => row.assignee))]);
+  }
+
+  async function view(exec: Executor, actor: Actor, row: WorkflowInstanceRow): Promise<InstanceDto> {
+    const compiled = compiledOf(row);
+    const tasks = (await listTasksOfInstance(exec, row.id)).filter((task) => task.status === 'open' || task.status === 'waiting');
+    const record = await findRecord(exec, row.form, row.record_id);
+    const at = await databaseNow(exec);
+    const taskNames = await names(exec, tasks);
+    return instanceDto(row, compiled, tasks.map((task) => taskDto(task, compiled, taskNames)), { actor, record: record?.data, at });
+  }
+
+  /** One command: the step in its own transaction, the answer read in it too, replayable by key. */
+  async function command(
+    actor: Actor,
+    options: CommandOptions | undefined,
+    request: unknown,
+    work: (trx: Executor, at: Date) => Promise<WorkflowInstanceRow>,
+  ): Promise<CommandResult> {
+    const { result, replayed } = await runIdempotent(database, actor, options?.idempotencyKey, request, async (trx) => {
+      const at = await databaseNow(trx);
+      return view(trx, actor, await work(trx, at));
+    });
+    return { instance: result, replayed };
+  }
+
+  async function advance(trx: Executor, row: WorkflowInstanceRow, event: { type: string; [key: string]: unknown }, actor: CommandActor, at: Date, recordPatch?: Record<string, unknown>) {
+    if (row.status !== 'running') throw new OrdoError('ORDO_ERR_WORKFLOW_EVENT_REJECTED', 'The workflow has ended');
+    return advanceInstance(trx, stepDeps, compiledOf(row), { instance: row, event, actor, at, ...(recordPatch === undefined ? {} : { recordPatch }) });
+  }
+
+  /** The caller's open task and its instance; someone else's task reads as not found. */
+  async function requireOwnTask(trx: Executor, actor: Actor, taskId: string): Promise<{ task: TaskRow; instance: WorkflowInstanceRow }> {
+    const task = await findTask(trx, taskId);
+    if (task === undefined || (task.assignee !== actor.username && !isAdmin(actor.roles))) throw new OrdoError('ORDO_ERR_TASK_NOT_FOUND', `No task ${taskId}`);
+    if (task.status !== 'open') throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${taskId} is ${task.status}`, { extra: { status: task.status } });
+    return { task, instance: await requireInstance(trx, task.instance_id) };
+  }
+
+  function taskEditPatch(compiled: CompiledWorkflow, node: string, data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+    if (data === undefined || Object.keys(data).length === 0) return undefined;
+    const editable = new Set(compiled.taskOf(node)?.editableFields ?? []);
+    const refused = Object.keys(data).filter((field) => !editable.has(field));
+    if (refused.length > 0) {
+      throw new OrdoError('ORDO_ERR_FIELD_FORBIDDEN', `This task may not change ${refused.join(', ')}`, {
+        fields: refused.map((field) => ({ pointer: `/data/${field}`, code: 'forbidden', message: 'not editable in this task' })),
+      });
+    }
+    return data;
+  }
+
+  function taskCommand(name: string, build: (task: TaskRow) => { type: string; [key: string]: unknown }, patch?: (compiled: CompiledWorkflow, task: TaskRow) => Record<string, unknown> | undefined) {
+    return (actor: Actor, taskId: string, input: unknown, options?: CommandOptions) =>
+      command(actor, options, { command: name, taskId, input }, async (trx, at) => {
+        const { task, instance } = await requireOwnTask(trx, actor, taskId);
+        // An administrator acting on someone's task acts as that assignee, and the log says who really did.
+        const as: Actor = task.assignee === actor.username ? actor : { ...actor, username: task.assignee };
+        return advance(trx, instance, { ...build(task), slot: task.slot }, as, at, patch?.(compiledOf(instance), task));
+      });
+  }
+
+  const complete = taskCommand;
+
+  return {
+    async start(actor, workflowId, recordId, options) {
+      const compiled = definitions.workflow(workflowId);
+      const form = definitions.form(compiled.definition.form).definition;
+      const roles = compiled.definition.start?.roles;
+      const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : isAdmin(actor.roles) || actor.roles.some((role) => roles.includes(role));
+      if (!allowed) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not start ${workflowId}`);
+      return command(actor, options, { command: 'start', workflowId, recordId }, async (trx, at) => {
+        const record = await loadRecord(trx, compiled.definition.form, recordId);
+        return startInstance(trx, stepDeps, compiled, { record, actor, at });
+      });
+    },
+
+    async get(actor, instanceId) {
+      const row = await requireInstance(db, instanceId);
+      requireReadable(actor, row);
+      const compiled = compiledOf(row);
+      const tasks = await listTasksOfInstance(db, row.id);
+      const taskNames = await names(db, tasks);
+      const events = await listEvents(db, row.id);
+      return { ...(await view(db, actor, row)), timeline: events.map(timelineEntry), tasks: tasks.map((task) => taskDto(task, compiled, taskNames)) };
+    },
+
+    async listForRecord(actor, form, recordId) {
+      if (!mayUseForm(definitions.form(form).definition, actor.roles, 'read')) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not read ${form}`);
+      const rows = (await listInstancesOfRecord(db, recordId)).filter((row) => row.form === form);
+      return Promise.all(rows.map((row) => view(db, actor, row)));
+    },
+
+    sendEvent(actor, instanceId, input, options) {
+      requireBusinessEvent(input.type);
+      return command(actor, options, { command: 'event', instanceId, input }, async (trx, at) => {
+        const row = await requireInstance(trx, instanceId);
+        requireReadable(actor, row);
+        return advance(trx, row, { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, at);
+      });
+    },
+
+    withdraw(actor, instanceId, input, options) {
+      return command(actor, options, { command: 'withdraw', instanceId, input }, async (trx, at) => {
+        const row = await requireInstance(trx, instanceId);
+        requireReadable(actor, row);
+        return advance(trx, row, { type: 'withdraw', ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, at);
+      });
+    },
+
+    completeTask: (actor, taskId, input, options) =>
+      complete(
+        'complete',
+        () => ({ type: input.outcome, ...(input.comment === undefined ? {} : { comment: input.comment }) }),
+        (compiled, task) => taskEditPatch(compiled, task.node, input.data),
+      )(actor, taskId, input, options),
+    returnTask: (actor, taskId, input, options) =>
+      taskCommand('return', () => ({ type: 'return', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
+    transferTask: (actor, taskId, input, options) =>
+      taskCommand('transfer', () => ({ type: 'transfer', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
+    addSigner: (actor, taskId, input, options) =>
+      taskCommand('add-signer', () => ({ type: 'add-signer', user: input.user, position: input.position, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(
+        actor,
+        taskId,
+        input,
+        options,
+      ),
+
+    async saveDraft(actor, taskId, data) {
+      return db.transaction().execute(async (trx) => {
+        const { task, instance } = await requireOwnTask(trx, actor, taskId);
+        const compiled = compiledOf(instance);
+        taskEditPatch(compiled, task.node, data);
+        const saved = (await saveTaskDraft(trx, task.id, data)) as TaskRow;
+        return taskDto(saved, compiled, await names(trx, [saved]));
+      });
+    },
+
+    async getTask(actor, taskId) {
+      const task = await findTask(db, taskId);
+      if (task === undefined || (task.assignee !== actor.username && task.acted_by !== actor.username && !isAdmin(actor.roles))) {
+        throw new OrdoError('ORDO_ERR_TASK_NOT_FOUND', `No task ${taskId}`);
+      }
+      const instance = await requireInstance(db, task.instance_id);
+      return taskDto(task, compiledOf(instance), await names(db, [task]));
+    },
+
+    async listTasks(actor, query) {
+      const page = { limit: query.limit, offset: query.offset };
+      if (query.box === 'initiated') {
+        const { rows, total } = await listInstances(db, { initiator: actor.username, ...(query.workflow === undefined ? {} : { workflow: query.workflow }), ...page });
+        return { items: await Promise.all(rows.map((row) => view(db, actor, row))), total, ...page };
+      }
+      if (query.box === 'cc') {
+        const { rows, total } = await listNotifications(db, { username: actor.username, ...page });
+        return { items: rows.map(notificationDto), total, ...page };
+      }
+      const filter = query.box === 'todo' ? { assignee: actor.username, statuses: ['open' as const] } : { actedBy: actor.username };
+      const { rows, total } = await listTasks(db, { ...filter, ...(query.workflow === undefined ? {} : { workflow: query.workflow }), ...page });
+      const taskNames = await names(db, rows);
+      return {
+        items: rows.map((row) => {
+          let compiled: CompiledWorkflow | undefined;
+          try {
+            compiled = definitions.workflow(row.workflow);
+          } catch {
+            compiled = undefined;
+          }
+          return taskDto(row, compiled, taskNames);
+        }),
+        total,
+        ...page,
+      };
+    },
+
+    async handover(actor, input) {
+      if (!isAdmin(actor.roles)) throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only administrators hand over tasks');
+      let moved = 0;
+      for (const task of await listOpenTasksOf(db, input.from)) {
+        await db.transaction().execute(async (trx) => {
+          const instance = await requireInstance(trx, task.instance_id);
+          const at = await databaseNow(trx);
+          await advance(trx, instance, { type: 'transfer', slot: task.slot, to: input.to, comment: `handover ${input.from} -> ${input.to}` }, { ...actor, username: input.from }, at);
+        });
+        moved += 1;
+      }
+      return { moved };
+    },
+
+    async fireDueTimers(limit) {
+      let fired = 0;
+      while (fired < limit) {
+        const outcome = await fireOne();
+        if (outcome === 'none') break;
+        fired += 1;
+      }
+      return fired;
+    },
+  };
+
+  /**
+   * Claims one due timer with SKIP LOCKED and applies it in the claiming transaction: the timer row
+   * goes away in the same commit as the step it caused, so it fires once even with several
+   * processes and after a crash. A failing timer is retried later with a growing delay.
+   */
+  async function fireOne(): Promise<'fired' | 'none'> {
+    let claimed: TimerRow | undefined;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        [claimed] = await claimDueTimers(trx, 1);
+        if (claimed === undefined) return 'none';
+        const timer = claimed;
+        const instance = await findInstance(trx, timer.instance_id);
+        await deleteTimer(trx, timer.id);
+        if (instance === undefined || instance.status !== 'running') return 'fired';
+        const at = await databaseNow(trx);
+        const event = timerEvent(timer, at);
+        try {
+          await advance(trx, instance, event, 'system', at);
+        } catch (error) {
+          // A timer of a task that was decided in the meantime no longer applies.
+          if (!isOrdoError(error) || error.code !== 'ORDO_ERR_WORKFLOW_EVENT_REJECTED') throw error;
+        }
+        return 'fired';
+      });
+    } catch (error) {
+      if (claimed === undefined) throw error;
+      const failed = claimed;
+      const message = error instanceof Error ? error.message : String(error);
+      await db.transaction().execute((trx) => retryTimer(trx, failed.id, { error: message.slice(0, 2000), delaySeconds: Math.min(3600, 10 * 2 ** failed.attempts) }));
+      return 'fired';
+    }
+  }
+}
+
+function timerEvent(timer: TimerRow, at: Date): { type: string; [key: string]: unknown } {
+  if (timer.kind !== 'invoke') {
+    const kind = timer.kind === 'task-due' ? 'due' : timer.kind === 'task-remind' ? 'remind' : 'wait';
+    return { type: 'ordo.timer', node: timer.node, round: timer.round, timer: kind };
+  }
+  const payload = timer.payload as { function?: string; input?: Record<string, unknown> };
+  const fn = NATIVE_FUNCTIONS.get(payload.function ?? '');
+  try {
+    if (fn === undefined) throw new Error(`no native function ${payload.function}`);
+    return { type: `xstate.done.actor.${timer.node}`, output: fn.run(payload.input ?? {}, { now: at }) };
+  } catch (error) {
+    return { type: `xstate.error.actor.${timer.node}`, error: error instanceof Error ? error.message : String(error) };
+  }
+}
