@@ -1,6 +1,7 @@
 import { loadDemo } from '../demo/index.js';
 import { buildServer } from '../http/index.js';
 import { createServices } from '../services/index.js';
+import { startTimerWorker } from '../workflows/index.js';
 import { EXIT_FAILURE, EXIT_OK, print, printError } from './commands.js';
 import { loadDefinitions } from './load-definitions.js';
 import { openDatabase } from './open-database.js';
@@ -15,7 +16,8 @@ Serves the API and the web app. Uses PostgreSQL when DATABASE_URL is set, otherw
 shipped definitions/ only into a database that has none yet (so what \`ordo import\` published stays).
   --port N       port to listen on (default 3000)
   --host H       address to listen on (default 127.0.0.1)
-  --demo         load the KBZ pump demo factory into an empty database`;
+  --demo         load the KBZ pump demo factory into an empty database
+Every serving process also fires due workflow timers; several may share one PostgreSQL.`;
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -41,6 +43,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const database = await openDatabase(values.data);
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
+  let timers: ReturnType<typeof startTimerWorker> | undefined;
   try {
     const services = await createServices(database);
     const { app, forms, workflows } = loaded.definitions;
@@ -55,15 +58,19 @@ export async function serveCommand(args: string[]): Promise<number> {
     // Warnings and errors only: every 5xx is logged with its stack, request lines are not.
     server = await buildServer({ services, database, webRoot, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await server.listen({ port, host });
+    const log = server.log;
+    timers = startTimerWorker(services.workflows, { onError: (error) => log.error({ err: error }, 'firing workflow timers failed') });
     const address = server.server.address();
     const shownPort = typeof address === 'object' && address !== null ? address.port : port;
     print(`Ordo is running at http://${host.includes(':') ? `[${host}]` : host}:${shownPort}`);
   } catch (error) {
+    await timers?.stop();
     await server?.close();
     await database.close();
     throw error;
   }
   const running = server;
+  const runningTimers = timers;
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -74,6 +81,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   print('stopping');
+  await runningTimers?.stop();
   await running.close();
   await database.close();
   return EXIT_OK;

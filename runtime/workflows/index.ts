@@ -1,3 +1,4 @@
+export { startTimerWorker, type TimerWorkerOptions } from './timer-worker.js';
 export { createWorkflowService } from './workflow-service.js';
 export type {
   CommandOptions,
