@@ -119,8 +119,6 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       });
   }
 
-  const complete = taskCommand;
-
   return {
     async start(actor, workflowId, recordId, options) {
       const compiled = definitions.workflow(workflowId);
@@ -168,7 +166,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     },
 
     completeTask: (actor, taskId, input, options) =>
-      complete(
+      taskCommand(
         'complete',
         () => ({ type: input.outcome, ...(input.comment === undefined ? {} : { comment: input.comment }) }),
         (compiled, task) => taskEditPatch(compiled, task.node, input.data),
