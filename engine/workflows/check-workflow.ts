@@ -44,6 +44,13 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
   const field = (fieldName: string, pointer: string, inScope: FieldScope | undefined = scope, formId = definition.form) => {
     if (inScope !== undefined && !Object.hasOwn(inScope, fieldName)) add(pointer, `no field "${fieldName}" in form "${formId}"`);
   };
+  /** Due times and waits read a date from the record; any other type would give no instant. */
+  const dateField = (fieldName: string, pointer: string) => {
+    if (scope === undefined) return;
+    const type = Object.hasOwn(scope, fieldName) ? scope[fieldName]?.type : undefined;
+    if (type === undefined) add(pointer, `no field "${fieldName}" in form "${definition.form}"`);
+    else if (type !== 'date' && type !== 'datetime') add(pointer, `field "${fieldName}" is not a date or date-time field`);
+  };
   const role = (id: string, pointer: string) => {
     if (environment.roles !== undefined && !environment.roles.has(id)) add(pointer, `no role "${id}" in the app`);
   };
@@ -152,7 +159,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
         if ((due.after === undefined) === (due.field === undefined)) add(`${at}/due`, 'give exactly one of `after` and `field`');
         duration(due.after, `${at}/due/after`);
         duration(due.remindBefore, `${at}/due/remindBefore`);
-        if (due.field !== undefined) field(due.field, `${at}/due/field`);
+        if (due.field !== undefined) dateField(due.field, `${at}/due/field`);
         if (due.onDue !== undefined) {
           const needsTo = due.onDue.action === 'notify' || due.onDue.action === 'reassign';
           if (needsTo && due.onDue.to === undefined) add(`${at}/due/onDue/to`, `${due.onDue.action} needs \`to\``);
@@ -164,7 +171,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
       const at = `${pointer}/wait`;
       if ((node.wait.after === undefined) === (node.wait.untilField === undefined)) add(at, 'give exactly one of `after` and `untilField`');
       duration(node.wait.after, `${at}/after`);
-      if (node.wait.untilField !== undefined) field(node.wait.untilField, `${at}/untilField`);
+      if (node.wait.untilField !== undefined) dateField(node.wait.untilField, `${at}/untilField`);
     }
     if (node.invoke !== undefined) {
       const at = `${pointer}/invoke`;

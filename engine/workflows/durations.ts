@@ -85,5 +85,6 @@ function startOfNextDay(at: number, calendar: BusinessCalendar): number {
     if (localDay(middle, calendar).date === today) low = middle;
     else high = middle;
   }
-  return Math.ceil(high / MINUTE) * MINUTE;
+  // The day starts on a whole minute in (low, high], and that interval is at most a minute long.
+  return Math.floor(high / MINUTE) * MINUTE;
 }

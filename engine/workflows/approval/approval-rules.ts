@@ -171,8 +171,13 @@ export function addSigner(round: ApprovalRound, id: string, user: string, signer
   return { ...round, slots: [...shifted, added], issued };
 }
 
-/** Escalation by reassigning: every slot that may act now passes to the given users. */
+/**
+ * Escalation by reassigning: every slot that may act now passes to the given users. Nobody to
+ * pass them to is refused: the slots would be gone and a countersign group with no slot left
+ * counts as approved.
+ */
 export function reassignActive(round: ApprovalRound, users: readonly string[], by: string): ApprovalRound {
+  if (users.length === 0) throw new OrdoError('ORDO_ERR_WORKFLOW_NO_ASSIGNEE', `Nobody can take over the task "${round.node}"`);
   let next = round;
   for (const slot of activeSlots(round)) {
     for (const user of users) {
