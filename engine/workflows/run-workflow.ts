@@ -2,6 +2,7 @@ import { initialTransition, transition, type AnyMachineSnapshot, type StateValue
 import { OrdoError, isOrdoError } from '../errors/index.js';
 import { activeSlots, isActiveSlot } from './approval/approval-rules.js';
 import type { CompiledWorkflow } from './compile-workflow.js';
+import { takeGuardFailure } from './machine/implementations.js';
 import type { WorkflowContext, WorkflowEffect, WorkflowEvent } from './workflow-types.js';
 
 /** The part of an instance Ordo persists: its own format, not xstate's snapshot. */
@@ -45,9 +46,12 @@ function withRounds(effects: WorkflowEffect[], context: WorkflowContext): Workfl
 
 /** Formula errors inside guards and actions surface as the user's error, not xstate's wrapper. */
 function unwrap<T>(run: () => T): T {
+  takeGuardFailure();
   try {
     return run();
   } catch (error) {
+    const failure = takeGuardFailure();
+    if (failure !== undefined) throw failure;
     const cause = (error as { cause?: unknown }).cause;
     if (!isOrdoError(error) && isOrdoError(cause)) throw cause;
     throw error;

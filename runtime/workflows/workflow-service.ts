@@ -299,8 +299,8 @@ function timerEvent(timer: TimerRow, at: Date): { type: string; [key: string]: u
   const fn = NATIVE_FUNCTIONS.get(payload.function ?? '');
   try {
     if (fn === undefined) throw new Error(`no native function ${payload.function}`);
-    return { type: `xstate.done.actor.${timer.node}`, output: fn.run(payload.input ?? {}, { now: at }) };
+    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: fn.run(payload.input ?? {}, { now: at }) };
   } catch (error) {
-    return { type: `xstate.error.actor.${timer.node}`, error: error instanceof Error ? error.message : String(error) };
+    return { type: `xstate.error.actor.${timer.node}`, round: timer.round, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -103,6 +103,10 @@ export function hasActivity(round: ApprovalRound): boolean {
   return round.slots.some((slot) => slot.status !== 'pending' || slot.addedBy !== undefined);
 }
 
+function counts(slot: ApprovalSlot): boolean {
+  return slot.status !== 'transferred' && slot.status !== 'cancelled';
+}
+
 function replaceSlot(round: ApprovalRound, id: string, change: Partial<ApprovalSlot>): ApprovalSlot[] {
   return round.slots.map((slot) => (slot.id === id ? { ...slot, ...change } : slot));
 }
@@ -138,7 +142,8 @@ export function decide(round: ApprovalRound, id: string, user: string, decision:
 /** 转交: the slot passes to another user, in the same place. */
 export function transfer(round: ApprovalRound, id: string, user: string, to: string, comment?: string): ApprovalRound {
   const slot = requireActive(round, id, user);
-  if (to === user || round.slots.some((other) => other.group === slot.group && other.user === to && other.status === 'pending')) {
+  // Someone who already has or had a vote in this group would vote twice.
+  if (to === user || round.slots.some((other) => other.group === slot.group && other.user === to && counts(other))) {
     throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${to} already has this task`, { fields: [{ pointer: '/to', code: 'duplicate', message: `${to} already has this task` }] });
   }
   const issued = round.issued + 1;

@@ -1,4 +1,5 @@
 import { assign, type AnyEventObject } from 'xstate';
+import { isOrdoError, type OrdoError } from '../../errors/index.js';
 import { compileExpression } from '../../expressions/index.js';
 import {
   addSigner,
@@ -81,8 +82,29 @@ function mayAct(context: WorkflowContext, event: AnyEventObject, params: { node:
   return !params.commentRequired || (text(event, 'comment') ?? '').trim() !== '';
 }
 
+/*
+ * xstate rethrows a guard's error as a plain Error without its cause, which would turn a formula's
+ * ORDO_ERR_EXPRESSION_RUNTIME into a 500. Steps are synchronous, so the failing guard leaves its
+ * error here for the step function to rethrow.
+ */
+let guardFailure: OrdoError | undefined;
+
+export function takeGuardFailure(): OrdoError | undefined {
+  const failure = guardFailure;
+  guardFailure = undefined;
+  return failure;
+}
+
 export const guards = {
-  'ordo.formula': ({ context, event }: Args, params: { source: string }) => evaluateFormula(params.source, context, event) === true,
+  'ordo.formula': ({ context, event }: Args, params: { source: string }) => {
+    try {
+      return evaluateFormula(params.source, context, event) === true;
+    } catch (error) {
+      if (isOrdoError(error)) guardFailure = error;
+      throw error;
+    }
+  },
+  'ordo.invoke.current': ({ context, event }: Args, params: { node: string }) => event['round'] === undefined || event['round'] === context.rounds[params.node],
   'ordo.roles': ({ event }: Args, params: { roles: readonly string[] }) => {
     const actor = actorOf(event);
     return actor.roles.includes('admin') || actor.roles.some((role) => params.roles.includes(role));

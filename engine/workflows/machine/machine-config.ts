@@ -54,12 +54,14 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
   }
   if (node.invoke !== undefined) {
     const invoke = node.invoke;
+    const current = { type: 'ordo.invoke.current', params: { node: name } };
     config['invoke'] = {
       id: name,
       src: invoke.function,
       input: ({ context, event }: { context: WorkflowContext; event: { type: string } }) => evaluateFormulas(invoke.input ?? {}, context, event),
-      onDone: transitionConfig(invoke.onDone, { actions: [{ type: 'ordo.invoke.output', params: { output: invoke.output ?? {} } }] }),
-      onError: transitionConfig(invoke.onError),
+      // A result carries the round of the visit that queued it: one from an earlier visit is stale.
+      onDone: transitionConfig(invoke.onDone, { guards: [current], actions: [{ type: 'ordo.invoke.output', params: { output: invoke.output ?? {} } }] }),
+      onError: transitionConfig(invoke.onError, { guards: [current] }),
     };
   }
   if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined) {

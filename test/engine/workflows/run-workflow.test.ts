@@ -70,6 +70,15 @@ describe('the two-step approval', () => {
     expect(driver.state.value).toEqual({ countersign: 'deciding' });
   });
 
+  it('a guard formula that fails while computing gives its own error code, not a crash', () => {
+    const broken = approvalWorkflow({
+      states: { ...approvalWorkflow().states, draft: { on: { submit: { target: 'review', guard: '1 / amount > 0' } } } },
+    });
+    const driver = new Driver(compile(broken), { amount: 0 });
+    expect(errorOf(() => driver.send({ type: 'submit', actor: actor('li', 'sales-clerk') })).code).toBe('ORDO_ERR_EXPRESSION_RUNTIME');
+    expect(driver.state.value).toBe('draft');
+  });
+
   it('an unknown business event is rejected', () => {
     const driver = submitted();
     const error = errorOf(() => driver.send({ type: 'frobnicate', actor: li }));
@@ -357,6 +366,14 @@ describe('wait, invoke and parallel states', () => {
     driver.send({ type: 'xstate.done.actor.promise', output: { promisedDate: '2026-12-31', feasible: true }, actor: system });
     expect(driver.record).toMatchObject({ promisedDate: '2026-12-31', note: null });
     expect(driver.state.value).toEqual({ checks: { finance: { 'finance-review': 'deciding' }, quality: { 'quality-review': 'deciding' } } });
+  });
+
+  it('a result of an earlier visit (an older round) is refused; the current round is taken', () => {
+    const driver = atPromise();
+    const stale = { type: 'xstate.done.actor.promise', round: 0, output: { promisedDate: '2026-01-01' }, actor: system };
+    expect(errorOf(() => driver.send(stale)).code).toBe('ORDO_ERR_WORKFLOW_EVENT_REJECTED');
+    driver.send({ ...stale, round: 1, output: { promisedDate: '2026-12-31' } });
+    expect(driver.record['promisedDate']).toBe('2026-12-31');
   });
 
   it('an error takes onError', () => {
