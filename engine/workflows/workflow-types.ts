@@ -25,8 +25,9 @@ export type WorkflowEvent =
   | (EventBase & { readonly type: 'withdraw' })
   | (EventBase & { readonly type: 'ordo.task.assigned'; readonly node: string; readonly users: readonly string[]; readonly purpose: 'open' | 'reassign' })
   | (EventBase & { readonly type: 'ordo.timer'; readonly node: string; readonly round: number; readonly timer: 'due' | 'remind' | 'wait' })
-  | (EventBase & { readonly type: `xstate.done.actor.${string}`; readonly output: unknown })
-  | (EventBase & { readonly type: `xstate.error.actor.${string}`; readonly error: unknown })
+  /** A native function's result; `round` is the visit that queued the call (absent in a simulation). */
+  | (EventBase & { readonly type: `xstate.done.actor.${string}`; readonly round?: number; readonly output: unknown })
+  | (EventBase & { readonly type: `xstate.error.actor.${string}`; readonly round?: number; readonly error: unknown })
   | (EventBase & { readonly type: string });
 
 /** What an instance keeps besides its state value. Plain JSON: it is persisted as is. */

@@ -241,7 +241,8 @@ function modelApply(model: Model, id: string, user: string, step: Step): string 
       if (!model.first.has(group)) model.first.set(group, step.decision);
       return undefined;
     case 'transfer': {
-      if (step.to === user || group.some((other) => other.user === step.to && open(other))) return 'ORDO_ERR_REQUEST_INVALID';
+      // Anyone with a vote in the group, cast or not, would vote twice.
+      if (step.to === user || group.some((other) => other.user === step.to)) return 'ORDO_ERR_REQUEST_INVALID';
       model.issued += 1;
       group.splice(group.indexOf(member), 1, { id: `n.1.${model.issued}`, user: step.to, vote: 'pending' });
       model.gone.add(member.id);

@@ -370,7 +370,7 @@ describe('wait, invoke and parallel states', () => {
 
   it('a result of an earlier visit (an older round) is refused; the current round is taken', () => {
     const driver = atPromise();
-    const stale = { type: 'xstate.done.actor.promise', round: 0, output: { promisedDate: '2026-01-01' }, actor: system };
+    const stale = { type: 'xstate.done.actor.promise' as const, round: 0, output: { promisedDate: '2026-01-01' }, actor: system };
     expect(errorOf(() => driver.send(stale)).code).toBe('ORDO_ERR_WORKFLOW_EVENT_REJECTED');
     driver.send({ ...stale, round: 1, output: { promisedDate: '2026-12-31' } });
     expect(driver.record['promisedDate']).toBe('2026-12-31');
