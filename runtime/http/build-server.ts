@@ -11,8 +11,10 @@ import { recordRoutes } from './record-routes.js';
 import { decorateRequestActor, installAuthentication } from './request-actor.js';
 import { installSchemaValidators } from './schema-validators.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { taskRoutes } from './task-routes.js';
 import type { Services } from '../services/index.js';
 import { createNotFoundHandler, webRoutes } from './web-routes.js';
+import { workflowRoutes } from './workflow-routes.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -54,6 +56,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(authRoutes, { services, rateLimiter: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) });
     await api.register(definitionRoutes, { services });
     await api.register(recordRoutes, { services });
+    await api.register(workflowRoutes, { services });
+    await api.register(taskRoutes, { services });
   });
   await registerDocsRoutes(app, services);
   await app.register(webRoutes, { webRoot: options.webRoot });

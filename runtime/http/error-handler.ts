@@ -30,13 +30,18 @@ export function installErrorHandler(app: FastifyInstance): void {
  * bypass the error handler; given as the `frameworkErrors` server option, this answers them alike.
  */
 export function handleError(raw: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(request, reply, logFailure(request, raw));
+}
+
+/** Logs a failure as handleError does and returns it as an OrdoError; for a part of a request that fails alone (one task of a batch). */
+export function logFailure(request: FastifyRequest, raw: unknown): OrdoError {
   const error = toOrdoError(raw);
   if (error.status >= 500) {
     request.log.error({ err: error.cause ?? raw, code: error.code }, 'request failed');
   } else {
     request.log.info({ code: error.code, status: error.status, detail: error.message }, 'request refused');
   }
-  return sendProblem(request, reply, error);
+  return error;
 }
 
 /** Unknown /api and /docs routes answer 404 problem+json; the web plugin decides about the rest. */

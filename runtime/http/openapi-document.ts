@@ -15,7 +15,7 @@ export const OPENAPI_INFO = {
     title: 'Ordo API',
     version: '0.1.0',
     description:
-      'Forms and records of the published Ordo application. Errors are RFC 9457 problem+json. ' +
+      'Forms, records, workflows and the task inbox of the published Ordo application. Errors are RFC 9457 problem+json. ' +
       'Sign in with POST /api/auth/login and send the token as Authorization: Bearer.',
   },
   components: {

@@ -1,5 +1,6 @@
 import { OrdoError } from '../../engine/errors/index.js';
 import type { Actor, Services } from '../../runtime/services/index.js';
+import type { CommandOptions, CommandResult, InstanceDto, TaskDto } from '../../runtime/workflows/index.js';
 
 export interface RecordingServices {
   services: Services;
@@ -7,6 +8,8 @@ export interface RecordingServices {
   calls: string[];
   /** The arguments of the latest call. */
   lastArguments: unknown[];
+  /** The arguments of every call, in the order of `calls`. */
+  callArguments: unknown[][];
 }
 
 const ANN: Actor = { userId: 'u-ann', username: 'ann', displayName: 'Ann', roles: ['clerk'], locale: 'en' };
@@ -24,15 +27,69 @@ const RECORD = {
   updatedByName: 'Ann',
 };
 
+export const FAKE_TASK: TaskDto = {
+  id: 't1',
+  instanceId: 'i1',
+  workflow: 'work-order-approval',
+  form: 'work-order',
+  recordId: 'r1',
+  node: 'review',
+  round: 1,
+  title: { en: 'Review', 'zh-CN': '审核' },
+  assignee: 'ann',
+  assigneeName: 'Ann',
+  status: 'open',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  dueAt: null,
+  actedAt: null,
+  actedBy: null,
+  comment: null,
+  draft: null,
+  editableFields: [],
+  actions: { returnTo: ['draft'], transfer: true, addSigner: true, batch: true, commentRequired: 'reject' },
+};
+
+export const FAKE_INSTANCE: InstanceDto = {
+  id: 'i1',
+  workflow: 'work-order-approval',
+  workflowVersion: 1,
+  title: { en: 'Work order approval', 'zh-CN': '工单审批' },
+  form: 'work-order',
+  recordId: 'r1',
+  status: 'running',
+  state: 'review',
+  stateTitles: [{ en: 'Review', 'zh-CN': '审核' }],
+  revision: 2,
+  initiator: 'ann',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  endedAt: null,
+  openTasks: [FAKE_TASK],
+  acceptedEvents: ['cancel'],
+};
+
+/**
+ * Ids (of a task, instance or record) the fake workflow commands fail on: `missing` is not found,
+ * `decided` is no longer open, `crash` throws a plain Error (an unexpected failure). An
+ * Idempotency-Key starting with `replay` answers as a replay.
+ */
+function fakeCommand(id: string, options: CommandOptions | undefined): CommandResult {
+  if (id === 'missing') throw new OrdoError('ORDO_ERR_TASK_NOT_FOUND', `No task ${id}`);
+  if (id === 'decided') throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${id} is approved`);
+  if (id === 'crash') throw new Error('connection string postgres://secret@db leaked');
+  return { instance: FAKE_INSTANCE, replayed: options?.idempotencyKey?.startsWith('replay') === true };
+}
+
 /**
  * Services without a database for tests of the HTTP layer alone: each call is recorded, so a test
  * can assert that a refused request never reached a handler. `good-token` is the only valid token.
  */
 export function recordingServices(): RecordingServices {
-  const state: RecordingServices = { services: undefined as unknown as Services, calls: [], lastArguments: [] };
+  const state: RecordingServices = { services: undefined as unknown as Services, calls: [], lastArguments: [], callArguments: [] };
   function record(name: string, args: unknown[]): void {
     state.calls.push(name);
     state.lastArguments = args;
+    state.callArguments.push(args);
   }
   state.services = {
     auth: {
@@ -59,6 +116,10 @@ export function recordingServices(): RecordingServices {
       form(id) {
         throw new OrdoError('ORDO_ERR_FORM_NOT_FOUND', `No form ${id}`);
       },
+      workflow(id) {
+        throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', `No workflow ${id}`);
+      },
+      workflows: () => [],
       async publish() {
         return { published: [], unchanged: [] };
       },
@@ -93,6 +154,64 @@ export function recordingServices(): RecordingServices {
       async validate(...args) {
         record('records.validate', args);
         return { data: {}, states: {}, errors: [] };
+      },
+    },
+    workflows: {
+      async start(...args) {
+        record('workflows.start', args);
+        return fakeCommand(args[2], args[3]);
+      },
+      async get(...args) {
+        record('workflows.get', args);
+        return { ...FAKE_INSTANCE, timeline: [], tasks: [FAKE_TASK] };
+      },
+      async listForRecord(...args) {
+        record('workflows.listForRecord', args);
+        return [FAKE_INSTANCE];
+      },
+      async sendEvent(...args) {
+        record('workflows.sendEvent', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async withdraw(...args) {
+        record('workflows.withdraw', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async completeTask(...args) {
+        record('workflows.completeTask', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async returnTask(...args) {
+        record('workflows.returnTask', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async transferTask(...args) {
+        record('workflows.transferTask', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async addSigner(...args) {
+        record('workflows.addSigner', args);
+        return fakeCommand(args[1], args[3]);
+      },
+      async saveDraft(...args) {
+        record('workflows.saveDraft', args);
+        return { ...FAKE_TASK, draft: args[2] };
+      },
+      async getTask(...args) {
+        record('workflows.getTask', args);
+        return FAKE_TASK;
+      },
+      async listTasks(...args) {
+        record('workflows.listTasks', args);
+        return { items: [FAKE_TASK], total: 1, limit: args[1].limit, offset: args[1].offset };
+      },
+      async handover(...args) {
+        record('workflows.handover', args);
+        return { moved: 2 };
+      },
+      async fireDueTimers(...args) {
+        record('workflows.fireDueTimers', args);
+        return 0;
       },
     },
   };
