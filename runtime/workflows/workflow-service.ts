@@ -93,7 +93,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
   async function requireOwnTask(trx: Executor, actor: Actor, taskId: string): Promise<{ task: TaskRow; instance: WorkflowInstanceRow }> {
     const task = await findTask(trx, taskId);
     if (task === undefined || (task.assignee !== actor.username && !isAdmin(actor.roles))) throw new OrdoError('ORDO_ERR_TASK_NOT_FOUND', `No task ${taskId}`);
-    if (task.status !== 'open') throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${taskId} is ${task.status}`, { extra: { status: task.status } });
+    if (task.status !== 'open') throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${taskId} is ${task.status}`, { extra: { taskStatus: task.status } });
     return { task, instance: await requireInstance(trx, task.instance_id) };
   }
 
