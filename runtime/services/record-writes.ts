@@ -4,22 +4,19 @@ import type { CompiledForm } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { mergePatch } from './merge-patch.js';
 import {
-  claimIdempotencyKey,
-  findIdempotencyKey,
   findRecord,
   insertAudit,
   insertHistory,
   insertRecordWithTrail,
   isUniqueViolation,
   softDeleteRecord,
-  storeIdempotentResponse,
   updateRecordData,
   type AuditEntry,
   type Executor,
   type NewHistoryRow,
   type RecordRow,
 } from '../stores/index.js';
-import { canonicalJson, sha256 } from './canonical-json.js';
+import { findReplay, runIdempotent } from './idempotent-command.js';
 import { refuseUnreadableFields, requireFormAccess } from './form-access.js';
 import { isPlainObject } from './plain-object.js';
 import { computeChanges } from './record-changes.js';
@@ -39,8 +36,6 @@ export interface CreateOptions {
   id?: string;
 }
 
-const MAX_KEY_LENGTH = 255;
-
 export function createRecordWrites(deps: WriteDependencies) {
   const { db } = deps.database;
 
@@ -50,13 +45,10 @@ export function createRecordWrites(deps: WriteDependencies) {
     requireFormAccess(definition, actor.roles, 'create');
     const body = requireObject(data, '/data');
     const key = options.idempotencyKey;
-    if (key !== undefined && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
-      throw invalid('/headers/idempotency-key', `must have 1 to ${MAX_KEY_LENGTH} characters`);
-    }
-    const requestHash = sha256(canonicalJson({ form: formId, data: body }));
+    const request = { form: formId, data: body };
     if (key !== undefined) {
-      const replay = await replayOf(db, actor.userId, key, requestHash);
-      if (replay !== undefined) return { record: replay, replayed: true };
+      const replay = await findReplay(db, actor, key, request);
+      if (replay !== undefined) return { record: replay as RecordDto, replayed: true };
     }
 
     const candidate = withoutFields(body, serialFields(definition));
@@ -75,17 +67,8 @@ export function createRecordWrites(deps: WriteDependencies) {
     };
     try {
       if (key === undefined) return { record: await insert(db), replayed: false };
-      return await db.transaction().execute(async (trx) => {
-        if (!(await claimIdempotencyKey(trx, { userId: actor.userId, key, requestHash, at }))) {
-          // Another request committed this key while we prepared: answer as it did.
-          const replay = await replayOf(trx, actor.userId, key, requestHash);
-          if (replay === undefined) throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key is in use by a request that has not finished');
-          return { record: replay, replayed: true };
-        }
-        const record = await insert(trx);
-        await storeIdempotentResponse(trx, actor.userId, key, record);
-        return { record, replayed: false };
-      });
+      const { result, replayed } = await runIdempotent(deps.database, actor, key, request, insert);
+      return { record: result, replayed };
     } catch (error) {
       if (isUniqueViolation(error) && options.id !== undefined) throw new OrdoError('ORDO_ERR_DUPLICATE', `A record ${options.id} already exists`);
       throw error;
@@ -185,14 +168,6 @@ export async function recordChange(
   await insertAudit(trx, audit);
 }
 
-async function replayOf(db: Executor, userId: string, key: string, requestHash: string): Promise<RecordDto | undefined> {
-  const existing = await findIdempotencyKey(db, userId, key);
-  if (existing === undefined) return undefined;
-  if (existing.requestHash !== requestHash) {
-    throw new OrdoError('ORDO_ERR_IDEMPOTENCY_CONFLICT', 'This idempotency key was already used with a different request');
-  }
-  return (existing.response ?? undefined) as RecordDto | undefined;
-}
 
 async function requireRecord(db: Executor, form: string, id: string): Promise<RecordRow> {
   const row = await findRecord(db, form, id);
