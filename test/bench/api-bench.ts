@@ -6,11 +6,6 @@
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); the bench
  * creates and drops its own database there. BENCH_SECONDS sets each phase's duration (default 15).
  */
-import { execFile } from 'node:child_process';
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -20,8 +15,8 @@ import { createServices } from '../../runtime/services/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
 import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
+import { pgbenchSingleInsert } from './pgbench-baseline.js';
 
-const run = promisify(execFile);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = 64;
@@ -42,7 +37,8 @@ async function main(): Promise<void> {
   const benchUrl = withDatabase(serverUrl, databaseName);
   const figures: Figure[] = [];
   try {
-    figures.push(await pgbenchSingleInsert(benchUrl));
+    const pgbench = await pgbenchSingleInsert(benchUrl, seconds);
+    figures.push({ name: pgbench.name, perSecond: pgbench.perSecond, p50: pgbench.latencyAverageMs });
     figures.push(await bareFastify());
     figures.push(await recordCreates(benchUrl));
   } finally {
@@ -50,24 +46,6 @@ async function main(): Promise<void> {
     await admin.end();
   }
   report(figures);
-}
-
-async function pgbenchSingleInsert(url: string): Promise<Figure> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('create table bench_insert (id bigserial primary key, v double precision)');
-  await client.end();
-  const script = path.join(await mkdtemp(path.join(tmpdir(), 'ordo-bench-')), 'insert.sql');
-  await writeFile(script, 'insert into bench_insert (v) values (random());\n');
-  const target = new URL(url);
-  const { stdout } = await run('pgbench', [
-    '-n', '-f', script, '-c', '8', '-j', '2', '-T', String(seconds),
-    '-h', target.hostname, '-p', target.port || '5432', '-U', decodeURIComponent(target.username || 'postgres'),
-    databaseName,
-  ]);
-  const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
-  return { name: 'pgbench, single-row INSERT per transaction (8 clients)', perSecond: tps, p50: latency };
 }
 
 async function bareFastify(): Promise<Figure> {
