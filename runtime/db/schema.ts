@@ -1,9 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LocalizedText } from '../../engine/definitions/index.js';
 
 /** Timestamps go in as Date and come out as Date from both pg and PGlite. */
 type Timestamp = ColumnType<Date, Date, Date>;
 /** JSONB values are written as JSON text (pg would turn a JS array into a Postgres array) and read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/** A column that may be left out on insert (it then holds null). */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/** An xstate state value: the active state's name, or for nested and parallel states an object of them. */
+export type WorkflowStateValue = string | { [state: string]: WorkflowStateValue };
+
+export type WorkflowInstanceStatus = 'running' | 'done' | 'cancelled';
+export type TaskStatus = 'open' | 'waiting' | 'approved' | 'rejected' | 'returned' | 'transferred' | 'cancelled' | 'withdrawn';
+export type TimerKind = 'task-due' | 'task-remind' | 'wait' | 'invoke';
+export type NotificationKind = 'notify' | 'cc' | 'remind' | 'escalation';
 
 export interface DefinitionsTable {
   kind: 'form' | 'app' | 'workflow';
@@ -23,6 +34,8 @@ export interface UsersTable {
   locale: string;
   password_hash: string;
   created_at: Timestamp;
+  /** The username of the user's manager, for the managerOf assignee rule. */
+  manager: Nullable<string>;
 }
 
 export interface SessionsTable {
@@ -89,6 +102,96 @@ export interface SerialsTable {
   value: number;
 }
 
+export interface WorkflowInstancesTable {
+  id: string;
+  workflow: string;
+  workflow_version: number;
+  form: string;
+  record_id: string;
+  status: WorkflowInstanceStatus;
+  state_value: Json<WorkflowStateValue>;
+  context: Json<Record<string, unknown>>;
+  /** 1 at start, one more per committed step: writers compare it as records compare theirs. */
+  revision: number;
+  /** How many events the instance has appended; the next event's seq is last_seq + 1. */
+  last_seq: number;
+  initiator: string;
+  initiator_id: Nullable<string>;
+  parent_id: Nullable<string>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  ended_at: Nullable<Date>;
+}
+
+export interface WorkflowEventsTable {
+  instance_id: string;
+  seq: number;
+  type: string;
+  payload: Json<unknown>;
+  actor_id: string | null;
+  actor_username: string;
+  actor_display_name: string;
+  at: Timestamp;
+  state_before: ColumnType<WorkflowStateValue | null, string | null, string | null>;
+  state_after: Json<WorkflowStateValue>;
+  record_revision: number | null;
+}
+
+export interface TasksTable {
+  id: string;
+  instance_id: string;
+  workflow: string;
+  form: string;
+  record_id: string;
+  node: string;
+  round: number;
+  slot: string;
+  assignee: string;
+  status: TaskStatus;
+  title: Json<LocalizedText>;
+  created_at: Timestamp;
+  due_at: Nullable<Date>;
+  acted_at: Nullable<Date>;
+  acted_by: Nullable<string>;
+  comment: Nullable<string>;
+  draft: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+export interface TimersTable {
+  id: string;
+  instance_id: string;
+  kind: TimerKind;
+  node: string;
+  round: number;
+  payload: Json<Record<string, unknown>>;
+  due_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  username: string;
+  kind: NotificationKind;
+  instance_id: Nullable<string>;
+  form: Nullable<string>;
+  record_id: Nullable<string>;
+  message: Json<LocalizedText>;
+  created_at: Timestamp;
+  read_at: Nullable<Date>;
+}
+
+export interface OutboxTable {
+  /** Insertion order (bigint): read it as text, never as a number. */
+  seq: Generated<unknown>;
+  instance_id: string;
+  event: string;
+  data: Json<unknown>;
+  created_at: Timestamp;
+  delivered_at: Nullable<Date>;
+}
+
 export interface DatabaseSchema {
   ordo_definitions: DefinitionsTable;
   ordo_users: UsersTable;
@@ -98,4 +201,10 @@ export interface DatabaseSchema {
   ordo_audit: AuditTable;
   ordo_idempotency: IdempotencyTable;
   ordo_serials: SerialsTable;
+  ordo_workflow_instances: WorkflowInstancesTable;
+  ordo_workflow_events: WorkflowEventsTable;
+  ordo_tasks: TasksTable;
+  ordo_timers: TimersTable;
+  ordo_notifications: NotificationsTable;
+  ordo_outbox: OutboxTable;
 }

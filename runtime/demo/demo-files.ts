@@ -8,6 +8,8 @@ export interface DemoUser {
   roles: string[];
   password: string;
   locale?: 'zh-CN' | 'en';
+  /** The username of the user's manager. */
+  manager?: string;
 }
 
 export interface DemoRecordFile {
@@ -28,7 +30,7 @@ export interface DemoContent {
  */
 export async function readDemoContent(dir: string): Promise<DemoContent> {
   const users = await readJson(path.join(dir, 'users.json'));
-  if (!Array.isArray(users) || !users.every(isDemoUser)) throw badFile(path.join(dir, 'users.json'), 'must be a list of {username, roles, password}');
+  if (!Array.isArray(users) || !users.every(isDemoUser)) throw badFile(path.join(dir, 'users.json'), 'must be a list of {username, roles, password, manager?}');
   const recordsDir = path.join(dir, 'records');
   const names = (await readdir(recordsDir)).filter((name) => name.endsWith('.json')).sort();
   const order = await readOrder(path.join(dir, 'index.json'), names);
@@ -71,7 +73,8 @@ function isDemoUser(value: unknown): value is DemoUser {
   const user = value as Partial<DemoUser> | null;
   return (
     typeof user === 'object' && user !== null && typeof user.username === 'string' && typeof user.password === 'string' &&
-    Array.isArray(user.roles) && user.roles.every((role) => typeof role === 'string')
+    Array.isArray(user.roles) && user.roles.every((role) => typeof role === 'string') &&
+    (user.manager === undefined || typeof user.manager === 'string')
   );
 }
 

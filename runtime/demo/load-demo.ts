@@ -32,6 +32,7 @@ export async function loadDemo(services: Services, database: OrdoDatabase, dir: 
       password: user.password,
       ...(user.displayName === undefined ? {} : { displayName: user.displayName }),
       ...(user.locale === undefined ? {} : { locale: user.locale }),
+      ...(user.manager === undefined ? {} : { manager: user.manager }),
     });
     users += 1;
   }

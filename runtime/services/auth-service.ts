@@ -102,6 +102,10 @@ export function createAuthService(deps: AuthDependencies): AuthService {
       if (input.locale !== undefined && input.locale !== 'zh-CN' && input.locale !== 'en') {
         problems.push({ pointer: '/locale', code: 'enum', message: 'must be zh-CN or en' });
       }
+      const manager = typeof input.manager === 'string' ? input.manager.trim() : input.manager;
+      if (manager !== undefined && (typeof manager !== 'string' || !USERNAME.test(manager) || manager === username)) {
+        problems.push({ pointer: '/manager', code: 'pattern', message: 'must be the user name of another user' });
+      }
       if (problems.length > 0) {
         throw new OrdoError('ORDO_ERR_REQUEST_INVALID', problems.map((p) => `${p.pointer}: ${p.message}`).join('; '), { fields: problems });
       }
@@ -116,6 +120,7 @@ export function createAuthService(deps: AuthDependencies): AuthService {
             roles: [...new Set(input.roles)],
             locale: input.locale ?? 'zh-CN',
             passwordHash,
+            manager: manager ?? null,
             at,
           });
           await insertAudit(trx, {
@@ -123,7 +128,7 @@ export function createAuthService(deps: AuthDependencies): AuthService {
             actor: { id: null, username: 'system' },
             action: 'user.add',
             target: { kind: 'user', id: inserted.id },
-            detail: { username, roles: input.roles },
+            detail: { username, roles: input.roles, ...(manager === undefined ? {} : { manager }) },
           });
           return inserted;
         });

@@ -28,5 +28,65 @@ export {
   type SessionRow,
   type SessionUser,
 } from './sessions-store.js';
-export { findDisplayNames, findUserByUsername, insertUser, type NewUserRow, type UserRow } from './users-store.js';
+export {
+  findDisplayNames,
+  findUserByUsername,
+  findUsersByUsernames,
+  findUsersWithRoles,
+  insertUser,
+  type DirectoryUser,
+  type NewUserRow,
+  type UserRow,
+} from './users-store.js';
 export { insertRecordWithTrail } from './record-creation-store.js';
+export {
+  insertNotifications,
+  listNotifications,
+  markNotificationsRead,
+  type NewNotificationRow,
+  type NotificationPageQuery,
+  type NotificationRow,
+} from './notifications-store.js';
+export { insertOutbox, listUndelivered, markOutboxDelivered, type NewOutboxRow, type OutboxRow } from './outbox-store.js';
+export {
+  findTask,
+  findTaskBySlot,
+  insertTasks,
+  listOpenTasksOf,
+  listTasks,
+  listTasksOfInstance,
+  saveTaskDraft,
+  updateTasks,
+  type NewTaskRow,
+  type TaskChange,
+  type TaskPageQuery,
+  type TaskRow,
+} from './tasks-store.js';
+export {
+  claimDueTimers,
+  countTimers,
+  databaseNow,
+  deleteTimer,
+  deleteTimers,
+  insertTimers,
+  retryTimer,
+  type NewTimerRow,
+  type TimerFilter,
+  type TimerRow,
+} from './timers-store.js';
+export { insertEvents, listEvents, type NewWorkflowEventRow, type WorkflowEventRow } from './workflow-events-store.js';
+export {
+  findInstance,
+  findRunningInstance,
+  insertInstance,
+  listInstances,
+  listInstancesOfRecord,
+  setInstanceVersion,
+  updateInstanceState,
+  type InstancePageQuery,
+  type InstanceStateChange,
+  type InstanceVersionChange,
+  type NewWorkflowInstanceRow,
+  type WorkflowInstanceRow,
+} from './workflow-instances-store.js';
+export { renameInstanceNodes, type NodeRename } from './node-renames-store.js';

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { UsersTable } from '../db/index.js';
 import type { Executor } from './executor.js';
 
@@ -11,7 +11,17 @@ export interface NewUserRow {
   roles: readonly string[];
   locale: string;
   passwordHash: string;
+  /** The username of the user's manager. */
+  manager?: string | null;
   at: Date;
+}
+
+/** A user as assignee rules see one. */
+export interface DirectoryUser {
+  username: string;
+  displayName: string;
+  roles: string[];
+  manager: string | null;
 }
 
 /** Throws the driver's unique violation (23505) when the username is taken. */
@@ -25,6 +35,7 @@ export async function insertUser(db: Executor, row: NewUserRow): Promise<UserRow
       roles: JSON.stringify(row.roles),
       locale: row.locale,
       password_hash: row.passwordHash,
+      manager: row.manager ?? null,
       created_at: row.at,
     })
     .returningAll()
@@ -44,4 +55,32 @@ export async function findDisplayNames(db: Executor, usernames: readonly string[
     .where('username', 'in', [...new Set(usernames)])
     .execute();
   return new Map(rows.map((row) => [row.username, row.display_name]));
+}
+
+/** Users having any of the roles, by username. */
+export async function findUsersWithRoles(db: Executor, roles: readonly string[]): Promise<DirectoryUser[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('ordo_users')
+    .select(['username', 'display_name', 'roles', 'manager'])
+    .where(sql<boolean>`roles ?| cast(${[...new Set(roles)]} as text[])`)
+    .orderBy('username', 'asc')
+    .execute();
+  return rows.map(directoryUser);
+}
+
+/** The users named, by username; unknown names are left out. */
+export async function findUsersByUsernames(db: Executor, usernames: readonly string[]): Promise<DirectoryUser[]> {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .selectFrom('ordo_users')
+    .select(['username', 'display_name', 'roles', 'manager'])
+    .where((eb) => eb('username', '=', eb.fn.any(eb.val([...new Set(usernames)]))))
+    .orderBy('username', 'asc')
+    .execute();
+  return rows.map(directoryUser);
+}
+
+function directoryUser(row: Pick<UserRow, 'username' | 'display_name' | 'roles' | 'manager'>): DirectoryUser {
+  return { username: row.username, displayName: row.display_name, roles: [...row.roles], manager: row.manager };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { createServices, hashPassword, verifyPassword, type Services } from '../../runtime/services/index.js';
+import { findUserByUsername } from '../../runtime/stores/index.js';
 import { resetDatabase, testDatabases } from '../support/database.js';
 import { RUNTIME_APP, RUNTIME_FORMS } from '../support/runtime-fixture.js';
 
@@ -110,10 +111,20 @@ for (const backend of testDatabases()) {
       expect(await codeOf(services.auth.authenticate(token))).toBe('ORDO_ERR_SESSION_EXPIRED');
     });
 
-    it('refuses a duplicate user, an unknown role and a short password', async () => {
+    it('keeps the manager a user is added with, who may be added later', async () => {
+      await services.auth.addUser({ username: 'zhao.min', roles: ['sales'], password: 'secret-pass', manager: ' wang.qiang ' });
+      expect((await findUserByUsername(database.db, 'zhao.min'))?.manager).toBe('wang.qiang');
+      expect((await findUserByUsername(database.db, 'li.na'))?.manager).toBeNull();
+    });
+
+    it('refuses a duplicate user, an unknown role and a short password, a bad manager', async () => {
       expect(await codeOf(services.auth.addUser({ username: 'li.na', roles: ['sales'], password: 'another-pass' }))).toBe('ORDO_ERR_DUPLICATE');
       expect(await codeOf(services.auth.addUser({ username: 'x', roles: ['pilot'], password: 'another-pass' }))).toBe('ORDO_ERR_REQUEST_INVALID');
       expect(await codeOf(services.auth.addUser({ username: 'y', roles: ['sales'], password: 'short' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(services.auth.addUser({ username: 'z', roles: ['sales'], password: 'another-pass', manager: 'z' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(services.auth.addUser({ username: 'z', roles: ['sales'], password: 'another-pass', manager: 'two words' }))).toBe(
+        'ORDO_ERR_REQUEST_INVALID',
+      );
       expect(await codeOf(services.auth.authenticate(''))).toBe('ORDO_ERR_UNAUTHENTICATED');
       expect(await codeOf(services.auth.authenticate('not-a-token'))).toBe('ORDO_ERR_UNAUTHENTICATED');
     });

@@ -11,11 +11,17 @@ const TABLES = [
   'ordo_audit',
   'ordo_definitions',
   'ordo_idempotency',
+  'ordo_notifications',
+  'ordo_outbox',
   'ordo_record_history',
   'ordo_records',
   'ordo_serials',
   'ordo_sessions',
+  'ordo_tasks',
+  'ordo_timers',
   'ordo_users',
+  'ordo_workflow_events',
+  'ordo_workflow_instances',
 ];
 
 for (const backend of testDatabases()) {
@@ -42,6 +48,26 @@ for (const backend of testDatabases()) {
       const byName = new Map(result.rows.map((row) => [row.indexname, row.indexdef]));
       expect(byName.get('ordo_records_form_live_created_idx')).toMatch(/\(form, deleted_at, created_at\)/);
       expect(byName.get('ordo_record_history_record_revision_uq')).toMatch(/\(record_id, revision\)/);
+    });
+
+    it('has the keys and indexes the workflow runtime relies on', async () => {
+      const result = await sql<{ indexname: string; indexdef: string }>`
+        select indexname, indexdef from pg_indexes where schemaname = current_schema()`.execute(database.db);
+      const byName = new Map(result.rows.map((row) => [row.indexname, row.indexdef]));
+      expect(byName.get('ordo_workflow_instances_running_uq')).toMatch(/UNIQUE INDEX .*\(workflow, record_id\) WHERE \(status = 'running'::text\)/);
+      expect(byName.get('ordo_workflow_instances_record_idx')).toMatch(/\(record_id\)/);
+      expect(byName.get('ordo_workflow_instances_initiator_idx')).toMatch(/\(initiator, started_at\)/);
+      expect(byName.get('ordo_workflow_events_pk')).toMatch(/UNIQUE INDEX .*\(instance_id, seq\)/);
+      expect(byName.get('ordo_tasks_instance_slot_uq')).toMatch(/UNIQUE INDEX .*\(instance_id, slot\)/);
+      expect(byName.get('ordo_tasks_assignee_idx')).toMatch(/\(assignee, status, created_at\)/);
+      expect(byName.get('ordo_tasks_acted_idx')).toMatch(/\(acted_by, acted_at\)/);
+      expect(byName.get('ordo_tasks_instance_idx')).toMatch(/\(instance_id\)/);
+      expect(byName.get('ordo_timers_due_idx')).toMatch(/\(due_at, id\)/);
+      expect(byName.get('ordo_notifications_user_idx')).toMatch(/\(username, created_at\)/);
+      const manager = await sql<{ is_nullable: string }>`
+        select is_nullable from information_schema.columns
+        where table_schema = current_schema() and table_name = 'ordo_users' and column_name = 'manager'`.execute(database.db);
+      expect(manager.rows).toEqual([{ is_nullable: 'YES' }]);
     });
 
     it('runs again without applying anything or losing data', async () => {

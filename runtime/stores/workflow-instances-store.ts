@@ -1,0 +1,161 @@
+import type { Selectable } from 'kysely';
+import type { WorkflowInstanceStatus, WorkflowInstancesTable, WorkflowStateValue } from '../db/index.js';
+import type { Executor } from './executor.js';
+
+export type WorkflowInstanceRow = Selectable<WorkflowInstancesTable>;
+
+export interface NewWorkflowInstanceRow {
+  id: string;
+  workflow: string;
+  workflowVersion: number;
+  form: string;
+  recordId: string;
+  stateValue: WorkflowStateValue;
+  context: Record<string, unknown>;
+  /** Events appended together with the instance (its start events). */
+  lastSeq: number;
+  initiator: string;
+  initiatorId: string | null;
+  parentId?: string | null;
+  at: Date;
+}
+
+export interface InstanceStateChange {
+  id: string;
+  expectedRevision: number;
+  stateValue: WorkflowStateValue;
+  context: Record<string, unknown>;
+  status: WorkflowInstanceStatus;
+  lastSeq: number;
+  at: Date;
+  /** Set when the step ends the instance; left unchanged when absent. */
+  endedAt?: Date;
+}
+
+export interface InstanceVersionChange {
+  id: string;
+  expectedRevision: number;
+  version: number;
+  stateValue: WorkflowStateValue;
+  context: Record<string, unknown>;
+  /** The move is logged as an event of its own, so last_seq grows with it. */
+  lastSeq: number;
+  at: Date;
+}
+
+export interface InstancePageQuery {
+  workflow?: string;
+  version?: number;
+  status?: WorkflowInstanceStatus;
+  initiator?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A new running instance at revision 1. Throws the driver's unique violation (23505) when the
+ * workflow already runs on the record.
+ */
+export async function insertInstance(db: Executor, row: NewWorkflowInstanceRow): Promise<WorkflowInstanceRow> {
+  return db
+    .insertInto('ordo_workflow_instances')
+    .values({
+      id: row.id,
+      workflow: row.workflow,
+      workflow_version: row.workflowVersion,
+      form: row.form,
+      record_id: row.recordId,
+      status: 'running',
+      state_value: JSON.stringify(row.stateValue),
+      context: JSON.stringify(row.context),
+      revision: 1,
+      last_seq: row.lastSeq,
+      initiator: row.initiator,
+      initiator_id: row.initiatorId,
+      parent_id: row.parentId ?? null,
+      started_at: row.at,
+      updated_at: row.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findInstance(db: Executor, id: string): Promise<WorkflowInstanceRow | undefined> {
+  return db.selectFrom('ordo_workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Writes one committed step when the stored revision is still `expectedRevision`; undefined otherwise. */
+export async function updateInstanceState(db: Executor, change: InstanceStateChange): Promise<WorkflowInstanceRow | undefined> {
+  return db
+    .updateTable('ordo_workflow_instances')
+    .set((eb) => ({
+      state_value: JSON.stringify(change.stateValue),
+      context: JSON.stringify(change.context),
+      status: change.status,
+      last_seq: change.lastSeq,
+      revision: eb('revision', '+', 1),
+      updated_at: change.at,
+      ...(change.endedAt === undefined ? {} : { ended_at: change.endedAt }),
+    }))
+    .where('id', '=', change.id)
+    .where('revision', '=', change.expectedRevision)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Moves the instance to another version of its workflow (a new revision), under the same revision check. */
+export async function setInstanceVersion(db: Executor, change: InstanceVersionChange): Promise<WorkflowInstanceRow | undefined> {
+  return db
+    .updateTable('ordo_workflow_instances')
+    .set((eb) => ({
+      workflow_version: change.version,
+      state_value: JSON.stringify(change.stateValue),
+      context: JSON.stringify(change.context),
+      last_seq: change.lastSeq,
+      revision: eb('revision', '+', 1),
+      updated_at: change.at,
+    }))
+    .where('id', '=', change.id)
+    .where('revision', '=', change.expectedRevision)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findRunningInstance(db: Executor, workflow: string, recordId: string): Promise<WorkflowInstanceRow | undefined> {
+  return db
+    .selectFrom('ordo_workflow_instances')
+    .selectAll()
+    .where('workflow', '=', workflow)
+    .where('record_id', '=', recordId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+}
+
+/** Every instance (of any workflow) started on the record, newest first. */
+export async function listInstancesOfRecord(db: Executor, recordId: string): Promise<WorkflowInstanceRow[]> {
+  return db
+    .selectFrom('ordo_workflow_instances')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** A page of instances, newest first, and how many match in all. */
+export async function listInstances(db: Executor, query: InstancePageQuery): Promise<{ rows: WorkflowInstanceRow[]; total: number }> {
+  let base = db.selectFrom('ordo_workflow_instances');
+  if (query.workflow !== undefined) base = base.where('workflow', '=', query.workflow);
+  if (query.version !== undefined) base = base.where('workflow_version', '=', query.version);
+  if (query.status !== undefined) base = base.where('status', '=', query.status);
+  if (query.initiator !== undefined) base = base.where('initiator', '=', query.initiator);
+  const rows = await base
+    .selectAll()
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
+  return { rows, total: Number(counted.total) };
+}
