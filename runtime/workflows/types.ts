@@ -121,6 +121,6 @@ export interface WorkflowService {
   listTasks(actor: Actor, query: InboxQuery): Promise<{ items: (TaskDto | InstanceDto | NotificationDto)[]; total: number; limit: number; offset: number }>;
   /** An administrator hands a departed employee's open tasks to someone else. */
   handover(actor: Actor, input: { from: string; to: string }): Promise<{ moved: number }>;
-  /** Fires up to `limit` due timers and queued invocations, each in its own transaction; returns how many fired. */
+  /** Fires up to `limit` due timers and queued invocations, each in its own transaction; returns how many it took (fired, dropped as stale, or put back after a failure). */
   fireDueTimers(limit: number): Promise<number>;
 }
