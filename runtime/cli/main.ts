@@ -10,6 +10,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   export: async () => (await import('./export-command.js')).exportCommand,
   user: async () => (await import('./user-command.js')).userCommand,
   'gen-types': async () => (await import('./gen-types-command.js')).genTypesCommand,
+  'migrate-instances': async () => (await import('./migrate-instances-command.js')).migrateInstancesCommand,
+  'check-instances': async () => (await import('./check-instances-command.js')).checkInstancesCommand,
 };
 
 const HELP = `Usage: ordo <command> [options]
@@ -21,6 +23,9 @@ Commands:
   export <dir>                                         write the published definitions to files
   user add <name> --role R --password-stdin            create a user
   gen-types [--check]                                  regenerate the definition types
+  migrate-instances --workflow W --from N --to M       move running instances to another version
+        [--map old=new ...] [--dry-run] [--json]
+  check-instances [--workflow W] [--json]              check instances against the runtime's invariants
 
 Run ordo <command> --help for a command's options.`;
 

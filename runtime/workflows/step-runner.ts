@@ -120,6 +120,8 @@ interface Persist {
   readonly actor: CommandActor;
   readonly at: Date;
   readonly firstSeq: number;
+  /** The task form's field changes the first event was applied with: logged with it so a replay sees what the step saw. */
+  readonly recordPatch?: Record<string, unknown>;
 }
 
 async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle>>, instance: WorkflowInstanceRow): Promise<void> {
@@ -132,7 +134,7 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
         instanceId: p.instanceId,
         seq: p.firstSeq + i,
         type: item.event.type,
-        payload,
+        payload: i === 0 && p.recordPatch !== undefined ? { ...payload, recordPatch: p.recordPatch } : payload,
         actor: item.event.actor.username === 'system' && i > 0 ? logActor('system') : logActor(p.actor),
         at,
         stateBefore: item.before,
@@ -273,6 +275,10 @@ export async function advanceInstance(
     ...(settled.state.status === 'done' ? { endedAt: at } : {}),
   });
   if (row === undefined) throw new OrdoError('ORDO_ERR_INSTANCE_CONFLICT', 'Someone else moved this workflow first; nothing was changed');
-  await persistRest({ trx, deps, compiled, instanceId: instance.id, record, actor: input.actor, at, firstSeq: instance.last_seq + 1 }, settled, row);
+  await persistRest(
+    { trx, deps, compiled, instanceId: instance.id, record, actor: input.actor, at, firstSeq: instance.last_seq + 1, ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }) },
+    settled,
+    row,
+  );
   return row;
 }
