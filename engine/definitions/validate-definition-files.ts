@@ -91,6 +91,7 @@ function checkWorkflows(
 ): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const formsById = new Map(forms.map((form) => [form.definition.id, form.definition]));
+  const workflowsById = new Map(workflows.map((workflow) => [workflow.definition.id, workflow.definition]));
   const roles = app === undefined ? undefined : new Set(['admin', ...app.roles.map((role) => role.id)]);
   const seen = new Map<string, string>();
   for (const { file, definition } of workflows) {
@@ -98,7 +99,7 @@ function checkWorkflows(
     if (first !== undefined) problems.push({ file, pointer: '/id', message: `workflow "${definition.id}" is also defined in ${first}` });
     seen.set(definition.id, first ?? file);
     try {
-      compileWorkflow(definition, { forms: formsById, ...(roles === undefined ? {} : { roles }) });
+      compileWorkflow(definition, { forms: formsById, workflows: workflowsById, ...(roles === undefined ? {} : { roles }) });
     } catch (error) {
       if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
       problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));

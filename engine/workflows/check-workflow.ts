@@ -1,7 +1,7 @@
-import type { Assignee, FormDefinition, StateNode, WorkflowDefinition } from '../definitions/generated/definition-types.js';
+import type { Assignee, ChildWorkflows, FormDefinition, StateNode, WorkflowDefinition } from '../definitions/generated/definition-types.js';
 import { escapePointer } from '../definitions/meta-schema-validator.js';
 import { checkExpression, type FieldScope, type ScalarType } from '../expressions/index.js';
-import { formFieldScope } from '../forms/model/index.js';
+import { formFieldScope, formLineScope } from '../forms/model/index.js';
 import type { NativeFunction } from '../functions/index.js';
 import { parseDuration } from './durations.js';
 import { stateEntries, transitionsOf, workflowLevelTransitions, type LocatedTransition, type StateEntry } from './state-tree.js';
@@ -15,6 +15,8 @@ export interface CheckEnvironment {
   readonly forms: ReadonlyMap<string, FormDefinition>;
   readonly functions: ReadonlyMap<string, NativeFunction>;
   readonly roles?: ReadonlySet<string>;
+  /** Other workflows, for the children a spawn state starts; unchecked when absent. */
+  readonly workflows?: ReadonlyMap<string, WorkflowDefinition>;
 }
 
 const SPECIAL_RETURNS = new Set(['previous', 'initiator']);
@@ -106,6 +108,27 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     }
   };
 
+  const checkSpawn = (spawn: ChildWorkflows, at: string) => {
+    const target = environment.forms.get(spawn.form);
+    if (target === undefined) add(`${at}/form`, `no form "${spawn.form}" is defined`);
+    const child = environment.workflows?.get(spawn.workflow);
+    if (environment.workflows !== undefined && child === undefined) add(`${at}/workflow`, `no workflow "${spawn.workflow}" is defined`);
+    if (child !== undefined && child.form !== spawn.form) add(`${at}/form`, `workflow "${spawn.workflow}" drives form "${child.form}", not "${spawn.form}"`);
+    if (spawn.workflow === definition.id) add(`${at}/workflow`, 'a workflow cannot spawn itself');
+    const targetScope = target === undefined ? undefined : formFieldScope(target);
+    let lineScope = scope;
+    if (spawn.forEach !== undefined && scope !== undefined && form !== undefined) {
+      if (scope[spawn.forEach]?.type !== 'table') add(`${at}/forEach`, `"${spawn.forEach}" is not a sub-table of form "${definition.form}"`);
+      else lineScope = formLineScope(form, spawn.forEach);
+    }
+    if (spawn.link !== undefined) field(spawn.link, `${at}/link`, targetScope, spawn.form);
+    for (const [name, source] of Object.entries(spawn.data)) {
+      const pointer = `${at}/data/${escapePointer(name)}`;
+      field(name, pointer, targetScope, spawn.form);
+      if (lineScope !== undefined) for (const diagnostic of checkExpression(source, lineScope)) add(pointer, diagnostic.message);
+    }
+  };
+
   const duration = (text: string | undefined, pointer: string) => {
     if (text === undefined) return;
     try {
@@ -120,8 +143,8 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
 
   for (const entry of entries) {
     const { node, pointer } = entry;
-    const kinds = (['task', 'invoke', 'wait', 'states'] as const).filter((key) => node[key] !== undefined);
-    if (kinds.length > 1) add(pointer, `a state is one of: a task, an invocation, a wait, or a parent of states; this one has ${kinds.join(' and ')}`);
+    const kinds = (['task', 'invoke', 'wait', 'spawn', 'states'] as const).filter((key) => node[key] !== undefined);
+    if (kinds.length > 1) add(pointer, `a state is one of: a task, an invocation, a wait, a spawn of children, or a parent of states; this one has ${kinds.join(' and ')}`);
     if (node.type === 'final' && (kinds.length > 0 || node.on !== undefined || node.always !== undefined)) {
       add(pointer, 'a final state has no children, tasks, waits, invocations or transitions');
     }
@@ -134,7 +157,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     }
     if (node.onDone !== undefined && node.states === undefined) add(`${pointer}/onDone`, 'only a state with children is ever done');
     for (const located of transitionsOf(entry)) {
-      const outcomeOnly = /\/(task\/on(Approved|Rejected)|invoke\/on(Done|Error)|wait\/then)$/.test(located.pointer);
+      const outcomeOnly = /\/(task\/on(Approved|Rejected)|invoke\/on(Done|Error)|wait\/then|spawn\/onDone)$/.test(located.pointer);
       checkTransition(located, !outcomeOnly);
     }
     node.entry?.forEach((action, i) => checkAction(action, `${pointer}/entry/${i}`));
@@ -173,6 +196,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
       duration(node.wait.after, `${at}/after`);
       if (node.wait.untilField !== undefined) dateField(node.wait.untilField, `${at}/untilField`);
     }
+    if (node.spawn !== undefined) checkSpawn(node.spawn, `${pointer}/spawn`);
     if (node.invoke !== undefined) {
       const at = `${pointer}/invoke`;
       if (!environment.functions.has(node.invoke.function)) add(`${at}/function`, `no native function "${node.invoke.function}"`);
@@ -220,7 +244,7 @@ function graphProblems(definition: WorkflowDefinition, entries: readonly StateEn
     transitionsOf(entry).some((located) => located.transition.target !== undefined && !located.pointer.endsWith('/onDone'));
   const hasWayOut = (entry: StateEntry): boolean => {
     const { node } = entry;
-    if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || leavesByEvent(entry)) return true;
+    if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || node.spawn !== undefined || leavesByEvent(entry)) return true;
     const parent = entry.parent === undefined ? undefined : byName.get(entry.parent);
     return parent !== undefined && hasWayOut({ ...parent, node: { on: parent.node.on, always: parent.node.always } });
   };

@@ -22,6 +22,8 @@ export interface WorkflowEnvironment {
   readonly functions?: ReadonlyMap<string, NativeFunction>;
   /** The app's roles; unknown roles are reported when given. */
   readonly roles?: ReadonlySet<string>;
+  /** Workflows by id, for the children spawn states start; unchecked when absent. */
+  readonly workflows?: ReadonlyMap<string, WorkflowDefinition>;
 }
 
 /**

@@ -58,6 +58,7 @@ export function transitionsOf(entry: StateEntry): LocatedTransition[] {
   single(node.invoke?.onDone, 'invoke/onDone');
   single(node.invoke?.onError, 'invoke/onError');
   single(node.wait?.then, 'wait/then');
+  single(node.spawn?.onDone, 'spawn/onDone');
   return located;
 }
 

@@ -25,6 +25,8 @@ export type WorkflowEvent =
   | (EventBase & { readonly type: 'withdraw' })
   | (EventBase & { readonly type: 'ordo.task.assigned'; readonly node: string; readonly users: readonly string[]; readonly purpose: 'open' | 'reassign' })
   | (EventBase & { readonly type: 'ordo.timer'; readonly node: string; readonly round: number; readonly timer: 'due' | 'remind' | 'wait' })
+  | (EventBase & { readonly type: 'ordo.children.started'; readonly node: string; readonly round: number; readonly children: readonly string[] })
+  | (EventBase & { readonly type: 'ordo.child.ended'; readonly child: string })
   /** A native function's result; `round` is the visit that queued the call (absent in a simulation). */
   | (EventBase & { readonly type: `xstate.done.actor.${string}`; readonly round?: number; readonly output: unknown })
   | (EventBase & { readonly type: `xstate.error.actor.${string}`; readonly round?: number; readonly error: unknown })
@@ -42,6 +44,15 @@ export interface WorkflowContext {
   readonly approvals: Readonly<Record<string, ApprovalRound>>;
   /** Whether an assignee acted since the initiator last submitted: withdrawing is allowed until then. */
   readonly actedSinceSubmit: boolean;
+  /** Child instances a spawn state waits for; absent until a workflow first spawns (and in instances written before spawning existed). */
+  readonly children?: Readonly<Record<string, ChildGroup>>;
+}
+
+/** The children one visit of a spawn state started, and those that have ended. */
+export interface ChildGroup {
+  readonly round: number;
+  readonly ids: readonly string[];
+  readonly ended: readonly string[];
 }
 
 /** Work the runtime does after a step, in the step's transaction. */
@@ -54,4 +65,14 @@ export type WorkflowEffect =
   | { readonly kind: 'notify'; readonly to: readonly Assignee[]; readonly message: LocalizedText; readonly notification: 'notify' | 'cc' | 'remind' | 'escalation' }
   | { readonly kind: 'create-record'; readonly form: string; readonly data: Readonly<Record<string, unknown>> }
   | { readonly kind: 'update-record'; readonly form: string; readonly record: string; readonly fields: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'emit'; readonly event: string; readonly data: Readonly<Record<string, unknown>> };
+  | { readonly kind: 'emit'; readonly event: string; readonly data: Readonly<Record<string, unknown>> }
+  | {
+      readonly kind: 'spawn';
+      readonly node: string;
+      readonly round: number;
+      readonly workflow: string;
+      readonly form: string;
+      readonly link?: string;
+      /** One record's data per child, from the `data` formulas. */
+      readonly records: readonly Readonly<Record<string, unknown>>[];
+    };

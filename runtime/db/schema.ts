@@ -13,7 +13,8 @@ export type WorkflowStateValue = string | { [state: string]: WorkflowStateValue 
 
 export type WorkflowInstanceStatus = 'running' | 'done' | 'cancelled';
 export type TaskStatus = 'open' | 'waiting' | 'approved' | 'rejected' | 'returned' | 'transferred' | 'cancelled' | 'withdrawn';
-export type TimerKind = 'task-due' | 'task-remind' | 'wait' | 'invoke';
+/** `child-ended` tells a parent instance that a child it waits for has ended. */
+export type TimerKind = 'task-due' | 'task-remind' | 'wait' | 'invoke' | 'child-ended';
 export type NotificationKind = 'notify' | 'cc' | 'remind' | 'escalation';
 
 export interface DefinitionsTable {

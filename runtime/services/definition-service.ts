@@ -58,7 +58,7 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
     const key = `${definition.id}@${definition.version}`;
     let result = compiledWorkflows.get(key);
     if (result === undefined) {
-      result = compileWorkflow(definition, { forms: state.latest });
+      result = compileWorkflow(definition, { forms: state.latest, workflows: state.latestWorkflows });
       compiledWorkflows.set(key, result);
     }
     return result;
@@ -71,7 +71,8 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
     // Compile everything first: a broken form must not leave half a package published.
     for (const definition of defs.forms) compileForm(definition);
     const formsAfter = new Map([...state.latest, ...defs.forms.map((definition) => [definition.id, definition] as const)]);
-    for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter });
+    const workflowsAfter = new Map([...state.latestWorkflows, ...(defs.workflows ?? []).map((definition) => [definition.id, definition] as const)]);
+    for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter, workflows: workflowsAfter });
     const by = actor === 'system' ? 'system' : actor.username;
     const at = now();
     const result = await db.transaction().execute(async (trx) => {

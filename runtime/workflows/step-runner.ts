@@ -19,6 +19,7 @@ import {
   insertEvents,
   insertInstance,
   insertTasks,
+  insertTimers,
   isUniqueViolation,
   updateInstanceState,
   updateRecordData,
@@ -34,6 +35,7 @@ import { computeChanges } from '../services/record-changes.js';
 import { fetchLookups } from '../services/record-context.js';
 import type { Actor } from '../services/types.js';
 import { resolveAssignees } from './assignee-resolver.js';
+import { spawnChildren } from './child-spawner.js';
 import { applyEffects, taskDueDates } from './effect-writer.js';
 import { projectTasks, type SlotView } from './task-projection.js';
 
@@ -42,6 +44,7 @@ const MAX_STEPS_PER_COMMAND = 100;
 
 export interface StepDependencies {
   form(id: string): CompiledForm;
+  workflow(id: string): CompiledWorkflow;
 }
 
 /** Who a command runs for: a signed-in user, or the system for timers and invocations. */
@@ -73,13 +76,39 @@ function stored(value: StateValue): WorkflowStateValue {
 }
 
 /** Runs the engine until no assignment is pending, answering assignee requests from the directory. */
+/** Where a step happens: the instance (its id is chosen before a start is written) and its record. */
+interface StepPlace {
+  readonly trx: Executor;
+  readonly deps: StepDependencies;
+  readonly instanceId: string;
+  readonly record: RecordRow;
+  readonly actor: CommandActor;
+  readonly at: Date;
+}
+
+/** The engine asked for something only the database knows; the answer is the next event. */
+async function answer(place: StepPlace, effect: WorkflowEffect, record: Readonly<Record<string, unknown>>): Promise<WorkflowEvent | undefined> {
+  const { trx, at } = place;
+  if (effect.kind === 'resolve-assignees') {
+    const users = await resolveAssignees(trx, effect.assignees, record, at);
+    return { type: 'ordo.task.assigned', node: effect.node, users, purpose: effect.purpose, actor: SYSTEM_ACTOR, at: at.toISOString() };
+  }
+  if (effect.kind === 'spawn') {
+    const spawnPlace = { parentId: place.instanceId, parentRecordId: place.record.id, recordActor: recordActor(place.actor), at };
+    const children = await spawnChildren(trx, place.deps, effect, spawnPlace, (child, workflow, parentId) =>
+      startInstance(trx, place.deps, workflow, { record: child, actor: place.actor, at, parentId }),
+    );
+    return { type: 'ordo.children.started', node: effect.node, round: effect.round, children, actor: SYSTEM_ACTOR, at: at.toISOString() };
+  }
+  return undefined;
+}
+
 async function settle(
-  trx: Executor,
+  place: StepPlace,
   compiled: CompiledWorkflow,
   first: StepResult,
   firstEvent: WorkflowEvent | undefined,
   before: InstanceState | undefined,
-  at: Date,
 ): Promise<{ state: InstanceState; record: Readonly<Record<string, unknown>>; applied: Applied[]; effects: WorkflowEffect[]; slots: Map<string, SlotView>; newSlots: Set<string> }> {
   const applied: Applied[] = firstEvent === undefined ? [] : [{ event: firstEvent, before: before === undefined ? null : stored(before.value), after: stored(first.state.value) }];
   const effects: WorkflowEffect[] = [];
@@ -96,12 +125,11 @@ async function settle(
   for (let steps = 0; pending.length > 0; steps += 1) {
     if (steps > MAX_STEPS_PER_COMMAND) throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${compiled.definition.id}" did not settle within ${MAX_STEPS_PER_COMMAND} steps`);
     const effect = pending.shift() as WorkflowEffect;
-    if (effect.kind !== 'resolve-assignees') {
+    const event = await answer(place, effect, result.record);
+    if (event === undefined) {
       effects.push(effect);
       continue;
     }
-    const users = await resolveAssignees(trx, effect.assignees, result.record, at);
-    const event: WorkflowEvent = { type: 'ordo.task.assigned', node: effect.node, users, purpose: effect.purpose, actor: SYSTEM_ACTOR, at: at.toISOString() };
     const next = stepWorkflow(compiled, result.state, result.record, event);
     applied.push({ event, before: stored(result.state.value), after: stored(next.state.value) });
     track(result.state.context, next.state.context, event);
@@ -184,6 +212,10 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
     calendar: compiled.definition.calendar,
     at,
   });
+  if (settled.state.status === 'done' && instance.parent_id !== null) {
+    // Queued like a timer, so a parent busy with another command hears of it once it is free.
+    await insertTimers(trx, [{ id: randomUUID(), instanceId: instance.parent_id, kind: 'child-ended', node: '', round: 0, payload: { child: p.instanceId }, dueAt: at }]);
+  }
   await insertAudit(trx, {
     at,
     actor: p.actor === 'system' ? { id: null, username: 'system' } : { id: p.actor.userId, username: p.actor.username },
@@ -216,12 +248,13 @@ export async function startInstance(
   trx: Executor,
   deps: StepDependencies,
   compiled: CompiledWorkflow,
-  input: { record: RecordRow; actor: Actor; at: Date; parentId?: string },
+  input: { record: RecordRow; actor: CommandActor; at: Date; parentId?: string },
 ): Promise<WorkflowInstanceRow> {
-  const first = startWorkflow(compiled, { initiator: input.actor.username, record: input.record.data });
+  const initiator = input.actor === 'system' ? 'system' : input.actor.username;
+  const first = startWorkflow(compiled, { initiator, record: input.record.data });
   const startEvent: WorkflowEvent = { type: 'ordo.start', actor: eventActor(input.actor), at: input.at.toISOString() };
-  const settled = await settle(trx, compiled, first, startEvent, undefined, input.at);
   const id = randomUUID();
+  const settled = await settle({ trx, deps, instanceId: id, record: input.record, actor: input.actor, at: input.at }, compiled, first, startEvent, undefined);
   let row: WorkflowInstanceRow;
   try {
     row = await insertInstance(trx, {
@@ -233,8 +266,8 @@ export async function startInstance(
       stateValue: stored(settled.state.value),
       context: settled.state.context as unknown as Record<string, unknown>,
       lastSeq: settled.applied.length,
-      initiator: input.actor.username,
-      initiatorId: input.actor.userId,
+      initiator,
+      initiatorId: input.actor === 'system' ? null : input.actor.userId,
       parentId: input.parentId ?? null,
       at: input.at,
     });
@@ -263,7 +296,7 @@ export async function advanceInstance(
   const data = input.recordPatch === undefined ? record.data : { ...record.data, ...input.recordPatch };
   const event = { ...input.event, actor: eventActor(input.actor), at: at.toISOString() } as WorkflowEvent;
   const first = stepWorkflow(compiled, state, data, event);
-  const settled = await settle(trx, compiled, first, event, state, at);
+  const settled = await settle({ trx, deps, instanceId: instance.id, record, actor: input.actor, at }, compiled, first, event, state);
   const row = await updateInstanceState(trx, {
     id: instance.id,
     expectedRevision: instance.revision,

@@ -44,7 +44,7 @@ function requireBusinessEvent(type: string): void {
 export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService }): WorkflowService {
   const { database, definitions } = deps;
   const { db } = database;
-  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id) };
+  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id), workflow: (id: string): CompiledWorkflow => definitions.workflow(id) };
   const compiledOf = (row: WorkflowInstanceRow): CompiledWorkflow => definitions.workflow(row.workflow, row.workflow_version);
 
   async function requireInstance(exec: Executor, id: string): Promise<WorkflowInstanceRow> {
@@ -291,6 +291,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
 }
 
 function timerEvent(timer: TimerRow, at: Date): { type: string; [key: string]: unknown } {
+  if (timer.kind === 'child-ended') return { type: 'ordo.child.ended', child: (timer.payload as { child?: string }).child ?? '' };
   if (timer.kind !== 'invoke') {
     const kind = timer.kind === 'task-due' ? 'due' : timer.kind === 'task-remind' ? 'remind' : 'wait';
     return { type: 'ordo.timer', node: timer.node, round: timer.round, timer: kind };

@@ -139,6 +139,7 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     expect(workflowIds).toEqual([
       'engineering-change -> engineering-change',
       'ncr -> ncr',
+      'production-order -> production-order',
       'purchase-requisition -> purchase-requisition',
       'sales-order-lifecycle -> sales-order',
     ]);

@@ -424,7 +424,7 @@ export interface StateMap {
   [k: string]: StateNode;
 }
 /**
- * A state. With `states` it is compound (or parallel with `type: parallel`); with `task` it is a user task or approval; with `invoke` it calls a native function; with `wait` it is a durable timer. `onDone` is taken when a compound state reaches a final child, or every region of a parallel state does.
+ * A state. With `states` it is compound (or parallel with `type: parallel`); with `task` it is a user task or approval; with `invoke` it calls a native function; with `wait` it is a durable timer; with `spawn` it starts child workflows and waits for them. `onDone` is taken when a compound state reaches a final child, or every region of a parallel state does.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "StateNode".
@@ -447,6 +447,7 @@ export interface StateNode {
   task?: UserTask;
   invoke?: Invocation;
   wait?: Wait;
+  spawn?: ChildWorkflows;
 }
 /**
  * A user task or approval node. `mode`: single (one of the assignees acts for all), sequential (one after another, in the order listed), all (countersign 会签: everyone approves, one rejection rejects), any (或签: the first decision counts), ratio (approved once `ratio` of the assignees approved; rejected once that can no longer happen). `onRejected` says where a rejection goes; without it, back to the workflow's initial state (the initiator).
@@ -564,4 +565,18 @@ export interface Wait {
   untilField?: string;
   businessTime?: boolean;
   then: Transition;
+}
+/**
+ * Starts child workflows, each on a new record of `form` made from the `data` formulas, and waits until every child has ended, then takes `onDone`. With `forEach` (a sub-table of this workflow's form) there is one child per line, and the formulas see the line's columns before the header's fields; without it, one child. `link` names the new record's field (a lookup to this form) that receives this record's id. Children keep running if the parent leaves the state another way.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "ChildWorkflows".
+ */
+export interface ChildWorkflows {
+  workflow: DefinitionId;
+  form: DefinitionId;
+  forEach?: string;
+  link?: string;
+  data: FieldFormulas;
+  onDone: Transition;
 }

@@ -44,3 +44,8 @@ export function buildScopes(shapes: readonly FieldShape[]): FormScopes {
 export function formFieldScope(definition: FormDefinition): FieldScope {
   return buildScopes(discoverFields(definition.schema, new DefinitionProblems())).header;
 }
+
+/** The fields a formula over one line of `subTable` sees: the line's columns, then the header's fields. */
+export function formLineScope(definition: FormDefinition, subTable: string): FieldScope {
+  return buildScopes(discoverFields(definition.schema, new DefinitionProblems())).lineOf(subTable);
+}

@@ -6,7 +6,7 @@ export { fieldMessage, type MessageParams } from './field-messages.js';
 export { evaluateSlotStates, type SlotState, type StatedSlot } from './field-states.js';
 export { copyData, fieldSlots, type FieldSlot } from './field-slots.js';
 export { applyDefaults } from './apply-defaults.js';
-export { formFieldScope } from './field-scope.js';
+export { formFieldScope, formLineScope } from './field-scope.js';
 export type {
   CheckInput,
   CheckResult,

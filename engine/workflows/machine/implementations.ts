@@ -44,8 +44,9 @@ export function eventTime(event: AnyEventObject): Date {
   return Number.isFinite(time) ? new Date(time) : new Date(0);
 }
 
-export function evaluateFormula(source: string, context: WorkflowContext, event: AnyEventObject): unknown {
-  return compileExpression(source).evaluate({ fields: context.record }, { now: eventTime(event) });
+/** A formula over the record's fields; with `row`, over one sub-table line first (a spawn per line). */
+export function evaluateFormula(source: string, context: WorkflowContext, event: AnyEventObject, row?: Readonly<Record<string, unknown>>): unknown {
+  return compileExpression(source).evaluate({ fields: context.record, ...(row === undefined ? {} : { row }) }, { now: eventTime(event) });
 }
 
 export function evaluateFormulas(formulas: Readonly<Record<string, string>>, context: WorkflowContext, event: AnyEventObject): Record<string, unknown> {
@@ -105,6 +106,15 @@ export const guards = {
     }
   },
   'ordo.invoke.current': ({ context, event }: Args, params: { node: string }) => event['round'] === undefined || event['round'] === context.rounds[params.node],
+  'ordo.children.started': ({ context, event }: Args, params: { node: string }) => text(event, 'node') === params.node && event['round'] === context.rounds[params.node],
+  'ordo.children.waitedFor': ({ context, event }: Args, params: { node: string }) => {
+    const group = context.children?.[params.node];
+    return group !== undefined && group.round === context.rounds[params.node] && group.ids.includes(text(event, 'child') ?? '');
+  },
+  'ordo.children.allEnded': ({ context }: Args, params: { node: string }) => {
+    const group = context.children?.[params.node];
+    return group !== undefined && group.round === context.rounds[params.node] && group.ids.every((id) => group.ended.includes(id));
+  },
   'ordo.roles': ({ event }: Args, params: { roles: readonly string[] }) => {
     const actor = actorOf(event);
     return actor.roles.includes('admin') || actor.roles.some((role) => params.roles.includes(role));
@@ -177,6 +187,15 @@ export const actions = {
   'ordo.approval.close': assign(({ context }: Args, params: { node: string }) => {
     const round = roundOf(context, params.node);
     return round === undefined ? {} : { approvals: { ...context.approvals, [params.node]: closeRound(round) } };
+  }),
+  'ordo.children.record': assign(({ context, event }: Args, params: { node: string }) => ({
+    children: { ...context.children, [params.node]: { round: context.rounds[params.node] ?? 1, ids: (event['children'] ?? []) as string[], ended: [] } },
+  })),
+  'ordo.children.ended': assign(({ context, event }: Args, params: { node: string }) => {
+    const group = context.children?.[params.node];
+    const child = text(event, 'child') ?? '';
+    if (group === undefined || group.ended.includes(child)) return {};
+    return { children: { ...context.children, [params.node]: { ...group, ended: [...group.ended, child] } } };
   }),
   'ordo.visited.cut': assign(({ context }: Args, params: { target: string }) => ({ visited: cutVisited(context, params.target) })),
 };

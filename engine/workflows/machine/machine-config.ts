@@ -4,7 +4,7 @@ import type { NativeFunction } from '../../functions/index.js';
 import type { WorkflowContext } from '../workflow-types.js';
 import { actionConfig, effect, targetOf, transitionConfig, type ActionConfig } from './action-configs.js';
 import { approvalFragment } from './approval-fragment.js';
-import { actions, evaluateFormulas, guards } from './implementations.js';
+import { actions, evaluateFormula, evaluateFormulas, guards } from './implementations.js';
 
 export interface MachineInput {
   readonly initiator: string;
@@ -29,7 +29,7 @@ interface BuildPlace {
 function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<string, unknown> {
   const { definition } = place;
   const isInitial = name === definition.initial;
-  const counted = node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || isInitial;
+  const counted = node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || node.spawn !== undefined || isInitial;
   const entry: ActionConfig[] = counted
     ? [{ type: 'ordo.enter', params: { node: name, visit: node.task !== undefined || isInitial, resetsActivity: isInitial } }]
     : [];
@@ -64,6 +64,20 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
       onError: transitionConfig(invoke.onError, { guards: [current] }),
     };
   }
+  if (node.spawn !== undefined) {
+    const spawn = node.spawn;
+    entry.push(
+      effect(({ context, event }) => ({
+        kind: 'spawn',
+        node: name,
+        round: context.rounds[name] ?? 1,
+        workflow: spawn.workflow,
+        form: spawn.form,
+        ...(spawn.link === undefined ? {} : { link: spawn.link }),
+        records: childRecords(spawn.data, spawn.forEach, context, event),
+      })),
+    );
+  }
   if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined) {
     exit.push(effect({ kind: 'node-left', node: name }));
   }
@@ -74,12 +88,19 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
   if (node.wait !== undefined) {
     on['ordo.timer'] = transitionConfig(node.wait.then, { guards: [{ type: 'ordo.timer', params: { node: name, timer: 'wait' } }] });
   }
+  if (node.spawn !== undefined) {
+    const here = { node: name };
+    on['ordo.children.started'] = { guard: { type: 'ordo.children.started', params: here }, actions: [{ type: 'ordo.children.record', params: here }] };
+    on['ordo.child.ended'] = { guard: { type: 'ordo.children.waitedFor', params: here }, actions: [{ type: 'ordo.children.ended', params: here }] };
+  }
   if (node.type !== undefined) config['type'] = node.type;
   if (node.states !== undefined) {
     config['states'] = statesConfig(node.states, place);
     if (node.initial !== undefined) config['initial'] = node.initial;
   }
-  if (node.always !== undefined) config['always'] = node.always.map((transition) => transitionConfig(transition));
+  const always = (node.always ?? []).map((transition) => transitionConfig(transition));
+  if (node.spawn !== undefined) always.unshift(transitionConfig(node.spawn.onDone, { guards: [{ type: 'ordo.children.allEnded', params: { node: name } }] }));
+  if (always.length > 0) config['always'] = always;
   if (node.onDone !== undefined) config['onDone'] = transitionConfig(node.onDone);
   if (Object.keys(on).length > 0) {
     // A task state's own events sit on its `deciding` child; events the definition lists go on the task state itself.
@@ -88,6 +109,21 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
   if (entry.length > 0) config['entry'] = entry;
   if (exit.length > 0) config['exit'] = exit;
   return config;
+}
+
+/** The data of each child's record: one per line of `forEach`, whose formulas see the line first. */
+function childRecords(
+  data: Readonly<Record<string, string>>,
+  forEach: string | undefined,
+  context: WorkflowContext,
+  event: { type: string },
+): Record<string, unknown>[] {
+  if (forEach === undefined) return [evaluateFormulas(data, context, event)];
+  const lines = context.record[forEach];
+  if (!Array.isArray(lines)) return [];
+  return lines.map((line) =>
+    Object.fromEntries(Object.entries(data).map(([field, source]) => [field, evaluateFormula(source, context, event, line as Record<string, unknown>)])),
+  );
 }
 
 function statesConfig(states: StateMap, place: BuildPlace): Record<string, unknown> {

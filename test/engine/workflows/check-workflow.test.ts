@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../engine/definitions/index.js';
 import { checkWorkflow, compileWorkflow } from '../../../engine/workflows/index.js';
 import { NATIVE_FUNCTIONS } from '../../../engine/functions/index.js';
-import { approvalWorkflow, errorOf, orderForm } from './workflow-fixtures.js';
+import { approvalWorkflow, errorOf, jobForm, jobWorkflow, orderForm, spawningWorkflow } from './workflow-fixtures.js';
 
 const environment = { forms: new Map([['order', orderForm]]), functions: NATIVE_FUNCTIONS };
 
@@ -163,5 +163,23 @@ describe('compileWorkflow', () => {
     expect(compiled.taskStates).toEqual(['review', 'countersign']);
     expect(compiled.taskOf('review')?.assignees).toEqual([{ role: 'sales-manager' }]);
     expect(compiled.taskOf('route')).toBeUndefined();
+  });
+});
+
+describe('spawn states', () => {
+  const withJobs = { forms: new Map([['order', orderForm], ['job', jobForm]]), functions: NATIVE_FUNCTIONS, workflows: new Map([[jobWorkflow.id, jobWorkflow]]) };
+
+  it('accept the shipped shape', () => {
+    expect(checkWorkflow(spawningWorkflow(), withJobs)).toEqual([]);
+  });
+
+  it('report an unknown child workflow, a form the child does not drive, a non-table forEach, unknown fields and bad formulas', () => {
+    const base = spawningWorkflow();
+    const spawn = (change: Record<string, unknown>) => ({ ...base, states: { ...base.states, making: { spawn: { ...base.states['making']?.spawn, ...change } } } }) as WorkflowDefinition;
+    const problems = (change: Record<string, unknown>) => checkWorkflow(spawn(change), withJobs).map((problem) => problem.pointer);
+    expect(problems({ workflow: 'ghost' })).toEqual(['/states/making/spawn/workflow']);
+    expect(problems({ form: 'order' })).toEqual(['/states/making/spawn/form', '/states/making/spawn/link', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty', '/states/making/spawn/data/due']);
+    expect(problems({ forEach: 'amount' })).toEqual(['/states/making/spawn/forEach', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty']);
+    expect(problems({ link: 'nolink', data: { sku: 'sku +' } })).toEqual(['/states/making/spawn/link', '/states/making/spawn/data/sku']);
   });
 });

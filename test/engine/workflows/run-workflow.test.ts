@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../engine/definitions/index.js';
 import { acceptedEvents, SYSTEM_ACTOR, type WorkflowEffect } from '../../../engine/workflows/index.js';
-import { actor, approvalWorkflow, AT, compile, Driver, dueWorkflow, errorOf, pipelineWorkflow, withReview } from './workflow-fixtures.js';
+import { actor, approvalWorkflow, AT, compile, Driver, dueWorkflow, errorOf, pipelineWorkflow, spawningWorkflow, withReview } from './workflow-fixtures.js';
 
 const li = actor('li', 'sales');
 const approval = compile(approvalWorkflow());
@@ -460,5 +460,48 @@ describe('actions on transitions', () => {
       { kind: 'emit', event: 'order.submitted', data: { day: '2026-11-24' } },
       { kind: 'notify', to: [{ user: 'boss' }], message: { 'zh-CN': '新订单', en: 'New order' }, notification: 'notify' },
     ]);
+  });
+});
+
+describe('child workflows', () => {
+  const making = compile(spawningWorkflow());
+  const system = SYSTEM_ACTOR;
+  const lines = [{ sku: 'P-1', qty: 2 }, { sku: 'P-2', qty: 5 }];
+
+  it('a spawn state asks for one child record per line, its formulas reading the line before the header', () => {
+    const driver = new Driver(making, { promisedDate: '2026-12-31', lines });
+    const effects = effectsOf(driver, () => driver.send({ type: 'submit', actor: li }));
+    expect(effects).toEqual([
+      {
+        kind: 'spawn',
+        node: 'making',
+        round: 1,
+        workflow: 'job-flow',
+        form: 'job',
+        link: 'order',
+        records: [
+          { sku: 'P-1', qty: 4, due: '2026-12-31' },
+          { sku: 'P-2', qty: 10, due: '2026-12-31' },
+        ],
+      },
+    ]);
+  });
+
+  it('waits until every child it started has ended, ignoring others and repeats, then takes onDone', () => {
+    const driver = new Driver(making, { lines }).send({ type: 'submit', actor: li });
+    driver.send({ type: 'ordo.children.started', node: 'making', round: 1, children: ['c1', 'c2'], actor: system });
+    driver.send({ type: 'ordo.child.ended', child: 'c1', actor: system });
+    driver.send({ type: 'ordo.child.ended', child: 'c1', actor: system });
+    expect(driver.state.value).toBe('making');
+    expect(errorOf(() => driver.send({ type: 'ordo.child.ended', child: 'stranger', actor: system })).code).toBe('ORDO_ERR_WORKFLOW_EVENT_REJECTED');
+    driver.send({ type: 'ordo.child.ended', child: 'c2', actor: system });
+    expect(driver.state.value).toBe('made');
+  });
+
+  it('with no lines it has nothing to wait for; a start answer for another round is refused', () => {
+    const driver = new Driver(making, { lines: [] }).send({ type: 'submit', actor: li });
+    expect(errorOf(() => driver.send({ type: 'ordo.children.started', node: 'making', round: 2, children: [], actor: system })).code).toBe('ORDO_ERR_WORKFLOW_EVENT_REJECTED');
+    driver.send({ type: 'ordo.children.started', node: 'making', round: 1, children: [], actor: system });
+    expect(driver.state.value).toBe('made');
   });
 });

@@ -19,9 +19,44 @@ export const orderForm: FormDefinition = {
       promisedDate: { type: 'string', format: 'date' },
       note: { type: 'string' },
       requestedDate: { type: 'string', format: 'date' },
+      lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'number' } } } },
     },
   },
 } as FormDefinition;
+
+/** What a spawn state makes one of per order line. */
+export const jobForm: FormDefinition = {
+  kind: 'form',
+  id: 'job',
+  version: 1,
+  title: text('Job'),
+  schema: { type: 'object', properties: { order: { type: 'string' }, sku: { type: 'string' }, qty: { type: 'number' }, due: { type: 'string', format: 'date' } } },
+} as FormDefinition;
+
+export const jobWorkflow: WorkflowDefinition = {
+  kind: 'workflow',
+  id: 'job-flow',
+  version: 1,
+  title: text('Job'),
+  form: 'job',
+  initial: 'open',
+  states: { open: { on: { finish: { target: 'finished' } } }, finished: { type: 'final' } },
+} as WorkflowDefinition;
+
+/** An order that spawns a job per line and waits for all of them. */
+export function spawningWorkflow(): WorkflowDefinition {
+  return {
+    ...approvalWorkflow(),
+    id: 'order-making',
+    states: {
+      draft: { on: { submit: { target: 'making' } } },
+      making: {
+        spawn: { workflow: 'job-flow', form: 'job', forEach: 'lines', link: 'order', data: { sku: 'sku', qty: 'qty * 2', due: 'promisedDate' }, onDone: { target: 'made' } },
+      },
+      made: { type: 'final' },
+    },
+  } as WorkflowDefinition;
+}
 
 /** A two-step approval: a sales manager, then a countersign when the order is special. */
 export function approvalWorkflow(overrides: Partial<WorkflowDefinition> = {}): WorkflowDefinition {
@@ -89,7 +124,7 @@ export function pipelineWorkflow(): WorkflowDefinition {
 }
 
 export function compile(definition: WorkflowDefinition): CompiledWorkflow {
-  return compileWorkflow(definition, { forms: new Map([['order', orderForm]]) });
+  return compileWorkflow(definition, { forms: new Map([['order', orderForm], ['job', jobForm]]), workflows: new Map([[jobWorkflow.id, jobWorkflow]]) });
 }
 
 export const AT = '2026-11-24T02:00:00.000Z';

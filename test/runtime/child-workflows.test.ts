@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
+import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
+import type { OrdoDatabase } from '../../runtime/db/index.js';
+import { loadDemo } from '../../runtime/demo/index.js';
+import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
+import { listInstances } from '../../runtime/stores/index.js';
+import type { InstanceDto, TaskDto } from '../../runtime/workflows/index.js';
+import { testDatabases } from '../support/database.js';
+
+const ORDER = 'so-cd-jinjiang-water-0419';
+
+/*
+ * A sales order in production spawns one production order per line, each with its own workflow,
+ * and moves on to final inspection only when every one of them has ended.
+ */
+for (const backend of testDatabases()) {
+  describe(`child workflows on ${backend.name}`, () => {
+    let database: OrdoDatabase;
+    let services: Services;
+    const users: Record<string, Actor> = {};
+    const as = (name: string) => users[name] as Actor;
+
+    beforeAll(async () => {
+      const loaded = await loadDefinitions(shippedDefinitionsDir);
+      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+      database = await backend.open();
+      services = await createServices(database);
+      const { app, forms, workflows } = loaded.definitions;
+      await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
+      await loadDemo(services, database, demoDir);
+      for (const name of ['li.na', 'zhao.min', 'admin']) users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
+    }, 60_000);
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    /** Approves every open task (the administrator acts for each assignee) and fires due timers until the state settles. */
+    async function approveAll(instanceId: string): Promise<InstanceDto> {
+      for (let round = 0; round < 20; round += 1) {
+        await services.workflows.fireDueTimers(20);
+        const detail = await services.workflows.get(as('admin'), instanceId);
+        const open = detail.openTasks.filter((task: TaskDto) => task.status === 'open');
+        if (open.length === 0) return detail;
+        for (const task of open) await services.workflows.completeTask(as('admin'), task.id, { outcome: 'approve' });
+      }
+      throw new Error('the approvals did not settle');
+    }
+
+    it('releases one production order per order line and waits for all of them before inspection', async () => {
+      const order = await services.records.get(as('li.na'), 'sales-order', ORDER);
+      const lines = order.data['lines'] as { item: string; qty: number }[];
+      const { instance } = await services.workflows.start(as('li.na'), 'sales-order-lifecycle', ORDER);
+      await services.workflows.sendEvent(as('li.na'), instance.id, { type: 'submit' });
+      expect((await approveAll(instance.id)).state).toBe('released');
+
+      await services.workflows.sendEvent(as('zhao.min'), instance.id, { type: 'start-production' });
+      expect((await services.workflows.get(as('admin'), instance.id)).state).toBe('in-production');
+      const children = (await listInstances(database.db, { workflow: 'production-order', limit: 50, offset: 0 })).rows.filter((row) => row.parent_id === instance.id);
+      expect(children).toHaveLength(lines.length);
+      const made = await Promise.all(children.map((child) => services.records.get(as('zhao.min'), 'production-order', child.record_id)));
+      expect(made.map((record) => [record.data['item'], record.data['qty'], record.data['salesOrder']]).sort()).toEqual(
+        lines.map((line) => [line.item, line.qty, ORDER]).sort(),
+      );
+      expect(made.every((record) => /^MO-\d{4}-\d{4}$/.test(String(record.data['moNo'])))).toBe(true);
+
+      const [last, ...others] = children;
+      for (const child of others) {
+        await services.workflows.sendEvent(as('zhao.min'), child.id, { type: 'start' });
+        await services.workflows.sendEvent(as('zhao.min'), child.id, { type: 'complete' });
+      }
+      await services.workflows.fireDueTimers(20);
+      expect((await services.workflows.get(as('admin'), instance.id)).state).toBe('in-production');
+
+      await services.workflows.sendEvent(as('zhao.min'), last?.id ?? '', { type: 'start' });
+      await services.workflows.sendEvent(as('zhao.min'), last?.id ?? '', { type: 'complete' });
+      await services.workflows.fireDueTimers(20);
+      const after = await services.workflows.get(as('admin'), instance.id);
+      expect(after.state).toEqual({ inspection: 'deciding' });
+      expect(after.timeline.filter((entry) => entry.type === 'ordo.child.ended')).toHaveLength(lines.length);
+      expect((await services.records.get(as('zhao.min'), 'production-order', last?.record_id ?? '')).data).toMatchObject({ status: 'completed', completedQty: expect.any(Number) });
+    });
+  });
+}
