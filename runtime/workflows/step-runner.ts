@@ -96,7 +96,7 @@ async function answer(place: StepPlace, effect: WorkflowEffect, record: Readonly
   if (effect.kind === 'spawn') {
     const spawnPlace = { parentId: place.instanceId, parentRecordId: place.record.id, recordActor: recordActor(place.actor), at };
     const children = await spawnChildren(trx, place.deps, effect, spawnPlace, (child, workflow, parentId) =>
-      startInstance(trx, place.deps, workflow, { record: child, actor: place.actor, at, parentId }),
+      startInstance(trx, place.deps, workflow, { record: child, actor: place.actor, at, parentId }).then((outcome) => outcome.row),
     );
     return { type: 'ordo.children.started', node: effect.node, round: effect.round, children, actor: SYSTEM_ACTOR, at: at.toISOString() };
   }
@@ -244,12 +244,18 @@ export async function loadRecord(trx: Executor, form: string, id: string): Promi
 }
 
 /** Starts an instance on a record: one transaction with its first events, tasks and timers. */
+/** The instance as the command left it, and its record's data after the step. */
+export interface StepOutcome {
+  readonly row: WorkflowInstanceRow;
+  readonly record: Readonly<Record<string, unknown>>;
+}
+
 export async function startInstance(
   trx: Executor,
   deps: StepDependencies,
   compiled: CompiledWorkflow,
   input: { record: RecordRow; actor: CommandActor; at: Date; parentId?: string },
-): Promise<WorkflowInstanceRow> {
+): Promise<StepOutcome> {
   const initiator = input.actor === 'system' ? 'system' : input.actor.username;
   const first = startWorkflow(compiled, { initiator, record: input.record.data });
   const startEvent: WorkflowEvent = { type: 'ordo.start', actor: eventActor(input.actor), at: input.at.toISOString() };
@@ -276,7 +282,7 @@ export async function startInstance(
     throw error;
   }
   await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
-  return row;
+  return { row, record: settled.record };
 }
 
 /**
@@ -289,7 +295,7 @@ export async function advanceInstance(
   deps: StepDependencies,
   compiled: CompiledWorkflow,
   input: { instance: WorkflowInstanceRow; event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string }; actor: CommandActor; at: Date; recordPatch?: Record<string, unknown> },
-): Promise<WorkflowInstanceRow> {
+): Promise<StepOutcome> {
   const { instance, at } = input;
   const record = await loadRecord(trx, instance.form, instance.record_id);
   const state: InstanceState = { value: instance.state_value as StateValue, context: instance.context as unknown as InstanceState['context'], status: instance.status === 'done' ? 'done' : 'running' };
@@ -313,5 +319,5 @@ export async function advanceInstance(
     settled,
     row,
   );
-  return row;
+  return { row, record: settled.record };
 }

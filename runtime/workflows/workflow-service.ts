@@ -1,7 +1,7 @@
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import { NATIVE_FUNCTIONS } from '../../engine/functions/index.js';
-import type { CompiledWorkflow } from '../../engine/workflows/index.js';
+import type { ApprovalRound, CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import {
   claimDueTimers,
@@ -29,7 +29,7 @@ import { isAdmin, mayUseForm } from '../services/form-access.js';
 import { runIdempotent } from '../services/idempotent-command.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
-import { advanceInstance, loadRecord, startInstance, type CommandActor } from './step-runner.js';
+import { advanceInstance, loadRecord, startInstance, type CommandActor, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
 
 /** Names a person may send; the rest are the engine's own. */
@@ -61,13 +61,20 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     return findDisplayNames(exec, [...new Set(rows.map((row) => row.assignee))]);
   }
 
-  async function view(exec: Executor, actor: Actor, row: WorkflowInstanceRow): Promise<InstanceDto> {
+  /**
+   * The instance as the caller sees it. After a command the record and the time are already known,
+   * and tasks are read only when a slot is pending: each read is a round trip inside the command's
+   * transaction (BENCHMARKS.md, bench:workflow).
+   */
+  async function view(exec: Executor, actor: Actor, row: WorkflowInstanceRow, known?: { record: Readonly<Record<string, unknown>>; at: Date }): Promise<InstanceDto> {
     const compiled = compiledOf(row);
-    const tasks = (await listTasksOfInstance(exec, row.id)).filter((task) => task.status === 'open' || task.status === 'waiting');
-    const record = await findRecord(exec, row.form, row.record_id);
-    const at = await databaseNow(exec);
-    const taskNames = await names(exec, tasks);
-    return instanceDto(row, compiled, tasks.map((task) => taskDto(task, compiled, taskNames)), { actor, record: record?.data, at });
+    const approvals = Object.values((row.context as { approvals?: Record<string, ApprovalRound> }).approvals ?? {});
+    const pending = approvals.some((round) => round.slots.some((slot) => slot.status === 'pending'));
+    const tasks = pending ? (await listTasksOfInstance(exec, row.id)).filter((task) => task.status === 'open' || task.status === 'waiting') : [];
+    const record = known?.record ?? (await findRecord(exec, row.form, row.record_id))?.data;
+    const at = known?.at ?? (await databaseNow(exec));
+    const taskNames = tasks.length === 0 ? new Map<string, string>() : await names(exec, tasks);
+    return instanceDto(row, compiled, tasks.map((task) => taskDto(task, compiled, taskNames)), { actor, record, at });
   }
 
   /** One command: the step in its own transaction, the answer read in it too, replayable by key. */
@@ -75,11 +82,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     actor: Actor,
     options: CommandOptions | undefined,
     request: unknown,
-    work: (trx: Executor, at: Date) => Promise<WorkflowInstanceRow>,
+    work: (trx: Executor, at: Date) => Promise<StepOutcome>,
   ): Promise<CommandResult> {
     const { result, replayed } = await runIdempotent(database, actor, options?.idempotencyKey, request, async (trx) => {
       const at = await databaseNow(trx);
-      return view(trx, actor, await work(trx, at));
+      const outcome = await work(trx, at);
+      return view(trx, actor, outcome.row, { record: outcome.record, at });
     });
     return { instance: result, replayed };
   }
