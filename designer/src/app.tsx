@@ -3,16 +3,15 @@ import { useI18n } from './i18n/index.js';
 import { HistoryPage, ListPage, NewRecordPage, RecordPage } from './records/index.js';
 import { useRoute, type Route } from './routing/index.js';
 import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
-
-function formOf(route: Route): string | undefined {
-  return 'form' in route ? route.form : undefined;
-}
+import { InboxPage, TaskPage } from './workflows/index.js';
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   const { form } = useDefinitions();
   if (route.page === 'home') return <HomePage />;
   if (route.page === 'not-found') return <p className="notice notice-error">{t('error.notFound')}</p>;
+  if (route.page === 'inbox') return <InboxPage key={route.box} box={route.box} />;
+  if (route.page === 'task') return <TaskPage key={route.id} id={route.id} />;
   const definition = form(route.form);
   if (!definition) return <p className="notice notice-error">{t('error.formNotFound', { form: route.form })}</p>;
   switch (route.page) {
@@ -35,7 +34,7 @@ export function App() {
   if (state.status === 'signed-out') return <LoginPage expired={state.expired} />;
   return (
     <DefinitionsProvider>
-      <Layout activeForm={formOf(route)}>
+      <Layout route={route}>
         <Page route={route} />
       </Layout>
     </DefinitionsProvider>

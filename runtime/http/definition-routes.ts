@@ -9,10 +9,10 @@ export interface DefinitionRoutesOptions {
 export const definitionRoutes: FastifyPluginAsync<DefinitionRoutesOptions> = async (app, { services }) => {
   app.get(
     '/api/definitions',
-    { schema: { tags: ['definitions'], summary: 'The app and the latest published forms the user may read' } },
+    { schema: { tags: ['definitions'], summary: 'The app, the latest published forms the user may read and the workflows of those forms' } },
     async (request) => {
       const actor = actorOf(request);
-      return { app: services.definitions.app() ?? null, forms: services.definitions.forms(actor) };
+      return { app: services.definitions.app() ?? null, forms: services.definitions.forms(actor), workflows: services.definitions.workflows(actor) };
     },
   );
 };

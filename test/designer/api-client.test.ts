@@ -71,6 +71,57 @@ describe('API client', () => {
   });
 });
 
+describe('API client: workflows and the inbox', () => {
+  function client(status: number, body: unknown, calls: Call[]) {
+    return createApiClient({ getToken: () => 't', getLocale: () => 'zh-CN', fetchImpl: fakeFetch(status, body, calls) });
+  }
+  const sent = (call: Call | undefined) => [call?.init.method, call?.url, call?.init.body === undefined ? undefined : JSON.parse(String(call.init.body))];
+
+  it('addresses each task and instance command, with a comment only when there is one', async () => {
+    const calls: Call[] = [];
+    const api = client(200, { instance: {}, replayed: false }, calls);
+    await api.inbox('initiated', { limit: 50, offset: 100 });
+    await api.completeTask('t/1', 'approve', '  ', { remarks: 'ok' });
+    await api.completeTask('t1', 'reject', ' 不行 ');
+    await api.returnTask('t1', 'initiator', '请修改');
+    await api.transferTask('t1', 'xu.lei');
+    await api.addSigner('t1', 'zheng.hao', 'after', '请会签');
+    await api.saveDraft('t1', { remarks: 'draft' });
+    await api.startWorkflow('sales-order-lifecycle', 'so-1');
+    await api.sendEvent('i1', 'submit', '');
+    await api.withdraw('i1');
+    await api.recordWorkflows('sales-order', 'so 1');
+    expect(calls.map(sent)).toEqual([
+      ['GET', '/api/tasks?box=initiated&limit=50&offset=100', undefined],
+      ['POST', '/api/tasks/t%2F1/complete', { outcome: 'approve', data: { remarks: 'ok' } }],
+      ['POST', '/api/tasks/t1/complete', { outcome: 'reject', comment: '不行' }],
+      ['POST', '/api/tasks/t1/return', { to: 'initiator', comment: '请修改' }],
+      ['POST', '/api/tasks/t1/transfer', { to: 'xu.lei' }],
+      ['POST', '/api/tasks/t1/add-signer', { user: 'zheng.hao', position: 'after', comment: '请会签' }],
+      ['PUT', '/api/tasks/t1/draft', { data: { remarks: 'draft' } }],
+      ['POST', '/api/workflows', { workflow: 'sales-order-lifecycle', recordId: 'so-1' }],
+      ['POST', '/api/workflows/i1/events', { type: 'submit' }],
+      ['POST', '/api/workflows/i1/withdraw', {}],
+      ['GET', '/api/forms/sales-order/records/so%201/workflows', undefined],
+    ]);
+  });
+
+  it('reads a batch approval per task, a failure as an ApiError from its problem document', async () => {
+    const calls: Call[] = [];
+    const problem = { title: 'Not active', status: 409, code: 'ORDO_ERR_TASK_NOT_ACTIVE', taskStatus: 'approved' };
+    const api = client(200, { results: [{ id: 'a', ok: true, instance: { id: 'i1' } }, { id: 'b', ok: false, error: problem }] }, calls);
+    const results = await api.batchApprove(['a', 'b'], '同意');
+    expect(sent(calls[0])).toEqual(['POST', '/api/tasks/batch-complete', { ids: ['a', 'b'], outcome: 'approve', comment: '同意' }]);
+    expect(results[0]).toEqual({ id: 'a', ok: true, instance: { id: 'i1' } });
+    const failed = results[1];
+    expect(failed?.ok).toBe(false);
+    if (failed?.ok === false) {
+      expect(failed.error).toBeInstanceOf(ApiError);
+      expect(failed.error).toMatchObject({ status: 409, code: 'ORDO_ERR_TASK_NOT_ACTIVE', extra: { taskStatus: 'approved' } });
+    }
+  });
+});
+
 describe('problem documents', () => {
   it('reads field errors and extra members', () => {
     const error = problemToError(422, {

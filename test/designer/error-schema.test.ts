@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keepUnchangedErrors, serverPointerToDataPointer, toErrorList, toErrorSchema, valueAtPointer } from '../../designer/src/forms/error-schema.js';
+import { keepUnchangedErrors, serverPointerToDataPointer, toErrorList, toErrorSchema, uniqueErrors, valueAtPointer } from '../../designer/src/forms/error-schema.js';
 
 describe('server errors at their fields', () => {
   it('maps request pointers to data pointers', () => {
@@ -32,6 +32,12 @@ describe('server errors at their fields', () => {
 
   it('unescapes ~0 and ~1 in pointer segments', () => {
     expect(valueAtPointer({ 'a/b': { 'c~d': 5 } }, '/a~1b/c~0d')).toBe(5);
+  });
+
+  it('lists an error the browser and the server both found once', () => {
+    const required = { pointer: '/rushReason', message: 'required' };
+    const other = { pointer: '/rushReason', message: 'too long' };
+    expect(uniqueErrors([required, other, { ...required }, { pointer: '/remarks', message: 'required' }])).toEqual([required, other, { pointer: '/remarks', message: 'required' }]);
   });
 
   it('drops the errors of fields the person changed and keeps the others', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute, type Route } from '../../designer/src/routing/route.js';
+import { formatRoute, INBOX_BOXES, parseRoute, type Route } from '../../designer/src/routing/route.js';
 
 describe('hash routes', () => {
   it('reads each page from the hash', () => {
@@ -11,6 +11,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/forms/sales-order/new')).toEqual({ page: 'new', form: 'sales-order' });
     expect(parseRoute('#/forms/sales-order/abc-1')).toEqual({ page: 'record', form: 'sales-order', id: 'abc-1' });
     expect(parseRoute('#/forms/sales-order/abc-1/history')).toEqual({ page: 'history', form: 'sales-order', id: 'abc-1' });
+    expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', box: 'todo' });
+    expect(parseRoute('#/inbox/initiated')).toEqual({ page: 'inbox', box: 'initiated' });
+    expect(parseRoute('#/tasks/t-1')).toEqual({ page: 'task', id: 't-1' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -18,6 +21,10 @@ describe('hash routes', () => {
     expect(parseRoute('#/forms/x/1/audit')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/forms/x/1/history/more')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/forms/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/inbox/archive')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/inbox/cc/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/tasks')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/tasks/t-1/extra')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -27,6 +34,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('record' as const), form: text, id: text }),
       fc.record({ page: fc.constant('history' as const), form: text, id: text }),
       fc.record({ page: fc.constant('list' as const), form: text, search: fc.constant('') }),
+      fc.record({ page: fc.constant('inbox' as const), box: fc.constantFrom(...INBOX_BOXES) }),
+      fc.record({ page: fc.constant('task' as const), id: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

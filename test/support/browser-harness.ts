@@ -13,6 +13,7 @@ import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { buildServer } from '../../runtime/http/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
+import { startTimerWorker } from '../../runtime/workflows/index.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM_PATH);
@@ -69,8 +70,8 @@ export interface BrowserHarness {
    * stored, or to write data the page then shows. Fails on any answer but 2xx.
    */
   api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }): Promise<T>;
-  /** A full-page screenshot in test-artifacts/browser/<name>-<step>.png; returns the path. */
-  screenshot(step: string): Promise<string>;
+  /** A full-page screenshot of `page` (another tab, say) in test-artifacts/browser/<name>-<step>.png; returns the path. */
+  screenshot(step: string, on?: Page): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -88,20 +89,32 @@ function settledValue<T>(outcome: PromiseSettledResult<T>): T {
   return outcome.value;
 }
 
-/** The shipped definitions and the demo factory, as `ordo serve --demo` loads them, plus any extra forms. */
-async function startServer(database: OrdoDatabase, webRoot: string, extraForms: readonly FormDefinition[]): Promise<{ services: Services; server: FastifyInstance; baseUrl: string }> {
+/**
+ * The shipped definitions (workflows too) and the demo factory, as `ordo serve --demo` loads them,
+ * plus any extra forms. Like `ordo serve`, it fires due workflow timers in the background, so an
+ * order's feasibility check runs by itself; `stopTimers` ends that before the database closes.
+ */
+async function startServer(
+  database: OrdoDatabase,
+  webRoot: string,
+  extraForms: readonly FormDefinition[],
+): Promise<{ services: Services; server: FastifyInstance; baseUrl: string; stopTimers: () => Promise<void> }> {
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`the shipped definitions do not load:\n${loaded.problems.join('\n')}`);
   const services = await createServices(database);
-  const { app, forms } = loaded.definitions;
-  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms] }, 'system');
+  const { app, forms, workflows } = loaded.definitions;
+  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows] }, 'system');
   const demo = await loadDemo(services, database, demoDir);
   if (!demo.loaded) throw new Error('the demo factory did not load into the fresh database');
   const server = await buildServer({ services, database, webRoot });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (address === null || typeof address !== 'object') throw new Error('the server has no TCP address');
-  return { services, server, baseUrl: `http://127.0.0.1:${address.port}` };
+  const timers = startTimerWorker(services.workflows, {
+    idleMs: 200,
+    onError: (error) => console.error('firing workflow timers failed', error),
+  });
+  return { services, server, baseUrl: `http://127.0.0.1:${address.port}`, stopTimers: () => timers.stop() };
 }
 
 /**
@@ -140,7 +153,8 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
     settledValue(built);
     const database = settledValue(opened);
     const context = settledValue(launched);
-    const { services, server, baseUrl } = await startServer(database, webRoot, options.extraForms ?? []);
+    const { services, server, baseUrl, stopTimers } = await startServer(database, webRoot, options.extraForms ?? []);
+    cleanups.push(stopTimers);
     cleanups.push(() => server.close());
 
     const problems: BrowserProblem[] = [];
@@ -202,11 +216,11 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
         if (!response.ok) throw new Error(`${request?.method ?? 'GET'} ${path} as ${username}: ${response.status} ${await response.text()}`);
         return (await response.json()) as T;
       },
-      async screenshot(step) {
+      async screenshot(step, on = page) {
         const path = join(browserArtifactsDir, `${options.name}-${step}.png`);
         // The top bar is sticky: scrolled away from the top, a full-page shot would paint it over the middle.
-        await page.evaluate('window.scrollTo(0, 0)');
-        await page.screenshot({ path, fullPage: true });
+        await on.evaluate('window.scrollTo(0, 0)');
+        await on.screenshot({ path, fullPage: true });
         return path;
       },
       close,

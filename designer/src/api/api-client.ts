@@ -10,6 +10,16 @@ import type {
   ValidateResponse,
 } from './api-types.js';
 import { listQueryToSearch } from './list-query.js';
+import type {
+  BatchResult,
+  CommandResult,
+  InboxBox,
+  InboxPage,
+  SignerPosition,
+  WorkflowInstance,
+  WorkflowInstanceDetail,
+  WorkflowTask,
+} from './workflow-types.js';
 
 export interface ApiClientOptions {
   readonly getToken: () => string | null;
@@ -29,6 +39,27 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 function formPath(form: string): string {
   return `/api/forms/${encodeURIComponent(form)}/records`;
+}
+
+function taskPath(id: string, action?: string): string {
+  return `/api/tasks/${encodeURIComponent(id)}${action === undefined ? '' : `/${action}`}`;
+}
+
+function instancePath(id: string, action?: string): string {
+  return `/api/workflows/${encodeURIComponent(id)}${action === undefined ? '' : `/${action}`}`;
+}
+
+/** A comment is sent only when there is one: an empty text is no comment. */
+function withComment<T extends object>(body: T, comment: string | undefined): T & { comment?: string } {
+  const text = comment?.trim();
+  return text ? { ...body, comment: text } : body;
+}
+
+interface RawBatchResult {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly instance?: WorkflowInstance;
+  readonly error?: unknown;
 }
 
 export function createApiClient(options: ApiClientOptions) {
@@ -88,5 +119,29 @@ export function createApiClient(options: ApiClientOptions) {
     history: (form: string, id: string) => request<HistoryResponse>('GET', `${formPath(form)}/${encodeURIComponent(id)}/history`),
     validate: (form: string, data: Record<string, unknown>, id?: string) =>
       request<ValidateResponse>('POST', `/api/forms/${encodeURIComponent(form)}/validate`, { body: id === undefined ? { data } : { data, id } }),
+
+    inbox: <B extends InboxBox>(box: B, page: { limit: number; offset: number }) =>
+      request<InboxPage<B>>('GET', `/api/tasks?box=${box}&limit=${page.limit}&offset=${page.offset}`),
+    getTask: (id: string) => request<WorkflowTask>('GET', taskPath(id)),
+    completeTask: (id: string, outcome: 'approve' | 'reject', comment?: string, data?: Record<string, unknown>) =>
+      request<CommandResult>('POST', taskPath(id, 'complete'), { body: withComment(data === undefined ? { outcome } : { outcome, data }, comment) }),
+    returnTask: (id: string, to: string, comment?: string) => request<CommandResult>('POST', taskPath(id, 'return'), { body: withComment({ to }, comment) }),
+    transferTask: (id: string, to: string, comment?: string) => request<CommandResult>('POST', taskPath(id, 'transfer'), { body: withComment({ to }, comment) }),
+    addSigner: (id: string, user: string, position: SignerPosition, comment?: string) =>
+      request<CommandResult>('POST', taskPath(id, 'add-signer'), { body: withComment({ user, position }, comment) }),
+    saveDraft: (id: string, data: Record<string, unknown>) => request<WorkflowTask>('PUT', taskPath(id, 'draft'), { body: { data } }),
+    batchApprove: async (ids: readonly string[], comment?: string): Promise<BatchResult[]> => {
+      const answer = await request<{ results: readonly RawBatchResult[] }>('POST', '/api/tasks/batch-complete', { body: withComment({ ids, outcome: 'approve' }, comment) });
+      return answer.results.map((result): BatchResult =>
+        result.ok && result.instance !== undefined
+          ? { id: result.id, ok: true, instance: result.instance }
+          : { id: result.id, ok: false, error: problemToError(0, result.error) },
+      );
+    },
+    startWorkflow: (workflow: string, recordId: string) => request<CommandResult>('POST', '/api/workflows', { body: { workflow, recordId } }),
+    getWorkflow: (id: string) => request<WorkflowInstanceDetail>('GET', instancePath(id)),
+    sendEvent: (id: string, type: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'events'), { body: withComment({ type }, comment) }),
+    withdraw: (id: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'withdraw'), { body: withComment({}, comment) }),
+    recordWorkflows: (form: string, id: string) => request<{ items: readonly WorkflowInstance[] }>('GET', `${formPath(form)}/${encodeURIComponent(id)}/workflows`),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppDefinition, FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
+import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import type { FieldError } from '../../../engine/errors/index.js';
 
 export interface SessionUser {
@@ -17,6 +17,8 @@ export interface LoginResponse {
 export interface DefinitionsResponse {
   readonly app: AppDefinition;
   readonly forms: readonly FormDefinition[];
+  /** The workflows of the readable forms. */
+  readonly workflows: readonly WorkflowDefinition[];
 }
 
 export interface OrdoRecord {

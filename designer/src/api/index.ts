@@ -19,3 +19,20 @@ export type {
 export { newIdempotencyKey } from './idempotency-key.js';
 export { listQueryToSearch } from './list-query.js';
 export { tokenStore } from './token-store.js';
+export type {
+  BatchResult,
+  CommandResult,
+  CommentRule,
+  InboxBox,
+  InboxItems,
+  InboxPage,
+  SignerPosition,
+  StateValue,
+  TaskActions,
+  TaskStatus,
+  TimelineEntry,
+  WorkflowInstance,
+  WorkflowInstanceDetail,
+  WorkflowNotification,
+  WorkflowTask,
+} from './workflow-types.js';

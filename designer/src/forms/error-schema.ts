@@ -67,3 +67,14 @@ function sameJson(a: unknown, b: unknown): boolean {
 export function keepUnchangedErrors<E extends DataError>(errors: readonly E[], before: unknown, after: unknown): E[] {
   return errors.filter((error) => sameJson(valueAtPointer(before, error.pointer), valueAtPointer(after, error.pointer)));
 }
+
+/** The browser and the server often find the same error (a required field): the summary lists it once. */
+export function uniqueErrors<E extends DataError>(errors: readonly E[]): E[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.pointer}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

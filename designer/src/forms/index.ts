@@ -1,8 +1,12 @@
 export { ADMIN_ROLE, mayAccess, type FormAction } from './access.js';
-export { keepUnchangedErrors, pointerSegments, serverPointerToDataPointer, toErrorList, toErrorSchema, valueAtPointer, type DataError } from './error-schema.js';
+export { keepUnchangedErrors, pointerSegments, serverPointerToDataPointer, toErrorList, toErrorSchema, uniqueErrors, valueAtPointer, type DataError } from './error-schema.js';
+export { ErrorSummary } from './error-summary.js';
+export { lockStates, lockUiSchema } from './field-lock.js';
 export { fieldKind, fieldLabel, fieldOrder, fieldSchema, listColumns, topLevelFields, type FieldKind } from './field-schema.js';
+export { LiveFormView, type LiveFormViewProps } from './live-form-view.js';
 export { LookupField } from './lookup-field.js';
 export { changedTopLevel } from './record-diff.js';
 export { RecordForm, type RecordFormProps } from './record-form.js';
 export { matchesSchema } from './schema-match.js';
 export { createStateValidator } from './state-validator.js';
+export { useLiveForm, type FormData, type LiveFormOptions, type LiveFormProps, type LiveFormState, type SummaryError } from './use-live-form.js';

@@ -1,7 +1,14 @@
-import type { RecordList } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 
-export function Pager({ list, onPage }: { list: RecordList; onPage: (offset: number) => void }) {
+/** A page of any list the server pages (records, the inbox). */
+export interface PagedList {
+  readonly items: readonly unknown[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export function Pager({ list, onPage }: { list: PagedList; onPage: (offset: number) => void }) {
   const { t } = useI18n();
   const from = list.total === 0 ? 0 : list.offset + 1;
   const to = list.offset + list.items.length;

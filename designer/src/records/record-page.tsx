@@ -7,6 +7,7 @@ import { RecordForm } from '../forms/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../routing/index.js';
 import { describeError } from '../shell/index.js';
+import { WorkflowPanel } from '../workflows/index.js';
 import { setFlash, takeFlash } from './flash.js';
 import { recordTitle } from './record-title.js';
 
@@ -86,6 +87,8 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
     // Reload when the record changes, not when the language does.
   }, [api, definition.id, id]);
 
+  const reloadRecord = useCallback(() => load(), [load]);
+
   if (state.status === 'loading') return <div className="page-state">{t('app.loading')}</div>;
   if (state.status === 'failed') {
     return (
@@ -123,6 +126,7 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
           </button>
         </div>
       ) : null}
+      <WorkflowPanel definition={definition} record={record} onRecordChanged={reloadRecord} />
       {!editable ? <p className="notice notice-info">{t('record.readOnly')}</p> : null}
       <div className="card">
         <RecordForm

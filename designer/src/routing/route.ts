@@ -1,6 +1,16 @@
+/** The boxes of the inbox, in tab order. */
+export const INBOX_BOXES = ['todo', 'done', 'initiated', 'cc'] as const;
+export type InboxBoxName = (typeof INBOX_BOXES)[number];
+
+function isInboxBox(value: string): value is InboxBoxName {
+  return (INBOX_BOXES as readonly string[]).includes(value);
+}
+
 /** The app's pages, addressed by the URL hash (`#/forms/sales-order/new`), so the server needs one page only. */
 export type Route =
   | { readonly page: 'home' }
+  | { readonly page: 'inbox'; readonly box: InboxBoxName }
+  | { readonly page: 'task'; readonly id: string }
   | { readonly page: 'list'; readonly form: string; readonly search: string }
   | { readonly page: 'new'; readonly form: string }
   | { readonly page: 'record'; readonly form: string; readonly id: string }
@@ -25,6 +35,11 @@ export function parseRoute(hash: string): Route {
   const parts = segments as string[];
   if (parts.length === 0) return { page: 'home' };
   const [head, form, id, tail] = parts;
+  if (head === 'inbox' && parts.length <= 2) {
+    const box = form ?? 'todo';
+    return isInboxBox(box) ? { page: 'inbox', box } : { page: 'not-found' };
+  }
+  if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
   if (tail === undefined) return id === 'new' ? { page: 'new', form } : { page: 'record', form, id };
@@ -36,6 +51,10 @@ export function formatRoute(route: Route): string {
     case 'home':
     case 'not-found':
       return '#/';
+    case 'inbox':
+      return route.box === 'todo' ? '#/inbox' : `#/inbox/${route.box}`;
+    case 'task':
+      return `#/tasks/${encodeURIComponent(route.id)}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

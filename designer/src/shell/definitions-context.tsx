@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AppDefinition, FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
+import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import { isApiError } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
@@ -8,14 +8,16 @@ import { describeError } from './describe-error.js';
 export interface Definitions {
   readonly app: AppDefinition;
   readonly forms: readonly FormDefinition[];
+  readonly workflows: readonly WorkflowDefinition[];
   form(id: string): FormDefinition | undefined;
+  workflow(id: string): WorkflowDefinition | undefined;
 }
 
 const DefinitionsContext = createContext<Definitions | null>(null);
 
 type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly value: Definitions };
 
-/** Loads GET /api/definitions once per sign-in and shows a loading or error screen until it has them. */
+/** Loads GET /api/definitions (forms and their workflows) once per sign-in and shows a loading or error screen until it has them. */
 export function DefinitionsProvider({ children }: { children: ReactNode }) {
   const { api } = useSession();
   const { t, locale } = useI18n();
@@ -26,10 +28,11 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     setState({ status: 'loading' });
     api.definitions().then(
-      ({ app, forms }) => {
+      ({ app, forms, workflows }) => {
         if (cancelled) return;
         const byId = new Map(forms.map((form) => [form.id, form]));
-        setState({ status: 'ready', value: { app, forms, form: (id) => byId.get(id) } });
+        const workflowById = new Map(workflows.map((workflow) => [workflow.id, workflow]));
+        setState({ status: 'ready', value: { app, forms, workflows, form: (id) => byId.get(id), workflow: (id) => workflowById.get(id) } });
       },
       (error: unknown) => {
         if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });

@@ -3,13 +3,40 @@ import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
 import { useDefinitions } from './definitions-context.js';
 import { buildNavigation } from './navigation.js';
+import { useOpenTaskCount } from './open-task-count.js';
 
-export function SideNav({ activeForm }: { activeForm: string | undefined }) {
+export interface SideNavProps {
+  readonly activeForm: string | undefined;
+  readonly inboxActive: boolean;
+}
+
+export function SideNav({ activeForm, inboxActive }: SideNavProps) {
   const { t, text } = useI18n();
   const { app, forms } = useDefinitions();
   const sections = useMemo(() => buildNavigation(app, forms), [app, forms]);
+  const openTasks = useOpenTaskCount().count;
   return (
     <nav className="side-nav" aria-label={t('nav.title')}>
+      <section className="nav-section">
+        <h2 className="nav-heading">{t('nav.workspace')}</h2>
+        <ul>
+          <li>
+            <a
+              className={inboxActive ? 'nav-link nav-inbox active' : 'nav-link nav-inbox'}
+              href={href({ page: 'inbox', box: 'todo' })}
+              aria-current={inboxActive ? 'page' : undefined}
+              data-testid="nav-inbox"
+            >
+              <span>{t('nav.inbox')}</span>
+              {openTasks ? (
+                <span className="nav-badge" aria-label={t('nav.inboxCount', { count: openTasks })} data-testid="inbox-count">
+                  {openTasks > 99 ? '99+' : openTasks}
+                </span>
+              ) : null}
+            </a>
+          </li>
+        </ul>
+      </section>
       {sections.length === 0 ? <p className="muted nav-empty">{t('nav.empty')}</p> : null}
       {sections.map((section, index) => (
         <section key={section.title ? section.title.en : `rest-${index}`} className="nav-section">
