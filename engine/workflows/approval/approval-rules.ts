@@ -165,7 +165,9 @@ export function addSigner(round: ApprovalRound, id: string, user: string, signer
       fields: [{ pointer: '/position', code: 'enum', message: 'use before or after in this mode' }],
     });
   }
-  if (round.slots.some((other) => other.user === signer && other.status === 'pending')) {
+  // A co-signer who has or had a vote in this group would vote twice, as in a transfer.
+  const twice = (other: ApprovalSlot) => other.status === 'pending' || (position === 'beside' && other.group === slot.group && counts(other));
+  if (round.slots.some((other) => other.user === signer && twice(other))) {
     throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${signer} already has this task`, { fields: [{ pointer: '/user', code: 'duplicate', message: `${signer} already has this task` }] });
   }
   const issued = round.issued + 1;

@@ -129,6 +129,17 @@ describe('approval rules, by example', () => {
     expect(codeOf(() => addSigner(openRound('n', 1, 'all', 1, ['a', 'b']), 'n.1.1', 'a', 'b', 'after'))).toBe('ORDO_ERR_REQUEST_INVALID');
   });
 
+  it('add-signer beside refuses someone who already voted in the group: their vote would count twice', () => {
+    // Ratio 1/2 of four: a rejects, b adds a beside and a rejects again; with c's rejection the
+    // group would be rejected (5 - 3 < 3) although b and d could still make it 2 of 4.
+    const round = decide(openRound('n', 1, 'ratio', 0.5, ['a', 'b', 'c', 'd']), 'n.1.1', 'a', 'rejected', 'no');
+    expect(codeOf(() => addSigner(round, 'n.1.2', 'b', 'a', 'beside'))).toBe('ORDO_ERR_REQUEST_INVALID');
+    const approvedFirst = decide(openRound('n', 1, 'all', 1, ['a', 'b']), 'n.1.1', 'a', 'approved');
+    expect(codeOf(() => addSigner(approvedFirst, 'n.1.2', 'b', 'a', 'beside'))).toBe('ORDO_ERR_REQUEST_INVALID');
+    // A group of its own (before or after) is a new decision, not a second vote in this one.
+    expect(ids(addSigner(approvedFirst, 'n.1.2', 'b', 'a', 'after'))).toEqual(['n.1.2']);
+  });
+
   it('hasActivity: false on a fresh round, true after any action', () => {
     const round = openRound('n', 1, 'all', 1, ['a', 'b']);
     expect(hasActivity(round)).toBe(false);
@@ -251,6 +262,8 @@ function modelApply(model: Model, id: string, user: string, step: Step): string 
     case 'add': {
       if (step.position === 'beside' && (model.mode === 'single' || model.mode === 'any')) return 'ORDO_ERR_REQUEST_INVALID';
       if (model.groups.flat().some((other) => other.user === step.signer && open(other))) return 'ORDO_ERR_REQUEST_INVALID';
+      // A co-signer who already voted in the group would vote twice.
+      if (step.position === 'beside' && group.some((other) => other.user === step.signer)) return 'ORDO_ERR_REQUEST_INVALID';
       model.issued += 1;
       const added: Member = { id: `n.1.${model.issued}`, user: step.signer, vote: 'pending' };
       if (step.position === 'beside') group.push(added);
