@@ -11,6 +11,7 @@ import {
   findInstance,
   findRecord,
   findTask,
+  findUserByUsername,
   listEvents,
   listInstances,
   listInstancesOfRecord,
@@ -117,10 +118,22 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     return data;
   }
 
-  function taskCommand(name: string, build: (task: TaskRow) => { type: string; [key: string]: unknown }, patch?: (compiled: CompiledWorkflow, task: TaskRow) => Record<string, unknown> | undefined) {
+  /** A task given to a name nobody has would sit in no inbox; the assignee rules drop such names too. */
+  async function requireUser(exec: Executor, username: string, pointer: string): Promise<void> {
+    if ((await findUserByUsername(exec, username)) !== undefined) return;
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: no user "${username}"`, { fields: [{ pointer, code: 'unknown', message: `no user "${username}"` }] });
+  }
+
+  function taskCommand(
+    name: string,
+    build: (task: TaskRow) => { type: string; [key: string]: unknown },
+    patch?: (compiled: CompiledWorkflow, task: TaskRow) => Record<string, unknown> | undefined,
+    recipient?: { username: string; pointer: string },
+  ) {
     return (actor: Actor, taskId: string, input: unknown, options?: CommandOptions) =>
       command(actor, options, { command: name, taskId, input }, async (trx, at) => {
         const { task, instance } = await requireOwnTask(trx, actor, taskId);
+        if (recipient !== undefined) await requireUser(trx, recipient.username, recipient.pointer);
         // An administrator acting on someone's task acts as that assignee, and the log says who really did.
         const as: Actor = task.assignee === actor.username ? actor : { ...actor, username: task.assignee };
         return advance(trx, instance, { ...build(task), slot: task.slot }, as, at, patch?.(compiledOf(instance), task));
@@ -182,9 +195,17 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     returnTask: (actor, taskId, input, options) =>
       taskCommand('return', () => ({ type: 'return', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
     transferTask: (actor, taskId, input, options) =>
-      taskCommand('transfer', () => ({ type: 'transfer', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
+      taskCommand('transfer', () => ({ type: 'transfer', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }), undefined, {
+        username: input.to,
+        pointer: '/to',
+      })(actor, taskId, input, options),
     addSigner: (actor, taskId, input, options) =>
-      taskCommand('add-signer', () => ({ type: 'add-signer', user: input.user, position: input.position, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(
+      taskCommand(
+        'add-signer',
+        () => ({ type: 'add-signer', user: input.user, position: input.position, ...(input.comment === undefined ? {} : { comment: input.comment }) }),
+        undefined,
+        { username: input.user, pointer: '/user' },
+      )(
         actor,
         taskId,
         input,
@@ -240,6 +261,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
 
     async handover(actor, input) {
       if (!isAdmin(actor.roles)) throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only administrators hand over tasks');
+      await requireUser(db, input.to, '/to');
       let moved = 0;
       for (const task of await listOpenTasksOf(db, input.from)) {
         await db.transaction().execute(async (trx) => {

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOrdoError } from '../../engine/errors/index.js';
+import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
+import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
+import type { OrdoDatabase } from '../../runtime/db/index.js';
+import { loadDemo } from '../../runtime/demo/index.js';
+import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
+import { findInstance } from '../../runtime/stores/index.js';
+import { testDatabases } from '../support/database.js';
+
+const ORDER = 'so-nb-drainage-0342';
+
+async function codeOf(run: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (isOrdoError(error)) return error.code;
+    throw error;
+  }
+}
+
+/*
+ * A task handed to a user name nobody has would sit in no one's inbox (only an administrator could
+ * still act on it): transfer, add-signer and handover refuse a recipient who is not a user.
+ */
+for (const backend of testDatabases()) {
+  describe(`task recipients on ${backend.name}`, () => {
+    let database: OrdoDatabase;
+    let services: Services;
+    const users: Record<string, Actor> = {};
+    let instanceId = '';
+    let taskId = '';
+
+    beforeAll(async () => {
+      const loaded = await loadDefinitions(shippedDefinitionsDir);
+      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+      database = await backend.open();
+      services = await createServices(database);
+      const { app, forms, workflows } = loaded.definitions;
+      await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
+      await loadDemo(services, database, demoDir);
+      for (const name of ['admin', 'li.na', 'wang.qiang']) {
+        users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
+      }
+      const clerk = users['li.na'] as Actor;
+      const { instance } = await services.workflows.start(clerk, 'sales-order-lifecycle', ORDER);
+      await services.workflows.sendEvent(clerk, instance.id, { type: 'submit' });
+      instanceId = instance.id;
+      const page = await services.workflows.listTasks(users['wang.qiang'] as Actor, { box: 'todo', limit: 50, offset: 0 });
+      taskId = (page.items as { id: string; instanceId: string }[]).find((task) => task.instanceId === instanceId)?.id ?? '';
+    }, 60_000);
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    it('refuses to transfer a task or add a signer who is not a user, and changes nothing', async () => {
+      const manager = users['wang.qiang'] as Actor;
+      const before = await findInstance(database.db, instanceId);
+      expect(await codeOf(() => services.workflows.transferTask(manager, taskId, { to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(() => services.workflows.addSigner(manager, taskId, { user: 'no.such.user', position: 'before' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect((await findInstance(database.db, instanceId))?.revision).toBe(before?.revision);
+      expect((await services.workflows.getTask(manager, taskId)).status).toBe('open');
+    });
+
+    it('refuses to hand tasks over to someone who is not a user', async () => {
+      expect(await codeOf(() => services.workflows.handover(users['admin'] as Actor, { from: 'wang.qiang', to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect((await services.workflows.getTask(users['wang.qiang'] as Actor, taskId)).status).toBe('open');
+    });
+
+    it('still transfers to a real user', async () => {
+      const { instance } = await services.workflows.transferTask(users['wang.qiang'] as Actor, taskId, { to: 'zhang.wei', comment: 'on leave' });
+      expect(instance.openTasks.map((task) => task.assignee)).toEqual(['zhang.wei']);
+    });
+  });
+}
