@@ -26,7 +26,7 @@ import {
   type TimerRow,
   type WorkflowInstanceRow,
 } from '../stores/index.js';
-import { isAdmin, mayUseForm } from '../services/form-access.js';
+import { isAdmin, mayUseForm, refuseUnreadableFields } from '../services/form-access.js';
 import { runIdempotent } from '../services/idempotent-command.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
@@ -106,8 +106,13 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     return { task, instance: await requireInstance(trx, task.instance_id) };
   }
 
-  function taskEditPatch(compiled: CompiledWorkflow, node: string, data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  /**
+   * editableFields widen what the assignee may write, not what they may read: a field hidden from
+   * their roles is refused as the record API refuses it, or the task form would write blind guesses.
+   */
+  function taskEditPatch(actor: Actor, compiled: CompiledWorkflow, node: string, data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
     if (data === undefined || Object.keys(data).length === 0) return undefined;
+    refuseUnreadableFields(definitions.form(compiled.definition.form).definition, actor.roles, actor.locale, data);
     const editable = new Set(compiled.taskOf(node)?.editableFields ?? []);
     const refused = Object.keys(data).filter((field) => !editable.has(field));
     if (refused.length > 0) {
@@ -190,7 +195,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       taskCommand(
         'complete',
         () => ({ type: input.outcome, ...(input.comment === undefined ? {} : { comment: input.comment }) }),
-        (compiled, task) => taskEditPatch(compiled, task.node, input.data),
+        (compiled, task) => taskEditPatch(actor, compiled, task.node, input.data),
       )(actor, taskId, input, options),
     returnTask: (actor, taskId, input, options) =>
       taskCommand('return', () => ({ type: 'return', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
@@ -216,7 +221,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       return db.transaction().execute(async (trx) => {
         const { task, instance } = await requireOwnTask(trx, actor, taskId);
         const compiled = compiledOf(instance);
-        taskEditPatch(compiled, task.node, data);
+        taskEditPatch(actor, compiled, task.node, data);
         const saved = (await saveTaskDraft(trx, task.id, data)) as TaskRow;
         return taskDto(saved, compiled, await names(trx, [saved]));
       });
