@@ -21,6 +21,7 @@ import {
   insertTasks,
   insertTimers,
   isUniqueViolation,
+  listTasksOfInstance,
   updateInstanceState,
   updateRecordData,
   updateTasks,
@@ -172,8 +173,8 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
     }),
   );
   await writeRecord(p, settled.record);
-  const dueDates = taskDueDates(settled.effects, settled.record, compiled.definition.calendar, at);
   const added = [...settled.slots.values()].filter((view) => settled.newSlots.has(view.slot));
+  const dueAt = await dueOfAdded(p, settled, added);
   const changed = [...settled.slots.values()].filter((view) => !settled.newSlots.has(view.slot));
   await insertTasks(
     trx,
@@ -190,7 +191,7 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
       status: view.status,
       title: compiled.taskOf(view.node)?.title ?? { 'zh-CN': view.node, en: view.node },
       at,
-      dueAt: dueDates.get(view.node) ?? null,
+      dueAt: dueAt(view),
     })),
   );
   await updateTasks(
@@ -223,6 +224,18 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
     target: { kind: 'workflow-instance', id: p.instanceId },
     detail: { workflow: compiled.definition.id, version: compiled.definition.version, state: stored(settled.state.value) },
   });
+}
+
+/**
+ * When each added task falls due: a round opened in this step from its due rule; a slot added to a
+ * running round (transfer, added signer, reassignment) keeps the round's due time, which its timer
+ * still holds.
+ */
+async function dueOfAdded(p: Persist, settled: Awaited<ReturnType<typeof settle>>, added: readonly SlotView[]): Promise<(view: SlotView) => Date | null> {
+  const opened = taskDueDates(settled.effects, settled.record, p.compiled.definition.calendar, p.at);
+  const running = added.some((view) => !opened.has(view.node) && p.compiled.taskOf(view.node)?.due !== undefined);
+  const earlier = running ? (await listTasksOfInstance(p.trx, p.instanceId)).filter((row) => row.due_at !== null) : [];
+  return (view) => opened.get(view.node) ?? earlier.find((row) => row.node === view.node && row.round === view.round)?.due_at ?? null;
 }
 
 /** The workflow's field changes go through the form's rules like any other write, in the same transaction. */

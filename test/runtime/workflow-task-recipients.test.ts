@@ -40,7 +40,7 @@ for (const backend of testDatabases()) {
       const { app, forms, workflows } = loaded.definitions;
       await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
       await loadDemo(services, database, demoDir);
-      for (const name of ['admin', 'li.na', 'wang.qiang']) {
+      for (const name of ['admin', 'li.na', 'wang.qiang', 'zhang.wei']) {
         users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
       }
       const clerk = users['li.na'] as Actor;
@@ -68,9 +68,17 @@ for (const backend of testDatabases()) {
       expect((await services.workflows.getTask(users['wang.qiang'] as Actor, taskId)).status).toBe('open');
     });
 
-    it('still transfers to a real user', async () => {
+    it('still transfers to a real user; the new holder and an added signer keep the step\'s due time', async () => {
+      const due = (await services.workflows.getTask(users['wang.qiang'] as Actor, taskId)).dueAt;
+      expect(due).not.toBeNull();
       const { instance } = await services.workflows.transferTask(users['wang.qiang'] as Actor, taskId, { to: 'zhang.wei', comment: 'on leave' });
-      expect(instance.openTasks.map((task) => task.assignee)).toEqual(['zhang.wei']);
+      expect(instance.openTasks.map((task) => [task.assignee, task.dueAt])).toEqual([['zhang.wei', due]]);
+      const moved = instance.openTasks[0]?.id ?? '';
+      const added = await services.workflows.addSigner(users['zhang.wei'] as Actor, moved, { user: 'sun.wei', position: 'before' });
+      expect(added.instance.openTasks.map((task) => [task.assignee, task.status, task.dueAt]).sort()).toEqual([
+        ['sun.wei', 'open', due],
+        ['zhang.wei', 'waiting', due],
+      ]);
     });
   });
 }
