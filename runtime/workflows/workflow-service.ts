@@ -62,6 +62,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     return findDisplayNames(exec, [...new Set(rows.map((row) => row.assignee))]);
   }
 
+  /** A task as a reader of its instance sees it: a draft is its assignee's unfinished input, not yet anyone else's to read. */
+  function taskSeenBy(actor: Actor, row: TaskRow, compiled: CompiledWorkflow, taskNames: ReadonlyMap<string, string>): TaskDto {
+    const dto = taskDto(row, compiled, taskNames);
+    return row.assignee === actor.username || isAdmin(actor.roles) ? dto : { ...dto, draft: null };
+  }
+
   /**
    * The instance as the caller sees it. After a command the record and the time are already known,
    * and tasks are read only when a slot is pending: each read is a round trip inside the command's
@@ -75,7 +81,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     const record = known?.record ?? (await findRecord(exec, row.form, row.record_id))?.data;
     const at = known?.at ?? (await databaseNow(exec));
     const taskNames = tasks.length === 0 ? new Map<string, string>() : await names(exec, tasks);
-    return instanceDto(row, compiled, tasks.map((task) => taskDto(task, compiled, taskNames)), { actor, record, at });
+    return instanceDto(row, compiled, tasks.map((task) => taskSeenBy(actor, task, compiled, taskNames)), { actor, record, at });
   }
 
   /** One command: the step in its own transaction, the answer read in it too, replayable by key. */
@@ -165,7 +171,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       const tasks = await listTasksOfInstance(db, row.id);
       const taskNames = await names(db, tasks);
       const events = await listEvents(db, row.id);
-      return { ...(await view(db, actor, row)), timeline: events.map(timelineEntry), tasks: tasks.map((task) => taskDto(task, compiled, taskNames)) };
+      return { ...(await view(db, actor, row)), timeline: events.map(timelineEntry), tasks: tasks.map((task) => taskSeenBy(actor, task, compiled, taskNames)) };
     },
 
     async listForRecord(actor, form, recordId) {

@@ -42,6 +42,7 @@ for (const backend of testDatabases()) {
     let services: Services;
     const users: Record<string, Actor> = {};
     let taskId = '';
+    let instanceId = '';
 
     beforeAll(async () => {
       const loaded = await loadDefinitions(shippedDefinitionsDir);
@@ -59,6 +60,7 @@ for (const backend of testDatabases()) {
       const { instance } = await services.workflows.start(clerk, 'sales-order-lifecycle', ORDER);
       await services.workflows.sendEvent(clerk, instance.id, { type: 'submit' });
       const page = await services.workflows.listTasks(users['wang.qiang'] as Actor, { box: 'todo', limit: 50, offset: 0 });
+      instanceId = instance.id;
       taskId = (page.items as { id: string; instanceId: string }[]).find((task) => task.instanceId === instance.id)?.id ?? '';
     }, 60_000);
     afterAll(async () => {
@@ -72,6 +74,15 @@ for (const backend of testDatabases()) {
       expect(await codeOf(() => services.workflows.completeTask(manager, taskId, { outcome: 'approve', data: { costEstimate: 1 } }))).toBe('ORDO_ERR_FIELD_FORBIDDEN');
       expect((await findRecord(database.db, 'sales-order', ORDER))?.data['costEstimate']).toEqual(before);
       expect((await services.workflows.getTask(manager, taskId)).status).toBe('open');
+    });
+
+    it("shows a task's draft to its assignee only, not to everyone who may read the instance", async () => {
+      const manager = users['wang.qiang'] as Actor;
+      await services.workflows.saveDraft(manager, taskId, { remarks: 'not sure yet' });
+      const seen = await services.workflows.get(users['li.na'] as Actor, instanceId);
+      expect(seen.tasks.find((task) => task.id === taskId)?.draft).toBeNull();
+      expect(seen.openTasks.find((task) => task.id === taskId)?.draft).toBeNull();
+      expect((await services.workflows.get(manager, instanceId)).tasks.find((task) => task.id === taskId)?.draft).toEqual({ remarks: 'not sure yet' });
     });
 
     it('still takes the editable fields the assignee may read', async () => {
