@@ -76,7 +76,6 @@ function stored(value: StateValue): WorkflowStateValue {
   return value as WorkflowStateValue;
 }
 
-/** Runs the engine until no assignment is pending, answering assignee requests from the directory. */
 /** Where a step happens: the instance (its id is chosen before a start is written) and its record. */
 interface StepPlace {
   readonly trx: Executor;
@@ -104,6 +103,7 @@ async function answer(place: StepPlace, effect: WorkflowEffect, record: Readonly
   return undefined;
 }
 
+/** Runs the engine until no assignment or spawn is pending, answering each from the database. */
 async function settle(
   place: StepPlace,
   compiled: CompiledWorkflow,
@@ -256,13 +256,13 @@ export async function loadRecord(trx: Executor, form: string, id: string): Promi
   return record;
 }
 
-/** Starts an instance on a record: one transaction with its first events, tasks and timers. */
 /** The instance as the command left it, and its record's data after the step. */
 export interface StepOutcome {
   readonly row: WorkflowInstanceRow;
   readonly record: Readonly<Record<string, unknown>>;
 }
 
+/** Starts an instance on a record: one transaction with its first events, tasks and timers. */
 export async function startInstance(
   trx: Executor,
   deps: StepDependencies,
