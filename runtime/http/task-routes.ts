@@ -69,7 +69,7 @@ export const taskRoutes: FastifyPluginAsync<TaskRoutesOptions> = async (app, { s
       const results: BatchResult[] = [];
       for (const id of request.body.ids) {
         try {
-          const { instance } = await workflows.completeTask(actor, id, input, commandOptions(request, id));
+          const { instance } = await workflows.completeTask(actor, id, input, { ...commandOptions(request, id), batch: true });
           results.push({ id, ok: true, instance });
         } catch (raw) {
           const error = logFailure(request, raw);

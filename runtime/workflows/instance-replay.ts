@@ -55,12 +55,17 @@ async function recordsByRevision(exec: Executor, instance: WorkflowInstanceRow):
  * Who sent each event, with roles. The log keeps user names, not roles, so these are the users'
  * roles now: a user who lost a role since sending a business event that needs it makes that event
  * fail to replay. Task actions do not read roles (an administrator acting for an assignee is
- * logged under the assignee's name), and system events have none.
+ * logged under their own name with `onBehalfOf` naming the assignee), and system events have none.
  */
 async function actorsOf(exec: Executor, events: readonly WorkflowEventRow[]): Promise<(row: WorkflowEventRow) => WorkflowEvent['actor']> {
   const names = events.filter((row) => row.actor_id !== null).map((row) => row.actor_username);
   const roles = new Map((await findUsersByUsernames(exec, names)).map((user) => [user.username, user.roles]));
-  return (row) => (row.actor_id === null ? SYSTEM_ACTOR : { username: row.actor_username, roles: roles.get(row.actor_username) ?? [] });
+  return (row) => {
+    if (row.actor_id === null) return SYSTEM_ACTOR;
+    const onBehalfOf = (row.payload as { onBehalfOf?: unknown } | null)?.onBehalfOf;
+    if (typeof onBehalfOf === 'string') return { username: onBehalfOf, roles: [] };
+    return { username: row.actor_username, roles: roles.get(row.actor_username) ?? [] };
+  };
 }
 
 /** The version the instance started at: the first migration's `from`, or the version it is at when it never moved. */

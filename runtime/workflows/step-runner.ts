@@ -153,7 +153,8 @@ interface Persist {
   readonly recordPatch?: Record<string, unknown>;
 }
 
-async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle>>, instance: WorkflowInstanceRow): Promise<void> {
+/** Writes everything but the instance row; returns the record's data as stored (computed fields recomputed). */
+async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle>>, instance: WorkflowInstanceRow): Promise<Readonly<Record<string, unknown>>> {
   const { trx, compiled, at } = p;
   await insertEvents(
     trx,
@@ -172,7 +173,7 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
       };
     }),
   );
-  await writeRecord(p, settled.record);
+  const written = await writeRecord(p, settled.record);
   const added = [...settled.slots.values()].filter((view) => settled.newSlots.has(view.slot));
   const dueAt = await dueOfAdded(p, settled, added);
   const changed = [...settled.slots.values()].filter((view) => !settled.newSlots.has(view.slot));
@@ -224,6 +225,7 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
     target: { kind: 'workflow-instance', id: p.instanceId },
     detail: { workflow: compiled.definition.id, version: compiled.definition.version, state: stored(settled.state.value) },
   });
+  return written;
 }
 
 /**
@@ -239,8 +241,8 @@ async function dueOfAdded(p: Persist, settled: Awaited<ReturnType<typeof settle>
 }
 
 /** The workflow's field changes go through the form's rules like any other write, in the same transaction. */
-async function writeRecord(p: Persist, data: Readonly<Record<string, unknown>>): Promise<void> {
-  if (jsonEqual(data, p.record.data)) return;
+async function writeRecord(p: Persist, data: Readonly<Record<string, unknown>>): Promise<Readonly<Record<string, unknown>>> {
+  if (jsonEqual(data, p.record.data)) return p.record.data;
   const compiled = p.deps.form(p.record.form);
   const actor = recordActor(p.actor);
   const lookups = await fetchLookups(p.trx, compiled, data);
@@ -248,6 +250,7 @@ async function writeRecord(p: Persist, data: Readonly<Record<string, unknown>>):
   const row = await updateRecordData(p.trx, { id: p.record.id, expectedRevision: p.record.revision, formVersion: compiled.definition.version, data: prepared, at: p.at, by: actor.username });
   if (row === undefined) throw new OrdoError('ORDO_ERR_REVISION_CONFLICT', 'The record changed while the workflow moved; try again', { extra: { currentRevision: p.record.revision } });
   await recordChange(p.trx, actor, row, 'update', computeChanges(p.record.data, prepared), p.at);
+  return prepared;
 }
 
 export async function loadRecord(trx: Executor, form: string, id: string): Promise<RecordRow> {
@@ -294,8 +297,8 @@ export async function startInstance(
     if (isUniqueViolation(error)) throw new OrdoError('ORDO_ERR_WORKFLOW_RUNNING', `Workflow ${compiled.definition.id} already runs on record ${input.record.id}`);
     throw error;
   }
-  await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
-  return { row, record: settled.record };
+  const record = await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
+  return { row, record };
 }
 
 /**
@@ -313,7 +316,10 @@ export async function advanceInstance(
   const record = await loadRecord(trx, instance.form, instance.record_id);
   const state: InstanceState = { value: instance.state_value as StateValue, context: instance.context as unknown as InstanceState['context'], status: instance.status === 'done' ? 'done' : 'running' };
   const data = input.recordPatch === undefined ? record.data : { ...record.data, ...input.recordPatch };
-  const event = { ...input.event, actor: eventActor(input.actor), at: at.toISOString() } as WorkflowEvent;
+  // The engine sees the assignee an administrator acts for; the log keeps the administrator.
+  const onBehalfOf = (input.event as { onBehalfOf?: unknown }).onBehalfOf;
+  const engineActor = typeof onBehalfOf === 'string' ? { username: onBehalfOf, roles: [] } : eventActor(input.actor);
+  const event = { ...input.event, actor: engineActor, at: at.toISOString() } as WorkflowEvent;
   const first = stepWorkflow(compiled, state, data, event);
   const settled = await settle({ trx, deps, instanceId: instance.id, record, actor: input.actor, at }, compiled, first, event, state);
   const row = await updateInstanceState(trx, {
@@ -327,10 +333,10 @@ export async function advanceInstance(
     ...(settled.state.status === 'done' ? { endedAt: at } : {}),
   });
   if (row === undefined) throw new OrdoError('ORDO_ERR_INSTANCE_CONFLICT', 'Someone else moved this workflow first; nothing was changed');
-  await persistRest(
+  const written = await persistRest(
     { trx, deps, compiled, instanceId: instance.id, record, actor: input.actor, at, firstSeq: instance.last_seq + 1, ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }) },
     settled,
     row,
   );
-  return { row, record: settled.record };
+  return { row, record: written };
 }

@@ -69,6 +69,8 @@ export interface InstanceDetail extends InstanceDto {
 
 export interface CommandOptions {
   idempotencyKey?: string;
+  /** The command is one of a batch approval; tasks with `allow.batch: false` refuse it. */
+  batch?: boolean;
 }
 
 export interface CommandResult {

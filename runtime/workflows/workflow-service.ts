@@ -145,9 +145,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       command(actor, options, { command: name, taskId, input }, async (trx, at) => {
         const { task, instance } = await requireOwnTask(trx, actor, taskId);
         if (recipient !== undefined) await requireUser(trx, recipient.username, recipient.pointer);
-        // An administrator acting on someone's task acts as that assignee, and the log says who really did.
-        const as: Actor = task.assignee === actor.username ? actor : { ...actor, username: task.assignee };
-        return advance(trx, instance, { ...build(task), slot: task.slot }, as, at, patch?.(compiledOf(instance), task));
+        if (options?.batch === true && compiledOf(instance).taskOf(task.node)?.allow?.batch === false) {
+          throw new OrdoError('ORDO_ERR_FORBIDDEN', 'This task must be decided on its own, not in a batch');
+        }
+        // An administrator acts on someone's task for that assignee; the log keeps who really did it.
+        const onBehalf = task.assignee === actor.username ? {} : { onBehalfOf: task.assignee };
+        return advance(trx, instance, { ...build(task), slot: task.slot, ...onBehalf }, actor, at, patch?.(compiledOf(instance), task));
       });
   }
 
@@ -228,7 +231,9 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
         const { task, instance } = await requireOwnTask(trx, actor, taskId);
         const compiled = compiledOf(instance);
         taskEditPatch(actor, compiled, task.node, data);
-        const saved = (await saveTaskDraft(trx, task.id, data)) as TaskRow;
+        const saved = await saveTaskDraft(trx, task.id, data);
+        // Decided between the check above and the write.
+        if (saved === undefined) throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${task.id} is no longer open`);
         return taskDto(saved, compiled, await names(trx, [saved]));
       });
     },
@@ -278,7 +283,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
         await db.transaction().execute(async (trx) => {
           const instance = await requireInstance(trx, task.instance_id);
           const at = await databaseNow(trx);
-          await advance(trx, instance, { type: 'transfer', slot: task.slot, to: input.to, comment: `handover ${input.from} -> ${input.to}` }, { ...actor, username: input.from }, at);
+          await advance(trx, instance, { type: 'transfer', slot: task.slot, to: input.to, onBehalfOf: input.from, comment: `handover ${input.from} -> ${input.to}` }, actor, at);
         });
         moved += 1;
       }

@@ -157,7 +157,7 @@ describe('batch approval', () => {
 
     expect(services.calls).toEqual(['auth.authenticate', ...ids.map(() => 'workflows.completeTask')]);
     expect(services.callArguments.slice(1)).toEqual(
-      ids.map((id) => [ANN, id, { outcome: 'approve', comment: '批量同意' }, { idempotencyKey: `batch-1:${id}` }]),
+      ids.map((id) => [ANN, id, { outcome: 'approve', comment: '批量同意' }, { idempotencyKey: `batch-1:${id}`, batch: true }]),
     );
     expect(logLines.filter((line) => line.msg === 'request failed').map((line) => line.code)).toEqual(['ORDO_ERR_INTERNAL']);
     expect(logLines.filter((line) => line.msg === 'request refused').map((line) => line.code)).toEqual(['ORDO_ERR_TASK_NOT_FOUND', 'ORDO_ERR_TASK_NOT_ACTIVE']);
@@ -166,7 +166,7 @@ describe('batch approval', () => {
   it('passes no keys and no comment when none is sent', async () => {
     const response = await send('POST', '/api/tasks/batch-complete', { json: { ids: ['t1'], outcome: 'approve' } });
     expect(response.json()).toEqual({ results: [{ id: 't1', ok: true, instance: FAKE_INSTANCE }] });
-    expect(services.lastArguments).toEqual([ANN, 't1', { outcome: 'approve' }, {}]);
+    expect(services.lastArguments).toEqual([ANN, 't1', { outcome: 'approve' }, { batch: true }]);
   });
 
   it('takes 100 tasks', async () => {

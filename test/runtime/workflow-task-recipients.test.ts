@@ -5,7 +5,8 @@ import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
-import { findInstance } from '../../runtime/stores/index.js';
+import { findInstance, listEvents } from '../../runtime/stores/index.js';
+import { scanInstance } from '../../runtime/workflows/index.js';
 import { testDatabases } from '../support/database.js';
 
 const ORDER = 'so-nb-drainage-0342';
@@ -79,6 +80,19 @@ for (const backend of testDatabases()) {
         ['sun.wei', 'open', due],
         ['zhang.wei', 'waiting', due],
       ]);
+    });
+
+    it('logs an administrator acting on someone\'s task under the administrator, on behalf of the assignee', async () => {
+      const { instance } = await services.workflows.start(users['li.na'] as Actor, 'sales-order-lifecycle', 'so-gz-nansha-port-0056');
+      await services.workflows.sendEvent(users['li.na'] as Actor, instance.id, { type: 'submit' });
+      const page = await services.workflows.listTasks(users['wang.qiang'] as Actor, { box: 'todo', limit: 50, offset: 0 });
+      const task = (page.items as { id: string; instanceId: string }[]).find((item) => item.instanceId === instance.id);
+      await services.workflows.completeTask(users['admin'] as Actor, task?.id ?? '', { outcome: 'approve', comment: '代为审批' });
+      const approval = (await listEvents(database.db, instance.id)).find((event) => event.type === 'approve');
+      expect(approval).toMatchObject({ actor_username: 'admin', payload: { onBehalfOf: 'wang.qiang', comment: '代为审批' } });
+      expect((await services.workflows.get(users['admin'] as Actor, instance.id)).state).toBe('feasibility');
+      // The replay reads `onBehalfOf`, so the log still replays to the stored instance.
+      expect(await scanInstance(database.db, services.definitions, instance.id)).toEqual([]);
     });
   });
 }

@@ -178,7 +178,8 @@ export const actions = {
   }),
   'ordo.approval.reassign': assign(({ context, event }: Args, params: { node: string }) => {
     const round = roundOf(context, params.node) as ApprovalRound;
-    return withRound(context, reassignActive(round, (event['users'] ?? []) as string[], 'system'));
+    // An escalation is not an assignee acting: the initiator may still withdraw.
+    return { approvals: { ...context.approvals, [round.node]: reassignActive(round, (event['users'] ?? []) as string[], 'system') } };
   }),
   'ordo.approval.approveOnBehalf': assign(({ context }: Args, params: { node: string }) => {
     const round = roundOf(context, params.node) as ApprovalRound;

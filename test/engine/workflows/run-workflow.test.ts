@@ -322,6 +322,13 @@ describe('ordo.timer on a task', () => {
     expect(driver.state.value).toEqual({ countersign: 'deciding' });
   });
 
+  it('an escalation by reassignment is not an assignee acting: the initiator may still withdraw', () => {
+    const driver = submitted(undefined, compile(dueWorkflow({ action: 'reassign', to: [{ user: 'boss' }] })));
+    driver.send(timer('due'));
+    driver.send({ type: 'withdraw', actor: li });
+    expect(driver.state.value).toBe('draft');
+  });
+
   it('a reassignment to nobody is refused and the countersign stays with its assignees', () => {
     const driver = submitted(undefined, compile(withReview({ mode: 'all', assignees: [{ role: 'engineer' }], due: { after: 'P1D', onDue: { action: 'reassign', to: [{ role: 'nobody' }] } } })));
     expect(errorOf(() => driver.send(timer('due'))).code).toBe('ORDO_ERR_WORKFLOW_NO_ASSIGNEE');
