@@ -1,8 +1,10 @@
 import type { LocalizedText } from '../../engine/definitions/index.js';
 import type { StateValue } from 'xstate';
+import type { NotificationKind, TaskStatus } from '../db/index.js';
 import type { Actor } from '../services/types.js';
 
-export type TaskStatus = 'open' | 'waiting' | 'approved' | 'rejected' | 'returned' | 'transferred' | 'cancelled' | 'withdrawn';
+export type { TaskStatus };
+
 
 /** One approval slot as the inbox and the task form show it. */
 export interface TaskDto {
@@ -89,7 +91,7 @@ export interface InboxQuery {
 
 export interface NotificationDto {
   id: string;
-  kind: 'notify' | 'cc' | 'remind' | 'escalation';
+  kind: NotificationKind;
   instanceId: string | null;
   form: string | null;
   recordId: string | null;

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
-import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { loadDemo } from '../../runtime/demo/index.js';
 import { buildServer } from '../../runtime/http/index.js';
-import { createServices } from '../../runtime/services/index.js';
 import { testDatabases } from '../support/database.js';
+import { openShippedFactory } from '../support/shipped-factory.js';
 
 /* GET /api/definitions lists the workflows of the forms the user may read, so the web app can offer to start them. */
 
@@ -16,14 +13,9 @@ for (const backend of testDatabases()) {
     let app: FastifyInstance;
 
     beforeAll(async () => {
-      const loaded = await loadDefinitions(shippedDefinitionsDir);
-      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-      database = await backend.open();
-      const services = await createServices(database);
-      const { app: appDefinition, forms, workflows } = loaded.definitions;
-      await services.definitions.publish({ ...(appDefinition === undefined ? {} : { app: appDefinition }), forms: [...forms], workflows: [...workflows] }, 'system');
-      await loadDemo(services, database, demoDir);
-      app = await buildServer({ services, database });
+      const factory = await openShippedFactory(backend);
+      database = factory.database;
+      app = await buildServer({ services: factory.services, database });
     }, 60_000);
     afterAll(async () => {
       await app?.close();

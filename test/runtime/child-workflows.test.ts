@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
-import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { loadDemo } from '../../runtime/demo/index.js';
-import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
+import type { Actor, Services } from '../../runtime/services/index.js';
 import { listInstances } from '../../runtime/stores/index.js';
 import type { InstanceDto, TaskDto } from '../../runtime/workflows/index.js';
 import { testDatabases } from '../support/database.js';
+import { openShippedFactory } from '../support/shipped-factory.js';
 
 const ORDER = 'so-cd-jinjiang-water-0419';
 
@@ -22,14 +20,9 @@ for (const backend of testDatabases()) {
     const as = (name: string) => users[name] as Actor;
 
     beforeAll(async () => {
-      const loaded = await loadDefinitions(shippedDefinitionsDir);
-      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-      database = await backend.open();
-      services = await createServices(database);
-      const { app, forms, workflows } = loaded.definitions;
-      await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
-      await loadDemo(services, database, demoDir);
-      for (const name of ['li.na', 'zhao.min', 'admin']) users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
+      const factory = await openShippedFactory(backend, { usernames: ['li.na', 'zhao.min', 'admin'] });
+      ({ database, services } = factory);
+      for (const name of ['li.na', 'zhao.min', 'admin']) users[name] = factory.as(name);
     }, 60_000);
     afterAll(async () => {
       await database?.close();

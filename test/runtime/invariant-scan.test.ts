@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
-import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { loadDemo } from '../../runtime/demo/index.js';
-import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
+import type { Actor, Services } from '../../runtime/services/index.js';
 import { listEvents, listInstances, listTasksOfInstance } from '../../runtime/stores/index.js';
 import { scanInstance, scanInstances } from '../../runtime/workflows/index.js';
 import { testDatabases } from '../support/database.js';
+import { openShippedFactory } from '../support/shipped-factory.js';
 
 /*
  * The invariant scan over instances of the shipped sales order lifecycle driven through the
@@ -42,16 +40,9 @@ for (const backend of testDatabases()) {
     }
 
     beforeAll(async () => {
-      const loaded = await loadDefinitions(shippedDefinitionsDir);
-      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-      database = await backend.open();
-      services = await createServices(database);
-      const { app, forms, workflows } = loaded.definitions;
-      await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
-      await loadDemo(services, database, demoDir);
-      for (const name of ['li.na', 'zhang.wei', 'wang.qiang', 'zhao.min', 'sun.wei', 'huang.li', 'wu.gang', 'xu.lei', 'zheng.hao']) {
-        users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
-      }
+      const factory = await openShippedFactory(backend, { usernames: ['li.na', 'zhang.wei', 'wang.qiang', 'zhao.min', 'sun.wei', 'huang.li', 'wu.gang', 'xu.lei', 'zheng.hao'] });
+      ({ database, services } = factory);
+      for (const name of ['li.na', 'zhang.wei', 'wang.qiang', 'zhao.min', 'sun.wei', 'huang.li', 'wu.gang', 'xu.lei', 'zheng.hao']) users[name] = factory.as(name);
 
       const shipped = await toManagerApproval('so-hz-water-1187');
       await approve('wang.qiang', shipped);

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../engine/errors/index.js';
-import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
-import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { loadDemo } from '../../runtime/demo/index.js';
-import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
+import type { Actor, Services } from '../../runtime/services/index.js';
 import { findInstance, listEvents } from '../../runtime/stores/index.js';
 import { scanInstance } from '../../runtime/workflows/index.js';
 import { testDatabases } from '../support/database.js';
+import { openShippedFactory } from '../support/shipped-factory.js';
 
 const ORDER = 'so-nb-drainage-0342';
 
@@ -34,16 +32,9 @@ for (const backend of testDatabases()) {
     let taskId = '';
 
     beforeAll(async () => {
-      const loaded = await loadDefinitions(shippedDefinitionsDir);
-      if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-      database = await backend.open();
-      services = await createServices(database);
-      const { app, forms, workflows } = loaded.definitions;
-      await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
-      await loadDemo(services, database, demoDir);
-      for (const name of ['admin', 'li.na', 'wang.qiang', 'zhang.wei']) {
-        users[name] = await services.auth.authenticate((await services.auth.login(name, 'ordo-demo')).token);
-      }
+      const factory = await openShippedFactory(backend, { usernames: ['admin', 'li.na', 'wang.qiang', 'zhang.wei'] });
+      ({ database, services } = factory);
+      for (const name of ['admin', 'li.na', 'wang.qiang', 'zhang.wei']) users[name] = factory.as(name);
       const clerk = users['li.na'] as Actor;
       const { instance } = await services.workflows.start(clerk, 'sales-order-lifecycle', ORDER);
       await services.workflows.sendEvent(clerk, instance.id, { type: 'submit' });
