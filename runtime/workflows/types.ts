@@ -5,7 +5,6 @@ import type { Actor } from '../services/types.js';
 
 export type { TaskStatus };
 
-
 /** One approval slot as the inbox and the task form show it. */
 export interface TaskDto {
   id: string;
