@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../definitions/generated/definition-types.js';
 import { applyDefaults } from './apply-defaults.js';
+import { keepBlindComputed } from './blind-computed.js';
 import { buildFormModel } from './build-form-model.js';
 import { runForm, visibleStates } from './evaluate-form.js';
 import type { DataFieldError, EvaluationResult, FieldInfo, FormContext, FormModel, LookupRecords } from './form-model.js';
@@ -17,7 +18,10 @@ export interface LiveForm {
   lookupRequests(data: unknown): LookupRequest[];
   /** The data a new record starts with: schema defaults and `defaults` formulas. */
   initialData(context: FormContext): Record<string, unknown>;
-  /** Lookup fill, computed fields, rule states and hidden clearing; never throws. */
+  /**
+   * Lookup fill, computed fields, rule states and hidden clearing; never throws. A computed field
+   * that reads a field the roles may not read keeps the value in `data` (the server's).
+   */
   evaluate(data: unknown, context: FormContext, lookups?: LookupRecords): EvaluationResult;
   /** The ajv-free checks (required, lookup, formula) the browser shows while the user types. */
   liveErrors(data: unknown, context: FormContext, lookups?: LookupRecords): DataFieldError[];
@@ -39,7 +43,7 @@ export function liveFormOf(model: FormModel): LiveForm {
     },
     evaluate: (data: unknown, context: FormContext, lookups: LookupRecords = {}) => {
       const run = runForm(model, data, context, lookups);
-      return { data: run.data, states: visibleStates(model, run.slots, context.roles) };
+      return { data: keepBlindComputed(model, data, run.data, context.roles), states: visibleStates(model, run.slots, context.roles) };
     },
     liveErrors: (data: unknown, context: FormContext, lookups: LookupRecords = {}) =>
       modelErrors(model, runForm(model, data, context, lookups), context.locale),
