@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 /*
- * The staff side of the sales order lifecycle, in Chromium, with one tab per person (the session
- * lives in sessionStorage, so every tab signs in on its own): the clerk starts and submits a
+ * The staff side of the sales order lifecycle, in Chromium: the clerk, the manager and the other
+ * approvers each in a browser context of their own (as at their own desks; the others' page signs
+ * in as each approver in turn): the clerk starts and submits a
  * special-configuration order, the manager approves the review in his inbox (after the server
  * refuses a rush priority without a reason, at the field), the timer worker runs the feasibility
  * check, the clerk confirms the date, the manager approves, engineering and production countersign
@@ -34,8 +35,9 @@ describe.skipIf(skipBrowserTests)('a special-configuration sales order goes thro
   beforeAll(async () => {
     harness = await startBrowserHarness({ name: 'order-approval' });
     clerk = harness.page;
-    manager = await harness.context.newPage();
-    others = await harness.context.newPage();
+    // Each person at their own browser: separate contexts share no storage and no session.
+    manager = await (await harness.newContext()).newPage();
+    others = await (await harness.newContext()).newPage();
     for (const page of [manager, others]) page.setDefaultTimeout(10_000);
   });
 
@@ -50,7 +52,7 @@ describe.skipIf(skipBrowserTests)('a special-configuration sales order goes thro
 
   async function signIn(page: Page, username: string, displayName: string) {
     await page.goto(harness.baseUrl);
-    // A tab that was signed in shows the app once its session is checked: sign that user out first.
+    // A page that was signed in shows the app once its session is checked: sign that user out first.
     await page.locator('[data-testid="login-username"], [data-testid="logout"]').first().waitFor();
     if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click();
     await page.getByTestId('login-username').fill(username);

@@ -57,6 +57,8 @@ export interface BrowserHarness {
   readonly database: OrdoDatabase;
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Another browser context (its own storage and session), watched like the first: a second person at their own browser. */
+  newContext(): Promise<BrowserContext>;
   /** Every console error, page error, CSP violation and dialog seen so far. */
   readonly problems: readonly BrowserProblem[];
   /** Marks problems a step provokes on purpose (a 401 or 422 answer logs a failed resource load). */
@@ -118,7 +120,7 @@ async function startServer(
 }
 
 /**
- * One server, one database and one Chromium profile for one test file. Call it in beforeAll and
+ * One server, one database and one Chromium for one test file. Call it in beforeAll and
  * close() it in afterAll.
  */
 export async function startBrowserHarness(options: BrowserHarnessOptions): Promise<BrowserHarness> {
@@ -127,7 +129,6 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
   }
   const scratch = await mkdtemp(join(tmpdir(), 'ordo-browser-'));
   const webRoot = join(scratch, 'web');
-  const profile = join(scratch, 'profile');
   await mkdir(browserArtifactsDir, { recursive: true });
 
   const cleanups: (() => Promise<void>)[] = [() => rm(scratch, { recursive: true, force: true })];
@@ -140,31 +141,20 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
     const [built, opened, launched] = await Promise.allSettled([
       buildWebApp(webRoot),
       createDatabase({ dataDir: `memory://${options.name}` }),
-      chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: [...CHROMIUM_ARGS, `--lang=${locale}`],
-        locale,
-        viewport: { width: 1280, height: 900 },
-      }),
+      chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, `--lang=${locale}`] }),
     ]);
     if (opened.status === 'fulfilled') cleanups.push(() => opened.value.close());
     if (launched.status === 'fulfilled') cleanups.push(() => launched.value.close());
     settledValue(built);
     const database = settledValue(opened);
-    const context = settledValue(launched);
+    const browser = settledValue(launched);
+    const contextOptions = { locale, viewport: { width: 1280, height: 900 } };
     const { services, server, baseUrl, stopTimers } = await startServer(database, webRoot, options.extraForms ?? []);
     cleanups.push(stopTimers);
     cleanups.push(() => server.close());
 
     const problems: BrowserProblem[] = [];
     const allowed: { kind: BrowserProblem['kind']; pattern: RegExp }[] = [];
-    // CDP bindings are not subject to the page's CSP, so the listener can report from a strict page.
-    await context.exposeBinding('__ordoReportCsp', (_source, text: string) => {
-      problems.push({ kind: 'csp', text });
-    });
-    // A string, as it runs in the page: the test tsconfig has no DOM types.
-    await context.addInitScript({ content: CSP_LISTENER });
     const watch = (page: Page) => {
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})` });
@@ -175,9 +165,20 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
         void dialog.dismiss();
       });
     };
-    const page = context.pages()[0] ?? (await context.newPage());
-    watch(page);
-    context.on('page', watch);
+    const openContext = async (): Promise<BrowserContext> => {
+      const opened = await browser.newContext(contextOptions);
+      cleanups.push(() => opened.close());
+      // CDP bindings are not subject to the page's CSP, so the listener can report from a strict page.
+      await opened.exposeBinding('__ordoReportCsp', (_source, text: string) => {
+        problems.push({ kind: 'csp', text });
+      });
+      // A string, as it runs in the page: the test tsconfig has no DOM types.
+      await opened.addInitScript({ content: CSP_LISTENER });
+      opened.on('page', watch);
+      return opened;
+    };
+    const context = await openContext();
+    const page = await context.newPage();
     page.setDefaultTimeout(10_000);
 
     const tokens = new Map<string, string>();
@@ -195,6 +196,7 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
       database,
       context,
       page,
+      newContext: openContext,
       problems,
       allow(kind, pattern) {
         allowed.push({ kind, pattern });
