@@ -14,6 +14,11 @@ export interface CompiledWorkflow {
   taskOf(state: string): UserTask | undefined;
   /** Event names the definition lists, for the API and the web app's buttons. */
   readonly businessEvents: readonly string[];
+  /**
+   * The roles every transition on this event names, together; undefined when some transition names
+   * none, which leaves it to whoever may change the record.
+   */
+  eventRoles(event: string): ReadonlySet<string> | undefined;
 }
 
 export interface WorkflowEnvironment {
@@ -42,8 +47,13 @@ export function compileWorkflow(definition: WorkflowDefinition, environment: Wor
   const entries = stateEntries(definition);
   const tasks = new Map(entries.flatMap((entry) => (entry.node.task === undefined ? [] : [[entry.name, entry.node.task] as const])));
   const events = new Set<string>();
+  const eventRoles = new Map<string, Set<string> | undefined>();
   for (const located of [...workflowLevelTransitions(definition), ...entries.flatMap(transitionsOf)]) {
-    if (located.event !== undefined) events.add(located.event);
+    if (located.event === undefined) continue;
+    const seen = eventRoles.has(located.event) ? eventRoles.get(located.event) : new Set<string>();
+    const roles = located.transition.roles;
+    eventRoles.set(located.event, seen === undefined || roles === undefined ? undefined : new Set([...seen, ...roles]));
+    events.add(located.event);
   }
   return Object.freeze({
     definition,
@@ -51,5 +61,6 @@ export function compileWorkflow(definition: WorkflowDefinition, environment: Wor
     taskStates: Object.freeze([...tasks.keys()]),
     taskOf: (state: string) => tasks.get(state),
     businessEvents: Object.freeze([...events]),
+    eventRoles: (event: string) => eventRoles.get(event),
   });
 }

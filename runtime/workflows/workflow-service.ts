@@ -58,6 +58,13 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     if (!mayUseForm(definitions.form(row.form).definition, actor.roles, 'read')) throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', 'No such workflow instance');
   }
 
+  /** An event with no roles on its transitions is for those who may change the record, as the meta-schema says. */
+  function requireMaySend(actor: Actor, row: WorkflowInstanceRow, type: string): void {
+    if (mayUseForm(definitions.form(row.form).definition, actor.roles, 'update')) return;
+    const roles = compiledOf(row).eventRoles(type);
+    if (roles === undefined || !actor.roles.some((role) => roles.has(role))) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not send "${type}" here`);
+  }
+
   async function names(exec: Executor, rows: readonly TaskRow[]): Promise<ReadonlyMap<string, string>> {
     return findDisplayNames(exec, [...new Set(rows.map((row) => row.assignee))]);
   }
@@ -159,7 +166,9 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       const compiled = definitions.workflow(workflowId);
       const form = definitions.form(compiled.definition.form).definition;
       const roles = compiled.definition.start?.roles;
-      const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : isAdmin(actor.roles) || actor.roles.some((role) => roles.includes(role));
+      const listed = roles !== undefined && (isAdmin(actor.roles) || actor.roles.some((role) => roles.includes(role)));
+      // start.roles names who may start, among those who may see the record at all.
+      const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : listed && mayUseForm(form, actor.roles, 'read');
       if (!allowed) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not start ${workflowId}`);
       return command(actor, options, { command: 'start', workflowId, recordId }, async (trx, at) => {
         const record = await loadRecord(trx, compiled.definition.form, recordId);
@@ -188,6 +197,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       return command(actor, options, { command: 'event', instanceId, input }, async (trx, at) => {
         const row = await requireInstance(trx, instanceId);
         requireReadable(actor, row);
+        requireMaySend(actor, row, input.type);
         return advance(trx, row, { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, at);
       });
     },
