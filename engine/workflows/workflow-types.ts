@@ -23,6 +23,7 @@ export type WorkflowEvent =
   | (EventBase & { readonly type: 'transfer'; readonly slot: string; readonly to: string })
   | (EventBase & { readonly type: 'add-signer'; readonly slot: string; readonly user: string; readonly position: SignerPosition })
   | (EventBase & { readonly type: 'withdraw' })
+  | (EventBase & { readonly type: 'ordo.task.handover'; readonly slot: string; readonly to: string })
   | (EventBase & { readonly type: 'ordo.task.assigned'; readonly node: string; readonly users: readonly string[]; readonly purpose: 'open' | 'reassign' })
   | (EventBase & { readonly type: 'ordo.timer'; readonly node: string; readonly round: number; readonly timer: 'due' | 'remind' | 'wait' })
   | (EventBase & { readonly type: 'ordo.children.started'; readonly node: string; readonly round: number; readonly children: readonly string[] })

@@ -82,7 +82,7 @@ export const taskRoutes: FastifyPluginAsync<TaskRoutesOptions> = async (app, { s
 
   app.post<{ Body: { from: string; to: string } }>(
     '/api/tasks/handover',
-    { schema: { tags, summary: 'An administrator hands all open tasks of one user to another', body: handoverBody } },
+    { schema: { tags, summary: 'An administrator hands all open and waiting tasks of one user to another; tasks that cannot move are listed', body: handoverBody } },
     async (request) => workflows.handover(actorOf(request), request.body),
   );
 

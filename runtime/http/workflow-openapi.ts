@@ -176,7 +176,20 @@ const RESPONSES: Record<string, { status: string; schema: unknown }> = {
   },
   'get /api/tasks': { status: '200', schema: ref('InboxPage') },
   'post /api/tasks/batch-complete': { status: '200', schema: ref('BatchCompleteResult') },
-  'post /api/tasks/handover': { status: '200', schema: { type: 'object', required: ['moved'], properties: { moved: { type: 'integer' } } } },
+  'post /api/tasks/handover': {
+    status: '200',
+    schema: {
+      type: 'object',
+      required: ['moved', 'failed'],
+      properties: {
+        moved: { type: 'integer' },
+        failed: {
+          type: 'array',
+          items: { type: 'object', required: ['taskId', 'code', 'message'], properties: { taskId: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
   'get /api/tasks/{id}': { status: '200', schema: ref('WorkflowTask') },
   'post /api/tasks/{id}/complete': { status: '200', schema: ref('WorkflowCommandResult') },
   'post /api/tasks/{id}/return': { status: '200', schema: ref('WorkflowCommandResult') },

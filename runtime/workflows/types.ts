@@ -122,8 +122,8 @@ export interface WorkflowService {
   saveDraft(actor: Actor, taskId: string, data: Record<string, unknown>): Promise<TaskDto>;
   getTask(actor: Actor, taskId: string): Promise<TaskDto>;
   listTasks(actor: Actor, query: InboxQuery): Promise<{ items: (TaskDto | InstanceDto | NotificationDto)[]; total: number; limit: number; offset: number }>;
-  /** An administrator hands a departed employee's open tasks to someone else. */
-  handover(actor: Actor, input: { from: string; to: string }): Promise<{ moved: number }>;
+  /** An administrator hands a departed employee's open and waiting tasks to someone else; tasks that cannot move are listed. */
+  handover(actor: Actor, input: { from: string; to: string }): Promise<{ moved: number; failed: { taskId: string; code: string; message: string }[] }>;
   /** Fires up to `limit` due timers and queued invocations, each in its own transaction; returns how many it took (fired, dropped as stale, or put back after a failure). */
   fireDueTimers(limit: number): Promise<number>;
 }

@@ -16,7 +16,6 @@ import {
   listInstances,
   listInstancesOfRecord,
   listNotifications,
-  listOpenTasksOf,
   listTasks,
   listTasksOfInstance,
   retryTimer,
@@ -32,6 +31,9 @@ import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
 import { advanceInstance, loadRecord, startInstance, type CommandActor, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
+
+/** Tasks one handover moves at most; a departed employee with more is handed over again. */
+const MAX_HANDOVER = 500;
 
 /** Names a person may send; the rest are the engine's own. */
 function requireBusinessEvent(type: string): void {
@@ -288,16 +290,25 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     async handover(actor, input) {
       if (!isAdmin(actor.roles)) throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only administrators hand over tasks');
       await requireUser(db, input.to, '/to');
+      const { rows } = await listTasks(db, { assignee: input.from, statuses: ['open', 'waiting'], limit: MAX_HANDOVER, offset: 0 });
       let moved = 0;
-      for (const task of await listOpenTasksOf(db, input.from)) {
-        await db.transaction().execute(async (trx) => {
-          const instance = await requireInstance(trx, task.instance_id);
-          const at = await databaseNow(trx);
-          await advance(trx, instance, { type: 'transfer', slot: task.slot, to: input.to, onBehalfOf: input.from, comment: `handover ${input.from} -> ${input.to}` }, actor, at);
-        });
-        moved += 1;
+      const failed: { taskId: string; code: string; message: string }[] = [];
+      // One transaction per task: a task that cannot move (the new user already votes in that
+      // countersign) is reported and the others still move.
+      for (const task of rows) {
+        try {
+          await db.transaction().execute(async (trx) => {
+            const instance = await requireInstance(trx, task.instance_id);
+            const at = await databaseNow(trx);
+            await advance(trx, instance, { type: 'ordo.task.handover', slot: task.slot, to: input.to, comment: `handover ${input.from} -> ${input.to}` }, actor, at);
+          });
+          moved += 1;
+        } catch (error) {
+          if (!isOrdoError(error)) throw error;
+          failed.push({ taskId: task.id, code: error.code, message: error.message });
+        }
       }
-      return { moved };
+      return { moved, failed };
     },
 
     async fireDueTimers(limit) {

@@ -123,7 +123,7 @@ describe('each task route calls its service method', () => {
   it('POST /api/tasks/handover hands over (the service checks the caller is an administrator)', async () => {
     const response = await send('POST', '/api/tasks/handover', { json: { from: 'li.na', to: 'zhang.wei' } });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ moved: 2 });
+    expect(response.json()).toEqual({ moved: 2, failed: [{ taskId: 't9', code: 'ORDO_ERR_REQUEST_INVALID', message: 'zhang.wei already has this task' }] });
     expect(services.calls).toEqual(['auth.authenticate', 'workflows.handover']);
     expect(services.lastArguments).toEqual([ANN, { from: 'li.na', to: 'zhang.wei' }]);
   });

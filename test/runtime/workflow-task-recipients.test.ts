@@ -85,5 +85,25 @@ for (const backend of testDatabases()) {
       // The replay reads `onBehalfOf`, so the log still replays to the stored instance.
       expect(await scanInstance(database.db, services.definitions, instance.id)).toEqual([]);
     });
+
+    it('hands a departed manager\'s reviews over to another user, who can then decide them', async () => {
+      const clerk = users['li.na'] as Actor;
+      const started: string[] = [];
+      for (const order of ['so-wuhan-municipal-078', 'so-jinbei-coal-rush']) {
+        const { instance } = await services.workflows.start(clerk, 'sales-order-lifecycle', order);
+        await services.workflows.sendEvent(clerk, instance.id, { type: 'submit' });
+        started.push(instance.id);
+      }
+      const result = await services.workflows.handover(users['admin'] as Actor, { from: 'wang.qiang', to: 'zhang.wei' });
+      expect(result.failed).toEqual([]);
+      expect(result.moved).toBeGreaterThanOrEqual(2);
+      const page = await services.workflows.listTasks(users['wang.qiang'] as Actor, { box: 'todo', limit: 50, offset: 0 });
+      expect(page.total).toBe(0);
+      const inbox = await services.workflows.listTasks(users['zhang.wei'] as Actor, { box: 'todo', limit: 50, offset: 0 });
+      const handed = (inbox.items as { id: string; instanceId: string }[]).filter((task) => started.includes(task.instanceId));
+      expect(handed).toHaveLength(2);
+      await services.workflows.completeTask(users['zhang.wei'] as Actor, handed[0]?.id ?? '', { outcome: 'approve' });
+      expect(await scanInstance(database.db, services.definitions, handed[0]?.instanceId ?? '')).toEqual([]);
+    });
   });
 }

@@ -207,7 +207,7 @@ export function recordingServices(): RecordingServices {
       },
       async handover(...args) {
         record('workflows.handover', args);
-        return { moved: 2 };
+        return { moved: 2, failed: [{ taskId: 't9', code: 'ORDO_ERR_REQUEST_INVALID', message: 'zhang.wei already has this task' }] };
       },
       async fireDueTimers(...args) {
         record('workflows.fireDueTimers', args);

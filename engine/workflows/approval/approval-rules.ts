@@ -141,15 +141,28 @@ export function decide(round: ApprovalRound, id: string, user: string, decision:
 
 /** 转交: the slot passes to another user, in the same place. */
 export function transfer(round: ApprovalRound, id: string, user: string, to: string, comment?: string): ApprovalRound {
-  const slot = requireActive(round, id, user);
+  return moveSlot(round, requireActive(round, id, user), to, user, comment);
+}
+
+/**
+ * Handing over a departed employee's work: a pending slot, whether it may act now or waits its
+ * turn, passes to another user in the same place.
+ */
+export function handOver(round: ApprovalRound, id: string, to: string, by: string): ApprovalRound {
+  const slot = round.slots.find((candidate) => candidate.id === id && candidate.status === 'pending');
+  if (slot === undefined) throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${id} is no longer pending`);
+  return moveSlot(round, slot, to, by);
+}
+
+function moveSlot(round: ApprovalRound, slot: ApprovalSlot, to: string, by: string, comment?: string): ApprovalRound {
   // Someone who already has or had a vote in this group would vote twice.
-  if (to === user || round.slots.some((other) => other.group === slot.group && other.user === to && counts(other))) {
+  if (to === slot.user || round.slots.some((other) => other.group === slot.group && other.user === to && counts(other))) {
     throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${to} already has this task`, { fields: [{ pointer: '/to', code: 'duplicate', message: `${to} already has this task` }] });
   }
   const issued = round.issued + 1;
-  const moved: ApprovalSlot = { id: slotId(round.node, round.round, issued), user: to, group: slot.group, status: 'pending', addedBy: user };
-  const slots = replaceSlot(round, id, { status: 'transferred', actedBy: user, ...(comment === undefined ? {} : { comment }) });
-  slots.splice(slots.findIndex((candidate) => candidate.id === id) + 1, 0, moved);
+  const moved: ApprovalSlot = { id: slotId(round.node, round.round, issued), user: to, group: slot.group, status: 'pending', addedBy: by };
+  const slots = replaceSlot(round, slot.id, { status: 'transferred', actedBy: by, ...(comment === undefined ? {} : { comment }) });
+  slots.splice(slots.findIndex((candidate) => candidate.id === slot.id) + 1, 0, moved);
   return { ...round, slots, issued };
 }
 

@@ -82,6 +82,7 @@ export function approvalFragment(place: ApprovalPlace): Record<string, unknown> 
     reject: { guard: { type: 'ordo.approval.mayAct', params: { node, commentRequired: commentOn !== 'never' } }, actions: [{ type: 'ordo.approval.decide', params: { node, decision: 'rejected' } }] },
     return: returns,
     'ordo.task.assigned': { guard: { type: 'ordo.assigned', params: { node, purpose: 'reassign' } }, actions: [{ type: 'ordo.approval.reassign', params: { node } }] },
+    'ordo.task.handover': { guard: { type: 'ordo.handover', params: { node } }, actions: [{ type: 'ordo.approval.handOver', params: { node } }] },
     'ordo.timer': [
       {
         guard: { type: 'ordo.timer', params: { node, timer: 'remind' } },

@@ -4,6 +4,7 @@ import { compileExpression } from '../../expressions/index.js';
 import {
   addSigner,
   approveOnBehalf,
+  handOver,
   closeRound,
   decide,
   hasActivity,
@@ -133,6 +134,11 @@ export const guards = {
     return returnTarget(context, params.node, to, params.initial) === params.target;
   },
   'ordo.withdraw': ({ context, event }: Args) => !context.actedSinceSubmit && actorOf(event).username === context.initiator,
+  'ordo.handover': ({ context, event }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node);
+    const slot = text(event, 'slot');
+    return round !== undefined && round.slots.some((candidate) => candidate.id === slot && candidate.status === 'pending');
+  },
   'ordo.assigned': ({ event }: Args, params: { node: string; purpose: 'open' | 'reassign' }) =>
     text(event, 'node') === params.node && text(event, 'purpose') === params.purpose,
   'ordo.timer': ({ context, event }: Args, params: { node: string; timer: 'due' | 'remind' | 'wait' }) =>
@@ -180,6 +186,11 @@ export const actions = {
     const round = roundOf(context, params.node) as ApprovalRound;
     // An escalation is not an assignee acting: the initiator may still withdraw.
     return { approvals: { ...context.approvals, [round.node]: reassignActive(round, (event['users'] ?? []) as string[], 'system') } };
+  }),
+  'ordo.approval.handOver': assign(({ context, event }: Args, params: { node: string }) => {
+    const round = roundOf(context, params.node) as ApprovalRound;
+    // A handover is an administrator's, not an assignee acting: the initiator may still withdraw.
+    return { approvals: { ...context.approvals, [round.node]: handOver(round, text(event, 'slot') ?? '', text(event, 'to') ?? '', actorOf(event).username) } };
   }),
   'ordo.approval.approveOnBehalf': assign(({ context }: Args, params: { node: string }) => {
     const round = roundOf(context, params.node) as ApprovalRound;

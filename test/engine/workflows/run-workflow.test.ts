@@ -201,6 +201,18 @@ describe('transfer and add-signer', () => {
     expect(driver.state.value).toEqual({ countersign: 'deciding' });
   });
 
+  it('a handover moves a slot that still waits its turn; the new holder acts in that place', () => {
+    const sequential = compile(withReview({ mode: 'sequential', assignees: [{ user: 'a' }, { user: 'b' }] }));
+    const driver = submitted(undefined, sequential);
+    driver.send({ type: 'ordo.task.handover', slot: driver.slotOf('b'), to: 'k', actor: actor('admin', 'admin') });
+    expect(errorOf(() => approve(driver, 'k')).code).toBe('ORDO_ERR_TASK_NOT_ACTIVE');
+    approve(driver, 'a');
+    expect(() => driver.slotOf('b')).toThrow('no pending slot for b');
+    approve(driver, 'k');
+    expect(driver.state.value).toEqual({ countersign: 'deciding' });
+    expect(errorOf(() => driver.send({ type: 'ordo.task.handover', slot: driver.slotOf('wu'), to: 'xu', actor: actor('admin', 'admin') })).code).toBe('ORDO_ERR_REQUEST_INVALID');
+  });
+
   it('countersign: a signer added beside must approve too', () => {
     const driver = submitted();
     approve(driver, 'wang');
