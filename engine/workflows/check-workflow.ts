@@ -144,7 +144,8 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
   for (const entry of entries) {
     const { node, pointer } = entry;
     const kinds = (['task', 'invoke', 'wait', 'spawn', 'states'] as const).filter((key) => node[key] !== undefined);
-    if (kinds.length > 1) add(pointer, `a state is one of: a task, an invocation, a wait, a spawn of children, or a parent of states; this one has ${kinds.join(' and ')}`);
+    if (kinds.length > 1)
+      add(pointer, `a state is one of: a task, an invocation, a wait, a spawn of children, or a parent of states; this one has ${kinds.join(' and ')}`);
     if (node.type === 'final' && (kinds.length > 0 || node.on !== undefined || node.always !== undefined)) {
       add(pointer, 'a final state has no children, tasks, waits, invocations or transitions');
     }
@@ -175,7 +176,8 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
         if (SPECIAL_RETURNS.has(target)) return;
         const state = byName.get(target);
         if (state === undefined) add(`${at}/returnTo/${i}`, `no state "${target}"`);
-        else if (state.node.task === undefined && target !== definition.initial) add(`${at}/returnTo/${i}`, `"${target}" is neither a task nor the initial state`);
+        else if (state.node.task === undefined && target !== definition.initial)
+          add(`${at}/returnTo/${i}`, `"${target}" is neither a task nor the initial state`);
       });
       const due = task.due;
       if (due !== undefined) {
@@ -216,7 +218,11 @@ function graphProblems(definition: WorkflowDefinition, entries: readonly StateEn
   const queue: string[] = [];
   const reach = (name: string) => {
     // Entering a state enters its ancestors too.
-    for (let entry = byName.get(name); entry !== undefined && !reachable.has(entry.name); entry = entry.parent === undefined ? undefined : byName.get(entry.parent)) {
+    for (
+      let entry = byName.get(name);
+      entry !== undefined && !reachable.has(entry.name);
+      entry = entry.parent === undefined ? undefined : byName.get(entry.parent)
+    ) {
       reachable.add(entry.name);
       queue.push(entry.name);
     }

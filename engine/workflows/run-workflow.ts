@@ -70,7 +70,11 @@ export function restoreSnapshot(compiled: CompiledWorkflow, state: InstanceState
   try {
     return compiled.machine.resolveState({ value: state.value, context: { ...state.context, record } });
   } catch (error) {
-    throw new OrdoError('ORDO_ERR_WORKFLOW_STATE_UNKNOWN', `The instance is in a state that version ${compiled.definition.version} of ${compiled.definition.id} does not have`, { cause: error });
+    throw new OrdoError(
+      'ORDO_ERR_WORKFLOW_STATE_UNKNOWN',
+      `The instance is in a state that version ${compiled.definition.version} of ${compiled.definition.id} does not have`,
+      { cause: error },
+    );
   }
 }
 
@@ -86,7 +90,9 @@ function requireTaskAction(compiled: CompiledWorkflow, context: WorkflowContext,
   const rule = task?.commentRequired ?? 'reject';
   const needsComment = rule === 'always' || (rule === 'reject' && (event.type === 'reject' || event.type === 'return'));
   if (needsComment && (event.comment ?? '').trim() === '') {
-    throw new OrdoError('ORDO_ERR_VALIDATION', 'A comment is required for this action', { fields: [{ pointer: '/comment', code: 'required', message: 'A comment is required' }] });
+    throw new OrdoError('ORDO_ERR_VALIDATION', 'A comment is required for this action', {
+      fields: [{ pointer: '/comment', code: 'required', message: 'A comment is required' }],
+    });
   }
   const allow = task?.allow ?? {};
   if ((event.type === 'transfer' && allow.transfer === false) || (event.type === 'add-signer' && allow.addSigner === false)) {

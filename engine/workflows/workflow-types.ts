@@ -63,7 +63,12 @@ export type WorkflowEffect =
   | { readonly kind: 'node-left'; readonly node: string }
   | { readonly kind: 'wait'; readonly node: string; readonly round: number; readonly wait: Wait }
   | { readonly kind: 'invoke'; readonly node: string; readonly round: number; readonly function: string; readonly input: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'notify'; readonly to: readonly Assignee[]; readonly message: LocalizedText; readonly notification: 'notify' | 'cc' | 'remind' | 'escalation' }
+  | {
+      readonly kind: 'notify';
+      readonly to: readonly Assignee[];
+      readonly message: LocalizedText;
+      readonly notification: 'notify' | 'cc' | 'remind' | 'escalation';
+    }
   | { readonly kind: 'create-record'; readonly form: string; readonly data: Readonly<Record<string, unknown>> }
   | { readonly kind: 'update-record'; readonly form: string; readonly record: string; readonly fields: Readonly<Record<string, unknown>> }
   | { readonly kind: 'emit'; readonly event: string; readonly data: Readonly<Record<string, unknown>> }

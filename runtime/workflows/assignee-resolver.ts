@@ -24,12 +24,7 @@ async function resolveOne(exec: Executor, assignee: Assignee, record: Readonly<R
  * and only users that exist. Nobody found falls back to the administrators, as 简道云 does, so a
  * role left empty by a departure does not strand the order.
  */
-export async function resolveAssignees(
-  exec: Executor,
-  assignees: readonly Assignee[],
-  record: Readonly<Record<string, unknown>>,
-  at: Date,
-): Promise<string[]> {
+export async function resolveAssignees(exec: Executor, assignees: readonly Assignee[], record: Readonly<Record<string, unknown>>, at: Date): Promise<string[]> {
   const named: string[] = [];
   for (const assignee of assignees) named.push(...(await resolveOne(exec, assignee, record, at)));
   const existing = new Set((await findUsersByUsernames(exec, [...new Set(named)])).map((user) => user.username));

@@ -37,7 +37,12 @@ export async function spawnChildren(
     const data = effect.link === undefined ? values : { ...values, [effect.link]: place.parentRecordId };
     const prepared = form.prepare({ data }, context, await fetchLookups(trx, form, data));
     const stored = { ...prepared, ...(await assignSerials(trx, form.definition, place.at)) };
-    const record = await insertNewRecord(trx, place.recordActor, { id: randomUUID(), form: effect.form, formVersion: form.definition.version, data: stored }, place.at);
+    const record = await insertNewRecord(
+      trx,
+      place.recordActor,
+      { id: randomUUID(), form: effect.form, formVersion: form.definition.version, data: stored },
+      place.at,
+    );
     ids.push((await start(record, workflow, place.parentId)).id);
   }
   return ids;

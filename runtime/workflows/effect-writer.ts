@@ -34,13 +34,23 @@ function fieldInstant(value: unknown): Date | undefined {
   return Number.isFinite(parsed) ? new Date(parsed) : undefined;
 }
 
-function dueFrom(spec: { after?: string; field?: string; businessTime?: boolean }, record: Readonly<Record<string, unknown>>, calendar: BusinessCalendar | undefined, at: Date): Date | undefined {
+function dueFrom(
+  spec: { after?: string; field?: string; businessTime?: boolean },
+  record: Readonly<Record<string, unknown>>,
+  calendar: BusinessCalendar | undefined,
+  at: Date,
+): Date | undefined {
   if (spec.after !== undefined) return addDuration(at, parseDuration(spec.after), spec.businessTime === true ? (calendar ?? {}) : undefined);
   return spec.field === undefined ? undefined : fieldInstant(record[spec.field]);
 }
 
 /** When each task opened in this step falls due, by task state. */
-export function taskDueDates(effects: readonly WorkflowEffect[], record: Readonly<Record<string, unknown>>, calendar: BusinessCalendar | undefined, at: Date): Map<string, Date> {
+export function taskDueDates(
+  effects: readonly WorkflowEffect[],
+  record: Readonly<Record<string, unknown>>,
+  calendar: BusinessCalendar | undefined,
+  at: Date,
+): Map<string, Date> {
   const dates = new Map<string, Date>();
   for (const effect of effects) {
     if (effect.kind !== 'task-opened' || effect.due === undefined) continue;
@@ -84,18 +94,44 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
         await deleteTimers(trx, { instanceId: instance.id, node: effect.node });
         break;
       case 'wait': {
-        const due = dueFrom({ ...(effect.wait.after === undefined ? {} : { after: effect.wait.after }), ...(effect.wait.untilField === undefined ? {} : { field: effect.wait.untilField }), ...(effect.wait.businessTime === undefined ? {} : { businessTime: effect.wait.businessTime }) }, c.record, c.calendar, at);
+        const due = dueFrom(
+          {
+            ...(effect.wait.after === undefined ? {} : { after: effect.wait.after }),
+            ...(effect.wait.untilField === undefined ? {} : { field: effect.wait.untilField }),
+            ...(effect.wait.businessTime === undefined ? {} : { businessTime: effect.wait.businessTime }),
+          },
+          c.record,
+          c.calendar,
+          at,
+        );
         timers.push({ id: randomUUID(), instanceId: instance.id, kind: 'wait', node: effect.node, round: effect.round, payload: {}, dueAt: due ?? at });
         break;
       }
       case 'invoke':
-        timers.push({ id: randomUUID(), instanceId: instance.id, kind: 'invoke', node: effect.node, round: effect.round, payload: { function: effect.function, input: effect.input }, dueAt: at });
+        timers.push({
+          id: randomUUID(),
+          instanceId: instance.id,
+          kind: 'invoke',
+          node: effect.node,
+          round: effect.round,
+          payload: { function: effect.function, input: effect.input },
+          dueAt: at,
+        });
         break;
       case 'notify': {
         const users = await resolveAssignees(trx, effect.to, c.record, at);
         await insertNotifications(
           trx,
-          users.map((username) => ({ id: randomUUID(), username, kind: effect.notification, instanceId: instance.id, form: instance.form, recordId: instance.record_id, message: effect.message, at })),
+          users.map((username) => ({
+            id: randomUUID(),
+            username,
+            kind: effect.notification,
+            instanceId: instance.id,
+            form: instance.form,
+            recordId: instance.record_id,
+            message: effect.message,
+            at,
+          })),
         );
         break;
       }
@@ -110,10 +146,22 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
       case 'update-record': {
         const compiled = deps.form(effect.form);
         const stored = await findRecord(trx, effect.form, effect.record);
-        if (stored === undefined) throw new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${effect.record} in form ${effect.form} for the workflow to update`);
+        if (stored === undefined)
+          throw new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${effect.record} in form ${effect.form} for the workflow to update`);
         const candidate = { ...stored.data, ...effect.fields };
-        const prepared = compiled.prepare({ data: candidate, previous: stored.data }, { roles: c.recordActor.roles, locale: c.recordActor.locale, now: at }, await fetchLookups(trx, compiled, candidate));
-        const row = await updateRecordData(trx, { id: stored.id, expectedRevision: stored.revision, formVersion: compiled.definition.version, data: prepared, at, by: c.recordActor.username });
+        const prepared = compiled.prepare(
+          { data: candidate, previous: stored.data },
+          { roles: c.recordActor.roles, locale: c.recordActor.locale, now: at },
+          await fetchLookups(trx, compiled, candidate),
+        );
+        const row = await updateRecordData(trx, {
+          id: stored.id,
+          expectedRevision: stored.revision,
+          formVersion: compiled.definition.version,
+          data: prepared,
+          at,
+          by: c.recordActor.username,
+        });
         if (row === undefined) throw new OrdoError('ORDO_ERR_REVISION_CONFLICT', `Record ${stored.id} changed while the workflow updated it`);
         await recordChange(trx, c.recordActor, row, 'update', computeChanges(stored.data, prepared), at);
         break;

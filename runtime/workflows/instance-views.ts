@@ -61,7 +61,11 @@ export function taskDto(row: TaskRow, compiled: CompiledWorkflow | undefined, na
 }
 
 export function instanceState(row: WorkflowInstanceRow): InstanceState {
-  return { value: row.state_value as StateValue, context: row.context as unknown as InstanceState['context'], status: row.status === 'done' ? 'done' : 'running' };
+  return {
+    value: row.state_value as StateValue,
+    context: row.context as unknown as InstanceState['context'],
+    status: row.status === 'done' ? 'done' : 'running',
+  };
 }
 
 export function instanceDto(

@@ -1,7 +1,15 @@
 import { OrdoError } from '../../engine/errors/index.js';
 import { jsonEqual } from '../../engine/forms/index.js';
 import type { InstanceState } from '../../engine/workflows/index.js';
-import { findInstance, listEvents, listInstances, listTasksOfInstance, type Executor, type WorkflowEventRow, type WorkflowInstanceRow } from '../stores/index.js';
+import {
+  findInstance,
+  listEvents,
+  listInstances,
+  listTasksOfInstance,
+  type Executor,
+  type WorkflowEventRow,
+  type WorkflowInstanceRow,
+} from '../stores/index.js';
 import type { DefinitionService } from '../services/types.js';
 import { replayInstance } from './instance-replay.js';
 import { projectTasks } from './task-projection.js';
@@ -49,7 +57,8 @@ function sequenceViolations(instance: WorkflowInstanceRow, events: readonly Work
   }
   for (const [seq, count] of counts) {
     if (count > 1) found.push({ kind: 'seq-duplicate', seq, message: `event ${seq} is in the log ${count} times` });
-    if (seq < 1 || seq > instance.last_seq) found.push({ kind: 'seq-beyond-last', seq, message: `event ${seq} lies outside 1..${instance.last_seq} (last_seq)` });
+    if (seq < 1 || seq > instance.last_seq)
+      found.push({ kind: 'seq-beyond-last', seq, message: `event ${seq} lies outside 1..${instance.last_seq} (last_seq)` });
   }
   return found;
 }
@@ -61,7 +70,10 @@ function lastEventViolations(instance: WorkflowInstanceRow, events: readonly Wor
     {
       kind: 'last-event-state',
       ...(last === undefined ? {} : { seq: last.seq }),
-      message: last === undefined ? 'the instance has no events' : `the last event leaves ${describe(last.state_after)} but the instance is in ${describe(instance.state_value)}`,
+      message:
+        last === undefined
+          ? 'the instance has no events'
+          : `the last event leaves ${describe(last.state_after)} but the instance is in ${describe(instance.state_value)}`,
     },
   ];
 }
@@ -107,7 +119,12 @@ async function taskViolations(exec: Executor, instance: WorkflowInstanceRow): Pr
   }
   const present = new Set(rows.map((row) => row.slot));
   for (const view of expected.values()) {
-    if (!present.has(view.slot)) found.push({ kind: 'task-missing', slot: view.slot, message: `slot ${view.slot} is ${view.status} for ${view.user} but has no open or waiting task row` });
+    if (!present.has(view.slot))
+      found.push({
+        kind: 'task-missing',
+        slot: view.slot,
+        message: `slot ${view.slot} is ${view.status} for ${view.user} but has no open or waiting task row`,
+      });
   }
   return found;
 }

@@ -57,7 +57,12 @@ const PAGE = 500;
 export function describeState(value: WorkflowStateValue): string {
   if (typeof value === 'string') return value;
   return Object.entries(value)
-    .map(([name, child]) => describeState(child).split(', ').map((path) => `${name}.${path}`).join(', '))
+    .map(([name, child]) =>
+      describeState(child)
+        .split(', ')
+        .map((path) => `${name}.${path}`)
+        .join(', '),
+    )
     .join(', ');
 }
 
@@ -124,7 +129,9 @@ function checkRenames(source: CompiledWorkflow, target: CompiledWorkflow, rename
     ...(after.has(to) ? [] : [{ pointer: pointerOf('map', from), code: 'unknown', message: `version ${target.definition.version} has no state "${to}"` }]),
   ]);
   if (fields.length > 0) {
-    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `--map names states the versions do not have: ${fields.map((field) => field.message).join('; ')}`, { fields });
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `--map names states the versions do not have: ${fields.map((field) => field.message).join('; ')}`, {
+      fields,
+    });
   }
 }
 
@@ -202,9 +209,15 @@ async function writeMove(database: OrdoDatabase, move: Move): Promise<boolean> {
  * states on the way. An instance that cannot be in the target version is skipped whole and
  * reported with the reason; the others move one transaction each.
  */
-export async function migrateInstances(database: OrdoDatabase, definitions: Pick<DefinitionService, 'workflow'>, request: MigrationRequest): Promise<MigrationReport> {
+export async function migrateInstances(
+  database: OrdoDatabase,
+  definitions: Pick<DefinitionService, 'workflow'>,
+  request: MigrationRequest,
+): Promise<MigrationReport> {
   if (request.from === request.to) {
-    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', '--from and --to name the same version', { fields: [{ pointer: '/to', code: 'same', message: 'must differ from --from' }] });
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', '--from and --to name the same version', {
+      fields: [{ pointer: '/to', code: 'same', message: 'must differ from --from' }],
+    });
   }
   const source = definitions.workflow(request.workflow, request.from);
   const target = definitions.workflow(request.workflow, request.to);
@@ -224,5 +237,14 @@ export async function migrateInstances(database: OrdoDatabase, definitions: Pick
     entries.push({ ...base, newState, result: moved ? 'ok' : 'the instance moved on while it was being migrated; run the command again' });
   }
   const moved = entries.filter((entry) => entry.result === 'ok').length;
-  return { workflow: request.workflow, from: request.from, to: request.to, map: request.renames, dryRun: request.dryRun, entries, moved, refused: entries.length - moved };
+  return {
+    workflow: request.workflow,
+    from: request.from,
+    to: request.to,
+    map: request.renames,
+    dryRun: request.dryRun,
+    entries,
+    moved,
+    refused: entries.length - moved,
+  };
 }

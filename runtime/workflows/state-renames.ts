@@ -78,8 +78,7 @@ export function renameInstance(
 ): { ok: true; state: InstanceState } | { ok: false; reason: string } {
   const value = state.value as WorkflowStateValue;
   const { context } = state;
-  const clash =
-    valueCollision(value, renames, isTask) ?? collision(Object.keys(context.rounds), renames) ?? collision(Object.keys(context.approvals), renames);
+  const clash = valueCollision(value, renames, isTask) ?? collision(Object.keys(context.rounds), renames) ?? collision(Object.keys(context.approvals), renames);
   if (clash !== undefined) return { ok: false, reason: clash };
   return {
     ok: true,

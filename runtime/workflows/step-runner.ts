@@ -56,7 +56,9 @@ function eventActor(actor: CommandActor): WorkflowEvent['actor'] {
 }
 
 function logActor(actor: CommandActor): NewWorkflowEventRow['actor'] {
-  return actor === 'system' ? { id: null, username: 'system', displayName: 'Ordo' } : { id: actor.userId, username: actor.username, displayName: actor.displayName };
+  return actor === 'system'
+    ? { id: null, username: 'system', displayName: 'Ordo' }
+    : { id: actor.userId, username: actor.username, displayName: actor.displayName };
 }
 
 /** The record writes of a workflow are the workflow's, not the user's: they follow the form's rules, not the user's field rights. */
@@ -110,8 +112,16 @@ async function settle(
   first: StepResult,
   firstEvent: WorkflowEvent | undefined,
   before: InstanceState | undefined,
-): Promise<{ state: InstanceState; record: Readonly<Record<string, unknown>>; applied: Applied[]; effects: WorkflowEffect[]; slots: Map<string, SlotView>; newSlots: Set<string> }> {
-  const applied: Applied[] = firstEvent === undefined ? [] : [{ event: firstEvent, before: before === undefined ? null : stored(before.value), after: stored(first.state.value) }];
+): Promise<{
+  state: InstanceState;
+  record: Readonly<Record<string, unknown>>;
+  applied: Applied[];
+  effects: WorkflowEffect[];
+  slots: Map<string, SlotView>;
+  newSlots: Set<string>;
+}> {
+  const applied: Applied[] =
+    firstEvent === undefined ? [] : [{ event: firstEvent, before: before === undefined ? null : stored(before.value), after: stored(first.state.value) }];
   const effects: WorkflowEffect[] = [];
   const slots = new Map<string, SlotView>();
   const newSlots = new Set<string>();
@@ -124,7 +134,8 @@ async function settle(
   let result = first;
   const pending = [...first.effects];
   for (let steps = 0; pending.length > 0; steps += 1) {
-    if (steps > MAX_STEPS_PER_COMMAND) throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${compiled.definition.id}" did not settle within ${MAX_STEPS_PER_COMMAND} steps`);
+    if (steps > MAX_STEPS_PER_COMMAND)
+      throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${compiled.definition.id}" did not settle within ${MAX_STEPS_PER_COMMAND} steps`);
     const effect = pending.shift() as WorkflowEffect;
     const event = await answer(place, effect, result.record);
     if (event === undefined) {
@@ -216,7 +227,9 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
   });
   if (settled.state.status === 'done' && instance.parent_id !== null) {
     // Queued like a timer, so a parent busy with another command hears of it once it is free.
-    await insertTimers(trx, [{ id: randomUUID(), instanceId: instance.parent_id, kind: 'child-ended', node: '', round: 0, payload: { child: p.instanceId }, dueAt: at }]);
+    await insertTimers(trx, [
+      { id: randomUUID(), instanceId: instance.parent_id, kind: 'child-ended', node: '', round: 0, payload: { child: p.instanceId }, dueAt: at },
+    ]);
   }
   await insertAudit(trx, {
     at,
@@ -247,8 +260,18 @@ async function writeRecord(p: Persist, data: Readonly<Record<string, unknown>>):
   const actor = recordActor(p.actor);
   const lookups = await fetchLookups(p.trx, compiled, data);
   const prepared = compiled.prepare({ data, previous: p.record.data }, { roles: actor.roles, locale: actor.locale, now: p.at }, lookups);
-  const row = await updateRecordData(p.trx, { id: p.record.id, expectedRevision: p.record.revision, formVersion: compiled.definition.version, data: prepared, at: p.at, by: actor.username });
-  if (row === undefined) throw new OrdoError('ORDO_ERR_REVISION_CONFLICT', 'The record changed while the workflow moved; try again', { extra: { currentRevision: p.record.revision } });
+  const row = await updateRecordData(p.trx, {
+    id: p.record.id,
+    expectedRevision: p.record.revision,
+    formVersion: compiled.definition.version,
+    data: prepared,
+    at: p.at,
+    by: actor.username,
+  });
+  if (row === undefined)
+    throw new OrdoError('ORDO_ERR_REVISION_CONFLICT', 'The record changed while the workflow moved; try again', {
+      extra: { currentRevision: p.record.revision },
+    });
   await recordChange(p.trx, actor, row, 'update', computeChanges(p.record.data, prepared), p.at);
   return prepared;
 }
@@ -294,7 +317,8 @@ export async function startInstance(
       at: input.at,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new OrdoError('ORDO_ERR_WORKFLOW_RUNNING', `Workflow ${compiled.definition.id} already runs on record ${input.record.id}`);
+    if (isUniqueViolation(error))
+      throw new OrdoError('ORDO_ERR_WORKFLOW_RUNNING', `Workflow ${compiled.definition.id} already runs on record ${input.record.id}`);
     throw error;
   }
   const record = await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
@@ -310,11 +334,21 @@ export async function advanceInstance(
   trx: Executor,
   deps: StepDependencies,
   compiled: CompiledWorkflow,
-  input: { instance: WorkflowInstanceRow; event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string }; actor: CommandActor; at: Date; recordPatch?: Record<string, unknown> },
+  input: {
+    instance: WorkflowInstanceRow;
+    event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string };
+    actor: CommandActor;
+    at: Date;
+    recordPatch?: Record<string, unknown>;
+  },
 ): Promise<StepOutcome> {
   const { instance, at } = input;
   const record = await loadRecord(trx, instance.form, instance.record_id);
-  const state: InstanceState = { value: instance.state_value as StateValue, context: instance.context as unknown as InstanceState['context'], status: instance.status === 'done' ? 'done' : 'running' };
+  const state: InstanceState = {
+    value: instance.state_value as StateValue,
+    context: instance.context as unknown as InstanceState['context'],
+    status: instance.status === 'done' ? 'done' : 'running',
+  };
   const data = input.recordPatch === undefined ? record.data : { ...record.data, ...input.recordPatch };
   // The engine sees the assignee an administrator acts for; the log keeps the administrator.
   const onBehalfOf = (input.event as { onBehalfOf?: unknown }).onBehalfOf;
@@ -334,7 +368,17 @@ export async function advanceInstance(
   });
   if (row === undefined) throw new OrdoError('ORDO_ERR_INSTANCE_CONFLICT', 'Someone else moved this workflow first; nothing was changed');
   const written = await persistRest(
-    { trx, deps, compiled, instanceId: instance.id, record, actor: input.actor, at, firstSeq: instance.last_seq + 1, ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }) },
+    {
+      trx,
+      deps,
+      compiled,
+      instanceId: instance.id,
+      record,
+      actor: input.actor,
+      at,
+      firstSeq: instance.last_seq + 1,
+      ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }),
+    },
     settled,
     row,
   );

@@ -1,12 +1,9 @@
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
-import { NATIVE_FUNCTIONS } from '../../engine/functions/index.js';
 import type { ApprovalRound, CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import {
-  claimDueTimers,
   databaseNow,
-  deleteTimer,
   findDisplayNames,
   findInstance,
   findRecord,
@@ -18,17 +15,16 @@ import {
   listNotifications,
   listTasks,
   listTasksOfInstance,
-  retryTimer,
   saveTaskDraft,
   type Executor,
   type TaskRow,
-  type TimerRow,
   type WorkflowInstanceRow,
 } from '../stores/index.js';
 import { isAdmin, mayUseForm, refuseUnreadableFields } from '../services/form-access.js';
 import { runIdempotent } from '../services/idempotent-command.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
+import { createTimerFiring } from './timer-firing.js';
 import { advanceInstance, loadRecord, startInstance, type CommandActor, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
 
@@ -57,7 +53,8 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
   }
 
   function requireReadable(actor: Actor, row: { form: string }): void {
-    if (!mayUseForm(definitions.form(row.form).definition, actor.roles, 'read')) throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', 'No such workflow instance');
+    if (!mayUseForm(definitions.form(row.form).definition, actor.roles, 'read'))
+      throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', 'No such workflow instance');
   }
 
   /** An event with no roles on its transitions is for those who may change the record, as the meta-schema says. */
@@ -82,7 +79,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
    * and tasks are read only when a slot is pending: each read is a round trip inside the command's
    * transaction (BENCHMARKS.md, bench:workflow).
    */
-  async function view(exec: Executor, actor: Actor, row: WorkflowInstanceRow, known?: { record: Readonly<Record<string, unknown>>; at: Date }): Promise<InstanceDto> {
+  async function view(
+    exec: Executor,
+    actor: Actor,
+    row: WorkflowInstanceRow,
+    known?: { record: Readonly<Record<string, unknown>>; at: Date },
+  ): Promise<InstanceDto> {
     const compiled = compiledOf(row);
     const approvals = Object.values((row.context as { approvals?: Record<string, ApprovalRound> }).approvals ?? {});
     const pending = approvals.some((round) => round.slots.some((slot) => slot.status === 'pending'));
@@ -90,7 +92,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     const record = known?.record ?? (await findRecord(exec, row.form, row.record_id))?.data;
     const at = known?.at ?? (await databaseNow(exec));
     const taskNames = tasks.length === 0 ? new Map<string, string>() : await names(exec, tasks);
-    return instanceDto(row, compiled, tasks.map((task) => taskSeenBy(actor, task, compiled, taskNames)), { actor, record, at });
+    return instanceDto(
+      row,
+      compiled,
+      tasks.map((task) => taskSeenBy(actor, task, compiled, taskNames)),
+      { actor, record, at },
+    );
   }
 
   /** One command: the step in its own transaction, the answer read in it too, replayable by key. */
@@ -108,7 +115,14 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     return { instance: result, replayed };
   }
 
-  async function advance(trx: Executor, row: WorkflowInstanceRow, event: { type: string; [key: string]: unknown }, actor: CommandActor, at: Date, recordPatch?: Record<string, unknown>) {
+  async function advance(
+    trx: Executor,
+    row: WorkflowInstanceRow,
+    event: { type: string; [key: string]: unknown },
+    actor: CommandActor,
+    at: Date,
+    recordPatch?: Record<string, unknown>,
+  ) {
     if (row.status !== 'running') throw new OrdoError('ORDO_ERR_WORKFLOW_EVENT_REJECTED', 'The workflow has ended');
     return advanceInstance(trx, stepDeps, compiledOf(row), { instance: row, event, actor, at, ...(recordPatch === undefined ? {} : { recordPatch }) });
   }
@@ -125,7 +139,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
    * editableFields widen what the assignee may write, not what they may read: a field hidden from
    * their roles is refused as the record API refuses it, or the task form would write blind guesses.
    */
-  function taskEditPatch(actor: Actor, compiled: CompiledWorkflow, node: string, data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  function taskEditPatch(
+    actor: Actor,
+    compiled: CompiledWorkflow,
+    node: string,
+    data: Record<string, unknown> | undefined,
+  ): Record<string, unknown> | undefined {
     if (data === undefined || Object.keys(data).length === 0) return undefined;
     refuseUnreadableFields(definitions.form(compiled.definition.form).definition, actor.roles, actor.locale, data);
     const editable = new Set(compiled.taskOf(node)?.editableFields ?? []);
@@ -141,7 +160,9 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
   /** A task given to a name nobody has would sit in no inbox; the assignee rules drop such names too. */
   async function requireUser(exec: Executor, username: string, pointer: string): Promise<void> {
     if ((await findUserByUsername(exec, username)) !== undefined) return;
-    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: no user "${username}"`, { fields: [{ pointer, code: 'unknown', message: `no user "${username}"` }] });
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${pointer}: no user "${username}"`, {
+      fields: [{ pointer, code: 'unknown', message: `no user "${username}"` }],
+    });
   }
 
   function taskCommand(
@@ -219,7 +240,12 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
         (compiled, task) => taskEditPatch(actor, compiled, task.node, input.data),
       )(actor, taskId, input, options),
     returnTask: (actor, taskId, input, options) =>
-      taskCommand('return', () => ({ type: 'return', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(actor, taskId, input, options),
+      taskCommand('return', () => ({ type: 'return', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }))(
+        actor,
+        taskId,
+        input,
+        options,
+      ),
     transferTask: (actor, taskId, input, options) =>
       taskCommand('transfer', () => ({ type: 'transfer', to: input.to, ...(input.comment === undefined ? {} : { comment: input.comment }) }), undefined, {
         username: input.to,
@@ -231,12 +257,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
         () => ({ type: 'add-signer', user: input.user, position: input.position, ...(input.comment === undefined ? {} : { comment: input.comment }) }),
         undefined,
         { username: input.user, pointer: '/user' },
-      )(
-        actor,
-        taskId,
-        input,
-        options,
-      ),
+      )(actor, taskId, input, options),
 
     async saveDraft(actor, taskId, data) {
       return db.transaction().execute(async (trx) => {
@@ -262,7 +283,11 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     async listTasks(actor, query) {
       const page = { limit: query.limit, offset: query.offset };
       if (query.box === 'initiated') {
-        const { rows, total } = await listInstances(db, { initiator: actor.username, ...(query.workflow === undefined ? {} : { workflow: query.workflow }), ...page });
+        const { rows, total } = await listInstances(db, {
+          initiator: actor.username,
+          ...(query.workflow === undefined ? {} : { workflow: query.workflow }),
+          ...page,
+        });
         return { items: await Promise.all(rows.map((row) => view(db, actor, row))), total, ...page };
       }
       if (query.box === 'cc') {
@@ -300,7 +325,13 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
           await db.transaction().execute(async (trx) => {
             const instance = await requireInstance(trx, task.instance_id);
             const at = await databaseNow(trx);
-            await advance(trx, instance, { type: 'ordo.task.handover', slot: task.slot, to: input.to, comment: `handover ${input.from} -> ${input.to}` }, actor, at);
+            await advance(
+              trx,
+              instance,
+              { type: 'ordo.task.handover', slot: task.slot, to: input.to, comment: `handover ${input.from} -> ${input.to}` },
+              actor,
+              at,
+            );
           });
           moved += 1;
         } catch (error) {
@@ -312,6 +343,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     },
 
     async fireDueTimers(limit) {
+      const fireOne = createTimerFiring(db, advance);
       let fired = 0;
       while (fired < limit) {
         const outcome = await fireOne();
@@ -321,54 +353,4 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       return fired;
     },
   };
-
-  /**
-   * Claims one due timer with SKIP LOCKED and applies it in the claiming transaction: the timer row
-   * goes away in the same commit as the step it caused, so it fires once even with several
-   * processes and after a crash. A failing timer is retried later with a growing delay.
-   */
-  async function fireOne(): Promise<'fired' | 'none'> {
-    let claimed: TimerRow | undefined;
-    try {
-      return await db.transaction().execute(async (trx) => {
-        [claimed] = await claimDueTimers(trx, 1);
-        if (claimed === undefined) return 'none';
-        const timer = claimed;
-        const instance = await findInstance(trx, timer.instance_id);
-        await deleteTimer(trx, timer.id);
-        if (instance === undefined || instance.status !== 'running') return 'fired';
-        const at = await databaseNow(trx);
-        const event = timerEvent(timer, at);
-        try {
-          await advance(trx, instance, event, 'system', at);
-        } catch (error) {
-          // A timer of a task that was decided in the meantime no longer applies.
-          if (!isOrdoError(error) || error.code !== 'ORDO_ERR_WORKFLOW_EVENT_REJECTED') throw error;
-        }
-        return 'fired';
-      });
-    } catch (error) {
-      if (claimed === undefined) throw error;
-      const failed = claimed;
-      const message = error instanceof Error ? error.message : String(error);
-      await db.transaction().execute((trx) => retryTimer(trx, failed.id, { error: message.slice(0, 2000), delaySeconds: Math.min(3600, 10 * 2 ** failed.attempts) }));
-      return 'fired';
-    }
-  }
-}
-
-function timerEvent(timer: TimerRow, at: Date): { type: string; [key: string]: unknown } {
-  if (timer.kind === 'child-ended') return { type: 'ordo.child.ended', child: (timer.payload as { child?: string }).child ?? '' };
-  if (timer.kind !== 'invoke') {
-    const kind = timer.kind === 'task-due' ? 'due' : timer.kind === 'task-remind' ? 'remind' : 'wait';
-    return { type: 'ordo.timer', node: timer.node, round: timer.round, timer: kind };
-  }
-  const payload = timer.payload as { function?: string; input?: Record<string, unknown> };
-  const fn = NATIVE_FUNCTIONS.get(payload.function ?? '');
-  try {
-    if (fn === undefined) throw new Error(`no native function ${payload.function}`);
-    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: fn.run(payload.input ?? {}, { now: at }) };
-  } catch (error) {
-    return { type: `xstate.error.actor.${timer.node}`, round: timer.round, error: error instanceof Error ? error.message : String(error) };
-  }
 }

@@ -76,7 +76,10 @@ function groupsOf(round: ApprovalRound): number[] {
 /** Approved when every group is approved in turn; rejected as soon as one group is. */
 export function roundOutcome(round: ApprovalRound): ApprovalOutcome {
   for (const group of groupsOf(round)) {
-    const outcome = groupOutcome(round, round.slots.filter((slot) => slot.group === group));
+    const outcome = groupOutcome(
+      round,
+      round.slots.filter((slot) => slot.group === group),
+    );
     if (outcome !== 'approved') return outcome;
   }
   return 'approved';
@@ -84,7 +87,13 @@ export function roundOutcome(round: ApprovalRound): ApprovalOutcome {
 
 /** The group whose slots may act now: the first one not yet approved. */
 function activeGroup(round: ApprovalRound): number | undefined {
-  return groupsOf(round).find((group) => groupOutcome(round, round.slots.filter((slot) => slot.group === group)) !== 'approved');
+  return groupsOf(round).find(
+    (group) =>
+      groupOutcome(
+        round,
+        round.slots.filter((slot) => slot.group === group),
+      ) !== 'approved',
+  );
 }
 
 /** Pending slots that may act now; pending slots of later groups wait. */
@@ -115,7 +124,15 @@ function replaceSlot(round: ApprovalRound, id: string, change: Partial<ApprovalS
 function settle(round: ApprovalRound): ApprovalRound {
   if (roundOutcome(round) === 'pending') {
     // In `any` and `ratio` a group can be decided before everyone acted; its other slots close.
-    const decided = new Set(groupsOf(round).filter((group) => groupOutcome(round, round.slots.filter((slot) => slot.group === group)) !== 'pending'));
+    const decided = new Set(
+      groupsOf(round).filter(
+        (group) =>
+          groupOutcome(
+            round,
+            round.slots.filter((slot) => slot.group === group),
+          ) !== 'pending',
+      ),
+    );
     return { ...round, slots: round.slots.map((slot) => (slot.status === 'pending' && decided.has(slot.group) ? { ...slot, status: 'cancelled' } : slot)) };
   }
   return closeRound(round);
@@ -157,7 +174,9 @@ export function handOver(round: ApprovalRound, id: string, to: string, by: strin
 function moveSlot(round: ApprovalRound, slot: ApprovalSlot, to: string, by: string, comment?: string): ApprovalRound {
   // Someone who already has or had a vote in this group would vote twice.
   if (to === slot.user || round.slots.some((other) => other.group === slot.group && other.user === to && counts(other))) {
-    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${to} already has this task`, { fields: [{ pointer: '/to', code: 'duplicate', message: `${to} already has this task` }] });
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${to} already has this task`, {
+      fields: [{ pointer: '/to', code: 'duplicate', message: `${to} already has this task` }],
+    });
   }
   const issued = round.issued + 1;
   const moved: ApprovalSlot = { id: slotId(round.node, round.round, issued), user: to, group: slot.group, status: 'pending', addedBy: by };
@@ -181,7 +200,9 @@ export function addSigner(round: ApprovalRound, id: string, user: string, signer
   // A co-signer who has or had a vote in this group would vote twice, as in a transfer.
   const twice = (other: ApprovalSlot) => other.status === 'pending' || (position === 'beside' && other.group === slot.group && counts(other));
   if (round.slots.some((other) => other.user === signer && twice(other))) {
-    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${signer} already has this task`, { fields: [{ pointer: '/user', code: 'duplicate', message: `${signer} already has this task` }] });
+    throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${signer} already has this task`, {
+      fields: [{ pointer: '/user', code: 'duplicate', message: `${signer} already has this task` }],
+    });
   }
   const issued = round.issued + 1;
   const group = position === 'beside' ? slot.group : position === 'before' ? slot.group : slot.group + 1;
@@ -203,7 +224,11 @@ export function reassignActive(round: ApprovalRound, users: readonly string[], b
     for (const user of users) {
       if (next.slots.some((other) => other.group === slot.group && other.user === user && other.status === 'pending')) continue;
       const issued = next.issued + 1;
-      next = { ...next, slots: [...next.slots, { id: slotId(round.node, round.round, issued), user, group: slot.group, status: 'pending', addedBy: by }], issued };
+      next = {
+        ...next,
+        slots: [...next.slots, { id: slotId(round.node, round.round, issued), user, group: slot.group, status: 'pending', addedBy: by }],
+        issued,
+      };
     }
     if (!users.includes(slot.user)) next = { ...next, slots: replaceSlot(next, slot.id, { status: 'transferred', actedBy: by }) };
   }

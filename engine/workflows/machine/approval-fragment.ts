@@ -78,10 +78,19 @@ export function approvalFragment(place: ApprovalPlace): Record<string, unknown> 
   }
 
   const decidingOn: Record<string, unknown> = {
-    approve: { guard: { type: 'ordo.approval.mayAct', params: { node, commentRequired: commentOn === 'always' } }, actions: [{ type: 'ordo.approval.decide', params: { node, decision: 'approved' } }] },
-    reject: { guard: { type: 'ordo.approval.mayAct', params: { node, commentRequired: commentOn !== 'never' } }, actions: [{ type: 'ordo.approval.decide', params: { node, decision: 'rejected' } }] },
+    approve: {
+      guard: { type: 'ordo.approval.mayAct', params: { node, commentRequired: commentOn === 'always' } },
+      actions: [{ type: 'ordo.approval.decide', params: { node, decision: 'approved' } }],
+    },
+    reject: {
+      guard: { type: 'ordo.approval.mayAct', params: { node, commentRequired: commentOn !== 'never' } },
+      actions: [{ type: 'ordo.approval.decide', params: { node, decision: 'rejected' } }],
+    },
     return: returns,
-    'ordo.task.assigned': { guard: { type: 'ordo.assigned', params: { node, purpose: 'reassign' } }, actions: [{ type: 'ordo.approval.reassign', params: { node } }] },
+    'ordo.task.assigned': {
+      guard: { type: 'ordo.assigned', params: { node, purpose: 'reassign' } },
+      actions: [{ type: 'ordo.approval.reassign', params: { node } }],
+    },
     'ordo.task.handover': { guard: { type: 'ordo.handover', params: { node } }, actions: [{ type: 'ordo.approval.handOver', params: { node } }] },
     'ordo.timer': [
       {
@@ -109,7 +118,13 @@ export function approvalFragment(place: ApprovalPlace): Record<string, unknown> 
             guard: { type: 'ordo.assigned', params: { node, purpose: 'open' } },
             actions: [
               { type: 'ordo.approval.open', params: { node, mode, ratio: task.ratio ?? 1 } },
-              effect(({ context }) => ({ kind: 'task-opened', node, round: context.rounds[node] ?? 1, title: place.title, ...(task.due === undefined ? {} : { due: task.due }) })),
+              effect(({ context }) => ({
+                kind: 'task-opened',
+                node,
+                round: context.rounds[node] ?? 1,
+                title: place.title,
+                ...(task.due === undefined ? {} : { due: task.due }),
+              })),
             ],
           },
         },

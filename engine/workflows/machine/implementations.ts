@@ -107,7 +107,8 @@ export const guards = {
     }
   },
   'ordo.invoke.current': ({ context, event }: Args, params: { node: string }) => event['round'] === undefined || event['round'] === context.rounds[params.node],
-  'ordo.children.started': ({ context, event }: Args, params: { node: string }) => text(event, 'node') === params.node && event['round'] === context.rounds[params.node],
+  'ordo.children.started': ({ context, event }: Args, params: { node: string }) =>
+    text(event, 'node') === params.node && event['round'] === context.rounds[params.node],
   'ordo.children.waitedFor': ({ context, event }: Args, params: { node: string }) => {
     const group = context.children?.[params.node];
     return group !== undefined && group.round === context.rounds[params.node] && group.ids.includes(text(event, 'child') ?? '');

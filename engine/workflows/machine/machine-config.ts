@@ -2,7 +2,7 @@ import { fromPromise, setup, type AnyActorLogic, type AnyStateMachine } from 'xs
 import type { StateNode, StateMap, Transition, WorkflowDefinition } from '../../definitions/generated/definition-types.js';
 import type { NativeFunction } from '../../functions/index.js';
 import type { WorkflowContext } from '../workflow-types.js';
-import { actionConfig, effect, targetOf, transitionConfig, type ActionConfig } from './action-configs.js';
+import { actionConfig, effect, transitionConfig, type ActionConfig } from './action-configs.js';
 import { approvalFragment } from './approval-fragment.js';
 import { actions, evaluateFormula, evaluateFormulas, guards } from './implementations.js';
 
@@ -148,7 +148,14 @@ export function buildMachine(definition: WorkflowDefinition, taskStates: readonl
     actors,
   }).createMachine({
     id: definition.id,
-    context: ({ input }: { input: MachineInput }) => ({ record: input.record, initiator: input.initiator, rounds: {}, visited: [], approvals: {}, actedSinceSubmit: false }),
+    context: ({ input }: { input: MachineInput }) => ({
+      record: input.record,
+      initiator: input.initiator,
+      rounds: {},
+      visited: [],
+      approvals: {},
+      actedSinceSubmit: false,
+    }),
     initial: definition.initial,
     states: statesConfig(definition.states, place),
     on: eventMap(definition.on),
