@@ -114,6 +114,9 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     const child = environment.workflows?.get(spawn.workflow);
     if (environment.workflows !== undefined && child === undefined) add(`${at}/workflow`, `no workflow "${spawn.workflow}" is defined`);
     if (child !== undefined && child.form !== spawn.form) add(`${at}/form`, `workflow "${spawn.workflow}" drives form "${child.form}", not "${spawn.form}"`);
+    if (child !== undefined && spawn.cancelEvent !== undefined && !eventsOf(child).has(spawn.cancelEvent)) {
+      add(`${at}/cancelEvent`, `workflow "${spawn.workflow}" has no event "${spawn.cancelEvent}"`);
+    }
     if (spawn.workflow === definition.id) add(`${at}/workflow`, 'a workflow cannot spawn itself');
     const targetScope = target === undefined ? undefined : formFieldScope(target);
     let lineScope = scope;
@@ -209,6 +212,12 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
 
   if (problems.length === 0) problems.push(...graphProblems(definition, entries, byName));
   return problems;
+}
+
+/** The business events a workflow lists anywhere. */
+function eventsOf(definition: WorkflowDefinition): Set<string> {
+  const located = [...workflowLevelTransitions(definition), ...stateEntries(definition).flatMap(transitionsOf)];
+  return new Set(located.flatMap((item) => (item.event === undefined ? [] : [item.event])));
 }
 
 /** Unreachable states and dead ends, once every name resolves. */

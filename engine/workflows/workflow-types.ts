@@ -5,9 +5,11 @@ import type { ApprovalRound, SignerPosition } from './approval/approval-rules.js
 export interface EventActor {
   readonly username: string;
   readonly roles: readonly string[];
+  /** The workflow itself (timers, results, a parent cancelling its children): no role check applies. */
+  readonly system?: true;
 }
 
-export const SYSTEM_ACTOR: EventActor = Object.freeze({ username: 'system', roles: Object.freeze([]) });
+export const SYSTEM_ACTOR: EventActor = Object.freeze({ username: 'system', roles: Object.freeze([]), system: true });
 
 interface EventBase {
   readonly actor: EventActor;
@@ -72,6 +74,7 @@ export type WorkflowEffect =
   | { readonly kind: 'create-record'; readonly form: string; readonly data: Readonly<Record<string, unknown>> }
   | { readonly kind: 'update-record'; readonly form: string; readonly record: string; readonly fields: Readonly<Record<string, unknown>> }
   | { readonly kind: 'emit'; readonly event: string; readonly data: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'cancel-children'; readonly node: string; readonly event: string; readonly children: readonly string[] }
   | {
       readonly kind: 'spawn';
       readonly node: string;

@@ -170,6 +170,8 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
         await insertOutbox(trx, [{ instanceId: instance.id, event: effect.event, data: effect.data, at }]);
         break;
       case 'resolve-assignees':
+      case 'cancel-children':
+        // Answered by the step runner: the first before the step settles, the second by stepping the children.
         break;
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StateValue } from 'xstate';
-import { OrdoError } from '../../engine/errors/index.js';
+import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import { jsonEqual } from '../../engine/forms/index.js';
 import {
@@ -14,6 +14,7 @@ import {
   type WorkflowEvent,
 } from '../../engine/workflows/index.js';
 import {
+  findInstance,
   findRecord,
   insertAudit,
   insertEvents,
@@ -45,7 +46,8 @@ const MAX_STEPS_PER_COMMAND = 100;
 
 export interface StepDependencies {
   form(id: string): CompiledForm;
-  workflow(id: string): CompiledWorkflow;
+  /** The latest version, or the one an instance is pinned to. */
+  workflow(id: string, version?: number): CompiledWorkflow;
 }
 
 /** Who a command runs for: a signed-in user, or the system for timers and invocations. */
@@ -225,6 +227,9 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
     calendar: compiled.definition.calendar,
     at,
   });
+  for (const effect of settled.effects) {
+    if (effect.kind === 'cancel-children') await cancelChildren(p, effect.event, effect.children);
+  }
   if (settled.state.status === 'done' && instance.parent_id !== null) {
     // Queued like a timer, so a parent busy with another command hears of it once it is free.
     await insertTimers(trx, [
@@ -251,6 +256,23 @@ async function dueOfAdded(p: Persist, settled: Awaited<ReturnType<typeof settle>
   const running = added.some((view) => !opened.has(view.node) && p.compiled.taskOf(view.node)?.due !== undefined);
   const earlier = running ? (await listTasksOfInstance(p.trx, p.instanceId)).filter((row) => row.due_at !== null) : [];
   return (view) => opened.get(view.node) ?? earlier.find((row) => row.node === view.node && row.round === view.round)?.due_at ?? null;
+}
+
+/**
+ * A parent left its spawn state before the children ended: each child still running gets the cancel
+ * event from the workflow itself, in the parent's transaction. A child that does not take it keeps
+ * running (it may be past the point where cancelling means anything).
+ */
+async function cancelChildren(p: Persist, event: string, children: readonly string[]): Promise<void> {
+  for (const id of children) {
+    const child = await findInstance(p.trx, id);
+    if (child === undefined || child.status !== 'running') continue;
+    try {
+      await advanceInstance(p.trx, p.deps, p.deps.workflow(child.workflow, child.workflow_version), { instance: child, event: { type: event }, actor: 'system', at: p.at });
+    } catch (error) {
+      if (!isOrdoError(error) || error.code !== 'ORDO_ERR_WORKFLOW_EVENT_REJECTED') throw error;
+    }
+  }
 }
 
 /** The workflow's field changes go through the form's rules like any other write, in the same transaction. */

@@ -43,7 +43,7 @@ function requireBusinessEvent(type: string): void {
 export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService }): WorkflowService {
   const { database, definitions } = deps;
   const { db } = database;
-  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id), workflow: (id: string): CompiledWorkflow => definitions.workflow(id) };
+  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id), workflow: (id: string, version?: number): CompiledWorkflow => definitions.workflow(id, version) };
   const compiledOf = (row: WorkflowInstanceRow): CompiledWorkflow => definitions.workflow(row.workflow, row.workflow_version);
 
   async function requireInstance(exec: Executor, id: string): Promise<WorkflowInstanceRow> {

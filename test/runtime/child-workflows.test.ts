@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import type { Actor, Services } from '../../runtime/services/index.js';
 import { listInstances } from '../../runtime/stores/index.js';
-import type { InstanceDto, TaskDto } from '../../runtime/workflows/index.js';
+import { scanInstance, type InstanceDto, type TaskDto } from '../../runtime/workflows/index.js';
 import { testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
 
@@ -72,6 +72,32 @@ for (const backend of testDatabases()) {
       expect(after.state).toEqual({ inspection: 'deciding' });
       expect(after.timeline.filter((entry) => entry.type === 'ordo.child.ended')).toHaveLength(lines.length);
       expect((await services.records.get(as('zhao.min'), 'production-order', last?.record_id ?? '')).data).toMatchObject({ status: 'completed', completedQty: expect.any(Number) });
+    });
+
+    it('cancelling the order in production cancels its production orders still running', async () => {
+      const orderId = 'so-ordos-energy-2026-88';
+      const { instance } = await services.workflows.start(as('li.na'), 'sales-order-lifecycle', orderId);
+      await services.workflows.sendEvent(as('li.na'), instance.id, { type: 'submit' });
+      expect((await approveAll(instance.id)).state).toBe('released');
+      await services.workflows.sendEvent(as('zhao.min'), instance.id, { type: 'start-production' });
+      const children = (await listInstances(database.db, { workflow: 'production-order', limit: 50, offset: 0 })).rows.filter((row) => row.parent_id === instance.id);
+      const [finished, ...running] = children;
+      await services.workflows.sendEvent(as('zhao.min'), finished?.id ?? '', { type: 'start' });
+      await services.workflows.sendEvent(as('zhao.min'), finished?.id ?? '', { type: 'complete' });
+
+      const order = await services.records.get(as('li.na'), 'sales-order', orderId);
+      await services.records.update(as('li.na'), 'sales-order', orderId, order.revision, { cancelReason: '客户取消' });
+      await services.workflows.sendEvent(as('li.na'), instance.id, { type: 'cancel' });
+
+      expect((await services.workflows.get(as('admin'), instance.id)).state).toBe('cancelled');
+      for (const child of running) {
+        const detail = await services.workflows.get(as('admin'), child.id);
+        expect(detail.state).toBe('cancelled');
+        expect(detail.timeline.at(-1)).toMatchObject({ type: 'cancel', actor: { username: 'system' } });
+        expect((await services.records.get(as('zhao.min'), 'production-order', child.record_id)).data['status']).toBe('cancelled');
+      }
+      expect((await services.workflows.get(as('admin'), finished?.id ?? '')).state).toBe('completed');
+      for (const child of children) expect(await scanInstance(database.db, services.definitions, child.id)).toEqual([]);
     });
   });
 }

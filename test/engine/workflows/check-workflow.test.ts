@@ -178,6 +178,7 @@ describe('spawn states', () => {
     const spawn = (change: Record<string, unknown>) => ({ ...base, states: { ...base.states, making: { spawn: { ...base.states['making']?.spawn, ...change } } } }) as WorkflowDefinition;
     const problems = (change: Record<string, unknown>) => checkWorkflow(spawn(change), withJobs).map((problem) => problem.pointer);
     expect(problems({ workflow: 'ghost' })).toEqual(['/states/making/spawn/workflow']);
+    expect(problems({ cancelEvent: 'explode' })).toEqual(['/states/making/spawn/cancelEvent']);
     expect(problems({ form: 'order' })).toEqual(['/states/making/spawn/form', '/states/making/spawn/link', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty', '/states/making/spawn/data/due']);
     expect(problems({ forEach: 'amount' })).toEqual(['/states/making/spawn/forEach', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty']);
     expect(problems({ link: 'nolink', data: { sku: 'sku +' } })).toEqual(['/states/making/spawn/link', '/states/making/spawn/data/sku']);

@@ -517,6 +517,21 @@ describe('child workflows', () => {
     expect(driver.state.value).toBe('made');
   });
 
+  it('leaving before the children ended asks for the cancel event to go to those still running', () => {
+    const base = spawningWorkflow();
+    const making = base.states['making'];
+    const cancelling = compile({
+      ...base,
+      on: { abort: { target: 'made' } },
+      states: { ...base.states, making: { spawn: { ...making?.spawn, cancelEvent: 'finish' } } },
+    } as WorkflowDefinition);
+    const driver = new Driver(cancelling, { lines }).send({ type: 'submit', actor: li });
+    driver.send({ type: 'ordo.children.started', node: 'making', round: 1, children: ['c1', 'c2'], actor: system });
+    driver.send({ type: 'ordo.child.ended', child: 'c1', actor: system });
+    const effects = effectsOf(driver, () => driver.send({ type: 'abort', actor: li }));
+    expect(effects).toContainEqual({ kind: 'cancel-children', node: 'making', event: 'finish', children: ['c2'] });
+  });
+
   it('with no lines it has nothing to wait for; a start answer for another round is refused', () => {
     const driver = new Driver(making, { lines: [] }).send({ type: 'submit', actor: li });
     expect(errorOf(() => driver.send({ type: 'ordo.children.started', node: 'making', round: 2, children: [], actor: system })).code).toBe('ORDO_ERR_WORKFLOW_EVENT_REJECTED');
