@@ -131,9 +131,10 @@ describe.skipIf(skipBrowserTests)('a special-configuration sales order goes thro
     await open(manager, '#/inbox');
     const row = manager.locator(`[data-testid^="task-row-"][data-record="${ORDER}"][data-node="review"]`);
     await row.waitFor();
+    // The record's title arrives after the row: the inbox asks for the titles of the rows it shows.
+    await expect.poll(() => row.textContent()).toContain('SO-2026-0008');
     const rowText = await row.textContent();
     expect(rowText).toContain('审核订单完整性与客户信用');
-    expect(rowText).toContain('SO-2026-0008');
     expect(rowText).toContain('销售订单流程');
     await harness.screenshot('04-manager-inbox', manager);
 
