@@ -77,6 +77,7 @@ export {
 export { insertEvents, listEvents, type NewWorkflowEventRow, type WorkflowEventRow } from './workflow-events-store.js';
 export {
   findInstance,
+  findInstanceForCommand,
   findRunningInstance,
   insertInstance,
   listInstances,

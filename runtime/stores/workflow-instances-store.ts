@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { WorkflowInstanceStatus, WorkflowInstancesTable, WorkflowStateValue } from '../db/index.js';
 import type { Executor } from './executor.js';
+import type { RecordRow } from './records-store.js';
 
 export type WorkflowInstanceRow = Selectable<WorkflowInstancesTable>;
 
@@ -158,4 +159,38 @@ export async function listInstances(db: Executor, query: InstancePageQuery): Pro
     .execute();
   const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
   return { rows, total: Number(counted.total) };
+}
+
+/**
+ * An instance, its live record and the database's now() in one round trip: what every command on
+ * an instance reads first (BENCHMARKS.md, bench:workflow counts the statements of a transition).
+ */
+export async function findInstanceForCommand(
+  db: Executor,
+  id: string,
+): Promise<{ instance: WorkflowInstanceRow; record: RecordRow | undefined; now: Date } | undefined> {
+  const row = await db
+    .selectFrom('ordo_workflow_instances as i')
+    .leftJoin('ordo_records as r', (join) => join.onRef('r.id', '=', 'i.record_id').onRef('r.form', '=', 'i.form').on('r.deleted_at', 'is', null))
+    .selectAll('i')
+    .select([
+      'r.id as r_id',
+      'r.form_version as r_form_version',
+      'r.revision as r_revision',
+      'r.data as r_data',
+      'r.created_at as r_created_at',
+      'r.created_by as r_created_by',
+      'r.updated_at as r_updated_at',
+      'r.updated_by as r_updated_by',
+    ])
+    .select(sql<Date>`now()`.as('db_now'))
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { r_id, r_form_version, r_revision, r_data, r_created_at, r_created_by, r_updated_at, r_updated_by, db_now, ...instance } = row;
+  const record: RecordRow | undefined =
+    r_id === null || r_form_version === null || r_revision === null || r_data === null || r_created_at === null || r_created_by === null || r_updated_at === null || r_updated_by === null
+      ? undefined
+      : { id: r_id, form: instance.form, form_version: r_form_version, revision: r_revision, data: r_data, created_at: r_created_at, created_by: r_created_by, updated_at: r_updated_at, updated_by: r_updated_by, deleted_at: null, deleted_by: null };
+  return { instance, record, now: new Date(db_now) };
 }

@@ -362,10 +362,12 @@ export async function advanceInstance(
     actor: CommandActor;
     at: Date;
     recordPatch?: Record<string, unknown>;
+    /** The instance's record when the caller read it already (with the instance, in one statement). */
+    record?: RecordRow;
   },
 ): Promise<StepOutcome> {
   const { instance, at } = input;
-  const record = await loadRecord(trx, instance.form, instance.record_id);
+  const record = input.record ?? (await loadRecord(trx, instance.form, instance.record_id));
   const state: InstanceState = {
     value: instance.state_value as StateValue,
     context: instance.context as unknown as InstanceState['context'],

@@ -6,6 +6,7 @@ import {
   databaseNow,
   findDisplayNames,
   findInstance,
+  findInstanceForCommand,
   findRecord,
   findTask,
   findUserByUsername,
@@ -17,6 +18,7 @@ import {
   listTasksOfInstance,
   saveTaskDraft,
   type Executor,
+  type RecordRow,
   type TaskRow,
   type WorkflowInstanceRow,
 } from '../stores/index.js';
@@ -105,12 +107,11 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     actor: Actor,
     options: CommandOptions | undefined,
     request: unknown,
-    work: (trx: Executor, at: Date) => Promise<StepOutcome>,
+    work: (trx: Executor) => Promise<StepOutcome & { at: Date }>,
   ): Promise<CommandResult> {
     const { result, replayed } = await runIdempotent(database, actor, options?.idempotencyKey, request, async (trx) => {
-      const at = await databaseNow(trx);
-      const outcome = await work(trx, at);
-      return view(trx, actor, outcome.row, { record: outcome.record, at });
+      const outcome = await work(trx);
+      return view(trx, actor, outcome.row, { record: outcome.record, at: outcome.at });
     });
     return { instance: result, replayed };
   }
@@ -121,18 +122,35 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     event: { type: string; [key: string]: unknown },
     actor: CommandActor,
     at: Date,
-    recordPatch?: Record<string, unknown>,
-  ) {
+    more: { recordPatch?: Record<string, unknown> | undefined; record?: RecordRow | undefined } = {},
+  ): Promise<StepOutcome & { at: Date }> {
     if (row.status !== 'running') throw new OrdoError('ORDO_ERR_WORKFLOW_EVENT_REJECTED', 'The workflow has ended');
-    return advanceInstance(trx, stepDeps, compiledOf(row), { instance: row, event, actor, at, ...(recordPatch === undefined ? {} : { recordPatch }) });
+    const { recordPatch, record } = more;
+    const outcome = await advanceInstance(trx, stepDeps, compiledOf(row), {
+      instance: row,
+      event,
+      actor,
+      at,
+      ...(recordPatch === undefined ? {} : { recordPatch }),
+      ...(record === undefined ? {} : { record }),
+    });
+    return { ...outcome, at };
+  }
+
+  /** The instance, its record and the database's time, read in one statement. */
+  async function loadForCommand(trx: Executor, id: string): Promise<{ instance: WorkflowInstanceRow; record: RecordRow; now: Date }> {
+    const loaded = await findInstanceForCommand(trx, id);
+    if (loaded === undefined) throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', `No workflow instance ${id}`);
+    if (loaded.record === undefined) throw new OrdoError('ORDO_ERR_RECORD_NOT_FOUND', `No record ${loaded.instance.record_id} in form ${loaded.instance.form}`);
+    return { instance: loaded.instance, record: loaded.record, now: loaded.now };
   }
 
   /** The caller's open task and its instance; someone else's task reads as not found. */
-  async function requireOwnTask(trx: Executor, actor: Actor, taskId: string): Promise<{ task: TaskRow; instance: WorkflowInstanceRow }> {
+  async function requireOwnTask(trx: Executor, actor: Actor, taskId: string): Promise<{ task: TaskRow; instance: WorkflowInstanceRow; record: RecordRow; now: Date }> {
     const task = await findTask(trx, taskId);
     if (task === undefined || (task.assignee !== actor.username && !isAdmin(actor.roles))) throw new OrdoError('ORDO_ERR_TASK_NOT_FOUND', `No task ${taskId}`);
     if (task.status !== 'open') throw new OrdoError('ORDO_ERR_TASK_NOT_ACTIVE', `Task ${taskId} is ${task.status}`, { extra: { taskStatus: task.status } });
-    return { task, instance: await requireInstance(trx, task.instance_id) };
+    return { task, ...(await loadForCommand(trx, task.instance_id)) };
   }
 
   /**
@@ -172,15 +190,15 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     recipient?: { username: string; pointer: string },
   ) {
     return (actor: Actor, taskId: string, input: unknown, options?: CommandOptions) =>
-      command(actor, options, { command: name, taskId, input }, async (trx, at) => {
-        const { task, instance } = await requireOwnTask(trx, actor, taskId);
+      command(actor, options, { command: name, taskId, input }, async (trx) => {
+        const { task, instance, record, now } = await requireOwnTask(trx, actor, taskId);
         if (recipient !== undefined) await requireUser(trx, recipient.username, recipient.pointer);
         if (options?.batch === true && compiledOf(instance).taskOf(task.node)?.allow?.batch === false) {
           throw new OrdoError('ORDO_ERR_FORBIDDEN', 'This task must be decided on its own, not in a batch');
         }
         // An administrator acts on someone's task for that assignee; the log keeps who really did it.
         const onBehalf = task.assignee === actor.username ? {} : { onBehalfOf: task.assignee };
-        return advance(trx, instance, { ...build(task), slot: task.slot, ...onBehalf }, actor, at, patch?.(compiledOf(instance), task));
+        return advance(trx, instance, { ...build(task), slot: task.slot, ...onBehalf }, actor, now, { recordPatch: patch?.(compiledOf(instance), task), record });
       });
   }
 
@@ -193,9 +211,10 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       // start.roles names who may start, among those who may see the record at all.
       const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : listed && mayUseForm(form, actor.roles, 'read');
       if (!allowed) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not start ${workflowId}`);
-      return command(actor, options, { command: 'start', workflowId, recordId }, async (trx, at) => {
+      return command(actor, options, { command: 'start', workflowId, recordId }, async (trx) => {
+        const at = await databaseNow(trx);
         const record = await loadRecord(trx, compiled.definition.form, recordId);
-        return startInstance(trx, stepDeps, compiled, { record, actor, at });
+        return { ...(await startInstance(trx, stepDeps, compiled, { record, actor, at })), at };
       });
     },
 
@@ -217,19 +236,19 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
 
     sendEvent(actor, instanceId, input, options) {
       requireBusinessEvent(input.type);
-      return command(actor, options, { command: 'event', instanceId, input }, async (trx, at) => {
-        const row = await requireInstance(trx, instanceId);
-        requireReadable(actor, row);
-        requireMaySend(actor, row, input.type);
-        return advance(trx, row, { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, at);
+      return command(actor, options, { command: 'event', instanceId, input }, async (trx) => {
+        const { instance, record, now } = await loadForCommand(trx, instanceId);
+        requireReadable(actor, instance);
+        requireMaySend(actor, instance, input.type);
+        return advance(trx, instance, { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, now, { record });
       });
     },
 
     withdraw(actor, instanceId, input, options) {
-      return command(actor, options, { command: 'withdraw', instanceId, input }, async (trx, at) => {
-        const row = await requireInstance(trx, instanceId);
-        requireReadable(actor, row);
-        return advance(trx, row, { type: 'withdraw', ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, at);
+      return command(actor, options, { command: 'withdraw', instanceId, input }, async (trx) => {
+        const { instance, record, now } = await loadForCommand(trx, instanceId);
+        requireReadable(actor, instance);
+        return advance(trx, instance, { type: 'withdraw', ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, now, { record });
       });
     },
 
