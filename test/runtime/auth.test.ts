@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { createServices, hashPassword, verifyPassword, type Services } from '../../runtime/services/index.js';
 import { findUserByUsername } from '../../runtime/stores/index.js';
 import { resetDatabase, testDatabases } from '../support/database.js';
+import { codeOf } from '../support/error-code.js';
 import { RUNTIME_APP, RUNTIME_FORMS } from '../support/runtime-fixture.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  return isOrdoError(error) ? error.code : error === undefined ? undefined : String(error);
-}
 
 describe('password hashes', () => {
   it('verify the password they were made from and no other', async () => {

@@ -3,15 +3,9 @@ import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { importRecord } from '../../runtime/services/index.js';
 import { countRows, resetRecords, testDatabases } from '../support/database.js';
+import { codeOf } from '../support/error-code.js';
 import { setUpRuntime, type RuntimeFixture } from '../support/runtime-fixture.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  return isOrdoError(error) ? error.code : error === undefined ? undefined : String(error);
-}
 
 for (const backend of testDatabases()) {
   describe(`records on ${backend.name}`, () => {

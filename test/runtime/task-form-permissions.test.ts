@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isOrdoError } from '../../engine/errors/index.js';
 import type { WorkflowDefinition } from '../../engine/definitions/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import type { Actor, Services } from '../../runtime/services/index.js';
 import { findRecord } from '../../runtime/stores/index.js';
+import { codeOf } from '../support/error-code.js';
 import { testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
 
 const ORDER = 'so-zhongjian-huadong-2211';
 
-async function codeOf(run: () => Promise<unknown>): Promise<string | undefined> {
-  try {
-    await run();
-    return undefined;
-  } catch (error) {
-    if (isOrdoError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** The shipped lifecycle with costEstimate (readable by finance only) made editable in the manager's review. */
 function withUnreadableEditable(workflow: WorkflowDefinition): WorkflowDefinition {
@@ -60,8 +51,8 @@ for (const backend of testDatabases()) {
     it('refuses a task edit or draft of a field the assignee may not read, and keeps the stored value', async () => {
       const manager = users['wang.qiang'] as Actor;
       const before = (await findRecord(database.db, 'sales-order', ORDER))?.data['costEstimate'];
-      expect(await codeOf(() => services.workflows.saveDraft(manager, taskId, { costEstimate: 1 }))).toBe('ORDO_ERR_FIELD_FORBIDDEN');
-      expect(await codeOf(() => services.workflows.completeTask(manager, taskId, { outcome: 'approve', data: { costEstimate: 1 } }))).toBe('ORDO_ERR_FIELD_FORBIDDEN');
+      expect(await codeOf(services.workflows.saveDraft(manager, taskId, { costEstimate: 1 }))).toBe('ORDO_ERR_FIELD_FORBIDDEN');
+      expect(await codeOf(services.workflows.completeTask(manager, taskId, { outcome: 'approve', data: { costEstimate: 1 } }))).toBe('ORDO_ERR_FIELD_FORBIDDEN');
       expect((await findRecord(database.db, 'sales-order', ORDER))?.data['costEstimate']).toEqual(before);
       expect((await services.workflows.getTask(manager, taskId)).status).toBe('open');
     });

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isOrdoError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import type { Actor, Services } from '../../runtime/services/index.js';
 import { findInstance, listEvents } from '../../runtime/stores/index.js';
 import { scanInstance } from '../../runtime/workflows/index.js';
+import { codeOf } from '../support/error-code.js';
 import { testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
 
 const ORDER = 'so-nb-drainage-0342';
 
-async function codeOf(run: () => Promise<unknown>): Promise<string | undefined> {
-  try {
-    await run();
-    return undefined;
-  } catch (error) {
-    if (isOrdoError(error)) return error.code;
-    throw error;
-  }
-}
 
 /*
  * A task handed to a user name nobody has would sit in no one's inbox (only an administrator could
@@ -49,14 +40,14 @@ for (const backend of testDatabases()) {
     it('refuses to transfer a task or add a signer who is not a user, and changes nothing', async () => {
       const manager = users['wang.qiang'] as Actor;
       const before = await findInstance(database.db, instanceId);
-      expect(await codeOf(() => services.workflows.transferTask(manager, taskId, { to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
-      expect(await codeOf(() => services.workflows.addSigner(manager, taskId, { user: 'no.such.user', position: 'before' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(services.workflows.transferTask(manager, taskId, { to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(services.workflows.addSigner(manager, taskId, { user: 'no.such.user', position: 'before' }))).toBe('ORDO_ERR_REQUEST_INVALID');
       expect((await findInstance(database.db, instanceId))?.revision).toBe(before?.revision);
       expect((await services.workflows.getTask(manager, taskId)).status).toBe('open');
     });
 
     it('refuses to hand tasks over to someone who is not a user', async () => {
-      expect(await codeOf(() => services.workflows.handover(users['admin'] as Actor, { from: 'wang.qiang', to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
+      expect(await codeOf(services.workflows.handover(users['admin'] as Actor, { from: 'wang.qiang', to: 'no.such.user' }))).toBe('ORDO_ERR_REQUEST_INVALID');
       expect((await services.workflows.getTask(users['wang.qiang'] as Actor, taskId)).status).toBe('open');
     });
 
