@@ -1,7 +1,7 @@
 import type { NativeFunction } from './native-function.js';
 import { placeholderPromise } from './placeholder-promise.js';
 
-export type { NativeFunction } from './native-function.js';
+export type { FunctionContext, NativeFunction, PlanningSnapshot } from './native-function.js';
 export { placeholderPromise } from './placeholder-promise.js';
 
 /** Every native function by name: what workflows may invoke and the API exposes. */

@@ -1,13 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { generatedTypesFile, renderDefinitionTypes } from '../codegen/index.js';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderSchemaTypes, SCHEMA_TYPES_TARGETS } from '../codegen/index.js';
 import { EXIT_FAILURE, EXIT_OK, print, printError } from './commands.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 export const GEN_TYPES_HELP = `Usage: ordo gen-types [--check]
 
-Regenerates engine/definitions/generated/definition-types.ts from the meta-schemas.
-With --check, writes nothing and exits 1 when the committed file is stale.`;
+Regenerates the TypeScript types generated from JSON Schemas: the definition kinds
+(engine/definitions/generated) and the planning functions' inputs and outputs (engine/planning/generated).
+With --check, writes nothing and exits 1 when a committed file is stale.`;
 
 export async function genTypesCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { check: { type: 'boolean' } });
@@ -16,17 +18,21 @@ export async function genTypesCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError('ordo gen-types takes no arguments');
-  const rendered = await renderDefinitionTypes();
-  const current = await readFile(generatedTypesFile, 'utf8').catch(() => '');
-  if (values.check === true) {
-    if (current === rendered) {
-      print('generated types are current');
-      return EXIT_OK;
+  let stale = 0;
+  for (const target of SCHEMA_TYPES_TARGETS) {
+    const rendered = await renderSchemaTypes(target);
+    const current = await readFile(target.file, 'utf8').catch(() => '');
+    if (current === rendered) continue;
+    if (values.check === true) {
+      printError(`${target.file} is stale: run ordo gen-types`);
+      stale += 1;
+    } else {
+      await mkdir(path.dirname(target.file), { recursive: true });
+      await writeFile(target.file, rendered, 'utf8');
+      print(`wrote ${target.file}`);
     }
-    printError(`${generatedTypesFile} is stale: run ordo gen-types`);
-    return EXIT_FAILURE;
   }
-  if (current !== rendered) await writeFile(generatedTypesFile, rendered, 'utf8');
-  print(current === rendered ? 'generated types are current' : `wrote ${generatedTypesFile}`);
+  if (stale > 0) return EXIT_FAILURE;
+  print('generated types are current');
   return EXIT_OK;
 }

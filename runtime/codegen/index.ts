@@ -1,1 +1,1 @@
-export { generatedTypesFile, renderDefinitionTypes } from './definition-types.js';
+export { renderSchemaTypes, SCHEMA_TYPES_TARGETS, type SchemaTypesTarget } from './schema-types.js';

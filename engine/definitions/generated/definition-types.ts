@@ -1,5 +1,5 @@
 /* This file is generated from engine/definitions/meta-schemas by `ordo gen-types`. Do not edit it:
- * change the meta-schema and regenerate. A test fails when it is stale. */
+ * change the schema and regenerate. A test fails when it is stale. */
 /**
  * Kebab-case identifier of a definition, unique within its kind.
  */

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { generatedTypesFile, renderDefinitionTypes } from '../../../runtime/codegen/index.js';
+import { renderSchemaTypes, SCHEMA_TYPES_TARGETS } from '../../../runtime/codegen/index.js';
 
-it('the committed definition types match what the meta-schemas generate (run `ordo gen-types` when this fails)', async () => {
-  const committed = readFileSync(generatedTypesFile, 'utf8');
-  expect(committed).toBe(await renderDefinitionTypes());
-});
+it.each(SCHEMA_TYPES_TARGETS.map((target) => [target.file, target] as const))(
+  'the committed %s matches what its schemas generate (run `ordo gen-types` when this fails)',
+  async (_file, target) => {
+    expect(readFileSync(target.file, 'utf8')).toBe(await renderSchemaTypes(target));
+  },
+);

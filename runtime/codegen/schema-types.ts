@@ -3,26 +3,41 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
-const metaSchemaDir = fileURLToPath(new URL('../../engine/definitions/meta-schemas/', import.meta.url));
-export const generatedTypesFile = fileURLToPath(
-  new URL('../../engine/definitions/generated/definition-types.ts', import.meta.url),
-);
+/** A TypeScript file generated from a folder of JSON Schemas, one top-level type per schema. */
+export interface SchemaTypesTarget {
+  readonly schemaDir: string;
+  readonly schemas: readonly string[];
+  readonly file: string;
+}
 
-const KINDS = ['form', 'app', 'workflow'] as const;
+const engineFile = (relative: string) => fileURLToPath(new URL(`../../engine/${relative}`, import.meta.url));
 
-const BANNER = `/* This file is generated from engine/definitions/meta-schemas by \`ordo gen-types\`. Do not edit it:
- * change the meta-schema and regenerate. A test fails when it is stale. */`;
+export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = Object.freeze([
+  {
+    schemaDir: engineFile('definitions/meta-schemas/'),
+    schemas: ['form', 'app', 'workflow'],
+    file: engineFile('definitions/generated/definition-types.ts'),
+  },
+  {
+    schemaDir: engineFile('planning/schemas/'),
+    schemas: ['mrp-scenario', 'mrp-plan', 'ctp-request', 'ctp-promise'],
+    file: engineFile('planning/generated/planning-types.ts'),
+  },
+]);
 
-/** Renders the TypeScript types of every definition kind from its meta-schema. */
-export async function renderDefinitionTypes(): Promise<string> {
-  const parts: string[] = [BANNER];
+/** Renders the TypeScript types of every schema of a target. */
+export async function renderSchemaTypes(target: SchemaTypesTarget): Promise<string> {
+  const relativeDir = path.relative(fileURLToPath(new URL('../../', import.meta.url)), target.schemaDir);
+  const banner = `/* This file is generated from ${relativeDir} by \`ordo gen-types\`. Do not edit it:
+ * change the schema and regenerate. A test fails when it is stale. */`;
+  const parts: string[] = [banner];
   const seen = new Set<string>();
-  for (const kind of KINDS) {
-    const file = path.join(metaSchemaDir, `${kind}.schema.json`);
+  for (const name of target.schemas) {
+    const file = path.join(target.schemaDir, `${name}.schema.json`);
     const schema = JSON.parse(await readFile(file, 'utf8')) as JSONSchema;
-    const ts = await compile(schema, schema.title ?? kind, {
+    const ts = await compile(schema, schema.title ?? name, {
       bannerComment: '',
-      cwd: metaSchemaDir,
+      cwd: target.schemaDir,
       additionalProperties: false,
       unreachableDefinitions: true,
       declareExternallyReferenced: true,
@@ -34,7 +49,7 @@ export async function renderDefinitionTypes(): Promise<string> {
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-/** Types shared through common.schema.json appear once per kind; keep the first declaration. */
+/** Types shared through a common schema appear once per schema; keep the first declaration. */
 function dropRepeatedDeclarations(ts: string, seen: Set<string>): string {
   const blocks: string[][] = [];
   let comment: string[] = [];

@@ -1,0 +1,2 @@
+export * from './calendar/index.js';
+export type * from './generated/planning-types.js';
