@@ -46,7 +46,9 @@ export function generateScenario(options: GenerateScenarioOptions): MrpScenario 
   const { stock, supplies, demands } = generateOrders(random, factoryItems, versionSwitch, { start: startDay, end: endDay });
 
   const holidays: string[] = [];
-  for (let year = Number(start.slice(0, 4)); year <= Number(formatDay(endDay).slice(0, 4)); year++) holidays.push(...chineseHolidays(year));
+  for (let year = Number(start.slice(0, 4)); year <= Number(formatDay(endDay).slice(0, 4)); year++) {
+    holidays.push(...chineseHolidays(year).filter((day) => day >= start && day <= formatDay(endDay)));
+  }
   return {
     horizon: { start, end: formatDay(endDay), bucketDays: 1 },
     calendar: { workdays: [1, 2, 3, 4, 5], holidays },
