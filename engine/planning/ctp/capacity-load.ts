@@ -7,13 +7,16 @@ import { productionLeadDays } from './lot-arithmetic.js';
 /** Hours each work center has left per day after the committed plan's production, from the horizon start. */
 export interface CapacityLoad {
   readonly firstDay: DayNumber;
-  /** free[workCenter][day - firstDay]; days past the table are unloaded. */
+  /** Days in the tables: a promise searches no further. */
+  readonly length: number;
+  /** free[workCenter][day - firstDay]. */
   readonly free: readonly Float64Array[];
-  baseFree(workCenter: number, day: DayNumber): number;
+  /** open[workCenter][offset]: the first offset from `offset` on with any hours free, so full days are skipped in one step. */
+  readonly open: readonly Int32Array[];
 }
 
-/** The table runs this far past the horizon end, so promises beyond the plan still index arrays. */
-const MARGIN_DAYS = 2 * 366;
+/** The tables run this far past the horizon end, so promises beyond the plan still find capacity. */
+export const MARGIN_DAYS = 3 * 366;
 
 /**
  * Planned make orders and open production orders load their routings' work centers, spread evenly
@@ -54,14 +57,11 @@ export function buildCapacityLoad(plan: MrpPlan, network: ItemNetwork, calendar:
     if (node !== undefined) load(node, supply.qty, calendar.subtractWorkdays(due, productionLeadDays(node, supply.qty)), due);
   }
   for (const table of free) for (let offset = 0; offset < length; offset++) if (table[offset]! < 0) table[offset] = 0;
-
-  return {
-    firstDay,
-    free,
-    baseFree(workCenter, day) {
-      const offset = day - firstDay;
-      if (offset >= 0 && offset < length) return free[workCenter]![offset]!;
-      return calendar.isWorkday(day) ? network.workCenters[workCenter]!.dailyCapacityHours : 0;
-    },
-  };
+  const open = free.map((table) => {
+    const next = new Int32Array(length + 1);
+    next[length] = length;
+    for (let offset = length - 1; offset >= 0; offset--) next[offset] = table[offset]! > 0 ? offset : next[offset + 1]!;
+    return next;
+  });
+  return { firstDay, length, free, open };
 }

@@ -3,7 +3,7 @@ import type { RoutingStep } from './item-network.js';
 import type { PromiseLedger } from './promise-ledger.js';
 
 /** A promise further out than this is no promise: a work center without capacity stops the search here. */
-export const SEARCH_DAYS = 5 * 366;
+export const SEARCH_DAYS = 2 * 366;
 const HOURS_EPSILON = 1e-9;
 
 export interface ScheduledOperations {
@@ -14,6 +14,8 @@ export interface ScheduledOperations {
   readonly limitingFinish: DayNumber;
   /** A work center ran out of search days: it has no free capacity at all. */
   readonly exhausted: boolean;
+  /** The hours drawn, to tell what was free before them. */
+  readonly drawn: readonly { readonly center: number; readonly day: DayNumber; readonly hours: number }[];
 }
 
 /** Working hours each work center must give an order of `qty`. */
@@ -46,6 +48,7 @@ export function scheduleOperations(
   let worstDelay = -1;
   let worstSpan = -1;
   let exhausted = false;
+  const drawn: { center: number; day: DayNumber; hours: number }[] = [];
   const lastDay = from + SEARCH_DAYS;
   for (const step of steps) {
     if (step.outsourcedDays !== undefined) {
@@ -59,10 +62,17 @@ export function scheduleOperations(
     let left = hours;
     let day = start;
     for (; ; day++) {
+      day = ledger.nextOpenDay(step.workCenterIndex, day);
+      if (day > lastDay) {
+        day = lastDay;
+        exhausted = true;
+        break;
+      }
       const free = ledger.freeHours(step.workCenterIndex, day);
       if (free > 0) {
         const use = Math.min(free, left);
         ledger.useHours(step.workCenterIndex, day, use);
+        drawn.push({ center: step.workCenterIndex, day, hours: use });
         left -= use;
       }
       if (left <= HOURS_EPSILON) break;
@@ -72,8 +82,8 @@ export function scheduleOperations(
       }
     }
     const capacity = dailyCapacity(step.workCenterIndex);
-    const unloadedFinish = capacity > 0 ? calendar.addWorkdays(calendar.nextWorkday(start), Math.ceil(hours / capacity - HOURS_EPSILON) - 1) : lastDay;
-    const delay = day - unloadedFinish;
+    // Working days taken beyond what an empty work center would need: the wait the plan's load caused.
+    const delay = capacity > 0 ? calendar.workdaysBetween(start, day + 1) - Math.ceil(hours / capacity - HOURS_EPSILON) : Infinity;
     const span = day - start;
     if (exhausted || delay > worstDelay || (delay === worstDelay && span > worstSpan)) {
       worstDelay = delay;
@@ -85,7 +95,7 @@ export function scheduleOperations(
     ready = calendar.addWorkdays(day, 1);
     if (exhausted) break;
   }
-  return { ready, limitingCenter, limitingFinish, exhausted };
+  return { ready, limitingCenter, limitingFinish, exhausted, drawn };
 }
 
 /** Free hours of a work center over the working days [from, to). */

@@ -12,6 +12,8 @@ export interface ItemSupplies {
   /** Order-specific supply: usable only by this sales order. */
   readonly salesOrders: readonly (string | undefined)[];
   readonly kinds: readonly string[];
+  /** What a request of no sales order may take: unpegged, and not order-specific. */
+  readonly openToAll: Float64Array;
 }
 
 export interface SupplyIndex {
@@ -43,6 +45,7 @@ export function buildSupplyIndex(plan: MrpPlan, network: ItemNetwork): SupplyInd
       unpegged: Float64Array.from(entries, (entry) => entry.unpegged),
       salesOrders: entries.map((entry) => entry.salesOrder),
       kinds: entries.map((entry) => entry.kind),
+      openToAll: Float64Array.from(entries, (entry) => (entry.salesOrder === undefined ? entry.unpegged : 0)),
     };
   });
 

@@ -77,20 +77,29 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
 
 /** One entry per item or work center and date, quantities rounded up so that following them is enough. */
 function mergeNeeds(needs: readonly Need[]): LinePromise['needed'] {
-  const merged = new Map<string, { kind: Need['kind']; name: string; by: DayNumber; amount: number }>();
+  type Entry = { kind: Need['kind']; name: string; by: DayNumber; amount: number };
+  const merged: Entry[] = [];
+  const byName = { material: new Map<string, Map<DayNumber, Entry>>(), capacity: new Map<string, Map<DayNumber, Entry>>() };
   for (const need of needs) {
     const name = need.kind === 'material' ? need.item! : need.workCenter!;
-    const key = `${need.kind}\u0000${name}\u0000${need.by}`;
-    const entry = merged.get(key) ?? { kind: need.kind, name, by: need.by, amount: 0 };
+    let byDay = byName[need.kind].get(name);
+    if (byDay === undefined) byName[need.kind].set(name, (byDay = new Map()));
+    let entry = byDay.get(need.by);
+    if (entry === undefined) {
+      entry = { kind: need.kind, name, by: need.by, amount: 0 };
+      byDay.set(need.by, entry);
+      merged.push(entry);
+    }
     entry.amount += need.kind === 'material' ? need.qty! : need.hours!;
-    merged.set(key, entry);
   }
-  return [...merged.values()]
+  const days = new Map<DayNumber, string>();
+  const format = (day: DayNumber) => days.get(day) ?? days.set(day, formatDay(day)).get(day)!;
+  return merged
     .sort((a, b) => a.by - b.by || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((entry) =>
       entry.kind === 'material'
-        ? { kind: 'material' as const, item: entry.name, qty: roundUp(entry.amount, 4), by: formatDay(entry.by) }
-        : { kind: 'capacity' as const, workCenter: entry.name, hours: roundUp(entry.amount, 2), by: formatDay(entry.by) },
+        ? { kind: 'material' as const, item: entry.name, qty: roundUp(entry.amount, 4), by: format(entry.by) }
+        : { kind: 'capacity' as const, workCenter: entry.name, hours: roundUp(entry.amount, 2), by: format(entry.by) },
     );
 }
 

@@ -1,6 +1,31 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PreparedPlan } from './prepared-plan.js';
 
+const FULL_EPSILON = 1e-9;
+
+/**
+ * Hours a request uses of one work center per day, and for each day a pointer towards the next day
+ * it has not filled (itself when not full): a disjoint-set forest with path halving, so a long
+ * operation behind many full days does not scan them one by one on every ask.
+ */
+interface WorkCenterUsage {
+  readonly hours: Float64Array;
+  readonly next: Int32Array;
+}
+
+function newUsage(length: number): WorkCenterUsage {
+  return { hours: new Float64Array(length), next: Int32Array.from({ length: length + 1 }, (_, offset) => offset) };
+}
+
+function findOpen(next: Int32Array, offset: number): number {
+  let at = offset;
+  while (next[at] !== at) {
+    next[at] = next[next[at]!]!;
+    at = next[at]!;
+  }
+  return at;
+}
+
 export interface Taken {
   readonly qty: number;
   /** The availability date of the latest supply drawn on (-Infinity when nothing was taken). */
@@ -14,7 +39,9 @@ export interface Taken {
  */
 export class PromiseLedger {
   private readonly remaining = new Map<number, Float64Array>();
-  private readonly used = new Map<number, Map<DayNumber, number>>();
+  private readonly usage = new Map<number, WorkCenterUsage>();
+  /** The root's starting point per item, built once per request rather than on every read. */
+  private readonly initial = new Map<number, Float64Array>();
 
   constructor(
     private readonly prepared: PreparedPlan,
@@ -30,7 +57,7 @@ export class PromiseLedger {
   commit(): void {
     if (this.parent === undefined) return;
     for (const [item, left] of this.remaining) this.parent.remaining.set(item, left);
-    for (const [center, hours] of this.used) this.parent.used.set(center, hours);
+    for (const [center, usage] of this.usage) this.parent.usage.set(center, usage);
   }
 
   /** Takes up to `qty` of the item's free supply available by `byDay`, the latest first, so earlier supply stays for earlier needs. */
@@ -69,21 +96,54 @@ export class PromiseLedger {
     return undefined;
   }
 
+  /** The first day from `day` on with any hours of the work center free (Infinity: none left in the table). */
+  nextOpenDay(center: number, day: DayNumber): DayNumber {
+    const { firstDay, length, open } = this.prepared.capacity;
+    const usage = this.readUsage(center);
+    let offset = Math.max(0, day - firstDay);
+    for (;;) {
+      if (offset >= length) return Infinity;
+      offset = open[center]![offset]!;
+      if (offset >= length) return Infinity;
+      if (usage === undefined) return firstDay + offset;
+      const past = findOpen(usage.next, offset);
+      if (past === offset) return firstDay + offset;
+      offset = past;
+    }
+  }
+
+  /** Free hours on a day; none past the end of the table, where a promise stops looking. */
   freeHours(center: number, day: DayNumber): number {
-    return Math.max(0, this.prepared.capacity.baseFree(center, day) - (this.readUsed(center)?.get(day) ?? 0));
+    const { firstDay, length, free } = this.prepared.capacity;
+    const offset = day - firstDay;
+    if (offset < 0 || offset >= length) return 0;
+    const usage = this.readUsage(center);
+    return Math.max(0, free[center]![offset]! - (usage === undefined ? 0 : usage.hours[offset]!));
   }
 
   useHours(center: number, day: DayNumber, hours: number): void {
-    let own = this.used.get(center);
+    const { firstDay, length, free } = this.prepared.capacity;
+    let own = this.usage.get(center);
     if (own === undefined) {
-      own = new Map(this.readUsed(center));
-      this.used.set(center, own);
+      const inherited = this.readUsage(center);
+      own = inherited === undefined ? newUsage(length) : { hours: Float64Array.from(inherited.hours), next: Int32Array.from(inherited.next) };
+      this.usage.set(center, own);
     }
-    own.set(day, (own.get(day) ?? 0) + hours);
+    const offset = day - firstDay;
+    own.hours[offset]! += hours;
+    if (free[center]![offset]! - own.hours[offset]! <= FULL_EPSILON) own.next[offset] = offset + 1;
   }
 
   private readSupply(item: number): Float64Array {
-    return this.remaining.get(item) ?? this.parent?.readSupply(item) ?? this.initialSupply(item);
+    const own = this.remaining.get(item);
+    if (own !== undefined) return own;
+    if (this.parent !== undefined) return this.parent.readSupply(item);
+    let initial = this.initial.get(item);
+    if (initial === undefined) {
+      initial = this.initialSupply(item);
+      this.initial.set(item, initial);
+    }
+    return initial;
   }
 
   private writeSupply(item: number): Float64Array {
@@ -95,18 +155,21 @@ export class PromiseLedger {
     return own;
   }
 
-  private readUsed(center: number): ReadonlyMap<DayNumber, number> | undefined {
-    return this.used.get(center) ?? this.parent?.readUsed(center);
+  private readUsage(center: number): WorkCenterUsage | undefined {
+    return this.usage.get(center) ?? this.parent?.readUsage(center);
   }
 
   /** Unpegged supply anyone may take, order-specific supply only for its own order, plus what the asking order's own demands hold. */
   private initialSupply(item: number): Float64Array {
     const supplies = this.prepared.supplies.byItem[item]!;
-    const held = this.salesOrder === undefined ? undefined : this.prepared.supplies.heldBySalesOrder.get(this.salesOrder);
-    return Float64Array.from(supplies.ids, (id, entry) => {
+    if (this.salesOrder === undefined) return supplies.openToAll;
+    const held = this.prepared.supplies.heldBySalesOrder.get(this.salesOrder);
+    const initial = Float64Array.from(supplies.openToAll);
+    supplies.ids.forEach((id, entry) => {
       const reservedTo = supplies.salesOrders[entry];
-      if (reservedTo !== undefined && reservedTo !== this.salesOrder) return 0;
-      return supplies.unpegged[entry]! + (held?.get(id) ?? 0);
+      if (reservedTo === this.salesOrder) initial[entry] = supplies.unpegged[entry]!;
+      if (reservedTo === undefined || reservedTo === this.salesOrder) initial[entry]! += held?.get(id) ?? 0;
     });
+    return initial;
   }
 }
