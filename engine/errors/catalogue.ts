@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_UNSUPPORTED_MEDIA_TYPE: spec(415, 'user', 'Send the body as application/json', '请以 application/json 格式提交'),
   ORDO_ERR_VALIDATION: spec(422, 'user', 'Some fields are not valid', '部分字段填写有误'),
   ORDO_ERR_DEFINITION_INVALID: spec(422, 'user', 'The definition is not valid', '定义无效'),
+  ORDO_ERR_FUNCTION_INPUT_INVALID: spec(422, 'user', 'The input of the function does not have the expected shape', '函数输入格式不正确'),
   ORDO_ERR_EXPRESSION_SYNTAX: spec(422, 'user', 'The formula cannot be read', '公式语法错误'),
   ORDO_ERR_EXPRESSION_TYPE: spec(422, 'user', 'The formula mixes incompatible types or names an unknown field', '公式类型错误或引用了不存在的字段'),
   ORDO_ERR_EXPRESSION_BUDGET: spec(422, 'user', 'The formula took too many steps and was stopped', '公式计算步骤过多，已中止'),
