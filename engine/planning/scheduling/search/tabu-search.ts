@@ -1,0 +1,248 @@
+import { CriticalPath } from './critical-path.js';
+import { scanReassignments } from './reassign-moves.js';
+import type { SeededRandom } from './seeded-random.js';
+import { SequenceMoves } from './sequence-moves.js';
+import { ShopState } from './shop-state.js';
+import { TabuMemory } from './tabu-memory.js';
+
+export interface TabuSearchOptions {
+  readonly random: SeededRandom;
+  /** Stop after this many iterations (Infinity: only the deadline stops it). */
+  readonly maxIterations: number;
+  /** Stop when now() reaches this (Infinity: only the iteration limit stops it). */
+  readonly deadline: number;
+  readonly now: () => number;
+  /** Stop as soon as the makespan reaches this proven bound. */
+  readonly lowerBound: number;
+  /** Iterations without a new best before the search restarts from the best with a small shake. */
+  readonly stallIterations?: number;
+}
+
+export type StopReason = 'iterations' | 'time' | 'lower-bound' | 'no-moves';
+
+export interface TabuSearchOutcome {
+  readonly best: ShopState;
+  readonly iterations: number;
+  readonly bestIteration: number;
+  readonly bestAt: number;
+  readonly stoppedBy: StopReason;
+}
+
+const FORWARD = 0;
+const BACKWARD = 1;
+const REASSIGN = 2;
+
+/**
+ * Tabu search over critical blocks, in the line of Nowicki and Smutnicki (1996) with the larger
+ * neighbourhood of Zhang et al. (2007): move an operation of a block to the block's front or end, or
+ * the block's first or last operation into it; for flexible shops, also move a critical operation to
+ * another machine (Mastrolilli and Gambardella 2000). Each iteration takes the best move by estimated
+ * makespan that is not tabu (or beats the best so far), breaking ties at random; a long stall restarts
+ * from the best solution with a few random swaps. The start state is changed in place; the best
+ * solution found is returned, evaluated.
+ */
+export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSearchOutcome {
+  const { shop } = state;
+  const { random, now } = options;
+  const n = shop.operationCount;
+  const started = now();
+  const best = new ShopState(shop);
+  best.copySolution(state);
+  const path = new CriticalPath(n);
+  const moves = new SequenceMoves(n);
+  const memory = new TabuMemory(n, shop.machineCount);
+  const tenure = 10 + Math.floor(shop.jobCount / shop.machineCount);
+  const stallIterations = options.stallIterations ?? Math.max(2000, 20 * n);
+  const flexible = shop.altStart[n]! > n;
+  const jumped = new Int32Array(n);
+
+  let iteration = 0;
+  let bestIteration = 0;
+  let bestAt = 0;
+  let lastImprovement = 0;
+  let kind = -1;
+  let moveU = -1;
+  let moveV = -1;
+  let value = Number.POSITIVE_INFINITY;
+  let ties = 0;
+  let fallbackKind = -1;
+  let fallbackU = -1;
+  let fallbackV = -1;
+  let fallbackPrev = -1;
+  let fallbacks = 0;
+  let movePrev = -1;
+  let reassignOp = -1;
+
+  // A candidate is (kind, u, v, prev): forward and backward moves use u and v; a reassignment moves op u to alternative v after prev.
+  const consider = (candidateKind: number, u: number, v: number, prev: number, estimate: number, tabu: boolean) => {
+    if (tabu && estimate >= best.makespan) {
+      if (random.below(++fallbacks) === 0) {
+        fallbackKind = candidateKind;
+        fallbackU = u;
+        fallbackV = v;
+        fallbackPrev = prev;
+      }
+      return;
+    }
+    if (estimate < value) {
+      value = estimate;
+      ties = 1;
+    } else if (estimate > value || random.below(++ties) !== 0) return;
+    kind = candidateKind;
+    moveU = u;
+    moveV = v;
+    movePrev = prev;
+  };
+  const forward = (u: number, v: number) => {
+    if (!SequenceMoves.forwardSafe(state, u, v)) return;
+    let tabu = false;
+    for (let x = state.mNext[u]!; !tabu; x = state.mNext[x]!) {
+      tabu = memory.isOrderTabu(x, u, iteration);
+      if (x === v) break;
+    }
+    consider(FORWARD, u, v, -1, moves.forwardEstimate(state, u, v), tabu);
+  };
+  const backward = (u: number, v: number) => {
+    if (!SequenceMoves.backwardSafe(state, u, v)) return;
+    let tabu = false;
+    for (let x = u; x !== v && !tabu; x = state.mNext[x]!) tabu = memory.isOrderTabu(v, x, iteration);
+    consider(BACKWARD, u, v, -1, moves.backwardEstimate(state, u, v), tabu);
+  };
+  const visitInsertion = (alternative: number, prev: number, makespan: number) => {
+    consider(REASSIGN, reassignOp, alternative, prev, makespan, memory.isAssignTabu(reassignOp, shop.altMachine[alternative]!, iteration));
+  };
+
+  const neighbourhood = () => {
+    const { path: ops, blockStart, blockEnd, length } = path;
+    for (let b = 0; b < path.blockCount; b++) {
+      const first = blockStart[b]!;
+      const last = blockEnd[b]!;
+      // Nowicki and Smutnicki: the path's first block only improves if its last operation changes, its last block if its first does.
+      const mustChangeLast = first === 0;
+      const mustChangeFirst = last === length - 1;
+      if (mustChangeLast && mustChangeFirst) continue;
+      const head = ops[first]!;
+      const tail = ops[last]!;
+      for (let i = first; i < last; i++) if (!mustChangeFirst || i === first) forward(ops[i]!, tail);
+      for (let i = first + 1; i <= last; i++) if (!mustChangeLast || i === last) backward(head, ops[i]!);
+      if (!mustChangeLast) for (let i = first + 1; i < last; i++) forward(head, ops[i]!);
+      if (!mustChangeFirst) for (let i = first + 1; i < last; i++) backward(ops[i]!, tail);
+    }
+    if (!flexible) return;
+    let scanned = false;
+    for (let i = 0; i < length; i++) {
+      const op = ops[i]!;
+      if (state.isFrozen(op) || shop.altStart[op + 1]! - shop.altStart[op]! < 2) continue;
+      reassignOp = op;
+      scanReassignments(state, op, visitInsertion);
+      scanned = true;
+    }
+    if (scanned) state.evaluate();
+  };
+
+  let stoppedBy: StopReason;
+  for (;;) {
+    if (best.makespan <= options.lowerBound) {
+      stoppedBy = 'lower-bound';
+      break;
+    }
+    if (iteration >= options.maxIterations) {
+      stoppedBy = 'iterations';
+      break;
+    }
+    if ((iteration & 31) === 0 && options.deadline !== Number.POSITIVE_INFINITY && now() >= options.deadline) {
+      stoppedBy = 'time';
+      break;
+    }
+    path.find(state, random);
+    kind = -1;
+    value = Number.POSITIVE_INFINITY;
+    ties = 0;
+    fallbackKind = -1;
+    fallbacks = 0;
+    neighbourhood();
+    if (kind < 0) {
+      if (fallbackKind < 0) {
+        stoppedBy = 'no-moves';
+        break;
+      }
+      kind = fallbackKind;
+      moveU = fallbackU;
+      moveV = fallbackV;
+      movePrev = fallbackPrev;
+    }
+    const moved = kind === BACKWARD ? moveV : moveU;
+    const oldPrev = state.mPrev[moved]!;
+    const oldAlt = state.alt[moved]!;
+    const oldMachine = state.machine[moved]!;
+    let jumps = 0;
+    if (kind === FORWARD) {
+      for (let x = state.mNext[moveU]!; ; x = state.mNext[x]!) {
+        jumped[jumps++] = x;
+        if (x === moveV) break;
+      }
+      state.unlink(moveU);
+      state.insertAfter(moveU, oldMachine, moveV);
+    } else if (kind === BACKWARD) {
+      for (let x = moveU; x !== moveV; x = state.mNext[x]!) jumped[jumps++] = x;
+      const before = state.mPrev[moveU]!;
+      state.unlink(moveV);
+      state.insertAfter(moveV, oldMachine, before);
+    } else {
+      state.unlink(moveU);
+      state.setAlternative(moveU, moveV);
+      state.insertAfter(moveU, state.machine[moveU]!, movePrev);
+    }
+    iteration++;
+    const until = iteration + tenure + random.below(Math.ceil(tenure / 2) + 1);
+    if (!state.evaluate()) {
+      // Zero durations can defeat the acyclicity tests: undo, and keep the move from being tried again soon.
+      state.unlink(moved);
+      state.setAlternative(moved, oldAlt);
+      state.insertAfter(moved, oldMachine, oldPrev);
+      state.evaluate();
+      if (kind !== REASSIGN) memory.forbidOrder(moveV, moveU, until);
+      else memory.forbidAssign(moveU, state.shop.altMachine[moveV]!, until);
+      continue;
+    }
+    if (kind === FORWARD) for (let j = 0; j < jumps; j++) memory.forbidOrder(moveU, jumped[j]!, until);
+    else if (kind === BACKWARD) for (let j = 0; j < jumps; j++) memory.forbidOrder(jumped[j]!, moveV, until);
+    else memory.forbidAssign(moveU, oldMachine, until);
+
+    if (state.makespan < best.makespan) {
+      best.copySolution(state);
+      bestIteration = iteration;
+      bestAt = now() - started;
+      lastImprovement = iteration;
+    } else if (iteration - lastImprovement > stallIterations) {
+      restart(state, best, path, random, memory);
+      lastImprovement = iteration;
+    }
+  }
+  best.evaluate();
+  return { best, iterations: iteration, bestIteration, bestAt, stoppedBy };
+}
+
+/** Back to the best solution, shaken by a few random swaps of adjacent critical operations, with a fresh tabu memory. */
+function restart(state: ShopState, best: ShopState, path: CriticalPath, random: SeededRandom, memory: TabuMemory): void {
+  state.copySolution(best);
+  state.evaluate();
+  memory.clear();
+  const swaps = 2 + random.below(4);
+  for (let k = 0; k < swaps; k++) {
+    path.find(state, random);
+    if (path.blockCount === 0) return;
+    const b = random.below(path.blockCount);
+    const i = path.blockStart[b]! + random.below(path.blockEnd[b]! - path.blockStart[b]!);
+    const u = path.path[i]!;
+    const v = path.path[i + 1]!;
+    const prev = state.mPrev[u]!;
+    state.unlink(u);
+    state.insertAfter(u, state.machine[v]!, v);
+    if (!state.evaluate()) {
+      state.unlink(u);
+      state.insertAfter(u, state.machine[v]!, prev);
+      state.evaluate();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { gifflerThompson, priorities, type PriorityRule } from './construct/index.js';
+import { makespanLowerBound } from './lower-bound.js';
+import { compileShop, type CompiledShop, type Schedule, type ScheduledOperation, type ShopModel } from './model/index.js';
+import { SeededRandom, ShopState, tabuSearch, type StopReason } from './search/index.js';
+
+export interface SolveOptions {
+  /** Seed of the search's random choices; the same seed and iteration limit give the same schedule. */
+  readonly seed?: number;
+  /** Deterministic mode: stop after this many tabu iterations. */
+  readonly maxIterations?: number;
+  /** Anytime mode: return the best schedule found when this much time has passed. */
+  readonly timeLimitMs?: number;
+  /** Clock for the time limit, in milliseconds; performance.now() unless given. */
+  readonly now?: () => number;
+  /** Randomised dispatch runs tried after the plain rules, before the search starts. */
+  readonly constructiveRuns?: number;
+}
+
+export interface SolveResult {
+  readonly schedule: Schedule;
+  /** Makespan of the best dispatch schedule the search started from. */
+  readonly constructiveMakespan: number;
+  readonly lowerBound: number;
+  readonly iterations: number;
+  /** Iteration and milliseconds (since the start of the search) at which the returned schedule was found. */
+  readonly bestIteration: number;
+  readonly bestAtMs: number;
+  readonly elapsedMs: number;
+  readonly stoppedBy: StopReason;
+}
+
+/** Without any limit the search runs this many iterations, so a call always ends. */
+export const DEFAULT_MAX_ITERATIONS = 20_000;
+const RULES: readonly PriorityRule[] = ['mwkr', 'mopnr', 'spt'];
+
+/**
+ * Schedules a shop for the shortest makespan: Giffler-Thompson dispatch with several priority rules
+ * (plus randomised runs) gives the start, tabu search improves it until the iteration or time limit
+ * or the lower bound. Throws ORDO_ERR_SCHEDULE_MODEL_INVALID for a model that cannot be scheduled.
+ */
+export function solveSchedule(model: ShopModel, options: SolveOptions = {}): SolveResult {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const shop = compileShop(model);
+  const random = new SeededRandom(options.seed ?? 1);
+  const lowerBound = makespanLowerBound(shop);
+
+  const state = new ShopState(shop);
+  const candidate = new ShopState(shop);
+  let constructiveMakespan = Number.POSITIVE_INFINITY;
+  const runs = RULES.length + (options.constructiveRuns ?? 10);
+  for (let run = 0; run < runs; run++) {
+    const rule = RULES[run % RULES.length]!;
+    const built = gifflerThompson(shop, priorities(shop, rule), random, run < RULES.length ? 0 : 0.3);
+    candidate.load(built.alternatives, built.sequences);
+    if (candidate.makespan < constructiveMakespan) {
+      constructiveMakespan = candidate.makespan;
+      state.copySolution(candidate);
+    }
+  }
+  state.evaluate();
+
+  const unlimited = options.maxIterations === undefined && options.timeLimitMs === undefined;
+  const outcome = tabuSearch(state, {
+    random,
+    now,
+    maxIterations: options.maxIterations ?? (unlimited ? DEFAULT_MAX_ITERATIONS : Number.POSITIVE_INFINITY),
+    deadline: options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs,
+    lowerBound,
+  });
+  return {
+    schedule: scheduleOf(shop, outcome.best),
+    constructiveMakespan,
+    lowerBound,
+    iterations: outcome.iterations,
+    bestIteration: outcome.bestIteration,
+    bestAtMs: outcome.bestAt,
+    elapsedMs: now() - started,
+    stoppedBy: outcome.stoppedBy,
+  };
+}
+
+/** The semi-active schedule of a solution: every operation at its head, listed job by job. */
+export function scheduleOf(shop: CompiledShop, state: ShopState): Schedule {
+  const operations: ScheduledOperation[] = [];
+  for (let i = 0; i < shop.operationCount; i++) {
+    operations.push({ job: shop.opJob[i]!, op: shop.opIndex[i]!, machine: state.machine[i]!, start: state.head[i]!, end: state.head[i]! + state.dur[i]! });
+  }
+  return { makespan: state.makespan, operations };
+}
