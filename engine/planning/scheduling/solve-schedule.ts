@@ -14,6 +14,8 @@ export interface SolveOptions {
   readonly now?: () => number;
   /** Randomised dispatch runs tried after the plain rules, before the search starts. */
   readonly constructiveRuns?: number;
+  /** Called with each new best makespan of the search, its iteration and the milliseconds since solveSchedule began. */
+  readonly onImprove?: (makespan: number, iteration: number, elapsedMs: number) => void;
 }
 
 export interface SolveResult {
@@ -22,7 +24,7 @@ export interface SolveResult {
   readonly constructiveMakespan: number;
   readonly lowerBound: number;
   readonly iterations: number;
-  /** Iteration and milliseconds (since the start of the search) at which the returned schedule was found. */
+  /** Iteration and milliseconds (since solveSchedule began) at which the returned schedule was found. */
   readonly bestIteration: number;
   readonly bestAtMs: number;
   readonly elapsedMs: number;
@@ -60,6 +62,7 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
   }
   state.evaluate();
 
+  const searchStarted = now();
   const unlimited = options.maxIterations === undefined && options.timeLimitMs === undefined;
   const outcome = tabuSearch(state, {
     random,
@@ -67,6 +70,7 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
     maxIterations: options.maxIterations ?? (unlimited ? DEFAULT_MAX_ITERATIONS : Number.POSITIVE_INFINITY),
     deadline: options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs,
     lowerBound,
+    onImprove: options.onImprove && ((makespan, iteration) => options.onImprove?.(makespan, iteration, now() - started)),
   });
   return {
     schedule: scheduleOf(shop, outcome.best),
@@ -74,7 +78,7 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
     lowerBound,
     iterations: outcome.iterations,
     bestIteration: outcome.bestIteration,
-    bestAtMs: outcome.bestAt,
+    bestAtMs: searchStarted - started + outcome.bestAt,
     elapsedMs: now() - started,
     stoppedBy: outcome.stoppedBy,
   };

@@ -16,6 +16,8 @@ export interface TabuSearchOptions {
   readonly lowerBound: number;
   /** Iterations without a new best before the search restarts from the best with a small shake. */
   readonly stallIterations?: number;
+  /** Called with each new best makespan, the iteration and the milliseconds since the search started. */
+  readonly onImprove?: (makespan: number, iteration: number, elapsedMs: number) => void;
 }
 
 export type StopReason = 'iterations' | 'time' | 'lower-bound' | 'no-moves';
@@ -214,6 +216,7 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
       bestIteration = iteration;
       bestAt = now() - started;
       lastImprovement = iteration;
+      options.onImprove?.(best.makespan, iteration, bestAt);
     } else if (iteration - lastImprovement > stallIterations) {
       restart(state, best, path, random, memory);
       lastImprovement = iteration;
