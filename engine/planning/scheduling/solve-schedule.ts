@@ -54,7 +54,7 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
   for (let run = 0; run < runs; run++) {
     const rule = RULES[run % RULES.length]!;
     const built = gifflerThompson(shop, priorities(shop, rule), random, run < RULES.length ? 0 : 0.3);
-    candidate.load(built.alternatives, built.sequences);
+    if (!candidate.load(built.alternatives, built.sequences)) throw new Error('dispatch built machine sequences that contradict the precedences');
     if (candidate.makespan < constructiveMakespan) {
       constructiveMakespan = candidate.makespan;
       state.copySolution(candidate);

@@ -41,8 +41,8 @@ export function gifflerThompson(shop: CompiledShop, priority: Float64Array, rand
     sequences[altMachine[a]!]!.push(op);
     machineFree[altMachine[a]!] = Math.max(machineFree[altMachine[a]!]!, shop.release[op]! + altDuration[a]!);
   }
-  for (const op of frozen) release(op, shop.release[op]! + altDuration[altStart[op]! + shop.frozenAlt[op]!]!);
   for (let i = 0; i < n; i++) if (waiting[i] === 0 && shop.frozenAlt[i]! < 0) ready.push(i);
+  for (const op of frozen) release(op, shop.release[op]! + altDuration[altStart[op]! + shop.frozenAlt[op]!]!);
 
   while (ready.length > 0) {
     let firstEnd = Number.POSITIVE_INFINITY;
