@@ -19,16 +19,21 @@ export class CriticalPath {
     this.blockEnd = new Int32Array(operationCount);
   }
 
-  /** Finds a path ending at a random operation that ends at the makespan; on ties it walks machine arcs first, which makes blocks longer. */
+  /** Finds a path ending at a random operation that ends at the makespan. */
   find(state: ShopState, random: SeededRandom): void {
-    const { head, dur, tail, mPrev, makespan } = state;
-    const { predStart, predList } = state.shop;
-    const n = head.length;
+    const { head, dur, tail, makespan } = state;
     let ends = 0;
     let last = -1;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < head.length; i++) {
       if (head[i]! + dur[i]! === makespan && tail[i] === 0 && random.below(++ends) === 0) last = i;
     }
+    this.findTo(state, last);
+  }
+
+  /** Finds a longest path to the end of operation `last` (a late job's last operation); on ties it walks machine arcs first, which makes blocks longer. */
+  findTo(state: ShopState, last: number): void {
+    const { head, dur, mPrev } = state;
+    const { predStart, predList } = state.shop;
     const path = this.path;
     let length = 0;
     for (let at = last; at >= 0; ) {

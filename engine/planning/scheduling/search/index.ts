@@ -4,4 +4,5 @@ export { SeededRandom } from './seeded-random.js';
 export { SequenceMoves } from './sequence-moves.js';
 export { ShopState } from './shop-state.js';
 export { TabuMemory } from './tabu-memory.js';
-export { tabuSearch, type StopReason, type TabuSearchOptions, type TabuSearchOutcome } from './tabu-search.js';
+export { tabuSearch, type SearchObjective, type StopReason, type TabuSearchOptions, type TabuSearchOutcome } from './tabu-search.js';
+export { TardinessCost } from './tardiness-cost.js';

@@ -92,9 +92,10 @@ export class ShopState {
   /**
    * Heads, tails and the makespan by one topological pass each way (Kahn's algorithm over precedence
    * and machine arcs). Returns false when the machine sequences made the graph cyclic; the heads and
-   * tails are then meaningless until the cause is undone.
+   * tails are then meaningless until the cause is undone. Without `withTails` only heads and the
+   * makespan are brought up to date (enough to score a trial move).
    */
-  evaluate(): boolean {
+  evaluate(withTails = true): boolean {
     const { predStart, succStart, succList, predList, release } = this.shop;
     const n = this.alt.length;
     const { head, tail, dur, mPrev, mNext, topo, topoPos, indegree, jobHead, jobTail } = this;
@@ -123,6 +124,7 @@ export class ShopState {
     }
     if (queued < n) return false;
     this.makespan = makespan;
+    if (!withTails) return true;
     for (let q = n - 1; q >= 0; q--) {
       const v = topo[q]!;
       let after = 0;

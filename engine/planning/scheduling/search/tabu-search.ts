@@ -4,15 +4,20 @@ import type { SeededRandom } from './seeded-random.js';
 import { SequenceMoves } from './sequence-moves.js';
 import { ShopState } from './shop-state.js';
 import { TabuMemory } from './tabu-memory.js';
+import { TardinessCost } from './tardiness-cost.js';
+
+/** Benchmark instances minimise the makespan; factory schedules the weighted tardiness, then the makespan. */
+export type SearchObjective = 'makespan' | 'weighted-tardiness';
 
 export interface TabuSearchOptions {
   readonly random: SeededRandom;
+  readonly objective?: SearchObjective;
   /** Stop after this many iterations (Infinity: only the deadline stops it). */
   readonly maxIterations: number;
   /** Stop when now() reaches this (Infinity: only the iteration limit stops it). */
   readonly deadline: number;
   readonly now: () => number;
-  /** Stop as soon as the makespan reaches this proven bound. */
+  /** A proven makespan bound: the search stops when it reaches it (with no tardiness left). */
   readonly lowerBound: number;
   /** Iterations without a new best before the search restarts from the best with a small shake. */
   readonly stallIterations?: number;
@@ -33,15 +38,18 @@ export interface TabuSearchOutcome {
 const FORWARD = 0;
 const BACKWARD = 1;
 const REASSIGN = 2;
+/** Late jobs whose paths feed the neighbourhood in one iteration of the tardiness search. */
+const LATE_PATHS = 3;
 
 /**
  * Tabu search over critical blocks, in the line of Nowicki and Smutnicki (1996) with the larger
  * neighbourhood of Zhang et al. (2007): move an operation of a block to the block's front or end, or
  * the block's first or last operation into it; for flexible shops, also move a critical operation to
- * another machine (Mastrolilli and Gambardella 2000). Each iteration takes the best move by estimated
- * makespan that is not tabu (or beats the best so far), breaking ties at random; a long stall restarts
- * from the best solution with a few random swaps. The start state is changed in place; the best
- * solution found is returned, evaluated.
+ * another machine (Mastrolilli and Gambardella 2000). For the makespan, moves are ranked by their
+ * estimated makespan; for weighted tardiness, the blocks come from the paths to a few late jobs'
+ * ends and every move is evaluated exactly. Each iteration takes the best move that is not tabu (or
+ * beats the best so far), breaking ties at random; a long stall restarts from the best solution with
+ * a few random swaps. The start state is changed in place; the best solution is returned, evaluated.
  */
 export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSearchOutcome {
   const { shop } = state;
@@ -53,18 +61,27 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
   const path = new CriticalPath(n);
   const moves = new SequenceMoves(n);
   const memory = new TabuMemory(n, shop.machineCount);
+  const tardiness = options.objective === 'weighted-tardiness' ? new TardinessCost(shop) : undefined;
+  const costOf = (solution: ShopState) => (tardiness === undefined ? solution.makespan : tardiness.cost(solution));
   const tenure = 10 + Math.floor(shop.jobCount / shop.machineCount);
   const stallIterations = options.stallIterations ?? Math.max(2000, 20 * n);
   const flexible = shop.altStart[n]! > n;
   const jumped = new Int32Array(n);
+  const lateEnds = new Int32Array(shop.jobCount);
+  // Moves gathered for exact evaluation (tardiness objective): kind, u, v, prev and whether tabu.
+  const gathered: number[] = [];
 
+  let bestCost = costOf(state);
   let iteration = 0;
   let bestIteration = 0;
   let bestAt = 0;
   let lastImprovement = 0;
+  // The chosen move, and a random tabu one in case every move is tabu. A move is (kind, u, v, prev):
+  // forward and backward moves use u and v; a reassignment moves operation u to alternative v after prev.
   let kind = -1;
   let moveU = -1;
   let moveV = -1;
+  let movePrev = -1;
   let value = Number.POSITIVE_INFINITY;
   let ties = 0;
   let fallbackKind = -1;
@@ -72,12 +89,10 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
   let fallbackV = -1;
   let fallbackPrev = -1;
   let fallbacks = 0;
-  let movePrev = -1;
   let reassignOp = -1;
 
-  // A candidate is (kind, u, v, prev): forward and backward moves use u and v; a reassignment moves op u to alternative v after prev.
   const consider = (candidateKind: number, u: number, v: number, prev: number, estimate: number, tabu: boolean) => {
-    if (tabu && estimate >= best.makespan) {
+    if (tabu && estimate >= bestCost) {
       if (random.below(++fallbacks) === 0) {
         fallbackKind = candidateKind;
         fallbackU = u;
@@ -95,6 +110,9 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
     moveV = v;
     movePrev = prev;
   };
+  const gather = (candidateKind: number, u: number, v: number, prev: number, tabu: boolean) => {
+    gathered.push(candidateKind, u, v, prev, tabu ? 1 : 0);
+  };
   const forward = (u: number, v: number) => {
     if (!SequenceMoves.forwardSafe(state, u, v)) return;
     let tabu = false;
@@ -102,26 +120,31 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
       tabu = memory.isOrderTabu(x, u, iteration);
       if (x === v) break;
     }
-    consider(FORWARD, u, v, -1, moves.forwardEstimate(state, u, v), tabu);
+    if (tardiness === undefined) consider(FORWARD, u, v, -1, moves.forwardEstimate(state, u, v), tabu);
+    else gather(FORWARD, u, v, -1, tabu);
   };
   const backward = (u: number, v: number) => {
     if (!SequenceMoves.backwardSafe(state, u, v)) return;
     let tabu = false;
     for (let x = u; x !== v && !tabu; x = state.mNext[x]!) tabu = memory.isOrderTabu(v, x, iteration);
-    consider(BACKWARD, u, v, -1, moves.backwardEstimate(state, u, v), tabu);
+    if (tardiness === undefined) consider(BACKWARD, u, v, -1, moves.backwardEstimate(state, u, v), tabu);
+    else gather(BACKWARD, u, v, -1, tabu);
   };
   const visitInsertion = (alternative: number, prev: number, makespan: number) => {
-    consider(REASSIGN, reassignOp, alternative, prev, makespan, memory.isAssignTabu(reassignOp, shop.altMachine[alternative]!, iteration));
+    const tabu = memory.isAssignTabu(reassignOp, shop.altMachine[alternative]!, iteration);
+    if (tardiness === undefined) consider(REASSIGN, reassignOp, alternative, prev, makespan, tabu);
+    else gather(REASSIGN, reassignOp, alternative, prev, tabu);
   };
 
-  const neighbourhood = () => {
+  /** Moves in the blocks of the current path; `towardsMakespan` applies Nowicki and Smutnicki's cuts for the makespan path. */
+  const blockMoves = (towardsMakespan: boolean) => {
     const { path: ops, blockStart, blockEnd, length } = path;
     for (let b = 0; b < path.blockCount; b++) {
       const first = blockStart[b]!;
       const last = blockEnd[b]!;
-      // Nowicki and Smutnicki: the path's first block only improves if its last operation changes, its last block if its first does.
-      const mustChangeLast = first === 0;
-      const mustChangeFirst = last === length - 1;
+      // The path's first block only shortens it if its last operation changes, its last block if its first does.
+      const mustChangeLast = towardsMakespan && first === 0;
+      const mustChangeFirst = towardsMakespan && last === length - 1;
       if (mustChangeLast && mustChangeFirst) continue;
       const head = ops[first]!;
       const tail = ops[last]!;
@@ -130,10 +153,13 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
       if (!mustChangeLast) for (let i = first + 1; i < last; i++) forward(head, ops[i]!);
       if (!mustChangeFirst) for (let i = first + 1; i < last; i++) backward(ops[i]!, tail);
     }
+  };
+  /** Machine changes of the path's operations; leaves the heads and tails of the current solution in place. */
+  const reassignMoves = () => {
     if (!flexible) return;
     let scanned = false;
-    for (let i = 0; i < length; i++) {
-      const op = ops[i]!;
+    for (let i = 0; i < path.length; i++) {
+      const op = path.path[i]!;
       if (state.isFrozen(op) || shop.altStart[op + 1]! - shop.altStart[op]! < 2) continue;
       reassignOp = op;
       scanReassignments(state, op, visitInsertion);
@@ -142,9 +168,67 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
     if (scanned) state.evaluate();
   };
 
+  let undoOp = -1;
+  let undoPrev = -1;
+  let undoAlt = -1;
+  let jumps = 0;
+  const apply = (moveKind: number, u: number, v: number, prev: number) => {
+    undoOp = moveKind === BACKWARD ? v : u;
+    undoPrev = state.mPrev[undoOp]!;
+    undoAlt = state.alt[undoOp]!;
+    const machine = state.machine[undoOp]!;
+    jumps = 0;
+    if (moveKind === FORWARD) {
+      for (let x = state.mNext[u]!; ; x = state.mNext[x]!) {
+        jumped[jumps++] = x;
+        if (x === v) break;
+      }
+      state.unlink(u);
+      state.insertAfter(u, machine, v);
+    } else if (moveKind === BACKWARD) {
+      for (let x = u; x !== v; x = state.mNext[x]!) jumped[jumps++] = x;
+      const before = state.mPrev[u]!;
+      state.unlink(v);
+      state.insertAfter(v, machine, before);
+    } else {
+      state.unlink(u);
+      state.setAlternative(u, v);
+      state.insertAfter(u, state.machine[u]!, prev);
+    }
+  };
+  const undo = () => {
+    state.unlink(undoOp);
+    state.setAlternative(undoOp, undoAlt);
+    state.insertAfter(undoOp, state.machine[undoOp]!, undoPrev);
+  };
+
+  const lateNeighbourhood = () => {
+    gathered.length = 0;
+    const late = tardiness!.lateEnds(state, lateEnds);
+    if (late === 0) {
+      path.find(state, random);
+      blockMoves(true);
+      reassignMoves();
+    }
+    for (let k = 0; k < Math.min(late, LATE_PATHS); k++) {
+      const pick = k + random.below(late - k);
+      const end = lateEnds[pick]!;
+      lateEnds[pick] = lateEnds[k]!;
+      path.findTo(state, end);
+      blockMoves(false);
+      reassignMoves();
+    }
+    for (let c = 0; c < gathered.length; c += 5) {
+      apply(gathered[c]!, gathered[c + 1]!, gathered[c + 2]!, gathered[c + 3]!);
+      if (state.evaluate(false)) consider(gathered[c]!, gathered[c + 1]!, gathered[c + 2]!, gathered[c + 3]!, costOf(state), gathered[c + 4] === 1);
+      undo();
+    }
+    state.evaluate();
+  };
+
   let stoppedBy: StopReason;
   for (;;) {
-    if (best.makespan <= options.lowerBound) {
+    if (bestCost <= options.lowerBound) {
       stoppedBy = 'lower-bound';
       break;
     }
@@ -156,13 +240,16 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
       stoppedBy = 'time';
       break;
     }
-    path.find(state, random);
     kind = -1;
     value = Number.POSITIVE_INFINITY;
     ties = 0;
     fallbackKind = -1;
     fallbacks = 0;
-    neighbourhood();
+    if (tardiness === undefined) {
+      path.find(state, random);
+      blockMoves(true);
+      reassignMoves();
+    } else lateNeighbourhood();
     if (kind < 0) {
       if (fallbackKind < 0) {
         stoppedBy = 'no-moves';
@@ -173,45 +260,25 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
       moveV = fallbackV;
       movePrev = fallbackPrev;
     }
-    const moved = kind === BACKWARD ? moveV : moveU;
-    const oldPrev = state.mPrev[moved]!;
-    const oldAlt = state.alt[moved]!;
-    const oldMachine = state.machine[moved]!;
-    let jumps = 0;
-    if (kind === FORWARD) {
-      for (let x = state.mNext[moveU]!; ; x = state.mNext[x]!) {
-        jumped[jumps++] = x;
-        if (x === moveV) break;
-      }
-      state.unlink(moveU);
-      state.insertAfter(moveU, oldMachine, moveV);
-    } else if (kind === BACKWARD) {
-      for (let x = moveU; x !== moveV; x = state.mNext[x]!) jumped[jumps++] = x;
-      const before = state.mPrev[moveU]!;
-      state.unlink(moveV);
-      state.insertAfter(moveV, oldMachine, before);
-    } else {
-      state.unlink(moveU);
-      state.setAlternative(moveU, moveV);
-      state.insertAfter(moveU, state.machine[moveU]!, movePrev);
-    }
+    const oldMachine = state.machine[kind === BACKWARD ? moveV : moveU]!;
+    apply(kind, moveU, moveV, movePrev);
     iteration++;
     const until = iteration + tenure + random.below(Math.ceil(tenure / 2) + 1);
     if (!state.evaluate()) {
       // Zero durations can defeat the acyclicity tests: undo, and keep the move from being tried again soon.
-      state.unlink(moved);
-      state.setAlternative(moved, oldAlt);
-      state.insertAfter(moved, oldMachine, oldPrev);
+      undo();
       state.evaluate();
       if (kind !== REASSIGN) memory.forbidOrder(moveV, moveU, until);
-      else memory.forbidAssign(moveU, state.shop.altMachine[moveV]!, until);
+      else memory.forbidAssign(moveU, shop.altMachine[moveV]!, until);
       continue;
     }
     if (kind === FORWARD) for (let j = 0; j < jumps; j++) memory.forbidOrder(moveU, jumped[j]!, until);
     else if (kind === BACKWARD) for (let j = 0; j < jumps; j++) memory.forbidOrder(jumped[j]!, moveV, until);
     else memory.forbidAssign(moveU, oldMachine, until);
 
-    if (state.makespan < best.makespan) {
+    const cost = costOf(state);
+    if (cost < bestCost) {
+      bestCost = cost;
       best.copySolution(state);
       bestIteration = iteration;
       bestAt = now() - started;
