@@ -66,8 +66,9 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
   const candidate = new ShopState(shop);
   let bestCost = Number.POSITIVE_INFINITY;
   const runs = rules.length + (options.constructiveRuns ?? 10);
+  const rulePriorities = rules.map((rule) => priorities(shop, rule));
   for (let run = 0; run < runs; run++) {
-    const built = gifflerThompson(shop, priorities(shop, rules[run % rules.length]!), random, run < rules.length ? 0 : 0.3);
+    const built = gifflerThompson(shop, rulePriorities[run % rules.length]!, random, run < rules.length ? 0 : 0.3);
     if (!candidate.load(built.alternatives, built.sequences)) throw new Error('dispatch built machine sequences that contradict the precedences');
     if (costOf(candidate) < bestCost) {
       bestCost = costOf(candidate);

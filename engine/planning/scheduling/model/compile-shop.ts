@@ -29,6 +29,7 @@ export interface CompiledShop {
   readonly jobWeight: Float64Array;
 }
 
+const MAX_HORIZON = 2 ** 31 - 1;
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e9;
 
 /**
@@ -106,6 +107,19 @@ export function compileShop(model: ShopModel): CompiledShop {
     });
     if (ends[0]! >= 0 && ends[1]! >= 0) arcs.push([ends[0]!, ends[1]!]);
   });
+  if (problems.length > 0) throw invalid(problems);
+
+  // Heads and tails are 32-bit integers: no schedule may reach past 2^31 - 1 time units.
+  let horizon = 0;
+  let latestRelease = 0;
+  for (let i = 0; i < n; i++) {
+    let longest = 0;
+    for (let a = altStart[i]!; a < altStart[i + 1]!; a++) longest = Math.max(longest, durations[a]!);
+    horizon += longest;
+    latestRelease = Math.max(latestRelease, release[i]!);
+  }
+  horizon += latestRelease;
+  if (horizon > MAX_HORIZON) problem('/jobs', 'horizon', `the durations and releases add up to ${horizon} time units, more than the ${MAX_HORIZON} the scheduler can count`);
   if (problems.length > 0) throw invalid(problems);
 
   const { start: predStart, list: predList } = csr(n, arcs, 1, 0);

@@ -73,6 +73,10 @@ describe('shop models the scheduler refuses, with a pointer to each problem', ()
     expect(found[1]!.message).toMatch(/overlap on machine 1/);
   });
 
+  it('durations that add up past what 32-bit times can count', () => {
+    expect(problems({ machineCount: 1, jobs: [{ operations: [op(0, 1e9), op(0, 1e9), op(0, 1e9)] }] })).toEqual([expect.objectContaining({ pointer: '/jobs', code: 'horizon' })]);
+  });
+
   it('compiles a valid model without complaint', () => {
     expect(compileShop({ machineCount: 1, jobs: [{ operations: [op(0, 0)] }] }).operationCount).toBe(1);
   });
