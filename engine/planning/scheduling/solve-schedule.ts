@@ -14,6 +14,8 @@ export interface SolveOptions {
   readonly timeLimitMs?: number;
   /** Clock for the time limit, in milliseconds; performance.now() unless given. */
   readonly now?: () => number;
+  /** Stop as soon as the makespan (with nothing late) is at or below this, e.g. a known optimum. */
+  readonly targetMakespan?: number;
   /** Randomised dispatch runs tried after the plain rules, before the search starts. */
   readonly constructiveRuns?: number;
   /** Called with each new best makespan of the search, its iteration and the milliseconds since solveSchedule began. */
@@ -87,6 +89,7 @@ export function solveSchedule(model: ShopModel, options: SolveOptions = {}): Sol
     maxIterations: options.maxIterations ?? (unlimited ? DEFAULT_MAX_ITERATIONS : Number.POSITIVE_INFINITY),
     deadline: options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : started + options.timeLimitMs,
     lowerBound,
+    target: options.targetMakespan,
     onImprove: options.onImprove && ((makespan, iteration) => options.onImprove?.(makespan, iteration, now() - started)),
   });
   return {

@@ -19,13 +19,15 @@ export interface TabuSearchOptions {
   readonly now: () => number;
   /** A proven makespan bound: the search stops when it reaches it (with no tardiness left). */
   readonly lowerBound: number;
+  /** Good enough: stop when the objective is at or below this (a known optimum, say). */
+  readonly target?: number;
   /** Iterations without a new best before the search restarts from the best with a small shake. */
   readonly stallIterations?: number;
   /** Called with each new best makespan, the iteration and the milliseconds since the search started. */
   readonly onImprove?: (makespan: number, iteration: number, elapsedMs: number) => void;
 }
 
-export type StopReason = 'iterations' | 'time' | 'lower-bound' | 'no-moves';
+export type StopReason = 'iterations' | 'time' | 'lower-bound' | 'target' | 'no-moves';
 
 export interface TabuSearchOutcome {
   readonly best: ShopState;
@@ -230,6 +232,10 @@ export function tabuSearch(state: ShopState, options: TabuSearchOptions): TabuSe
   for (;;) {
     if (bestCost <= options.lowerBound) {
       stoppedBy = 'lower-bound';
+      break;
+    }
+    if (options.target !== undefined && bestCost <= options.target) {
+      stoppedBy = 'target';
       break;
     }
     if (iteration >= options.maxIterations) {
