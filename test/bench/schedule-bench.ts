@@ -143,6 +143,11 @@ Command: \`ORDO_BENCH_SCHEDULE_SECONDS=${seconds} ORDO_BENCH_SCHEDULE_SEED=${see
 Giffler-Thompson schedule the search starts from (same run): the baseline a one-pass heuristic gives. Gap % =
 100 x (ours - best known) / best known. "seconds to best" is when the schedule reported was found.
 
+Outside the literature there is nothing to compare with: ERPNext places job cards first-fit, Odoo takes the first
+free slot per work center and frePPLe plans demand by demand in one pass (../shared/research/manufacturing-anchors.md
+sections 2.2 and 4.1), and none publishes a figure on these instances. The reference is therefore the literature's
+best known makespans, and the dispatch column stands in for a one-pass heuristic.
+
 ${goals}
 
 Job shop (JSPLIB):
