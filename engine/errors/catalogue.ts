@@ -50,6 +50,7 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_EXPRESSION_RUNTIME: spec(422, 'user', 'The formula failed while computing', '公式计算出错'),
   ORDO_ERR_SCHEDULE_INSTANCE_INVALID: spec(422, 'user', 'The scheduling instance file cannot be read', '排程算例文件无法解析'),
   ORDO_ERR_SCHEDULE_MODEL_INVALID: spec(422, 'user', 'The shop model cannot be scheduled as given', '车间模型无法按给定内容排程'),
+  ORDO_ERR_MRP_SCENARIO_INVALID: spec(400, 'user', 'The planning scenario does not have the expected shape', '计划数据格式不正确'),
   ORDO_ERR_RATE_LIMITED: spec(429, 'user', 'Too many requests; try again shortly', '请求过于频繁，请稍后再试'),
   ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),
   ORDO_ERR_UNSAFE_DATABASE_ROLE: spec(500, 'operational', 'The database role has superuser rights', '数据库账号权限过高'),

@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'migrate-instances': async () => (await import('./migrate-instances-command.js')).migrateInstancesCommand,
   'check-instances': async () => (await import('./check-instances-command.js')).checkInstancesCommand,
   schedule: async () => (await import('./schedule-command.js')).scheduleCommand,
+  mrp: async () => (await import('./mrp-command.js')).mrpCommand,
 };
 
 const HELP = `Usage: ordo <command> [options]
@@ -29,6 +30,7 @@ Commands:
   check-instances [--workflow W] [--json]              check instances against the runtime's invariants
   schedule <instance> [--format jsplib|fjs]            schedule a job-shop benchmark instance
         [--time-limit S] [--seed N] [--max-iterations N]
+  mrp --generate --items N --seed S [--start D]        print a synthetic factory scenario
 
 Run ordo <command> --help for a command's options.`;
 
