@@ -21,18 +21,6 @@ export interface NewWorkflowInstanceRow {
   at: Date;
 }
 
-export interface InstanceStateChange {
-  id: string;
-  expectedRevision: number;
-  stateValue: WorkflowStateValue;
-  context: Record<string, unknown>;
-  status: WorkflowInstanceStatus;
-  lastSeq: number;
-  at: Date;
-  /** Set when the step ends the instance; left unchanged when absent. */
-  endedAt?: Date;
-}
-
 export interface InstanceVersionChange {
   id: string;
   expectedRevision: number;
@@ -83,25 +71,6 @@ export async function insertInstance(db: Executor, row: NewWorkflowInstanceRow):
 
 export async function findInstance(db: Executor, id: string): Promise<WorkflowInstanceRow | undefined> {
   return db.selectFrom('ordo_workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Writes one committed step when the stored revision is still `expectedRevision`; undefined otherwise. */
-export async function updateInstanceState(db: Executor, change: InstanceStateChange): Promise<WorkflowInstanceRow | undefined> {
-  return db
-    .updateTable('ordo_workflow_instances')
-    .set((eb) => ({
-      state_value: JSON.stringify(change.stateValue),
-      context: JSON.stringify(change.context),
-      status: change.status,
-      last_seq: change.lastSeq,
-      revision: eb('revision', '+', 1),
-      updated_at: change.at,
-      ...(change.endedAt === undefined ? {} : { ended_at: change.endedAt }),
-    }))
-    .where('id', '=', change.id)
-    .where('revision', '=', change.expectedRevision)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** Moves the instance to another version of its workflow (a new revision), under the same revision check. */
