@@ -3,7 +3,8 @@
  * real `ordo serve` process on PostgreSQL, next to pgbench's single-INSERT transaction rate in the
  * same run. Each client owns its own instances of a two-state workflow and sends `ping` and `pong`
  * in turn, so every request is one committed transition (instance update, event, audit) and no two
- * clients contend on an instance. Prints a markdown table for BENCHMARKS.md.
+ * clients contend on an instance. Prints a markdown table for BENCHMARKS.md, and the CPU each
+ * transition cost in the servers and in PostgreSQL (the steadier figure on a shared machine).
  *
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); the bench
  * creates and drops its own database there. BENCH_SECONDS sets each measured phase (default 15),
