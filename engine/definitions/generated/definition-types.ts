@@ -221,6 +221,12 @@ export interface AppDefinition {
    */
   roles: [RoleDefinition, ...RoleDefinition[]];
   navigation: NavigationGroup[];
+  /**
+   * Who may call each native function through the API (`POST /api/functions/<name>`), besides admin. A function not listed here is for admin only; workflows invoke functions whatever these say.
+   */
+  functions?: {
+    [k: string]: FunctionAccess;
+  };
 }
 export interface RoleDefinition {
   id: RoleId;
@@ -233,6 +239,9 @@ export interface RoleDefinition {
 export interface NavigationGroup {
   title: LocalizedText;
   forms: DefinitionId[];
+}
+export interface FunctionAccess {
+  roles: RoleId[];
 }
 
 /**
