@@ -10,3 +10,8 @@ export {
   type PlanningScenarioOptions,
 } from './load-planning-scenario.js';
 export { PLANNING_SCHEMAS, schemaProblems } from './planning-schemas.js';
+export { createFunctionRunner, withoutBlanks, type FunctionRun, type FunctionRunner, type FunctionRunnerOptions } from './function-runner.js';
+export { PLAN_FUNCTION, mayCallFunction } from './function-access.js';
+export { firmedRecordData, firmPlannedOrders } from './firm-planned-orders.js';
+export { createPlanningService, type PlanningServiceDependencies } from './planning-service.js';
+export type { FirmedOrder, FunctionInfo, PlanRunDetail, PlanRunSummary, PlanningService } from './types.js';
