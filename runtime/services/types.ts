@@ -2,7 +2,6 @@ import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../en
 import type { FieldError, Locale } from '../../engine/errors/index.js';
 import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
 import type { CompiledWorkflow } from '../../engine/workflows/index.js';
-import type { NativeFunction } from '../../engine/functions/index.js';
 import type { PlanningService } from '../planning/types.js';
 import type { WorkflowService } from '../workflows/types.js';
 import type { FilterOp } from '../stores/index.js';
@@ -133,6 +132,4 @@ export interface ServicesOptions {
   sessionTtlMinutes?: number;
   /** Hard limit on a session's life in minutes, however active (default 1440). */
   sessionMaxMinutes?: number;
-  /** The native functions the API and workflows may call (default: every shipped one). */
-  functions?: ReadonlyMap<string, NativeFunction>;
 }

@@ -1,5 +1,4 @@
 import type { WorkflowDefinition } from '../../engine/definitions/index.js';
-import type { NativeFunction } from '../../engine/functions/index.js';
 import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
 import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
@@ -17,20 +16,16 @@ export interface ShippedFactory {
 /**
  * The shipped make-to-order application and the KBZ demo factory on a fresh database of the
  * backend, with the given demo users signed in (password ordo-demo). `workflows` may change the
- * shipped workflows before they are published; `functions` replaces the native functions the services call.
+ * shipped workflows before they are published.
  */
 export async function openShippedFactory(
   backend: TestBackend,
-  options: {
-    usernames?: readonly string[];
-    workflows?: (shipped: readonly WorkflowDefinition[]) => WorkflowDefinition[];
-    functions?: ReadonlyMap<string, NativeFunction>;
-  } = {},
+  options: { usernames?: readonly string[]; workflows?: (shipped: readonly WorkflowDefinition[]) => WorkflowDefinition[] } = {},
 ): Promise<ShippedFactory> {
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
   const database = await backend.open();
-  const services = await createServices(database, options.functions === undefined ? {} : { functions: options.functions });
+  const services = await createServices(database);
   const { app, forms, workflows } = loaded.definitions;
   const published = options.workflows === undefined ? [...workflows] : options.workflows(workflows);
   await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published }, 'system');
