@@ -194,6 +194,16 @@ for (const backend of testDatabases()) {
       expect(items.map((fn) => fn.name)).toEqual([...items.map((fn) => fn.name)].sort());
     });
 
+    it('documents the planning routes and their answers in the OpenAPI document', async () => {
+      const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+      const answer = (path: string, method: string) => document.paths[path]?.[method]?.responses?.['200']?.content?.['application/json']?.schema;
+      expect(answer('/api/plan-runs/{id}', 'get')).toEqual({ $ref: '#/components/schemas/PlanRun' });
+      expect(answer('/api/plan-runs/{id}/firm', 'post').properties.created.items).toEqual({ $ref: '#/components/schemas/FirmedPlannedOrder' });
+      expect(answer('/api/functions', 'get').properties.items.items).toEqual({ $ref: '#/components/schemas/NativeFunction' });
+      expect(document.paths['/api/plan-runs/{id}/firm'].post.requestBody.content['application/json'].schema.properties.plannedOrders.maxItems).toBe(200);
+      expect(document.components.schemas.PlanRun.required).toEqual(['id', 'createdAt', 'createdBy', 'loadMs', 'planMs', 'summary', 'plan', 'firmed', 'labels']);
+    });
+
     it('refuses unknown functions, callers without the role and input that breaks the schema, with pointers and never a 500', async () => {
       expect((await call(PLANNER, 'POST', '/api/functions/mrp.nothing', { json: {} })).json()).toMatchObject({ status: 404, code: 'ORDO_ERR_FUNCTION_NOT_FOUND' });
       expect((await call(undefined, 'POST', '/api/functions/mrp.plan', { json: {} })).statusCode).toBe(401);
