@@ -90,3 +90,14 @@ export {
   type WorkflowInstanceRow,
 } from './workflow-instances-store.js';
 export { renameInstanceNodes, type NodeRename } from './node-renames-store.js';
+export {
+  findPlanRun,
+  insertPlanFirmings,
+  insertPlanRun,
+  listPlanFirmings,
+  listPlanRuns,
+  type NewPlanRunRow,
+  type PlanFirmingRow,
+  type PlanRunRow,
+  type PlanRunSummaryRow,
+} from './plan-runs-store.js';
