@@ -1,11 +1,12 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpDemand, MrpItem, PlanException } from '../generated/planning-types.js';
-import type { DemandRecord, DependentDemand } from './item-records.js';
+import type { DemandRecord, DependentDemand, SubstituteOption } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
 const RANK = { 'safety-stock': 0, 'sales-order': 1, dependent: 1, forecast: 2 } as const;
 const DEFAULT_PRIORITY = 100;
+const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 
 /**
  * An item's demands in allocation order: due day, then priority (lower first), then open sales
@@ -39,8 +40,23 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
   for (const dependent of incoming) {
-    const demand = record(dependent.id, 'dependent', dependent.qty, dependent.due, model.dayText(dependent.due), dependent.priority, dependent.salesOrder);
-    records.push({ ...demand, parentSupply: dependent.parentSupply, bomLine: dependent.bomLine, phantom: dependent.phantom, substitutes: dependent.substitutes });
+    records.push({
+      id: dependent.id,
+      kind: 'dependent',
+      qty: dependent.qty,
+      due: dependent.due,
+      dueText: model.dayText(dependent.due),
+      priority: dependent.priority,
+      rank: RANK.dependent,
+      salesOrder: dependent.salesOrder,
+      parentSupply: dependent.parentSupply,
+      bomLine: dependent.bomLine,
+      phantom: dependent.phantom,
+      substitutes: dependent.substitutes,
+      short: 0,
+      lateUntil: -Infinity,
+      lateSupply: undefined,
+    });
   }
   records.sort(byAllocationOrder);
   return records;
@@ -55,7 +71,23 @@ function record(
   priority: number,
   salesOrder: string | undefined,
 ): DemandRecord {
-  return { id, kind, qty, due, dueText, priority, rank: RANK[kind], salesOrder, phantom: false, substitutes: [], short: 0, lateUntil: -Infinity, lateSupply: undefined };
+  return {
+    id,
+    kind,
+    qty,
+    due,
+    dueText,
+    priority,
+    rank: RANK[kind],
+    salesOrder,
+    parentSupply: undefined,
+    bomLine: undefined,
+    phantom: false,
+    substitutes: NO_SUBSTITUTES,
+    short: 0,
+    lateUntil: -Infinity,
+    lateSupply: undefined,
+  };
 }
 
 export function byAllocationOrder(a: DemandRecord, b: DemandRecord): number {

@@ -31,35 +31,64 @@ export function explodeSupplies(
     const candidate = demands[peg.demand]!.priority;
     if (current === undefined || candidate < current) priority.set(peg.supply, candidate);
   }
-  supplies.forEach((record, index) => {
+  const exploded = new Map<BomVersion, ExplodedLine[]>();
+  for (let index = 0; index < supplies.length; index++) {
+    const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
-    if (explosion === undefined) return;
-    if (versions === undefined) return;
+    if (explosion === undefined || versions === undefined) continue;
     const version = explosion.version === undefined ? effectiveBom(model, item.id, explosion.start) : explosion.version;
     if (version === undefined || version === null) {
       exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
-      return;
+      continue;
     }
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
-    for (const line of version.primaries) {
-      if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item.id, line.component))) continue;
+    let lines = exploded.get(version);
+    if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version)));
+    for (const line of lines) {
       const demand: DependentDemand = {
         id: `${record.id}/${line.lineNo}`,
         due: explosion.start,
-        qty: round6(explosion.qty * line.qtyPer * (1 + (line.scrapPct ?? 0) / 100)),
+        qty: round6(explosion.qty * line.qtyPer * line.scrap),
         priority: priority.get(index) ?? DEFAULT_PRIORITY,
         salesOrder: record.salesOrder,
         parentSupply: record.id,
         bomLine: line.lineNo,
-        phantom: line.phantom === true,
-        substitutes: substitutesOf(model, graph, item.id, version, line.lineNo, line.component),
+        phantom: line.phantom,
+        substitutes: line.substitutes,
       };
       const list = emitted.get(line.component);
       if (list === undefined) emitted.set(line.component, [demand]);
       else list.push(demand);
     }
-  });
+  }
   return emitted;
+}
+
+/** A primary line as it is exploded: worked out once per BOM version, not once per order. */
+interface ExplodedLine {
+  readonly component: string;
+  readonly lineNo: number;
+  readonly qtyPer: number;
+  /** 1 + the line's scrap share. */
+  readonly scrap: number;
+  readonly phantom: boolean;
+  readonly substitutes: readonly SubstituteOption[];
+}
+
+function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion): ExplodedLine[] {
+  const lines: ExplodedLine[] = [];
+  for (const line of version.primaries) {
+    if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item, line.component))) continue;
+    lines.push({
+      component: line.component,
+      lineNo: line.lineNo,
+      qtyPer: line.qtyPer,
+      scrap: 1 + (line.scrapPct ?? 0) / 100,
+      phantom: line.phantom === true,
+      substitutes: substitutesOf(model, graph, item, version, line.lineNo, line.component),
+    });
+  }
+  return lines;
 }
 
 interface Explosion {

@@ -61,8 +61,8 @@ export interface DemandRecord {
   readonly priority: number;
   readonly rank: number;
   readonly salesOrder: string | undefined;
-  readonly parentSupply?: string;
-  readonly bomLine?: number;
+  readonly parentSupply: string | undefined;
+  readonly bomLine: number | undefined;
   readonly phantom: boolean;
   readonly substitutes: readonly SubstituteOption[];
   short: number;
