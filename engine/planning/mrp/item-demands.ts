@@ -4,7 +4,8 @@ import type { DemandRecord, DependentDemand, SubstituteOption } from './item-rec
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
-const RANK = { 'safety-stock': 0, 'sales-order': 1, dependent: 1, forecast: 2 } as const;
+/** Open sales orders and dependent demand before forecasts on the same day and priority; safety stock first. */
+export const ALLOCATION_RANK = { 'safety-stock': 0, 'sales-order': 1, dependent: 1, forecast: 2 } as const;
 const DEFAULT_PRIORITY = 100;
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 
@@ -39,25 +40,7 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     const day = Math.max(due, model.horizonStart);
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
-  for (const dependent of incoming) {
-    records.push({
-      id: dependent.id,
-      kind: 'dependent',
-      qty: dependent.qty,
-      due: dependent.due,
-      dueText: model.dayText(dependent.due),
-      priority: dependent.priority,
-      rank: RANK.dependent,
-      salesOrder: dependent.salesOrder,
-      parentSupply: dependent.parentSupply,
-      bomLine: dependent.bomLine,
-      phantom: dependent.phantom,
-      substitutes: dependent.substitutes,
-      short: 0,
-      lateUntil: -Infinity,
-      lateSupply: undefined,
-    });
-  }
+  for (const dependent of incoming) records.push(dependent);
   records.sort(byAllocationOrder);
   return records;
 }
@@ -78,15 +61,12 @@ function record(
     due,
     dueText,
     priority,
-    rank: RANK[kind],
+    rank: ALLOCATION_RANK[kind],
     salesOrder,
     parentSupply: undefined,
     bomLine: undefined,
     phantom: false,
     substitutes: NO_SUBSTITUTES,
-    short: 0,
-    lateUntil: -Infinity,
-    lateSupply: undefined,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import type { DemandRecord, DependentDemand, PegRecord, SubstituteOption, SupplyRecord } from './item-records.js';
+import type { DemandRecord, DependentDemand, PegList, SubstituteOption, SupplyRecord } from './item-records.js';
+import { ALLOCATION_RANK } from './item-demands.js';
 import { round6 } from './lot-sizing.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
 
@@ -19,17 +20,18 @@ export function explodeSupplies(
   item: MrpItem,
   supplies: readonly SupplyRecord[],
   demands: readonly DemandRecord[],
-  pegs: readonly PegRecord[],
+  pegs: PegList,
   exceptions: PlanException[],
 ): Map<string, DependentDemand[]> {
   const emitted = new Map<string, DependentDemand[]>();
   reportReferences(model, item, exceptions);
   const versions = model.bomsByItem.get(item.id);
   const priority = new Map<number, number>();
-  for (const peg of pegs) {
-    const current = priority.get(peg.supply);
-    const candidate = demands[peg.demand]!.priority;
-    if (current === undefined || candidate < current) priority.set(peg.supply, candidate);
+  for (let at = 0; at < pegs.supply.length; at++) {
+    const supply = pegs.supply[at]!;
+    const current = priority.get(supply);
+    const candidate = demands[pegs.demand[at]!]!.priority;
+    if (current === undefined || candidate < current) priority.set(supply, candidate);
   }
   const exploded = new Map<BomVersion, ExplodedLine[]>();
   for (let index = 0; index < supplies.length; index++) {
@@ -44,12 +46,16 @@ export function explodeSupplies(
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
     let lines = exploded.get(version);
     if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version)));
+    const dueText = model.dayText(explosion.start);
     for (const line of lines) {
       const demand: DependentDemand = {
         id: `${record.id}/${line.lineNo}`,
-        due: explosion.start,
+        kind: 'dependent',
         qty: round6(explosion.qty * line.qtyPer * line.scrap),
+        due: explosion.start,
+        dueText,
         priority: priority.get(index) ?? DEFAULT_PRIORITY,
+        rank: ALLOCATION_RANK.dependent,
         salesOrder: record.salesOrder,
         parentSupply: record.id,
         bomLine: line.lineNo,

@@ -27,9 +27,10 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
     if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
   }
-  for (const peg of result.pegs) {
-    const due = result.demands[peg.demand]!.due;
-    if (due < needBy[peg.supply]!) needBy[peg.supply] = due;
+  const { pegs } = result;
+  for (let at = 0; at < pegs.supply.length; at++) {
+    const due = result.demands[pegs.demand[at]!]!.due;
+    if (due < needBy[pegs.supply[at]!]!) needBy[pegs.supply[at]!] = due;
   }
 
   const supplies: PlanSupply[] = [];
@@ -46,13 +47,18 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
 
   const demands: PlanDemand[] = [];
   let shortages = 0;
-  for (const demand of result.demands) {
-    if (demand.qty <= EPSILON) continue;
-    if (demand.short > EPSILON) shortages += 1;
-    demands.push(planDemand(item, demand));
+  const { allocation } = result;
+  for (let index = 0; index < result.demands.length; index++) {
+    const qty = allocation.qty[index]!;
+    if (qty <= EPSILON) continue;
+    const short = allocation.short[index]!;
+    if (short > EPSILON) shortages += 1;
+    demands.push(planDemand(item, result.demands[index]!, qty, short));
   }
   const pegging: Peg[] = [];
-  for (const peg of result.pegs) pegging.push({ supply: result.supplies[peg.supply]!.id, demand: result.demands[peg.demand]!.id, qty: peg.qty });
+  for (let at = 0; at < pegs.supply.length; at++) {
+    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: result.demands[pegs.demand[at]!]!.id, qty: pegs.qty[at]! });
+  }
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
     pegging.push({ supply: draw.supplyId, demand: draw.demandId, qty: draw.qty });
@@ -91,17 +97,17 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
   };
 }
 
-function planDemand(item: string, demand: DemandRecord): PlanDemand {
-  if (demand.salesOrder === undefined && demand.parentSupply !== undefined && demand.short <= EPSILON) {
-    return { id: demand.id, item, kind: demand.kind, qty: demand.qty, due: demand.dueText, parentSupply: demand.parentSupply, bomLine: demand.bomLine! };
+function planDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
+  if (demand.salesOrder === undefined && demand.parentSupply !== undefined && short <= EPSILON) {
+    return { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText, parentSupply: demand.parentSupply, bomLine: demand.bomLine! };
   }
-  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty: demand.qty, due: demand.dueText };
+  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
   if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
   if (demand.parentSupply !== undefined) {
     out.parentSupply = demand.parentSupply;
     out.bomLine = demand.bomLine!;
   }
-  if (demand.short > EPSILON) out.shortQty = demand.short;
+  if (short > EPSILON) out.shortQty = short;
   return out;
 }
 
