@@ -41,7 +41,7 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
   for (const dependent of incoming) records.push(dependent);
-  records.sort(byAllocationOrder);
+  sortForAllocation(records);
   return records;
 }
 
@@ -71,7 +71,35 @@ function record(
 }
 
 export function byAllocationOrder(a: DemandRecord, b: DemandRecord): number {
-  return a.due - b.due || a.priority - b.priority || a.rank - b.rank || compareText(a.id, b.id);
+  return bySlot(a, b) || compareText(a.id, b.id);
+}
+
+function bySlot(a: DemandRecord, b: DemandRecord): number {
+  return a.due - b.due || a.priority - b.priority || a.rank - b.rank;
+}
+
+/**
+ * Sorts in allocation order. A shared component gets thousands of demands on the same day and
+ * priority, and comparing their ids is most of a full sort's cost; but its incoming demand arrives
+ * parent by parent, mostly in id order already. So: a stable sort by day, priority and rank, then one
+ * pass that sorts by id only the ties that are not in id order yet.
+ */
+function sortForAllocation(records: DemandRecord[]): void {
+  records.sort(bySlot);
+  let start = 0;
+  for (let at = 1; at <= records.length; at++) {
+    if (at < records.length && bySlot(records[at - 1]!, records[at]!) === 0) continue;
+    if (at - start > 1 && !idsAscending(records, start, at)) {
+      const ties = records.slice(start, at).sort(byAllocationOrder);
+      for (let index = start; index < at; index++) records[index] = ties[index - start]!;
+    }
+    start = at;
+  }
+}
+
+function idsAscending(records: readonly DemandRecord[], from: number, to: number): boolean {
+  for (let at = from + 1; at < to; at++) if (records[at - 1]!.id > records[at]!.id) return false;
+  return true;
 }
 
 /**

@@ -346,9 +346,17 @@ function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): Pla
 }
 
 function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
-  const qty = new Float64Array(demands.length);
-  for (let index = 0; index < demands.length; index++) qty[index] = demands[index]!.qty;
-  return { qty, short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Array<string | undefined>(demands.length).fill(undefined) };
+  const qty: number[] = [];
+  const short: number[] = [];
+  const lateUntil: number[] = [];
+  const lateSupply: (string | undefined)[] = [];
+  for (const demand of demands) {
+    qty.push(demand.qty);
+    short.push(0);
+    lateUntil.push(-Infinity);
+    lateSupply.push(undefined);
+  }
+  return { qty, short, lateUntil, lateSupply };
 }
 
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */

@@ -66,14 +66,14 @@ export interface DemandRecord {
   readonly substitutes: readonly SubstituteOption[];
 }
 
-/** Per demand, by its index in the allocation order: typed arrays, not a mutable object per demand. */
+/** Per demand, by its index in the allocation order: arrays of numbers, not a mutable object per demand. */
 export interface DemandAllocation {
   /** Its quantity less what substitutes covered: what the plan lists. */
-  readonly qty: Float64Array;
+  readonly qty: number[];
   /** Pegged to supply that arrives after its due date. */
-  readonly short: Float64Array;
+  readonly short: number[];
   /** The latest such arrival (-Infinity: none). */
-  readonly lateUntil: Float64Array;
+  readonly lateUntil: number[];
   readonly lateSupply: (string | undefined)[];
 }
 
