@@ -84,7 +84,7 @@ function bySlot(a: DemandRecord, b: DemandRecord): number {
  * parent by parent, mostly in id order already. So: a stable sort by day, priority and rank, then one
  * pass that sorts by id only the ties that are not in id order yet.
  */
-function sortForAllocation(records: DemandRecord[]): void {
+export function sortForAllocation(records: DemandRecord[]): void {
   records.sort(bySlot);
   let start = 0;
   for (let at = 1; at <= records.length; at++) {

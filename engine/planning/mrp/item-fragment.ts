@@ -21,8 +21,12 @@ export interface ItemFragment {
 export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemFragment {
   const item = result.item;
   const count = result.supplies.length;
-  const drawn = new Float64Array(count);
-  const needBy = new Float64Array(count).fill(Infinity);
+  const drawn: number[] = [];
+  const needBy: number[] = [];
+  for (let index = 0; index < count; index++) {
+    drawn.push(0);
+    needBy.push(Infinity);
+  }
   for (const draw of draws) {
     drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
     if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
