@@ -26,18 +26,19 @@ export function explodeSupplies(
   const emitted = new Map<string, DependentDemand[]>();
   reportReferences(model, item, exceptions);
   const versions = model.bomsByItem.get(item.id);
-  const priority = new Map<number, number>();
+  if (versions === undefined) return emitted;
+  // The most urgent priority pegged to each supply (Infinity: nothing pegged to it).
+  const priority: number[] = [];
+  for (let index = 0; index < supplies.length; index++) priority.push(Infinity);
   for (let at = 0; at < pegs.supply.length; at++) {
     const supply = pegs.supply[at]!;
-    const current = priority.get(supply);
-    const candidate = demands[pegs.demand[at]!]!.priority;
-    if (current === undefined || candidate < current) priority.set(supply, candidate);
+    priority[supply] = Math.min(priority[supply]!, demands[pegs.demand[at]!]!.priority);
   }
   const exploded = new Map<BomVersion, ExplodedLine[]>();
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
-    if (explosion === undefined || versions === undefined) continue;
+    if (explosion === undefined) continue;
     const version = explosion.version === undefined ? effectiveBom(model, item.id, explosion.start) : explosion.version;
     if (version === undefined || version === null) {
       exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
@@ -54,7 +55,7 @@ export function explodeSupplies(
         qty: round6(explosion.qty * line.qtyPer * line.scrap),
         due: explosion.start,
         dueText,
-        priority: priority.get(index) ?? DEFAULT_PRIORITY,
+        priority: priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!,
         rank: ALLOCATION_RANK.dependent,
         salesOrder: record.salesOrder,
         parentSupply: record.id,
