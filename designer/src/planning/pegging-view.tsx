@@ -1,0 +1,135 @@
+import { Background, Controls, MarkerType, ReactFlow, type Edge } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { PlanRun } from '../api/index.js';
+import { useI18n } from '../i18n/index.js';
+import { navigate } from '../routing/index.js';
+import { buildPeggingGraph, type PeggingEdge } from './pegging-graph.js';
+import { layoutPegging, type NodeBox } from './pegging-layout.js';
+import { PeggingNodeView, type PeggingFlowNode } from './pegging-node.js';
+import { plannedSalesOrders, salesOrderDemands, type PlanIndex } from './plan-index.js';
+import { salesOrderHref, salesOrderTitle } from './plan-names.js';
+import { WhereUsedPanel } from './where-used-panel.js';
+
+const NODE_TYPES = { pegging: PeggingNodeView };
+
+export interface PeggingViewProps {
+  readonly run: PlanRun;
+  readonly index: PlanIndex;
+  readonly salesOrder: string | undefined;
+}
+
+function edgeStyle(edge: PeggingEdge): Pick<Edge, 'className' | 'label' | 'animated'> {
+  if (edge.kind === 'short') return { className: 'peg-edge-short' };
+  if (edge.kind === 'component') return { className: 'peg-edge-component', label: `×${edge.qty}` };
+  return { className: edge.late ? 'peg-edge-peg peg-edge-late' : 'peg-edge-peg', label: String(edge.qty), animated: edge.late };
+}
+
+/** 需求追溯: a sales order's pegging tree, drawn left to right, with "where used" for a clicked supply. */
+export default function PeggingView({ run, index, salesOrder }: PeggingViewProps) {
+  const { t } = useI18n();
+  const orders = useMemo(() => plannedSalesOrders(run.plan), [run]);
+  const graph = useMemo(
+    () => (salesOrder === undefined ? null : buildPeggingGraph(run.plan, salesOrderDemands(run.plan, salesOrder), index)),
+    [run, index, salesOrder],
+  );
+  const [boxes, setBoxes] = useState<{ graph: unknown; boxes: Map<string, NodeBox> } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  useEffect(() => {
+    setChosen(null);
+    if (graph === null) return;
+    let cancelled = false;
+    void layoutPegging(graph).then((placed) => {
+      if (!cancelled) setBoxes({ graph, boxes: placed });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [graph]);
+
+  const laidOut = boxes !== null && boxes.graph === graph ? boxes.boxes : null;
+  const nodes = useMemo<PeggingFlowNode[]>(() => {
+    if (graph === null || laidOut === null) return [];
+    return graph.nodes.map((node) => {
+      const box = laidOut.get(node.id);
+      return {
+        id: node.id,
+        type: 'pegging',
+        position: { x: box?.x ?? 0, y: box?.y ?? 0 },
+        data: { node, labels: run.labels, chosen: node.type === 'supply' && node.supply.id === chosen },
+        draggable: false,
+        connectable: false,
+      };
+    });
+  }, [graph, laidOut, run, chosen]);
+  const edges = useMemo<Edge[]>(
+    () =>
+      (graph?.edges ?? []).map((edge) => ({
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        markerEnd: { type: MarkerType.ArrowClosed },
+        ...edgeStyle(edge),
+      })),
+    [graph],
+  );
+
+  if (orders.length === 0) return <div className="empty-state">{t('planning.pegging.none')}</div>;
+  const recordHref = salesOrder === undefined ? undefined : salesOrderHref(run.labels, salesOrder);
+  return (
+    <div className="pegging" data-testid="pegging">
+      <div className="filter-bar">
+        <label className="plan-filter-dates">
+          <span>{t('planning.pegging.choose')}</span>
+          <select
+            value={salesOrder ?? ''}
+            onChange={(event) => navigate({ page: 'planning', view: 'pegging', ...(event.target.value ? { salesOrder: event.target.value } : {}) })}
+            data-testid="pegging-order"
+          >
+            <option value="">—</option>
+            {orders.map((id) => (
+              <option key={id} value={id}>
+                {salesOrderTitle(run.labels, id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {recordHref ? <a href={recordHref}>{salesOrderTitle(run.labels, salesOrder ?? '')}</a> : null}
+        <span className="muted small">{salesOrder === undefined ? t('planning.pegging.chooseHint') : t('planning.pegging.whereUsedHint')}</span>
+      </div>
+      {graph === null ? null : (
+        <>
+          <p className="muted small">{t('planning.pegging.legend')}</p>
+          {graph.truncated ? <div className="notice notice-warning">{t('planning.pegging.truncated', { count: graph.nodes.length })}</div> : null}
+          <div className="pegging-body">
+            <div className="pegging-canvas" data-testid="pegging-canvas">
+              {laidOut === null ? (
+                <div className="page-state">{t('planning.pegging.layout')}</div>
+              ) : (
+                <ReactFlow
+                  nodes={nodes}
+                  edges={edges}
+                  nodeTypes={NODE_TYPES}
+                  fitView
+                  minZoom={0.2}
+                  nodesConnectable={false}
+                  nodesDraggable={false}
+                  onNodeClick={(_event, node) => {
+                    if (node.data.node.type === 'supply') setChosen(node.data.node.supply.id);
+                  }}
+                >
+                  <Background gap={24} />
+                  <Controls showInteractive={false} />
+                </ReactFlow>
+              )}
+            </div>
+            {chosen !== null && salesOrder !== undefined ? (
+              <WhereUsedPanel run={run} index={index} supplyId={chosen} salesOrder={salesOrder} onClose={() => setChosen(null)} />
+            ) : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
