@@ -9,7 +9,7 @@ export interface NodeBox {
 }
 
 export function nodeSize(node: PeggingNode): { width: number; height: number } {
-  return node.type === 'shortage' ? { width: 150, height: 48 } : { width: 236, height: 84 };
+  return node.type === 'shortage' ? { width: 130, height: 50 } : { width: 220, height: 86 };
 }
 
 let elk: Promise<ELK> | null = null;
@@ -28,8 +28,8 @@ export async function layoutPegging(graph: PeggingGraph): Promise<Map<string, No
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '22',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+      'elk.spacing.nodeNode': '18',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
     },
@@ -41,4 +41,31 @@ export async function layoutPegging(graph: PeggingGraph): Promise<Map<string, No
     boxes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
   }
   return boxes;
+}
+
+export interface TreeView {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+  /** The canvas height that shows the whole tree at this zoom, within sensible bounds. */
+  readonly height: number;
+}
+
+const PADDING = 24;
+/** The zoom buttons sit in the bottom-left corner: the order lines start right of them. */
+const LEFT = 64;
+/** Below this the boxes' text is too small to read: the planner pans instead. */
+const MIN_ZOOM = 0.75;
+
+/** The first view of a tree: as large as fits up to 1:1, never below a readable zoom, the order lines at the left edge. */
+export function initialView(boxes: ReadonlyMap<string, NodeBox>, canvasWidth: number): TreeView {
+  let right = 0;
+  let bottom = 0;
+  for (const box of boxes.values()) {
+    right = Math.max(right, box.x + box.width);
+    bottom = Math.max(bottom, box.y + box.height);
+  }
+  const zoom = Math.min(1, Math.max(MIN_ZOOM, (canvasWidth - LEFT - PADDING) / Math.max(right, 1)));
+  const height = Math.min(720, Math.max(320, bottom * zoom + 2 * PADDING));
+  return { x: LEFT, y: Math.max(PADDING, (height - bottom * zoom) / 2), zoom, height };
 }

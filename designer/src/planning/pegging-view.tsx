@@ -1,11 +1,11 @@
 import { Background, Controls, MarkerType, ReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanRun } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../routing/index.js';
 import { buildPeggingGraph, type PeggingEdge } from './pegging-graph.js';
-import { layoutPegging, type NodeBox } from './pegging-layout.js';
+import { initialView, layoutPegging, type NodeBox, type TreeView } from './pegging-layout.js';
 import { PeggingNodeView, type PeggingFlowNode } from './pegging-node.js';
 import { plannedSalesOrders, salesOrderDemands, type PlanIndex } from './plan-index.js';
 import { salesOrderHref, salesOrderTitle } from './plan-names.js';
@@ -33,22 +33,24 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
     () => (salesOrder === undefined ? null : buildPeggingGraph(run.plan, salesOrderDemands(run.plan, salesOrder), index)),
     [run, index, salesOrder],
   );
-  const [boxes, setBoxes] = useState<{ graph: unknown; boxes: Map<string, NodeBox> } | null>(null);
+  const [layout, setLayout] = useState<{ graph: unknown; boxes: Map<string, NodeBox>; view: TreeView } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  const canvas = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     setChosen(null);
     if (graph === null) return;
     let cancelled = false;
-    void layoutPegging(graph).then((placed) => {
-      if (!cancelled) setBoxes({ graph, boxes: placed });
+    void layoutPegging(graph).then((boxes) => {
+      if (!cancelled) setLayout({ graph, boxes, view: initialView(boxes, canvas.current?.clientWidth ?? 960) });
     });
     return () => {
       cancelled = true;
     };
   }, [graph]);
 
-  const laidOut = boxes !== null && boxes.graph === graph ? boxes.boxes : null;
+  const current = layout !== null && layout.graph === graph ? layout : null;
+  const laidOut = current?.boxes ?? null;
   const nodes = useMemo<PeggingFlowNode[]>(() => {
     if (graph === null || laidOut === null) return [];
     return graph.nodes.map((node) => {
@@ -102,32 +104,30 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
         <>
           <p className="muted small">{t('planning.pegging.legend')}</p>
           {graph.truncated ? <div className="notice notice-warning">{t('planning.pegging.truncated', { count: graph.nodes.length })}</div> : null}
-          <div className="pegging-body">
-            <div className="pegging-canvas" data-testid="pegging-canvas">
-              {laidOut === null ? (
-                <div className="page-state">{t('planning.pegging.layout')}</div>
-              ) : (
-                <ReactFlow
-                  nodes={nodes}
-                  edges={edges}
-                  nodeTypes={NODE_TYPES}
-                  fitView
-                  minZoom={0.2}
-                  nodesConnectable={false}
-                  nodesDraggable={false}
-                  onNodeClick={(_event, node) => {
-                    if (node.data.node.type === 'supply') setChosen(node.data.node.supply.id);
-                  }}
-                >
-                  <Background gap={24} />
-                  <Controls showInteractive={false} />
-                </ReactFlow>
-              )}
-            </div>
-            {chosen !== null && salesOrder !== undefined ? (
-              <WhereUsedPanel run={run} index={index} supplyId={chosen} salesOrder={salesOrder} onClose={() => setChosen(null)} />
-            ) : null}
+          <div className="pegging-canvas" ref={canvas} style={current ? { height: current.view.height } : undefined} data-testid="pegging-canvas">
+            {current === null ? (
+              <div className="page-state">{t('planning.pegging.layout')}</div>
+            ) : (
+              <ReactFlow
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={NODE_TYPES}
+                defaultViewport={current.view}
+                minZoom={0.2}
+                nodesConnectable={false}
+                nodesDraggable={false}
+                onNodeClick={(_event, node) => {
+                  if (node.data.node.type === 'supply') setChosen(node.data.node.supply.id);
+                }}
+              >
+                <Background gap={24} />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            )}
           </div>
+          {chosen !== null && salesOrder !== undefined ? (
+            <WhereUsedPanel run={run} index={index} supplyId={chosen} salesOrder={salesOrder} onClose={() => setChosen(null)} />
+          ) : null}
         </>
       )}
     </div>

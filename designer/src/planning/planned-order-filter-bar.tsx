@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/index.js';
-import { NO_FILTER, type PlannedOrderFilter } from './planned-order-rows.js';
+import type { PlannedOrderFilter } from './planned-order-rows.js';
 
 export interface PlannedOrderFilterBarProps {
   readonly filter: PlannedOrderFilter;
@@ -44,9 +44,6 @@ export function PlannedOrderFilterBar({ filter, salesOrders, onChange }: Planned
         <input type="checkbox" checked={filter.onlyShortages} onChange={(event) => set({ onlyShortages: event.target.checked })} data-testid="filter-shortages" />
         {t('planning.filter.onlyShortages')}
       </label>
-      <button type="button" className="btn btn-small" onClick={() => onChange(NO_FILTER)} disabled={filter === NO_FILTER}>
-        {t('planning.filter.clear')}
-      </button>
     </div>
   );
 }

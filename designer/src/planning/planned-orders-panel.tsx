@@ -102,8 +102,15 @@ export function PlannedOrdersPanel({ run, index, onFirmed }: PlannedOrdersPanelP
       ) : null}
       <PlannedOrderFilterBar filter={filter} salesOrders={salesOrders} onChange={setFilter} />
       <div className="plan-toolbar">
-        <span className="muted" data-testid="planned-order-count">
-          {t('planning.filter.count', { shown: number(shown.length), total: number(rows.length) })}
+        <span className="plan-toolbar-left">
+          <span className="muted" data-testid="planned-order-count">
+            {t('planning.filter.count', { shown: number(shown.length), total: number(rows.length) })}
+          </span>
+          {filter === NO_FILTER ? null : (
+            <button type="button" className="btn btn-small" onClick={() => setFilter(NO_FILTER)}>
+              {t('planning.filter.clear')}
+            </button>
+          )}
         </span>
         <button type="button" className="btn btn-primary" onClick={firm} disabled={selectedCount === 0 || firming} data-testid="firm-selected">
           {firming ? t('planning.firming') : t('planning.firm', { count: selectedCount })}
