@@ -1,3 +1,4 @@
+import { mrpPlanFunction } from '../planning/mrp/mrp-function.js';
 import type { NativeFunction } from './native-function.js';
 import { placeholderPromise } from './placeholder-promise.js';
 
@@ -5,4 +6,7 @@ export type { FunctionContext, NativeFunction, PlanningSnapshot } from './native
 export { placeholderPromise } from './placeholder-promise.js';
 
 /** Every native function by name: what workflows may invoke and the API exposes. */
-export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([[placeholderPromise.name, placeholderPromise]]);
+export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
+  [placeholderPromise.name, placeholderPromise],
+  [mrpPlanFunction.name, mrpPlanFunction],
+]);

@@ -1,2 +1,4 @@
 export * from './calendar/index.js';
 export type * from './generated/planning-types.js';
+export * from './mrp/index.js';
+export * from './scenarios/index.js';

@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'gen-types': async () => (await import('./gen-types-command.js')).genTypesCommand,
   'migrate-instances': async () => (await import('./migrate-instances-command.js')).migrateInstancesCommand,
   'check-instances': async () => (await import('./check-instances-command.js')).checkInstancesCommand,
+  mrp: async () => (await import('./mrp-command.js')).mrpCommand,
 };
 
 const HELP = `Usage: ordo <command> [options]
@@ -26,6 +27,7 @@ Commands:
   migrate-instances --workflow W --from N --to M       move running instances to another version
         [--map old=new ...] [--dry-run] [--json]
   check-instances [--workflow W] [--json]              check instances against the runtime's invariants
+  mrp --generate --items N --seed S [--start D]        print a synthetic factory scenario
 
 Run ordo <command> --help for a command's options.`;
 
