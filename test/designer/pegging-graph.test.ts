@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MrpPlan, PlanDemand, PlanSupply } from '../../engine/planning/generated/planning-types.js';
-import { buildPeggingGraph, whereUsed, type PeggingGraph } from '../../designer/src/planning/pegging-graph.js';
+import { buildPeggingGraph, readableLevel, whereUsed, type PeggingGraph } from '../../designer/src/planning/pegging-graph.js';
 import { indexPlan, plannedSalesOrders, salesOrderDemands } from '../../designer/src/planning/plan-index.js';
 import { PLAN } from './planning-fixture.js';
 
@@ -62,11 +62,24 @@ describe('pegging graph', () => {
   });
 
   it('stops at the node limit and says so', () => {
-    const graph = buildPeggingGraph(PLAN, ['SO-1/1'], indexPlan(PLAN), 4);
+    const graph = buildPeggingGraph(PLAN, ['SO-1/1'], indexPlan(PLAN), { maxNodes: 4 });
     expect(graph.nodes).toHaveLength(4);
     expect(graph.truncated).toBe(true);
     const ids = new Set(graph.nodes.map((node) => node.id));
     expect(graph.edges.every((edge) => ids.has(edge.source) && ids.has(edge.target))).toBe(true);
+  });
+
+  it('stops at a BOM level and counts the component needs left undrawn', () => {
+    const index = indexPlan(PLAN);
+    const top = buildPeggingGraph(PLAN, ['SO-1/1'], index, { maxLevel: 0 });
+    expect(top.nodes.map((node) => node.id).sort()).toEqual(['demand:SO-1/1', 'supply:PL/PUMP/1', 'supply:STOCK/PUMP/1']);
+    expect(top.nodes.find((node) => node.id === 'supply:PL/PUMP/1')).toMatchObject({ hiddenComponents: 2 });
+    const two = buildPeggingGraph(PLAN, ['SO-1/1'], index, { maxLevel: 1 });
+    expect(two.nodes).toHaveLength(8);
+    expect(two.nodes.find((node) => node.id === 'supply:PL/CASING/1')).toMatchObject({ hiddenComponents: 1 });
+    expect(readableLevel(PLAN, ['SO-1/1'], index, 3)).toBe(0);
+    expect(readableLevel(PLAN, ['SO-1/1'], index, 8)).toBe(1);
+    expect(readableLevel(PLAN, ['SO-1/1'], index, 100)).toBe(2);
   });
 
   it('lists the plan sales orders and ignores unknown roots', () => {
@@ -90,10 +103,10 @@ describe('pegging graph', () => {
     const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
     const plan = fc
       .record({
-        demands: fc.uniqueArray(
-          fc.record({ id: ids, parentSupply: fc.option(ids, { nil: undefined }), shortQty: fc.option(fc.nat(5), { nil: undefined }) }),
-          { selector: (value) => value.id, maxLength: 5 },
-        ),
+        demands: fc.uniqueArray(fc.record({ id: ids, parentSupply: fc.option(ids, { nil: undefined }), shortQty: fc.option(fc.nat(5), { nil: undefined }) }), {
+          selector: (value) => value.id,
+          maxLength: 5,
+        }),
         supplies: fc.uniqueArray(ids, { maxLength: 5 }),
         pegging: fc.array(fc.record({ supply: ids, demand: ids, qty: fc.integer({ min: 1, max: 9 }) }), { maxLength: 12 }),
       })
@@ -105,7 +118,7 @@ describe('pegging graph', () => {
       }));
     fc.assert(
       fc.property(plan, fc.array(ids, { maxLength: 3 }), fc.integer({ min: 1, max: 30 }), (value, roots, limit) => {
-        const graph = buildPeggingGraph(value, roots, indexPlan(value), limit);
+        const graph = buildPeggingGraph(value, roots, indexPlan(value), { maxNodes: limit });
         const nodeIds = graph.nodes.map((node) => node.id);
         expect(new Set(nodeIds).size).toBe(nodeIds.length);
         expect(nodeIds.length).toBeLessThanOrEqual(limit);
@@ -115,7 +128,7 @@ describe('pegging graph', () => {
           if (value.demands.some((demand) => demand.id === root) && limit > roots.length) expect(nodeIds).toContain(`demand:${root}`);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

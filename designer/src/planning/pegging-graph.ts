@@ -18,6 +18,8 @@ export interface SupplyNode {
   readonly late: boolean;
   /** Should have been released before the horizon start. */
   readonly pastDueStart: boolean;
+  /** Component demands below the level limit, not drawn. */
+  readonly hiddenComponents: number;
 }
 
 /** The part of a demand no supply covers on time: drawn as a leaf of its own so the gap is seen, not read. */
@@ -54,7 +56,14 @@ export const supplyNodeId = (id: string) => `supply:${id}`;
 const shortageNodeId = (id: string) => `short:${id}`;
 
 /** Beyond this a drawing is unreadable anyway, and ELK's layout time grows quickly. */
-export const MAX_PEGGING_NODES = 400;
+export const MAX_PEGGING_NODES = 250;
+
+export interface PeggingLimits {
+  /** Stop after this many nodes (the walk is breadth-first, so the upper levels come complete). */
+  readonly maxNodes?: number;
+  /** The deepest BOM level drawn: 0 shows the order lines and their supplies only. */
+  readonly maxLevel?: number;
+}
 
 /**
  * The pegging tree below the given demands: each demand, the supplies pegged to it (with the quantity
@@ -62,7 +71,14 @@ export const MAX_PEGGING_NODES = 400;
  * shared by several demands of the tree is one node with several incoming edges; each node is visited
  * once, so a cyclic plan cannot loop.
  */
-export function buildPeggingGraph(plan: MrpPlan, rootDemandIds: readonly string[], index: PlanIndex = indexPlan(plan), maxNodes = MAX_PEGGING_NODES): PeggingGraph {
+export function buildPeggingGraph(
+  plan: MrpPlan,
+  rootDemandIds: readonly string[],
+  index: PlanIndex = indexPlan(plan),
+  limits: PeggingLimits = {},
+): PeggingGraph {
+  const maxNodes = limits.maxNodes ?? MAX_PEGGING_NODES;
+  const maxLevel = limits.maxLevel ?? Number.POSITIVE_INFINITY;
   const nodes = new Map<string, PeggingNode>();
   const edges: PeggingEdge[] = [];
   const lateSupplies = new Set<string>();
@@ -99,8 +115,10 @@ export function buildPeggingGraph(plan: MrpPlan, rootDemandIds: readonly string[
         if (late) lateSupplies.add(supply.id);
         if (!nodes.has(to)) {
           if (!room()) continue;
-          nodes.set(to, { id: to, type: 'supply', supply, level, late: false, pastDueStart: index.pastDueStart.has(supply.id) });
-          for (const component of index.componentsBySupply.get(supply.id) ?? []) {
+          const components = index.componentsBySupply.get(supply.id) ?? [];
+          const hiddenComponents = level + 1 > maxLevel ? components.length : 0;
+          nodes.set(to, { id: to, type: 'supply', supply, level, late: false, pastDueStart: index.pastDueStart.has(supply.id), hiddenComponents });
+          for (const component of hiddenComponents > 0 ? [] : components) {
             const componentId = demandNodeId(component.id);
             if (nodes.has(componentId) || !room()) continue;
             nodes.set(componentId, { id: componentId, type: 'demand', demand: component, level: level + 1 });
@@ -154,4 +172,15 @@ export function whereUsed(index: PlanIndex, supplyId: string): SupplyUse[] {
     if (demand) uses.push({ demand, qty: peg.qty, tops: topDemands(index, demand) });
   }
   return uses;
+}
+
+/** The deepest level whose tree stays within the node budget: the first drawing of a large order, before the planner asks for more. */
+export function readableLevel(plan: MrpPlan, rootDemandIds: readonly string[], index: PlanIndex, budget: number): number {
+  let level = 0;
+  for (;;) {
+    const deeper = buildPeggingGraph(plan, rootDemandIds, index, { maxLevel: level + 1, maxNodes: budget + 1 });
+    if (deeper.truncated || deeper.nodes.length > budget) return level;
+    if (!deeper.nodes.some((node) => node.type === 'supply' && node.hiddenComponents > 0)) return level + 1;
+    level += 1;
+  }
 }

@@ -57,8 +57,11 @@ const LEFT = 64;
 /** Below this the boxes' text is too small to read: the planner pans instead. */
 const MIN_ZOOM = 0.75;
 
-/** The first view of a tree: as large as fits up to 1:1, never below a readable zoom, the order lines at the left edge. */
-export function initialView(boxes: ReadonlyMap<string, NodeBox>, canvasWidth: number): TreeView {
+/**
+ * The first view of a tree: as large as fits up to 1:1, never below a readable zoom, the order lines at
+ * the left edge. A tree taller than the canvas opens centred on the `focus` node (the first order line).
+ */
+export function initialView(boxes: ReadonlyMap<string, NodeBox>, canvasWidth: number, focus?: string): TreeView {
   let right = 0;
   let bottom = 0;
   for (const box of boxes.values()) {
@@ -67,5 +70,8 @@ export function initialView(boxes: ReadonlyMap<string, NodeBox>, canvasWidth: nu
   }
   const zoom = Math.min(1, Math.max(MIN_ZOOM, (canvasWidth - LEFT - PADDING) / Math.max(right, 1)));
   const height = Math.min(720, Math.max(320, bottom * zoom + 2 * PADDING));
-  return { x: LEFT, y: Math.max(PADDING, (height - bottom * zoom) / 2), zoom, height };
+  const fits = bottom * zoom + 2 * PADDING <= height;
+  const focusBox = focus === undefined ? undefined : boxes.get(focus);
+  if (fits || focusBox === undefined) return { x: LEFT, y: Math.max(PADDING, (height - bottom * zoom) / 2), zoom, height };
+  return { x: LEFT, y: height / 2 - (focusBox.y + focusBox.height / 2) * zoom, zoom, height };
 }

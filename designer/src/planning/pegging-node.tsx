@@ -39,8 +39,10 @@ export function PeggingNodeView({ data }: NodeProps<PeggingFlowNode>) {
             <strong>{number(node.demand.qty)}</strong> · {t('planning.pegging.due', { date: date(node.demand.due) })}
           </div>
           <div className="peg-line peg-id">
-            {node.demand.id}
-            {(node.demand.shortQty ?? 0) > 0 ? <span className="peg-flag">{t('planning.pegging.short', { qty: number(node.demand.shortQty ?? 0) })}</span> : null}
+            <span className="peg-id-text">{node.demand.id}</span>
+            {(node.demand.shortQty ?? 0) > 0 ? (
+              <span className="peg-flag">{t('planning.pegging.short', { qty: number(node.demand.shortQty ?? 0) })}</span>
+            ) : null}
           </div>
         </>
       ) : null}
@@ -54,9 +56,10 @@ export function PeggingNodeView({ data }: NodeProps<PeggingFlowNode>) {
             <strong>{number(node.supply.qty)}</strong> · {t('planning.pegging.available', { date: date(node.supply.date) })}
           </div>
           <div className="peg-line peg-id">
-            {node.supply.id}
+            <span className="peg-id-text">{node.supply.id}</span>
             {node.pastDueStart ? <span className="peg-flag">{t('planning.pegging.pastDue')}</span> : null}
             {!node.pastDueStart && node.late ? <span className="peg-flag">{t('planning.pegging.late')}</span> : null}
+            {node.hiddenComponents > 0 ? <span className="peg-more">{t('planning.pegging.hidden', { count: node.hiddenComponents })}</span> : null}
           </div>
         </>
       ) : null}

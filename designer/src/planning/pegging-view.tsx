@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanRun } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../routing/index.js';
-import { buildPeggingGraph, type PeggingEdge } from './pegging-graph.js';
+import { buildPeggingGraph, readableLevel, type PeggingEdge } from './pegging-graph.js';
 import { initialView, layoutPegging, type NodeBox, type TreeView } from './pegging-layout.js';
 import { PeggingNodeView, type PeggingFlowNode } from './pegging-node.js';
 import { plannedSalesOrders, salesOrderDemands, type PlanIndex } from './plan-index.js';
@@ -12,6 +12,8 @@ import { salesOrderHref, salesOrderTitle } from './plan-names.js';
 import { WhereUsedPanel } from './where-used-panel.js';
 
 const NODE_TYPES = { pegging: PeggingNodeView };
+/** The first drawing of an order shows as many BOM levels as keep it within this many boxes. */
+const FIRST_VIEW_NODES = 80;
 
 export interface PeggingViewProps {
   readonly run: PlanRun;
@@ -29,21 +31,34 @@ function edgeStyle(edge: PeggingEdge): Pick<Edge, 'className' | 'label' | 'anima
 export default function PeggingView({ run, index, salesOrder }: PeggingViewProps) {
   const { t } = useI18n();
   const orders = useMemo(() => plannedSalesOrders(run.plan), [run]);
+  const roots = useMemo(() => (salesOrder === undefined ? [] : salesOrderDemands(run.plan, salesOrder)), [run, salesOrder]);
+  const firstLevel = useMemo(() => readableLevel(run.plan, roots, index, FIRST_VIEW_NODES), [run, roots, index]);
+  const [chosenLevel, setChosenLevel] = useState<{ roots: readonly string[]; level: number } | null>(null);
+  // Each BOM level is a demand column and a supply column; `levels` counts the plan's deepest.
+  const levels = Math.max(1, run.plan.summary.levels);
+  const maxLevel = chosenLevel !== null && chosenLevel.roots === roots ? chosenLevel.level : firstLevel;
   const graph = useMemo(
-    () => (salesOrder === undefined ? null : buildPeggingGraph(run.plan, salesOrderDemands(run.plan, salesOrder), index)),
-    [run, index, salesOrder],
+    () => (salesOrder === undefined ? null : buildPeggingGraph(run.plan, roots, index, { maxLevel })),
+    [run, index, salesOrder, roots, maxLevel],
   );
   const [layout, setLayout] = useState<{ graph: unknown; boxes: Map<string, NodeBox>; view: TreeView } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
+  const [layoutError, setLayoutError] = useState<string | null>(null);
 
   useEffect(() => {
     setChosen(null);
     if (graph === null) return;
     let cancelled = false;
-    void layoutPegging(graph).then((boxes) => {
-      if (!cancelled) setLayout({ graph, boxes, view: initialView(boxes, canvas.current?.clientWidth ?? 960) });
-    });
+    setLayoutError(null);
+    layoutPegging(graph).then(
+      (boxes) => {
+        if (!cancelled) setLayout({ graph, boxes, view: initialView(boxes, canvas.current?.clientWidth ?? 960, graph.nodes[0]?.id) });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -97,6 +112,24 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
             ))}
           </select>
         </label>
+        {salesOrder === undefined ? null : (
+          <label className="plan-filter-dates">
+            <span>{t('planning.pegging.levels')}</span>
+            <select
+              className="peg-levels"
+              value={maxLevel >= levels ? 'all' : String(maxLevel)}
+              onChange={(event) => setChosenLevel({ roots, level: event.target.value === 'all' ? levels : Number(event.target.value) })}
+              data-testid="pegging-levels"
+            >
+              {Array.from({ length: levels }, (_, level) => (
+                <option key={level} value={String(level)}>
+                  {level + 1}
+                </option>
+              ))}
+              <option value="all">{t('planning.pegging.allLevels')}</option>
+            </select>
+          </label>
+        )}
         {recordHref ? <a href={recordHref}>{salesOrderTitle(run.labels, salesOrder ?? '')}</a> : null}
         <span className="muted small">{salesOrder === undefined ? t('planning.pegging.chooseHint') : t('planning.pegging.whereUsedHint')}</span>
       </div>
@@ -106,7 +139,9 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
           {graph.truncated ? <div className="notice notice-warning">{t('planning.pegging.truncated', { count: graph.nodes.length })}</div> : null}
           <div className="pegging-canvas" ref={canvas} style={current ? { height: current.view.height } : undefined} data-testid="pegging-canvas">
             {current === null ? (
-              <div className="page-state">{t('planning.pegging.layout')}</div>
+              <div className="page-state" role={layoutError ? 'alert' : 'status'}>
+                {layoutError ? t('planning.pegging.layoutFailed', { message: layoutError }) : t('planning.pegging.layout')}
+              </div>
             ) : (
               <ReactFlow
                 nodes={nodes}

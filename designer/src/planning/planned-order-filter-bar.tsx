@@ -21,12 +21,22 @@ export function PlannedOrderFilterBar({ filter, salesOrders, onChange }: Planned
         onChange={(event) => set({ text: event.target.value })}
         data-testid="filter-text"
       />
-      <select aria-label={t('planning.filter.kind')} value={filter.kind} onChange={(event) => set({ kind: event.target.value as PlannedOrderFilter['kind'] })} data-testid="filter-kind">
+      <select
+        aria-label={t('planning.filter.kind')}
+        value={filter.kind}
+        onChange={(event) => set({ kind: event.target.value as PlannedOrderFilter['kind'] })}
+        data-testid="filter-kind"
+      >
         <option value="all">{t('planning.filter.kindAll')}</option>
         <option value="make">{t('planning.kind.make')}</option>
         <option value="buy">{t('planning.kind.buy')}</option>
       </select>
-      <select aria-label={t('planning.filter.salesOrder')} value={filter.salesOrder} onChange={(event) => set({ salesOrder: event.target.value })} data-testid="filter-sales-order">
+      <select
+        aria-label={t('planning.filter.salesOrder')}
+        value={filter.salesOrder}
+        onChange={(event) => set({ salesOrder: event.target.value })}
+        data-testid="filter-sales-order"
+      >
         <option value="">{t('planning.filter.anySalesOrder')}</option>
         {salesOrders.map((order) => (
           <option key={order.id} value={order.id}>
@@ -38,10 +48,21 @@ export function PlannedOrderFilterBar({ filter, salesOrders, onChange }: Planned
         <span>{t('planning.filter.dueFrom')}</span>
         <input type="date" value={filter.dueFrom} onChange={(event) => set({ dueFrom: event.target.value })} data-testid="filter-due-from" />
         <span>{t('planning.filter.dueTo')}</span>
-        <input type="date" aria-label={t('planning.filter.dueTo')} value={filter.dueTo} onChange={(event) => set({ dueTo: event.target.value })} data-testid="filter-due-to" />
+        <input
+          type="date"
+          aria-label={t('planning.filter.dueTo')}
+          value={filter.dueTo}
+          onChange={(event) => set({ dueTo: event.target.value })}
+          data-testid="filter-due-to"
+        />
       </label>
       <label className="plan-filter-check">
-        <input type="checkbox" checked={filter.onlyShortages} onChange={(event) => set({ onlyShortages: event.target.checked })} data-testid="filter-shortages" />
+        <input
+          type="checkbox"
+          checked={filter.onlyShortages}
+          onChange={(event) => set({ onlyShortages: event.target.checked })}
+          data-testid="filter-shortages"
+        />
         {t('planning.filter.onlyShortages')}
       </label>
     </div>

@@ -133,8 +133,17 @@ export function PlannedOrdersPanel({ run, index, onFirmed }: PlannedOrdersPanelP
                   />
                 </th>
                 {COLUMNS.map((column) => (
-                  <th key={column.key} className={column.numeric ? 'num' : undefined} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                    <button type="button" className="sort-button" onClick={() => setSort(nextPlannedOrderSort(sort, column.key))} data-testid={`sort-${column.key}`}>
+                  <th
+                    key={column.key}
+                    className={column.numeric ? 'num' : undefined}
+                    aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => setSort(nextPlannedOrderSort(sort, column.key))}
+                      data-testid={`sort-${column.key}`}
+                    >
                       {t(`planning.column.${column.label}`)}
                       <span className="sort-indicator">{sort.key === column.key ? (sort.descending ? '▼' : '▲') : ''}</span>
                     </button>

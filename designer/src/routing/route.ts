@@ -45,7 +45,10 @@ export function parseRoute(hash: string): Route {
   const queryAt = withoutMark.indexOf('?');
   const path = queryAt === -1 ? withoutMark : withoutMark.slice(0, queryAt);
   const search = queryAt === -1 ? '' : withoutMark.slice(queryAt + 1);
-  const segments = path.split('/').filter((segment) => segment !== '').map(decode);
+  const segments = path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decode);
   if (segments.some((segment) => segment === null)) return { page: 'not-found' };
   const parts = segments as string[];
   if (parts.length === 0) return { page: 'home' };
