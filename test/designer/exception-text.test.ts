@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanException } from '../../engine/planning/generated/planning-types.js';
-import { exceptionText, sortExceptions } from '../../designer/src/planning/exception-text.js';
+import { exceptionSalesOrders, exceptionText, sortExceptions } from '../../designer/src/planning/exception-text.js';
+import { indexPlan, salesOrderResolver } from '../../designer/src/planning/plan-index.js';
 import { LABELS, PLAN } from './planning-fixture.js';
 
 const itemName = (id: string) => LABELS.items[id as keyof typeof LABELS.items] ?? id;
@@ -23,5 +24,15 @@ describe('plan exceptions', () => {
     const text = exceptionText(bare, 'en', itemName);
     expect(text).toBe('— for — should have been released on —');
     expect(text).not.toMatch(/[{}]/);
+  });
+
+  it('name the customer orders they concern, walking up the BOM when the exception names only a demand or a supply', () => {
+    const index = indexPlan(PLAN);
+    const resolve = salesOrderResolver(index);
+    const [pastDue, missingRouting, shortage] = PLAN.exceptions as [PlanException, PlanException, PlanException];
+    expect(exceptionSalesOrders(shortage, index, resolve)).toEqual(['SO-1']);
+    expect(exceptionSalesOrders({ ...shortage, salesOrder: undefined }, index, resolve)).toEqual(['SO-1', 'SO-2']);
+    expect(exceptionSalesOrders(pastDue, index, resolve)).toEqual(['SO-1', 'SO-2']);
+    expect(exceptionSalesOrders(missingRouting, index, resolve)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Locale } from '../../../engine/errors/index.js';
 import type { PlanException } from '../../../engine/planning/generated/planning-types.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
 import { translate } from '../i18n/translate.js';
+import type { PlanIndex } from './plan-index.js';
 
 /** Shortages first (they stop orders), then late releases, then data problems; within a type by date, then item. */
 const TYPE_ORDER: readonly PlanException['type'][] = [
@@ -36,4 +37,18 @@ export function exceptionText(exception: PlanException, locale: Locale, itemName
     supply: exception.supply ?? missing,
     demand: exception.demand ?? missing,
   });
+}
+
+/**
+ * The customer orders an exception concerns: its own sales order, else those its demand serves up the
+ * BOM, else those of the demands its supply is pegged to. A shortage deep in the BOM names the orders it delays.
+ */
+export function exceptionSalesOrders(exception: PlanException, index: PlanIndex, salesOrdersOf: (demandId: string) => readonly string[]): string[] {
+  if (exception.salesOrder !== undefined) return [exception.salesOrder];
+  const orders = new Set<string>();
+  if (exception.demand !== undefined) for (const order of salesOrdersOf(exception.demand)) orders.add(order);
+  if (exception.supply !== undefined) {
+    for (const peg of index.pegsBySupply.get(exception.supply) ?? []) for (const order of salesOrdersOf(peg.demand)) orders.add(order);
+  }
+  return [...orders].sort();
 }

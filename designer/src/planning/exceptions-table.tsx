@@ -3,17 +3,19 @@ import type { PlanException } from '../../../engine/planning/generated/planning-
 import type { PlanRun } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
-import { exceptionText, sortExceptions } from './exception-text.js';
+import { exceptionSalesOrders, exceptionText, sortExceptions } from './exception-text.js';
+import { salesOrderResolver, type PlanIndex } from './plan-index.js';
 import { itemName, salesOrderTitle } from './plan-names.js';
 
 /** A large plan has thousands of exceptions; the most urgent come first, and the type filter reaches the rest. */
 const ROW_LIMIT = 300;
 
 /** 例外信息, shortages first; each worded in the user's language from its fields. */
-export function ExceptionsTable({ run }: { run: PlanRun }) {
+export function ExceptionsTable({ run, index }: { run: PlanRun; index: PlanIndex }) {
   const { t, date, number, locale } = useI18n();
   const [type, setType] = useState<PlanException['type'] | ''>('');
   const sorted = useMemo(() => sortExceptions(run.plan.exceptions), [run]);
+  const salesOrdersOf = useMemo(() => salesOrderResolver(index), [index]);
   const counts = useMemo(() => {
     const byType = new Map<PlanException['type'], number>();
     for (const exception of sorted) byType.set(exception.type, (byType.get(exception.type) ?? 0) + 1);
@@ -61,13 +63,12 @@ export function ExceptionsTable({ run }: { run: PlanRun }) {
                 </td>
                 <td>{exception.item === undefined ? '' : nameOf(exception.item)}</td>
                 <td>
-                  {exception.salesOrder !== undefined ? (
-                    <a href={href({ page: 'planning', view: 'pegging', salesOrder: exception.salesOrder })}>
-                      {salesOrderTitle(run.labels, exception.salesOrder)}
+                  {exceptionSalesOrders(exception, index, salesOrdersOf).map((order) => (
+                    <a key={order} className="plan-so-link" href={href({ page: 'planning', view: 'pegging', salesOrder: order })}>
+                      {salesOrderTitle(run.labels, order)}
                     </a>
-                  ) : (
-                    (exception.supply ?? exception.demand ?? '')
-                  )}
+                  ))}
+                  <div className="muted small">{exception.supply ?? exception.demand ?? ''}</div>
                 </td>
                 <td className="nowrap">{exception.date === undefined ? '' : date(exception.date)}</td>
                 <td className="num">{exception.qty === undefined ? '' : number(exception.qty)}</td>

@@ -21,7 +21,12 @@ export function PeggingNodeView({ data }: NodeProps<PeggingFlowNode>) {
   const { t, date, number } = useI18n();
   const { node, labels, chosen } = data;
   return (
-    <div className={nodeClass(node, chosen)} data-testid="peg-node" data-kind={node.type === 'supply' ? node.supply.kind : node.type} title={node.id}>
+    <div
+      className={nodeClass(node, chosen)}
+      data-testid="peg-node"
+      data-kind={node.type === 'supply' ? node.supply.kind : node.type === 'demand' ? node.demand.kind : 'shortage'}
+      title={node.id}
+    >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       {node.type === 'shortage' ? (
         <>

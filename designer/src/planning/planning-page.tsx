@@ -68,7 +68,7 @@ export function PlanningPage({ view, salesOrder }: PlanningPageProps) {
             ))}
           </nav>
           {view === 'orders' ? <PlannedOrdersPanel run={state.run} index={state.index} onFirmed={reload} /> : null}
-          {view === 'exceptions' ? <ExceptionsTable run={state.run} /> : null}
+          {view === 'exceptions' ? <ExceptionsTable run={state.run} index={state.index} /> : null}
           {view === 'reschedule' ? <RescheduleTable run={state.run} /> : null}
           {view === 'pegging' ? (
             <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>

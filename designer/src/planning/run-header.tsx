@@ -1,9 +1,13 @@
 import type { PlanRun } from '../api/index.js';
+import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 
 /** When and by whom the plan was made, how long it took, and its counts at a glance. */
 export function RunHeader({ run }: { run: PlanRun }) {
   const { t, date, dateTime, number } = useI18n();
+  const { state } = useSession();
+  // Runs name their planner by user name; the planner's own runs show the name they know.
+  const who = state.status === 'signed-in' && state.user.username === run.createdBy ? (state.user.displayName ?? run.createdBy) : run.createdBy;
   const { summary, horizon } = run.plan;
   const counts = [
     { key: 'items', label: t('planning.count.items'), value: summary.items, alarm: false },
@@ -15,10 +19,10 @@ export function RunHeader({ run }: { run: PlanRun }) {
   return (
     <section className="card run-header" data-testid="run-header">
       <div className="run-meta">
-        <strong>{t('planning.lastRun', { when: dateTime(run.createdAt), who: run.createdBy })}</strong>
+        <strong>{t('planning.lastRun', { when: dateTime(run.createdAt), who })}</strong>
         <span className="muted">{t('planning.horizon', { start: date(horizon.start), end: date(horizon.end) })}</span>
-        <span className="muted">{t('planning.loadMs', { ms: number(run.loadMs) })}</span>
-        <span className="muted">{t('planning.planMs', { ms: number(run.planMs) })}</span>
+        <span className="muted">{t('planning.loadMs', { ms: number(Math.round(run.loadMs)) })}</span>
+        <span className="muted">{t('planning.planMs', { ms: number(Math.round(run.planMs)) })}</span>
       </div>
       <dl className="run-counts">
         {counts.map((count) => (
