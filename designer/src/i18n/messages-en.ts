@@ -239,6 +239,7 @@ export const MESSAGES_EN = {
   'planning.filter.clear': 'Clear filters',
   'planning.filter.count': '{shown} of {total} planned orders',
   'planning.filter.limited': 'Showing the first {limit}; narrow the filters to see the rest.',
+  'planning.moreOrders': 'and {count} more',
   'planning.column.id': 'Planned order',
   'planning.column.item': 'Item',
   'planning.column.kind': 'Make/buy',

@@ -240,6 +240,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'planning.filter.clear': '清除筛选',
   'planning.filter.count': '显示 {shown} / 共 {total} 条计划订单',
   'planning.filter.limited': '只显示前 {limit} 条，请缩小筛选范围查看其余。',
+  'planning.moreOrders': '等另外 {count} 个订单',
   'planning.column.id': '计划订单',
   'planning.column.item': '物料',
   'planning.column.kind': '自制/外购',

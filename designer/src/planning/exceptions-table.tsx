@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import type { PlanException } from '../../../engine/planning/generated/planning-types.js';
 import type { PlanRun } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { href } from '../routing/index.js';
 import { exceptionSalesOrders, exceptionText, sortExceptions } from './exception-text.js';
 import { salesOrderResolver, type PlanIndex } from './plan-index.js';
-import { itemName, salesOrderTitle } from './plan-names.js';
+import { itemName } from './plan-names.js';
+import { SalesOrderLinks } from './sales-order-links.js';
 
 /** A large plan has thousands of exceptions; the most urgent come first, and the type filter reaches the rest. */
 const ROW_LIMIT = 300;
@@ -30,6 +30,7 @@ export function ExceptionsTable({ run, index }: { run: PlanRun; index: PlanIndex
     <>
       <div className="filter-bar">
         <select
+          className="plan-exception-type"
           aria-label={t('planning.column.type')}
           value={type}
           onChange={(event) => setType(event.target.value as PlanException['type'] | '')}
@@ -63,11 +64,7 @@ export function ExceptionsTable({ run, index }: { run: PlanRun; index: PlanIndex
                 </td>
                 <td>{exception.item === undefined ? '' : nameOf(exception.item)}</td>
                 <td>
-                  {exceptionSalesOrders(exception, index, salesOrdersOf).map((order) => (
-                    <a key={order} className="plan-so-link" href={href({ page: 'planning', view: 'pegging', salesOrder: order })}>
-                      {salesOrderTitle(run.labels, order)}
-                    </a>
-                  ))}
+                  <SalesOrderLinks ids={exceptionSalesOrders(exception, index, salesOrdersOf)} labels={run.labels} />
                   <div className="muted small">{exception.supply ?? exception.demand ?? ''}</div>
                 </td>
                 <td className="nowrap">{exception.date === undefined ? '' : date(exception.date)}</td>

@@ -14,9 +14,14 @@ export function nodeSize(node: PeggingNode): { width: number; height: number } {
 
 let elk: Promise<ELK> | null = null;
 
-/** ELK is some 1.5 MB of script: loaded the first time a tree is drawn, not with the app. */
+/**
+ * ELK is some 1.5 MB of script: loaded the first time a tree is drawn, not with the app, and run in a
+ * worker, so laying out a large tree (seconds) leaves the page responsive.
+ */
 function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  elk ??= Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+    ([{ default: Elk }, { default: workerUrl }]) => new Elk({ workerUrl }),
+  );
   return elk;
 }
 

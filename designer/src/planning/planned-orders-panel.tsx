@@ -9,6 +9,7 @@ import type { PlanIndex } from './plan-index.js';
 import { plannedSalesOrders } from './plan-index.js';
 import { salesOrderTitle } from './plan-names.js';
 import { PlannedOrderFilterBar } from './planned-order-filter-bar.js';
+import { SalesOrderLinks } from './sales-order-links.js';
 import {
   filterPlannedOrders,
   nextPlannedOrderSort,
@@ -177,11 +178,7 @@ export function PlannedOrdersPanel({ run, index, onFirmed }: PlannedOrdersPanelP
                   <td className="nowrap">{date(order.start)}</td>
                   <td className="nowrap">{date(order.due)}</td>
                   <td>
-                    {served.map((id) => (
-                      <a key={id} className="plan-so-link" href={href({ page: 'planning', view: 'pegging', salesOrder: id })}>
-                        {salesOrderTitle(run.labels, id)}
-                      </a>
-                    ))}
+                    <SalesOrderLinks ids={served} labels={run.labels} />
                   </td>
                   <td>
                     {firmed ? (
