@@ -17,6 +17,8 @@ interface Need {
 }
 
 const FREE = '';
+// Rounding the order up for yield can leave a millionth over the need; that is not a lot-size excess to hand out.
+const NOISE = 1e-5;
 
 /**
  * Plans one item: nets its demands (independent, dependent, safety stock) against its supplies in
@@ -193,9 +195,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       if (bucket < record.planned!.windowEnd) continue;
       openWindows.delete(key);
       const [rounded] = applyModifiers(record.planned!.orderQty, { ...item.lotSizing!, max: undefined });
+      if (rounded! <= record.planned!.orderQty + EPSILON) {
+        settleDates(index);
+        continue;
+      }
       const extra = round6(round6(rounded! * yieldFactor) - record.qty);
       record.planned!.orderQty = rounded!;
-      if (extra > 0) {
+      if (extra > NOISE) {
         record.qty = round6(record.qty + extra);
         record.left = round6(record.left + extra);
       }
@@ -257,7 +263,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function lastGood(total: number, all: readonly number[], orderQty: number): number {
     let before = 0;
     for (let at = 0; at < all.length - 1; at++) before = round6(before + round6(all[at]! * yieldFactor));
-    return Math.max(round6(orderQty * yieldFactor), round6(total - before));
+    const rest = round6(total - before);
+    const good = round6(orderQty * yieldFactor);
+    return good < rest || good - rest < NOISE ? rest : good;
   }
 
   function blowThrough(demandIndex: number, qty: number): void {
