@@ -52,7 +52,7 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
     const run = await harness.api<PlanRun>(PLANNER, '/api/plan-runs/latest');
     const { plan } = run;
     expect(plan.plannedOrders.length).toBeGreaterThan(0);
-    expect(await page.getByTestId('run-header').textContent()).toContain(PLANNER);
+    expect(await page.getByTestId('run-header').textContent()).toContain('赵敏');
     expect(await page.getByTestId('count-planned-orders').textContent()).toContain(String(plan.plannedOrders.length));
     await expect.poll(() => page.getByTestId('planned-order-row').count()).toBe(Math.min(plan.plannedOrders.length, 300));
     await harness.screenshot('02-planned-orders');
