@@ -68,13 +68,13 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
     expect(shortageText).not.toContain(shortages[0]?.message ?? '');
     await harness.screenshot('03-exceptions');
 
-    // The pegging tree of the order whose chain reaches a purchase (open or planned) at the shallowest BOM level.
+    // The pegging tree of an order whose chain reaches a purchase (open or planned) below a make order, at the shallowest such BOM level.
     const purchaseLevel = (salesOrder: string): number => {
       const supplies = new Map(plan.supplies.map((supply) => [supply.id, supply]));
       let frontier = plan.demands.filter((demand) => demand.kind === 'sales-order' && demand.salesOrder === salesOrder).map((demand) => demand.id);
       for (let level = 0; frontier.length > 0 && level < 10; level += 1) {
         const pegged = plan.pegging.filter((peg) => frontier.includes(peg.demand)).map((peg) => supplies.get(peg.supply));
-        if (pegged.some((supply) => supply?.kind === 'purchase' || supply?.kind === 'planned-buy')) return level;
+        if (level > 0 && pegged.some((supply) => supply?.kind === 'purchase' || supply?.kind === 'planned-buy')) return level;
         const ids = new Set(pegged.map((supply) => supply?.id));
         frontier = plan.demands.filter((demand) => ids.has(demand.parentSupply)).map((demand) => demand.id);
       }
@@ -86,10 +86,14 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
     expect(level).toBeLessThan(10);
     await page.getByTestId('planning-tab-pegging').click();
     await page.getByTestId('pegging-order').selectOption(salesOrder);
-    await page.getByTestId('pegging-levels').selectOption(String(level));
     await page.locator('[data-testid="peg-node"][data-kind="sales-order"]').first().waitFor({ timeout: 30_000 });
+    // Options are labelled with the number of levels shown (level + 1): pick by value.
+    await page.getByTestId('pegging-levels').selectOption({ value: String(level) });
     const purchases = page.locator('[data-testid="peg-node"][data-kind="purchase"], [data-testid="peg-node"][data-kind="planned-buy"]');
     await expect.poll(() => purchases.count()).toBeGreaterThan(0);
+    const makes = page.locator('[data-testid="peg-node"][data-kind="planned-make"], [data-testid="peg-node"][data-kind="production"]');
+    expect(await makes.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="peg-node"][data-kind="dependent"]').count()).toBeGreaterThan(0);
     await harness.screenshot('04-pegging-tree');
 
     // Where used: a purchase serves this order. Fit the tree in view, as a planner would, and click one in sight.
