@@ -81,6 +81,8 @@ export function PlannedOrdersPanel({ run, index, onFirmed }: PlannedOrdersPanelP
       (error: unknown) => {
         setFirmError(t('planning.firmFailed', { message: isApiError(error) ? describeError(error, locale) : String(error) }));
         setFirming(false);
+        // Someone else firmed some of them meanwhile: reload, so those rows show their records.
+        if (isApiError(error) && error.status === 409) onFirmed();
       },
     );
   };
