@@ -306,6 +306,7 @@ export const MESSAGES_EN = {
   'planning.pegging.choose': 'Sales order',
   'planning.pegging.chooseHint': 'Choose a sales order to see what supplies it, level by level.',
   'planning.pegging.none': 'This plan has no sales order demand.',
+  'planning.pegging.unknownOrder': 'This plan has no demand of sales order {order}.',
   'planning.pegging.layout': 'Laying out the tree…',
   'planning.pegging.layoutFailed': 'The tree could not be laid out: {message}',
   'planning.pegging.truncated': 'The tree is large: the first {count} nodes are drawn.',

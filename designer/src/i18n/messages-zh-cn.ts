@@ -307,6 +307,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'planning.pegging.choose': '销售订单',
   'planning.pegging.chooseHint': '选择一个销售订单，逐层查看满足它的供应。',
   'planning.pegging.none': '本次计划没有销售订单需求。',
+  'planning.pegging.unknownOrder': '本次计划中没有销售订单 {order} 的需求。',
   'planning.pegging.layout': '正在排布追溯图…',
   'planning.pegging.layoutFailed': '追溯图排布失败：{message}',
   'planning.pegging.truncated': '追溯图过大：只画出前 {count} 个节点。',

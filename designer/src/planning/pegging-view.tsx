@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanRun } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../routing/index.js';
-import { buildPeggingGraph, readableLevel, type PeggingEdge } from './pegging-graph.js';
+import { buildPeggingGraph, readableLevel, type PeggingEdge, type PeggingGraph } from './pegging-graph.js';
 import { initialView, layoutPegging, type NodeBox, type TreeView } from './pegging-layout.js';
 import { PeggingNodeView, type PeggingFlowNode } from './pegging-node.js';
 import { plannedSalesOrders, salesOrderDemands, type PlanIndex } from './plan-index.js';
@@ -38,10 +38,10 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
   const levels = Math.max(1, run.plan.summary.levels);
   const maxLevel = chosenLevel !== null && chosenLevel.roots === roots ? chosenLevel.level : firstLevel;
   const graph = useMemo(
-    () => (salesOrder === undefined ? null : buildPeggingGraph(run.plan, roots, index, { maxLevel })),
+    () => (roots.length === 0 ? null : buildPeggingGraph(run.plan, roots, index, { maxLevel })),
     [run, index, salesOrder, roots, maxLevel],
   );
-  const [layout, setLayout] = useState<{ graph: unknown; boxes: Map<string, NodeBox>; view: TreeView } | null>(null);
+  const [layout, setLayout] = useState<{ graph: PeggingGraph; boxes: Map<string, NodeBox>; view: TreeView } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
@@ -133,6 +133,11 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
         {recordHref ? <a href={recordHref}>{salesOrderTitle(run.labels, salesOrder ?? '')}</a> : null}
         <span className="muted small">{salesOrder === undefined ? t('planning.pegging.chooseHint') : t('planning.pegging.whereUsedHint')}</span>
       </div>
+      {salesOrder !== undefined && roots.length === 0 ? (
+        <div className="notice notice-warning" data-testid="pegging-unknown-order">
+          {t('planning.pegging.unknownOrder', { order: salesOrder })}
+        </div>
+      ) : null}
       {graph === null ? null : (
         <>
           <p className="muted small">{t('planning.pegging.legend')}</p>
