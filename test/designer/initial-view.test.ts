@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialView, type NodeBox } from '../../designer/src/planning/pegging-layout.js';
+import { initialView, type NodeBox } from '../../designer/src/planning/initial-view.js';
 
 const box = (x: number, y: number): NodeBox => ({ x, y, width: 220, height: 86 });
 
