@@ -38,10 +38,7 @@ export default function PeggingView({ run, index, salesOrder }: PeggingViewProps
   // Each BOM level is a demand column and a supply column; `levels` counts the plan's deepest.
   const levels = Math.max(1, run.plan.summary.levels);
   const maxLevel = chosenLevel !== null && chosenLevel.roots === roots ? chosenLevel.level : firstLevel;
-  const graph = useMemo(
-    () => (roots.length === 0 ? null : buildPeggingGraph(run.plan, roots, index, { maxLevel })),
-    [run, index, salesOrder, roots, maxLevel],
-  );
+  const graph = useMemo(() => (roots.length === 0 ? null : buildPeggingGraph(run.plan, roots, index, { maxLevel })), [run, index, salesOrder, roots, maxLevel]);
   const [layout, setLayout] = useState<{ graph: PeggingGraph; boxes: Map<string, NodeBox>; view: TreeView } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
