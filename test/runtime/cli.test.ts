@@ -1,37 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../runtime/db/index.js';
 import { createServices } from '../../runtime/services/index.js';
+import { runOrdo as ordo } from '../support/run-ordo.js';
 import { CUSTOMER_FORM, ORDER_FORM, RUNTIME_APP, setUpRuntime } from '../support/runtime-fixture.js';
 import { ORDER_FLOW_V1, ORDER_FLOW_V2, startInstances } from '../support/workflow-versions-fixture.js';
-
-const ORDO = fileURLToPath(new URL('../../runtime/cli/ordo.mjs', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real bin in another cwd, on PGlite whatever the test environment says. */
-function ordo(args: string[], options: { cwd: string; stdin?: string }): Promise<Run> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ORDO, ...args], { cwd: options.cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -435,7 +435,10 @@ export interface PlanSupply {
    */
   id: string;
   item: string;
-  kind: 'stock' | 'purchase' | 'production' | 'planned-buy' | 'planned-make';
+  /**
+   * phantom: the part of a phantom assembly's demand blown through to its components (`PHANTOM/<item>/<n>`), never ordered.
+   */
+  kind: 'stock' | 'purchase' | 'production' | 'planned-buy' | 'planned-make' | 'phantom';
   qty: number;
   /**
    * A calendar day, ISO 8601 (YYYY-MM-DD). Planning works in whole days.

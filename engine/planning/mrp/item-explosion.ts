@@ -1,0 +1,130 @@
+import type { DayNumber } from '../calendar/index.js';
+import type { MrpItem, PlanException } from '../generated/planning-types.js';
+import { type BomGraph, edgeKey } from './bom-graph.js';
+import type { DemandRecord, DependentDemand, PegRecord, SubstituteOption, SupplyRecord } from './item-records.js';
+import { round6 } from './lot-sizing.js';
+import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
+
+const DEFAULT_PRIORITY = 100;
+
+/**
+ * Turns the item's make supply (planned make orders, open production orders whose components are not
+ * issued, phantom blow-throughs) into dependent demand on its components at the supply's start. The
+ * demand inherits the supply's sales order (order-specific supply passes its order down) and the
+ * most urgent priority among the demands the supply is pegged to.
+ */
+export function explodeSupplies(
+  model: MrpModel,
+  graph: BomGraph,
+  item: MrpItem,
+  supplies: readonly SupplyRecord[],
+  demands: readonly DemandRecord[],
+  pegs: readonly PegRecord[],
+  exceptions: PlanException[],
+): Map<string, DependentDemand[]> {
+  const emitted = new Map<string, DependentDemand[]>();
+  reportReferences(model, item, exceptions);
+  const versions = model.bomsByItem.get(item.id);
+  const priority = new Map<number, number>();
+  for (const peg of pegs) {
+    const current = priority.get(peg.supply);
+    const candidate = demands[peg.demand]!.priority;
+    if (current === undefined || candidate < current) priority.set(peg.supply, candidate);
+  }
+  supplies.forEach((record, index) => {
+    const explosion = explosionOf(model, item, record);
+    if (explosion === undefined) return;
+    if (versions === undefined) return;
+    const version = explosion.version === undefined ? effectiveBom(model, item.id, explosion.start) : explosion.version;
+    if (version === undefined || version === null) {
+      exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
+      return;
+    }
+    if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
+    for (const line of version.primaries) {
+      if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item.id, line.component))) continue;
+      const demand: DependentDemand = {
+        id: `${record.id}/${line.lineNo}`,
+        due: explosion.start,
+        qty: round6(explosion.qty * line.qtyPer * (1 + (line.scrapPct ?? 0) / 100)),
+        priority: priority.get(index) ?? DEFAULT_PRIORITY,
+        salesOrder: record.salesOrder,
+        parentSupply: record.id,
+        bomLine: line.lineNo,
+        phantom: line.phantom === true,
+        substitutes: substitutesOf(model, graph, item.id, version, line.lineNo, line.component),
+      };
+      const list = emitted.get(line.component);
+      if (list === undefined) emitted.set(line.component, [demand]);
+      else list.push(demand);
+    }
+  });
+  return emitted;
+}
+
+interface Explosion {
+  readonly start: DayNumber;
+  readonly qty: number;
+  /** The version asked for by an open production order (null: it names a version that does not exist). */
+  readonly version: BomVersion | null | undefined;
+}
+
+function explosionOf(model: MrpModel, item: MrpItem, record: SupplyRecord): Explosion | undefined {
+  if (record.kind === 'planned-make') return { start: record.planned!.start, qty: record.planned!.orderQty, version: undefined };
+  if (record.kind === 'phantom') return { start: record.date, qty: record.qty, version: undefined };
+  if (record.kind !== 'production') return undefined;
+  const supply = model.supplies.get(record.id)!;
+  if (supply.componentsIssued === true) return undefined;
+  const leadTime = Math.ceil(round6(item.leadTimeDays + (item.leadTimePerUnitDays ?? 0) * record.qty));
+  const start = Math.max(model.horizonStart, model.calendar.subtractWorkdays(record.due, leadTime));
+  const version = supply.bomVersion === undefined ? undefined : (bomByVersion(model, item.id, supply.bomVersion) ?? null);
+  return { start, qty: record.qty, version };
+}
+
+function substitutesOf(model: MrpModel, graph: BomGraph, parent: string, version: BomVersion, lineNo: number, primary: string): SubstituteOption[] {
+  const options: SubstituteOption[] = [];
+  for (const line of version.substitutes.get(lineNo) ?? []) {
+    const usable =
+      model.items.has(line.component) &&
+      line.component !== primary &&
+      !graph.cutEdges.has(edgeKey(parent, line.component)) &&
+      !graph.disabledSubstitutes.has(edgeKey(primary, line.component));
+    if (usable) options.push({ item: line.component, lineNo: line.lineNo, ratio: line.ratio ?? 1 });
+  }
+  return options;
+}
+
+/** Reference problems of the item's own master data, reported once per item whether or not it is ordered. */
+function reportReferences(model: MrpModel, item: MrpItem, exceptions: PlanException[]): void {
+  const versions = model.bomsByItem.get(item.id);
+  if (item.makeBuy === 'make' && versions === undefined) {
+    exceptions.push({ type: 'missing-bom', item: item.id, message: `${item.id} is made but has no BOM; its planned orders need no components` });
+  }
+  if (item.makeBuy === 'make' && item.routing !== undefined && !model.routings.has(item.routing)) {
+    exceptions.push({ type: 'missing-routing', item: item.id, message: `${item.id} names the routing ${item.routing}, which does not exist` });
+  }
+  for (const version of versions ?? []) {
+    for (const line of version.bom.lines) {
+      if (model.items.has(line.component)) continue;
+      exceptions.push({
+        type: 'unknown-item',
+        item: line.component,
+        message: `BOM ${version.bom.id} of ${item.id}, line ${line.lineNo}: unknown component ${line.component}; the line is not exploded`,
+      });
+    }
+  }
+}
+
+function missingBom(model: MrpModel, item: string, record: SupplyRecord, start: DayNumber, unknownVersion: boolean): PlanException {
+  const date = model.dayText(start);
+  const supply = model.supplies.get(record.id);
+  return {
+    type: 'missing-bom',
+    item,
+    supply: record.id,
+    date,
+    message: unknownVersion
+      ? `${record.id} builds BOM version ${supply?.bomVersion ?? ''} of ${item}, which does not exist; its components are not planned`
+      : `${record.id}: no BOM version of ${item} is effective on ${date}; its components are not planned`,
+  };
+}

@@ -1,0 +1,378 @@
+import type { DayNumber } from '../calendar/index.js';
+import type { MrpItem, PlanException, PlannedOrder } from '../generated/planning-types.js';
+import type { BomGraph } from './bom-graph.js';
+import { itemDemands } from './item-demands.js';
+import { explodeSupplies } from './item-explosion.js';
+import type { DemandRecord, DependentDemand, ItemResult, PegRecord, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import { itemSupplies, plannedDates } from './item-supplies.js';
+import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
+import type { MrpModel } from './mrp-model.js';
+
+/** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
+export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
+
+interface Need {
+  readonly demand: number;
+  qty: number;
+}
+
+const FREE = '';
+// Rounding the order up for yield can leave a millionth over the need; that is not a lot-size excess to hand out.
+const NOISE = 1e-5;
+
+/**
+ * Plans one item: nets its demands (independent, dependent, safety stock) against its supplies in
+ * allocation order, writes a peg for every allocation, sizes planned orders per bucket and explodes
+ * them into its components' demand. Reads nothing of other items but its incoming demand and the
+ * substitute pools, which is what lets net-change reuse every other item's result.
+ */
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DependentDemand[], pools: PoolLookup): ItemResult {
+  const item = model.items.get(itemId)!;
+  const exceptions: PlanException[] = [];
+  const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
+  const demands: DemandRecord[] = itemDemands(model, item, incoming, exceptions);
+  const pegs: PegRecord[] = [];
+  const draws: SubstituteDraw[] = [];
+  const plannedIndex: number[] = [];
+  const lists = new Map<string, number[]>();
+  const heads = new Map<string, number>();
+  for (let index = 0; index < supplies.length; index++) listOf(supplies[index]!.salesOrder ?? FREE).push(index);
+  const hasBom = model.bomsByItem.has(itemId);
+  const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
+  const periodic = item.lotSizing?.method === 'period';
+  const openWindows = new Map<string, number>();
+  let pending: Need[] = [];
+  let pendingBucket = -1;
+  let phantoms = 0;
+
+  function listOf(key: string): number[] {
+    let list = lists.get(key);
+    if (list === undefined) lists.set(key, (list = []));
+    return list;
+  }
+
+  function peg(supply: number, demand: number, qty: number): void {
+    const record = supplies[supply]!;
+    record.left = round6(record.left - qty);
+    pegs.push({ supply, demand, qty });
+  }
+
+  // Earliest-first from the head of a list sorted by date; entries before the head are used up.
+  function takeOnTime(key: string, demand: number, due: DayNumber, need: number): number {
+    const list = lists.get(key);
+    if (list === undefined) return need;
+    let head = heads.get(key) ?? 0;
+    while (head < list.length && supplies[list[head]!]!.left <= EPSILON) head += 1;
+    heads.set(key, head);
+    let left = need;
+    for (let at = head; at < list.length && left > EPSILON; at++) {
+      const record = supplies[list[at]!]!;
+      if (record.date > due) break;
+      if (record.left <= EPSILON) continue;
+      const qty = Math.min(record.left, left);
+      peg(list[at]!, demand, qty);
+      left = round6(left - qty);
+    }
+    return left;
+  }
+
+  // Classic MRP: a later open receipt that is not firm is pulled in (expedite) before anything new is ordered.
+  function takeLater(key: string, demand: number, due: DayNumber, need: number): number {
+    const list = lists.get(key);
+    if (list === undefined) return need;
+    let left = need;
+    for (let at = heads.get(key) ?? 0; at < list.length && left > EPSILON; at++) {
+      const record = supplies[list[at]!]!;
+      if (record.date <= due || !record.movable || record.left <= EPSILON) continue;
+      const qty = Math.min(record.left, left);
+      peg(list[at]!, demand, qty);
+      left = round6(left - qty);
+    }
+    return left;
+  }
+
+  function substitute(demandIndex: number, need: number): number {
+    const demand = demands[demandIndex]!;
+    let left = need;
+    for (const option of demand.substitutes) {
+      const pool = pools(option.item);
+      if (pool === undefined) continue;
+      let units = round6(left * option.ratio);
+      for (const entry of pool) {
+        if (units <= EPSILON) break;
+        if (entry.avail <= EPSILON || entry.date > demand.due) continue;
+        if (entry.salesOrder !== undefined && entry.salesOrder !== demand.salesOrder) continue;
+        const qty = Math.min(entry.avail, units);
+        entry.avail = round6(entry.avail - qty);
+        units = round6(units - qty);
+        draws.push({
+          substitute: option.item,
+          primary: itemId,
+          supplyIndex: entry.index,
+          supplyId: entry.id,
+          demandId: `${demand.parentSupply}/${option.lineNo}`,
+          qty,
+          due: demand.due,
+          salesOrder: demand.salesOrder,
+          parentSupply: demand.parentSupply!,
+          bomLine: option.lineNo,
+        });
+        const covered = round6(qty / option.ratio);
+        left = round6(Math.max(0, left - covered));
+        demand.qty = round6(Math.max(0, demand.qty - covered));
+      }
+      if (left <= EPSILON) break;
+    }
+    return left;
+  }
+
+  function addSupply(record: SupplyRecord): number {
+    const index = supplies.length;
+    supplies.push(record);
+    insert(index);
+    return index;
+  }
+
+  function insert(index: number): void {
+    const list = listOf(supplies[index]!.salesOrder ?? FREE);
+    const date = supplies[index]!.date;
+    let at = list.length;
+    while (at > 0 && supplies[list[at - 1]!]!.date > date) at -= 1;
+    list.splice(at, 0, index);
+  }
+
+  // A period order's date is known when its window closes; moving later keeps its list sorted.
+  function settleDates(index: number): void {
+    const record = supplies[index]!;
+    const before = record.date;
+    plannedDates(model, item, record);
+    if (record.date === before) return;
+    const list = listOf(record.salesOrder ?? FREE);
+    list.splice(list.indexOf(index), 1);
+    insert(index);
+  }
+
+  function newPlannedOrder(key: string, orderQty: number, good: number, need: DayNumber, windowEnd: number): number {
+    const salesOrder = item.mto === true && key !== FREE ? key : undefined;
+    const record: SupplyRecord = {
+      id: `PL/${itemId}/${plannedIndex.length + 1}`,
+      kind: item.makeBuy === 'make' ? 'planned-make' : 'planned-buy',
+      qty: good,
+      date: need,
+      due: need,
+      salesOrder,
+      releasedFrom: undefined,
+      movable: false,
+      open: false,
+      left: good,
+      planned: { orderQty, start: need, need, pastDue: false, windowEnd },
+    };
+    if (!periodic) plannedDates(model, item, record);
+    const index = addSupply(record);
+    plannedIndex.push(index);
+    return index;
+  }
+
+  function pegNeeds(needs: readonly Need[], orders: readonly number[]): void {
+    let at = 0;
+    for (const need of needs) {
+      while (need.qty > EPSILON && at < orders.length) {
+        const record = supplies[orders[at]!]!;
+        if (record.left <= EPSILON) {
+          at += 1;
+          continue;
+        }
+        const qty = Math.min(record.left, need.qty);
+        peg(orders[at]!, need.demand, qty);
+        need.qty = round6(need.qty - qty);
+      }
+    }
+  }
+
+  function closeWindows(bucket: number): void {
+    for (const [key, index] of [...openWindows]) {
+      const record = supplies[index]!;
+      if (bucket < record.planned!.windowEnd) continue;
+      openWindows.delete(key);
+      const [rounded] = applyModifiers(record.planned!.orderQty, { ...item.lotSizing!, max: undefined });
+      if (rounded! <= record.planned!.orderQty + EPSILON) {
+        settleDates(index);
+        continue;
+      }
+      const extra = round6(round6(rounded! * yieldFactor) - record.qty);
+      record.planned!.orderQty = rounded!;
+      if (extra > NOISE) {
+        record.qty = round6(record.qty + extra);
+        record.left = round6(record.left + extra);
+      }
+      settleDates(index);
+    }
+  }
+
+  function growWindow(key: string, need: Need, due: DayNumber, bucket: number): void {
+    const max = item.lotSizing?.max;
+    while (need.qty > EPSILON) {
+      let index = openWindows.get(key);
+      if (index === undefined) {
+        index = newPlannedOrder(key, 0, 0, due, bucket + (item.lotSizing?.periods ?? 1));
+        openWindows.set(key, index);
+      }
+      const record = supplies[index]!;
+      const room = max === undefined ? Infinity : round6((max - record.planned!.orderQty) * yieldFactor);
+      const good = Math.min(need.qty, room);
+      if (good <= EPSILON) {
+        openWindows.delete(key);
+        settleDates(index);
+        continue;
+      }
+      record.planned!.orderQty = ceil6(record.planned!.orderQty + good / yieldFactor);
+      record.qty = round6(record.qty + good);
+      record.left = round6(record.left + good);
+      peg(index, need.demand, good);
+      need.qty = round6(need.qty - good);
+    }
+  }
+
+  function flush(): void {
+    if (pending.length === 0) return;
+    const groups = new Map<string, Need[]>();
+    for (const need of pending) {
+      const key = item.mto === true ? (demands[need.demand]!.salesOrder ?? FREE) : FREE;
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [need]);
+      else group.push(need);
+    }
+    for (const [key, needs] of groups) {
+      const due = demands[needs[0]!.demand]!.due;
+      if (periodic) {
+        for (const need of needs) growWindow(key, need, due, pendingBucket);
+        continue;
+      }
+      let total = 0;
+      for (const need of needs) total = round6(total + need.qty);
+      const orders = lotQuantities(ceil6(total / yieldFactor), item.lotSizing).map((orderQty, at, all) => {
+        const good = at === all.length - 1 ? lastGood(total, all, orderQty) : round6(orderQty * yieldFactor);
+        return newPlannedOrder(key, orderQty, good, due, pendingBucket + 1);
+      });
+      pegNeeds(needs, orders);
+    }
+    pending = [];
+  }
+
+  // The last order absorbs rounding so the orders' good quantity never falls short of the need.
+  function lastGood(total: number, all: readonly number[], orderQty: number): number {
+    let before = 0;
+    for (let at = 0; at < all.length - 1; at++) before = round6(before + round6(all[at]! * yieldFactor));
+    const rest = round6(total - before);
+    const good = round6(orderQty * yieldFactor);
+    return good < rest || good - rest < NOISE ? rest : good;
+  }
+
+  function blowThrough(demandIndex: number, qty: number): void {
+    const demand = demands[demandIndex]!;
+    phantoms += 1;
+    const index = addSupply({
+      id: `PHANTOM/${itemId}/${phantoms}`,
+      kind: 'phantom',
+      qty,
+      date: demand.due,
+      due: demand.due,
+      salesOrder: demand.salesOrder,
+      releasedFrom: undefined,
+      movable: false,
+      open: false,
+      left: qty,
+    });
+    peg(index, demandIndex, qty);
+  }
+
+  for (let index = 0; index < demands.length; index++) {
+    const demand = demands[index]!;
+    const bucket = Math.floor((demand.due - model.horizonStart) / model.bucketDays);
+    if (bucket !== pendingBucket) {
+      flush();
+      pendingBucket = bucket;
+      if (periodic) closeWindows(bucket);
+    }
+    let need = demand.qty;
+    if (demand.salesOrder !== undefined) need = takeOnTime(demand.salesOrder, index, demand.due, need);
+    need = takeOnTime(FREE, index, demand.due, need);
+    if (need > EPSILON && demand.substitutes.length > 0) need = substitute(index, need);
+    if (need > EPSILON && demand.salesOrder !== undefined) need = takeLater(demand.salesOrder, index, demand.due, need);
+    if (need > EPSILON) need = takeLater(FREE, index, demand.due, need);
+    if (need <= EPSILON) continue;
+    if (demand.phantom && hasBom) blowThrough(index, need);
+    else pending.push({ demand: index, qty: need });
+  }
+  flush();
+  if (periodic) closeWindows(Infinity);
+
+  markLate(supplies, demands, pegs);
+  for (const record of supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, item, record));
+  for (const demand of demands) if (demand.short > EPSILON) exceptions.push(shortage(model, itemId, demand));
+  const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
+  const plannedOrders = plannedIndex.map((index) => plannedOrder(model, item, supplies[index]!));
+  const pool: PoolEntry[] = [];
+  for (let index = 0; index < supplies.length; index++) {
+    const record = supplies[index]!;
+    if (record.planned === undefined && record.kind !== 'phantom' && record.left > EPSILON) {
+      pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
+    }
+  }
+  return { item: itemId, supplies, demands, pegs, plannedOrders, exceptions, emitted, draws, pool };
+}
+
+function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): PlannedOrder {
+  const detail = record.planned!;
+  return {
+    id: record.id,
+    item: item.id,
+    kind: item.makeBuy,
+    qty: detail.orderQty,
+    start: model.dayText(detail.start),
+    due: model.dayText(record.date),
+    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
+    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
+  };
+}
+
+/** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
+function markLate(supplies: readonly SupplyRecord[], demands: DemandRecord[], pegs: readonly PegRecord[]): void {
+  for (const peg of pegs) {
+    const supply = supplies[peg.supply]!;
+    const demand = demands[peg.demand]!;
+    if (supply.date <= demand.due || supply.movable) continue;
+    demand.short = round6(demand.short + peg.qty);
+    if (supply.date > demand.lateUntil) {
+      demand.lateUntil = supply.date;
+      demand.lateSupply = supply.id;
+    }
+  }
+}
+
+function pastDueStart(model: MrpModel, item: MrpItem, record: SupplyRecord): PlanException {
+  const need = model.dayText(record.planned!.need);
+  const due = model.dayText(record.date);
+  return {
+    type: 'past-due-start',
+    item: item.id,
+    supply: record.id,
+    date: due,
+    qty: record.qty,
+    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
+  };
+}
+
+function shortage(model: MrpModel, item: string, demand: DemandRecord): PlanException {
+  const until = model.dayText(demand.lateUntil);
+  return {
+    type: 'shortage',
+    item,
+    demand: demand.id,
+    ...(demand.lateSupply === undefined ? {} : { supply: demand.lateSupply }),
+    ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
+    date: until,
+    qty: demand.short,
+    message: `${demand.id}: ${demand.short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${demand.lateSupply ?? 'none'}) arrives ${until}`,
+  };
+}

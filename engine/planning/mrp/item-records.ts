@@ -1,0 +1,113 @@
+import type { DayNumber } from '../calendar/index.js';
+import type { PlanException, PlannedOrder, PlanSupply } from '../generated/planning-types.js';
+
+/** A substitute line a dependent demand may fall back on, in the order they are tried. */
+export interface SubstituteOption {
+  readonly item: string;
+  readonly lineNo: number;
+  readonly ratio: number;
+}
+
+/** Demand one item's plan places on a component: what its planner gets from its parents. */
+export interface DependentDemand {
+  readonly id: string;
+  readonly due: DayNumber;
+  readonly qty: number;
+  readonly priority: number;
+  readonly salesOrder: string | undefined;
+  readonly parentSupply: string;
+  readonly bomLine: number;
+  readonly phantom: boolean;
+  readonly substitutes: readonly SubstituteOption[];
+}
+
+export interface SupplyRecord {
+  readonly id: string;
+  readonly kind: PlanSupply['kind'];
+  /** Good quantity it brings (for planned orders: after scrap and yield). */
+  qty: number;
+  /** When it is available: stock at the horizon start, open supply at its due date (past due at the start). */
+  date: DayNumber;
+  /** Open supply: its own due date. */
+  readonly due: DayNumber;
+  readonly salesOrder: string | undefined;
+  /** The cancelled sales order this supply was reserved to. */
+  readonly releasedFrom: string | undefined;
+  /** Open supply that may be rescheduled (not firm). */
+  readonly movable: boolean;
+  readonly open: boolean;
+  left: number;
+  readonly lot?: string;
+  readonly location?: string;
+  readonly planned?: PlannedDetail;
+}
+
+export interface PlannedDetail {
+  orderQty: number;
+  start: DayNumber;
+  need: DayNumber;
+  pastDue: boolean;
+  windowEnd: number;
+  bomVersion?: string;
+}
+
+export interface DemandRecord {
+  readonly id: string;
+  readonly kind: 'sales-order' | 'forecast' | 'dependent' | 'safety-stock';
+  qty: number;
+  /** The day planned for (a past-due demand is planned for the horizon start). */
+  readonly due: DayNumber;
+  readonly dueText: string;
+  readonly priority: number;
+  readonly rank: number;
+  readonly salesOrder: string | undefined;
+  readonly parentSupply?: string;
+  readonly bomLine?: number;
+  readonly phantom: boolean;
+  readonly substitutes: readonly SubstituteOption[];
+  short: number;
+  lateUntil: DayNumber;
+  lateSupply: string | undefined;
+}
+
+export interface PegRecord {
+  readonly supply: number;
+  readonly demand: number;
+  readonly qty: number;
+}
+
+/** A substitute's existing supply a primary may draw on: what the substitute's own demands left. */
+export interface PoolEntry {
+  readonly index: number;
+  readonly id: string;
+  readonly date: DayNumber;
+  readonly salesOrder: string | undefined;
+  avail: number;
+}
+
+/** What a primary took from a substitute's free supply for one of its demands. */
+export interface SubstituteDraw {
+  readonly substitute: string;
+  readonly primary: string;
+  readonly supplyIndex: number;
+  readonly supplyId: string;
+  readonly demandId: string;
+  readonly qty: number;
+  readonly due: DayNumber;
+  readonly salesOrder: string | undefined;
+  readonly parentSupply: string;
+  readonly bomLine: number;
+}
+
+/** One item's planning result: a pure function of its own data, its incoming demand and the substitute pools it saw. */
+export interface ItemResult {
+  readonly item: string;
+  readonly supplies: readonly SupplyRecord[];
+  readonly demands: readonly DemandRecord[];
+  readonly pegs: readonly PegRecord[];
+  readonly plannedOrders: readonly PlannedOrder[];
+  readonly exceptions: readonly PlanException[];
+  readonly emitted: ReadonlyMap<string, readonly DependentDemand[]>;
+  readonly draws: readonly SubstituteDraw[];
+  readonly pool: readonly PoolEntry[];
+}

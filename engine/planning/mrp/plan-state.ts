@@ -1,0 +1,143 @@
+import type { MrpPlan, PlanException } from '../generated/planning-types.js';
+import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
+import { type ItemFragment, itemFragment } from './item-fragment.js';
+import { planItem } from './item-planner.js';
+import type { DependentDemand, ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
+import { compareText, type MrpModel } from './mrp-model.js';
+
+/** Everything a plan is assembled from; the incremental planner keeps it between changes. */
+export interface PlanState {
+  readonly model: MrpModel;
+  graph: BomGraph;
+  readonly results: Map<string, ItemResult>;
+  readonly fragments: Map<string, ItemFragment>;
+}
+
+export function createPlanState(model: MrpModel): PlanState {
+  return { model, graph: buildBomGraph(model), results: new Map(), fragments: new Map() };
+}
+
+function incomingOf(state: PlanState, item: string): DependentDemand[] {
+  const incoming: DependentDemand[] = [];
+  for (const parent of state.graph.parents.get(item) ?? []) {
+    // A parent across a cut cycle edge may be planned after this item and still hold an older result.
+    if (state.graph.cutEdges.has(edgeKey(parent, item))) continue;
+    const emitted = state.results.get(parent)?.emitted.get(item);
+    if (emitted !== undefined) for (const demand of emitted) incoming.push(demand);
+  }
+  return incoming;
+}
+
+/** A substitute's leftover supply as the primary finds it: minus what primaries planned before it drew. */
+function poolsFor(state: PlanState, item: string): (substitute: string) => PoolEntry[] | undefined {
+  const views = new Map<string, PoolEntry[] | undefined>();
+  const rank = state.graph.rank.get(item)!;
+  return (substitute) => {
+    if (views.has(substitute)) return views.get(substitute);
+    const base = state.results.get(substitute)?.pool;
+    const view = base?.map((entry) => ({ ...entry }));
+    if (view !== undefined) {
+      const byIndex = new Map(view.map((entry) => [entry.index, entry]));
+      for (const primary of state.graph.primariesOf.get(substitute) ?? []) {
+        if (state.graph.rank.get(primary)! >= rank) continue;
+        for (const draw of state.results.get(primary)?.draws ?? []) {
+          const entry = draw.substitute === substitute ? byIndex.get(draw.supplyIndex) : undefined;
+          if (entry !== undefined) entry.avail -= draw.qty;
+        }
+      }
+    }
+    views.set(substitute, view);
+    return view;
+  };
+}
+
+export function replanItem(state: PlanState, item: string): ItemResult {
+  const result = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
+  state.results.set(item, result);
+  return result;
+}
+
+export function drawsOn(state: PlanState, substitute: string): SubstituteDraw[] {
+  const primaries = [...(state.graph.primariesOf.get(substitute) ?? [])].sort((a, b) => state.graph.rank.get(a)! - state.graph.rank.get(b)!);
+  const draws: SubstituteDraw[] = [];
+  for (const primary of primaries) for (const draw of state.results.get(primary)?.draws ?? []) if (draw.substitute === substitute) draws.push(draw);
+  return draws;
+}
+
+export function refreshFragment(state: PlanState, item: string): void {
+  const result = state.results.get(item);
+  if (result === undefined) state.fragments.delete(item);
+  else state.fragments.set(item, itemFragment(state.model, result, drawsOn(state, item)));
+}
+
+/** The regenerative run: every item in planning order, then every item written out. */
+export function planAll(state: PlanState): void {
+  state.results.clear();
+  state.fragments.clear();
+  for (const item of state.graph.order) replanItem(state, item);
+  for (const item of state.graph.order) refreshFragment(state, item);
+}
+
+export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
+  const { model } = state;
+  const plan: MrpPlan = {
+    horizon: { start: model.scenario.horizon.start, end: model.scenario.horizon.end, bucketDays: model.bucketDays },
+    plannedOrders: [],
+    supplies: [],
+    demands: [],
+    pegging: [],
+    rescheduleMessages: [],
+    exceptions: globalExceptions(state),
+    summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: 0, shortages: 0 },
+  };
+  let shortages = 0;
+  for (const item of [...state.fragments.keys()].sort(compareText)) {
+    const fragment = state.fragments.get(item)!;
+    append(plan.plannedOrders, fragment.plannedOrders);
+    append(plan.supplies, fragment.supplies);
+    append(plan.demands, fragment.demands);
+    append(plan.pegging, fragment.pegging);
+    append(plan.rescheduleMessages, fragment.rescheduleMessages);
+    append(plan.exceptions, fragment.exceptions);
+    shortages += fragment.shortages;
+  }
+  plan.summary.plannedOrders = plan.plannedOrders.length;
+  plan.summary.shortages = shortages;
+  if (replannedItems !== undefined) plan.summary.replannedItems = replannedItems;
+  return plan;
+}
+
+function append<T>(target: T[], source: readonly T[]): void {
+  for (const value of source) target.push(value);
+}
+
+/** Exceptions that belong to no known item: BOM cycles, and records naming items that do not exist. */
+function globalExceptions(state: PlanState): PlanException[] {
+  const { model } = state;
+  const exceptions: PlanException[] = state.graph.cycles.map((cycle) => ({
+    type: 'bom-cycle',
+    item: cycle[0]!,
+    items: [...cycle],
+    message: `BOM cycle ${cycle.join(' -> ')}: these lines are not exploded`,
+  }));
+  const unknown = (map: ReadonlyMap<string, unknown>) => [...map.keys()].filter((item) => !model.items.has(item)).sort(compareText);
+  for (const item of unknown(model.bomsByItem)) {
+    for (const version of model.bomsByItem.get(item)!) {
+      exceptions.push({ type: 'unknown-item', item, message: `BOM ${version.bom.id} is for the unknown item ${item}; not used` });
+    }
+  }
+  for (const item of unknown(model.demandsByItem)) {
+    for (const demand of [...model.demandsByItem.get(item)!.values()].sort((a, b) => compareText(a.id, b.id))) {
+      exceptions.push({ type: 'unknown-item', item, demand: demand.id, message: `${demand.id} asks for the unknown item ${item}; not planned` });
+    }
+  }
+  for (const item of unknown(model.stockByItem)) {
+    exceptions.push({ type: 'unknown-item', item, message: `stock of the unknown item ${item} is ignored` });
+  }
+  for (const item of unknown(model.suppliesByItem)) {
+    for (const supply of [...model.suppliesByItem.get(item)!.values()].sort((a, b) => compareText(a.id, b.id))) {
+      exceptions.push({ type: 'unknown-item', item, supply: supply.id, message: `${supply.id} supplies the unknown item ${item}; ignored` });
+    }
+  }
+  return exceptions;
+}
