@@ -36,7 +36,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const plannedIndex: number[] = [];
   const lists = new Map<string, number[]>();
   const heads = new Map<string, number>();
-  for (let index = 0; index < supplies.length; index++) listOf(supplies[index]!.salesOrder ?? FREE).push(index);
+  // Open receipts that may be pulled in, apart: the expedite scan must not walk every planned order.
+  const movable = new Map<string, number[]>();
+  for (let index = 0; index < supplies.length; index++) {
+    const key = supplies[index]!.salesOrder ?? FREE;
+    listOf(key).push(index);
+    if (supplies[index]!.movable) movable.set(key, [...(movable.get(key) ?? []), index]);
+  }
   const hasBom = model.bomsByItem.has(itemId);
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
   const periodic = item.lotSizing?.method === 'period';
@@ -78,10 +84,10 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   // Classic MRP: a later open receipt that is not firm is pulled in (expedite) before anything new is ordered.
   function takeLater(key: string, demand: number, due: DayNumber, need: number): number {
-    const list = lists.get(key);
+    const list = movable.get(key);
     if (list === undefined) return need;
     let left = need;
-    for (let at = heads.get(key) ?? 0; at < list.length && left > EPSILON; at++) {
+    for (let at = 0; at < list.length && left > EPSILON; at++) {
       const record = supplies[list[at]!]!;
       if (record.date <= due || !record.movable || record.left <= EPSILON) continue;
       const qty = Math.min(record.left, left);
