@@ -136,12 +136,13 @@ const section = `## Scheduling benchmarks: \`npm run bench:schedule\`
 
 ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} shared cores, one core used (single-threaded search); load average
 ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end of the run.
-Command: \`ORDO_BENCH_SCHEDULE_SECONDS=${seconds} ORDO_BENCH_SCHEDULE_SEED=${seed} npm run bench:schedule\`: each instance of
-../shared/benchmarks/jobshop and ../shared/benchmarks/fjsp scheduled for ${seconds} s of ${clock === 'cpu' ? 'CPU time of the bench process (not wall-clock time: the machine is shared; "wall seconds" shows what the run took)' : 'wall-clock time'}
-(the search stops earlier when it reaches the proven optimum from index.json or its own lower bound), every schedule accepted by
-../shared/tools/check-schedule.mjs. "dispatch" is the best
-Giffler-Thompson schedule the search starts from (same run): the baseline a one-pass heuristic gives. Gap % =
-100 x (ours - best known) / best known. "seconds to best" is when the schedule reported was found.
+
+Command: \`ORDO_BENCH_SCHEDULE_SECONDS=${seconds} ORDO_BENCH_SCHEDULE_SEED=${seed} npm run bench:schedule\`. Each instance of
+../shared/benchmarks/jobshop and ../shared/benchmarks/fjsp is scheduled for ${seconds} s of ${clock === 'cpu' ? 'CPU time of the bench process (not wall-clock\ntime: the machine is shared; "wall seconds" shows what each run took)' : 'wall-clock time'} and stops earlier at the proven optimum from
+index.json or at its own lower bound; seconds below are ${clock === 'cpu' ? 'CPU' : 'wall-clock'} seconds. Every schedule is accepted by
+../shared/tools/check-schedule.mjs. "dispatch" is the best Giffler-Thompson schedule the search starts from (same run),
+the baseline a one-pass heuristic gives. Gap % = 100 x (ours - best known) / best known; "seconds to best" is when the
+schedule reported was found.
 
 Outside the literature there is nothing to compare with: ERPNext places job cards first-fit, Odoo takes the first
 free slot per work center and frePPLe plans demand by demand in one pass (../shared/research/manufacturing-anchors.md
