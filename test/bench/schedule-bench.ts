@@ -14,11 +14,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSchedule, parseInstance, solveSchedule, type InstanceFormat, type Schedule } from '../../engine/planning/scheduling/index.js';
+import { fileURLToPath } from 'node:url';
+import { checkSchedule, parseInstance, solveSchedule, type InstanceFormat } from '../../engine/planning/scheduling/index.js';
+import { SHARED, sharedChecker } from '../support/shared-benchmarks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = path.resolve(root, '../shared');
 const seconds = Number(process.env['ORDO_BENCH_SCHEDULE_SECONDS'] ?? 30);
 const seed = Number(process.env['ORDO_BENCH_SCHEDULE_SEED'] ?? 1);
 const only = process.env['ORDO_BENCH_SCHEDULE_ONLY']?.split(',');
@@ -57,20 +57,16 @@ interface Row {
   at10s: number;
 }
 
-type SharedChecker = {
-  parseInstance(text: string, format: InstanceFormat): unknown;
-  checkSchedule(instance: unknown, schedule: Schedule): { ok: boolean; error?: string };
-};
-const checker = (await import(pathToFileURL(path.join(shared, 'tools/check-schedule.mjs')).href)) as SharedChecker;
+const checker = await sharedChecker();
 
 const gapOf = (makespan: number, bestKnown: number) => (100 * (makespan - bestKnown)) / bestKnown;
 
 function run(folder: 'jobshop' | 'fjsp', format: InstanceFormat): Row[] {
-  const index = JSON.parse(readFileSync(path.join(shared, 'benchmarks', folder, 'index.json'), 'utf8')) as IndexEntry[];
+  const index = JSON.parse(readFileSync(path.join(SHARED, 'benchmarks', folder, 'index.json'), 'utf8')) as IndexEntry[];
   const rows: Row[] = [];
   for (const entry of index) {
     if (only !== undefined && !only.includes(entry.name)) continue;
-    const text = readFileSync(path.join(shared, 'benchmarks', folder, entry.file), 'utf8');
+    const text = readFileSync(path.join(SHARED, 'benchmarks', folder, entry.file), 'utf8');
     const model = parseInstance(text, format);
     const trace: Array<{ makespan: number; ms: number }> = [];
     const wallStart = performance.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule, parseInstance, solveSchedule, type ShopModel } from '../../../../engine/planning/scheduling/index.js';
-import { HAS_SHARED, benchmarkText, sharedChecker } from './shared-benchmarks.js';
+import { HAS_SHARED, benchmarkText, sharedChecker } from '../../../support/shared-benchmarks.js';
 
 describe.skipIf(!HAS_SHARED)('solveSchedule on benchmark instances', () => {
   it('finds the optimum 55 of ft06 within 3000 iterations, and the shared checker accepts it', async () => {
