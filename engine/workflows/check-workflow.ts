@@ -108,6 +108,14 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     }
   };
 
+  /** The scope of a line of a sub-table (its columns, then the header); undefined when it cannot be known. */
+  const lineScopeOf = (table: string, pointer: string): FieldScope | undefined => {
+    if (scope === undefined || form === undefined) return undefined;
+    if (scope[table]?.type === 'table') return formLineScope(form, table);
+    add(pointer, `"${table}" is not a sub-table of form "${definition.form}"`);
+    return undefined;
+  };
+
   const checkSpawn = (spawn: ChildWorkflows, at: string) => {
     const target = environment.forms.get(spawn.form);
     if (target === undefined) add(`${at}/form`, `no form "${spawn.form}" is defined`);
@@ -119,11 +127,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     }
     if (spawn.workflow === definition.id) add(`${at}/workflow`, 'a workflow cannot spawn itself');
     const targetScope = target === undefined ? undefined : formFieldScope(target);
-    let lineScope = scope;
-    if (spawn.forEach !== undefined && scope !== undefined && form !== undefined) {
-      if (scope[spawn.forEach]?.type !== 'table') add(`${at}/forEach`, `"${spawn.forEach}" is not a sub-table of form "${definition.form}"`);
-      else lineScope = formLineScope(form, spawn.forEach);
-    }
+    const lineScope = spawn.forEach === undefined ? scope : (lineScopeOf(spawn.forEach, `${at}/forEach`) ?? scope);
     if (spawn.link !== undefined) field(spawn.link, `${at}/link`, targetScope, spawn.form);
     for (const [name, source] of Object.entries(spawn.data)) {
       const pointer = `${at}/data/${escapePointer(name)}`;
@@ -206,6 +210,15 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
       const at = `${pointer}/invoke`;
       if (!environment.functions.has(node.invoke.function)) add(`${at}/function`, `no native function "${node.invoke.function}"`);
       for (const [name, source] of Object.entries(node.invoke.input ?? {})) formula(source, `${at}/input/${escapePointer(name)}`);
+      for (const [name, list] of Object.entries(node.invoke.inputLists ?? {})) {
+        const listAt = `${at}/inputLists/${escapePointer(name)}`;
+        if (node.invoke.input?.[name] !== undefined) add(listAt, `"${name}" is also given in \`input\``);
+        const lineScope = lineScopeOf(list.forEach, `${listAt}/forEach`);
+        if (lineScope === undefined) continue;
+        for (const [column, source] of Object.entries(list.input)) {
+          for (const diagnostic of checkExpression(source, lineScope)) add(`${listAt}/input/${escapePointer(column)}`, diagnostic.message);
+        }
+      }
       for (const name of Object.keys(node.invoke.output ?? {})) field(name, `${at}/output/${escapePointer(name)}`);
     }
   }

@@ -193,6 +193,29 @@ export interface OutboxTable {
   delivered_at: Nullable<Date>;
 }
 
+export interface PlanRunsTable {
+  id: string;
+  created_at: Timestamp;
+  created_by: string;
+  load_ms: number;
+  plan_ms: number;
+  summary: Json<Record<string, unknown>>;
+  plan: Json<Record<string, unknown>>;
+  labels: Json<Record<string, unknown>>;
+}
+
+export interface PlanFirmingsTable {
+  run_id: string;
+  planned_order: string;
+  /** Where it stood in the firming request, so a run lists its firmed orders in the order they were asked for. */
+  position: number;
+  form: string;
+  record_id: string;
+  title: string;
+  created_at: Timestamp;
+  created_by: string;
+}
+
 export interface DatabaseSchema {
   ordo_definitions: DefinitionsTable;
   ordo_users: UsersTable;
@@ -208,4 +231,6 @@ export interface DatabaseSchema {
   ordo_timers: TimersTable;
   ordo_notifications: NotificationsTable;
   ordo_outbox: OutboxTable;
+  ordo_plan_runs: PlanRunsTable;
+  ordo_plan_firmings: PlanFirmingsTable;
 }

@@ -3,6 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
 import { OPENAPI_INFO, withFormDocumentation, type OpenApiDocument } from './openapi-document.js';
+import { withPlanningDocumentation } from './planning-openapi.js';
 import { withWorkflowDocumentation } from './workflow-openapi.js';
 import type { Services } from '../services/index.js';
 
@@ -36,6 +37,6 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
       },
     },
     transformSpecification: (document, request) =>
-      withFormDocumentation(withWorkflowDocumentation(document as OpenApiDocument), request.documentedForms ?? []),
+      withFormDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument)), request.documentedForms ?? []),
   });
 }

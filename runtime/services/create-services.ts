@@ -1,4 +1,7 @@
+import { NATIVE_FUNCTIONS } from '../../engine/functions/index.js';
 import type { OrdoDatabase } from '../db/index.js';
+import { createFunctionRunner } from '../planning/function-runner.js';
+import { createPlanningService } from '../planning/planning-service.js';
 import { createWorkflowService } from '../workflows/workflow-service.js';
 import { createAuthService } from './auth-service.js';
 import { createDefinitionService } from './definition-service.js';
@@ -28,6 +31,8 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
   };
   const writes = createRecordWrites({ database, now, form });
   const reads = createRecordReads({ database, now, form, latestDefinition });
+  const runner = createFunctionRunner({ functions: NATIVE_FUNCTIONS });
+  const workflows = createWorkflowService({ database, definitions: definitions.service, invoke: runner.invoke });
   const services: Services = {
     auth: createAuthService({
       database,
@@ -44,7 +49,8 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
       update: writes.update,
       remove: writes.remove,
     },
-    workflows: createWorkflowService({ database, definitions: definitions.service }),
+    workflows,
+    planning: createPlanningService({ database, runner, app: () => definitions.service.app(), form, workflows, now }),
   };
   explicitIdCreates.set(services, writes.create);
   return services;

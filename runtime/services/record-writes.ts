@@ -143,6 +143,26 @@ function trailOf(
   };
 }
 
+/**
+ * Creates a record inside the caller's transaction, through the form's rules (lookups, computed
+ * fields, permissions) with serial codes, history and audit: for writes that must commit together
+ * with others (a workflow's children, planned orders firmed as a batch). The caller checks the
+ * actor's access to the form; the serial is drawn in the transaction, so a rollback returns it.
+ */
+export async function createRecordWithin(
+  trx: Executor,
+  form: CompiledForm,
+  actor: Actor,
+  data: Record<string, unknown>,
+  at: Date,
+): Promise<RecordRow> {
+  const context = { roles: actor.roles, locale: actor.locale, now: at };
+  const candidate = withoutFields(data, serialFields(form.definition));
+  const prepared = form.prepare({ data: candidate }, context, await fetchLookups(trx, form, candidate));
+  const stored = { ...prepared, ...(await assignSerials(trx, form.definition, at)) };
+  return insertNewRecord(trx, actor, { id: randomUUID(), form: form.definition.id, formVersion: form.definition.version, data: stored }, at);
+}
+
 /** Inserts a prepared record (revision 1) with its history and audit rows, in one statement. */
 export async function insertNewRecord(
   exec: Executor,

@@ -2,6 +2,7 @@ import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../en
 import type { FieldError, Locale } from '../../engine/errors/index.js';
 import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
 import type { CompiledWorkflow } from '../../engine/workflows/index.js';
+import type { PlanningService } from '../planning/types.js';
 import type { WorkflowService } from '../workflows/types.js';
 import type { FilterOp } from '../stores/index.js';
 
@@ -122,6 +123,7 @@ export interface Services {
   definitions: DefinitionService;
   records: RecordService;
   workflows: WorkflowService;
+  planning: PlanningService;
 }
 
 export interface ServicesOptions {

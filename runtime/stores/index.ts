@@ -74,6 +74,7 @@ export {
   type TimerFilter,
   type TimerRow,
 } from './timers-store.js';
+export { commitStep, type InstanceStep } from './workflow-step-store.js';
 export { insertEvents, listEvents, type NewWorkflowEventRow, type WorkflowEventRow } from './workflow-events-store.js';
 export {
   findInstance,
@@ -83,11 +84,20 @@ export {
   listInstances,
   listInstancesOfRecord,
   setInstanceVersion,
-  updateInstanceState,
   type InstancePageQuery,
-  type InstanceStateChange,
   type InstanceVersionChange,
   type NewWorkflowInstanceRow,
   type WorkflowInstanceRow,
 } from './workflow-instances-store.js';
 export { renameInstanceNodes, type NodeRename } from './node-renames-store.js';
+export {
+  findPlanRun,
+  insertPlanFirmings,
+  insertPlanRun,
+  listPlanFirmings,
+  listPlanRuns,
+  type NewPlanRunRow,
+  type PlanFirmingRow,
+  type PlanRunRow,
+  type PlanRunSummaryRow,
+} from './plan-runs-store.js';

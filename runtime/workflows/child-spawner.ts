@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import type { CompiledWorkflow, WorkflowEffect } from '../../engine/workflows/index.js';
-import { insertNewRecord } from '../services/record-writes.js';
-import { fetchLookups } from '../services/record-context.js';
-import { assignSerials } from '../services/serial-codes.js';
+import { createRecordWithin } from '../services/record-writes.js';
 import type { Actor } from '../services/types.js';
 import type { Executor, RecordRow, WorkflowInstanceRow } from '../stores/index.js';
 
@@ -31,18 +28,10 @@ export async function spawnChildren(
 ): Promise<string[]> {
   const form = deps.form(effect.form);
   const workflow = deps.workflow(effect.workflow);
-  const context = { roles: place.recordActor.roles, locale: place.recordActor.locale, now: place.at };
   const ids: string[] = [];
   for (const values of effect.records) {
-    const data = effect.link === undefined ? values : { ...values, [effect.link]: place.parentRecordId };
-    const prepared = form.prepare({ data }, context, await fetchLookups(trx, form, data));
-    const stored = { ...prepared, ...(await assignSerials(trx, form.definition, place.at)) };
-    const record = await insertNewRecord(
-      trx,
-      place.recordActor,
-      { id: randomUUID(), form: effect.form, formVersion: form.definition.version, data: stored },
-      place.at,
-    );
+    const data = effect.link === undefined ? { ...values } : { ...values, [effect.link]: place.parentRecordId };
+    const record = await createRecordWithin(trx, form, place.recordActor, data, place.at);
     ids.push((await start(record, workflow, place.parentId)).id);
   }
   return ids;

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { isOrdoError } from '../../engine/errors/index.js';
-import { NATIVE_FUNCTIONS } from '../../engine/functions/index.js';
 import type { DatabaseSchema } from '../db/index.js';
 import { claimDueTimers, databaseNow, deleteTimer, findInstance, retryTimer, type Executor, type TimerRow, type WorkflowInstanceRow } from '../stores/index.js';
 
@@ -13,12 +12,15 @@ export type AdvanceAsSystem = (
   at: Date,
 ) => Promise<unknown>;
 
+/** Runs the native function a workflow invoked, in the timer's transaction (planning functions read their snapshot through it). */
+export type InvokeFunction = (trx: Executor, name: string, input: Readonly<Record<string, unknown>>, now: Date) => Promise<Record<string, unknown>>;
+
 /**
  * Claims one due timer with SKIP LOCKED and applies it in the claiming transaction: the timer row
  * goes away in the same commit as the step it caused, so it fires once even with several
  * processes and after a crash. A failing timer is retried later with a growing delay.
  */
-export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAsSystem): () => Promise<'fired' | 'none'> {
+export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAsSystem, invoke: InvokeFunction): () => Promise<'fired' | 'none'> {
   return async () => {
     let claimed: TimerRow | undefined;
     try {
@@ -31,7 +33,7 @@ export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAs
         if (instance === undefined || instance.status !== 'running') return 'fired';
         const at = await databaseNow(trx);
         try {
-          await advance(trx, instance, timerEvent(timer, at), 'system', at);
+          await advance(trx, instance, await timerEvent(trx, timer, at, invoke), 'system', at);
         } catch (error) {
           // A timer of a task that was decided in the meantime no longer applies.
           if (!isOrdoError(error) || error.code !== 'ORDO_ERR_WORKFLOW_EVENT_REJECTED') throw error;
@@ -50,17 +52,15 @@ export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAs
 }
 
 /** The event a due timer row stands for; a queued invocation runs its native function here. */
-function timerEvent(timer: TimerRow, at: Date): { type: string; [key: string]: unknown } {
+async function timerEvent(trx: Executor, timer: TimerRow, at: Date, invoke: InvokeFunction): Promise<{ type: string; [key: string]: unknown }> {
   if (timer.kind === 'child-ended') return { type: 'ordo.child.ended', child: (timer.payload as { child?: string }).child ?? '' };
   if (timer.kind !== 'invoke') {
     const kind = timer.kind === 'task-due' ? 'due' : timer.kind === 'task-remind' ? 'remind' : 'wait';
     return { type: 'ordo.timer', node: timer.node, round: timer.round, timer: kind };
   }
   const payload = timer.payload as { function?: string; input?: Record<string, unknown> };
-  const fn = NATIVE_FUNCTIONS.get(payload.function ?? '');
   try {
-    if (fn === undefined) throw new Error(`no native function ${payload.function}`);
-    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: fn.run(payload.input ?? {}, { now: at }) };
+    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: await invoke(trx, payload.function ?? '', payload.input ?? {}, at) };
   } catch (error) {
     return { type: `xstate.error.actor.${timer.node}`, round: timer.round, error: error instanceof Error ? error.message : String(error) };
   }

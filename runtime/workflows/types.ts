@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../engine/definitions/index.js';
 import type { StateValue } from 'xstate';
 import type { NotificationKind, TaskStatus } from '../db/index.js';
 import type { Actor } from '../services/types.js';
+import type { Executor, RecordRow, WorkflowInstanceRow } from '../stores/index.js';
 
 export type { TaskStatus };
 
@@ -101,6 +102,8 @@ export interface NotificationDto {
 
 export interface WorkflowService {
   start(actor: Actor, workflow: string, recordId: string, options?: CommandOptions): Promise<CommandResult>;
+  /** Starts a workflow on a record written in the caller's transaction, so both commit together or not at all. */
+  startWithin(trx: Executor, actor: Actor, workflow: string, record: RecordRow, at: Date): Promise<WorkflowInstanceRow>;
   get(actor: Actor, instanceId: string): Promise<InstanceDetail>;
   listForRecord(actor: Actor, form: string, recordId: string): Promise<InstanceDto[]>;
   sendEvent(actor: Actor, instanceId: string, input: { type: string; comment?: string }, options?: CommandOptions): Promise<CommandResult>;

@@ -26,8 +26,9 @@ import { isAdmin, mayUseForm, refuseUnreadableFields } from '../services/form-ac
 import { runIdempotent } from '../services/idempotent-command.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
-import { createTimerFiring } from './timer-firing.js';
-import { advanceInstance, loadRecord, startInstance, type CommandActor, type StepOutcome } from './step-runner.js';
+import { createTimerFiring, type InvokeFunction } from './timer-firing.js';
+import type { CommandActor } from './step-log.js';
+import { advanceInstance, loadRecord, startInstance, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
 
 /** Tasks one handover moves at most; a departed employee with more is handed over again. */
@@ -42,7 +43,7 @@ function requireBusinessEvent(type: string): void {
   }
 }
 
-export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService }): WorkflowService {
+export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService; invoke: InvokeFunction }): WorkflowService {
   const { database, definitions } = deps;
   const { db } = database;
   const stepDeps = { form: (id: string): CompiledForm => definitions.form(id), workflow: (id: string, version?: number): CompiledWorkflow => definitions.workflow(id, version) };
@@ -202,15 +203,26 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       });
   }
 
+  function startable(actor: Actor, workflowId: string): CompiledWorkflow {
+    const compiled = definitions.workflow(workflowId);
+    const form = definitions.form(compiled.definition.form).definition;
+    const roles = compiled.definition.start?.roles;
+    const listed = roles !== undefined && (isAdmin(actor.roles) || actor.roles.some((role) => roles.includes(role)));
+    // start.roles names who may start, among those who may see the record at all.
+    const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : listed && mayUseForm(form, actor.roles, 'read');
+    if (!allowed) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not start ${workflowId}`);
+    return compiled;
+  }
+
   return {
+    async startWithin(trx, actor, workflowId, record, at) {
+      const compiled = startable(actor, workflowId);
+      if (record.form !== compiled.definition.form) throw new OrdoError('ORDO_ERR_REQUEST_INVALID', `${workflowId} runs on ${compiled.definition.form}, not ${record.form}`);
+      return (await startInstance(trx, stepDeps, compiled, { record, actor, at })).row;
+    },
+
     async start(actor, workflowId, recordId, options) {
-      const compiled = definitions.workflow(workflowId);
-      const form = definitions.form(compiled.definition.form).definition;
-      const roles = compiled.definition.start?.roles;
-      const listed = roles !== undefined && (isAdmin(actor.roles) || actor.roles.some((role) => roles.includes(role)));
-      // start.roles names who may start, among those who may see the record at all.
-      const allowed = roles === undefined ? mayUseForm(form, actor.roles, 'create') : listed && mayUseForm(form, actor.roles, 'read');
-      if (!allowed) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not start ${workflowId}`);
+      const compiled = startable(actor, workflowId);
       return command(actor, options, { command: 'start', workflowId, recordId }, async (trx) => {
         const at = await databaseNow(trx);
         const record = await loadRecord(trx, compiled.definition.form, recordId);
@@ -362,7 +374,7 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
     },
 
     async fireDueTimers(limit) {
-      const fireOne = createTimerFiring(db, advance);
+      const fireOne = createTimerFiring(db, advance, deps.invoke);
       let fired = 0;
       while (fired < limit) {
         const outcome = await fireOne();

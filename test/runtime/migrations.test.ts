@@ -13,6 +13,8 @@ const TABLES = [
   'ordo_idempotency',
   'ordo_notifications',
   'ordo_outbox',
+  'ordo_plan_firmings',
+  'ordo_plan_runs',
   'ordo_record_history',
   'ordo_records',
   'ordo_serials',

@@ -157,6 +157,9 @@ export function recordingServices(): RecordingServices {
       },
     },
     workflows: {
+      async startWithin() {
+        throw new Error('startWithin is not reachable from HTTP');
+      },
       async start(...args) {
         record('workflows.start', args);
         return fakeCommand(args[2], args[3]);
@@ -212,6 +215,28 @@ export function recordingServices(): RecordingServices {
       async fireDueTimers(...args) {
         record('workflows.fireDueTimers', args);
         return 0;
+      },
+    },
+    planning: {
+      functions() {
+        record('planning.functions', []);
+        return [];
+      },
+      async call(...args) {
+        record('planning.call', args);
+        return { output: {} };
+      },
+      async runs(...args) {
+        record('planning.runs', args);
+        return [];
+      },
+      async run(...args) {
+        record('planning.run', args);
+        throw new OrdoError('ORDO_ERR_PLAN_RUN_NOT_FOUND', 'No plan has been run yet');
+      },
+      async firm(...args) {
+        record('planning.firm', args);
+        return { created: [], replayed: false };
       },
     },
   };

@@ -221,6 +221,12 @@ export interface AppDefinition {
    */
   roles: [RoleDefinition, ...RoleDefinition[]];
   navigation: NavigationGroup[];
+  /**
+   * Who may call each native function through the API (`POST /api/functions/<name>`), besides admin. A function not listed here is for admin only; workflows invoke functions whatever these say.
+   */
+  functions?: {
+    [k: string]: FunctionAccess;
+  };
 }
 export interface RoleDefinition {
   id: RoleId;
@@ -233,6 +239,9 @@ export interface RoleDefinition {
 export interface NavigationGroup {
   title: LocalizedText;
   forms: DefinitionId[];
+}
+export interface FunctionAccess {
+  roles: RoleId[];
 }
 
 /**
@@ -543,6 +552,12 @@ export interface Invocation {
     [k: string]: Expression;
   };
   /**
+   * Input property -> a list made from a sub-table of the record: one object per line of `forEach`, from `input` formulas that see the line's columns before the header's fields (as a spawn's `data` does). For functions that take an order's lines.
+   */
+  inputLists?: {
+    [k: string]: InputList;
+  };
+  /**
    * Record field -> property of the function's result to copy into it.
    */
   output?: {
@@ -550,6 +565,12 @@ export interface Invocation {
   };
   onDone: Transition;
   onError: Transition;
+}
+export interface InputList {
+  forEach: string;
+  input: {
+    [k: string]: Expression;
+  };
 }
 /**
  * A durable timer: the instance waits here until the time comes, then takes `then`. Exactly one of `after` and `untilField` (a date or date-time field of the record).

@@ -58,7 +58,10 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
     config['invoke'] = {
       id: name,
       src: invoke.function,
-      input: ({ context, event }: { context: WorkflowContext; event: { type: string } }) => evaluateFormulas(invoke.input ?? {}, context, event),
+      input: ({ context, event }: { context: WorkflowContext; event: { type: string } }) => ({
+        ...evaluateFormulas(invoke.input ?? {}, context, event),
+        ...Object.fromEntries(Object.entries(invoke.inputLists ?? {}).map(([property, list]) => [property, childRecords(list.input, list.forEach, context, event)])),
+      }),
       // A result carries the round of the visit that queued it: one from an earlier visit is stale.
       onDone: transitionConfig(invoke.onDone, { guards: [current], actions: [{ type: 'ordo.invoke.output', params: { output: invoke.output ?? {} } }] }),
       onError: transitionConfig(invoke.onError, { guards: [current] }),
@@ -122,7 +125,7 @@ function stateConfig(name: string, node: StateNode, place: BuildPlace): Record<s
   return config;
 }
 
-/** The data of each child's record: one per line of `forEach`, whose formulas see the line first. */
+/** One object per line of `forEach` (a spawn's children, an invocation's input list), from formulas that see the line first. */
 function childRecords(
   data: Readonly<Record<string, string>>,
   forEach: string | undefined,

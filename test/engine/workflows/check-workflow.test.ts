@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../engine/definitions/index.js';
 import { checkWorkflow, compileWorkflow } from '../../../engine/workflows/index.js';
 import { NATIVE_FUNCTIONS } from '../../../engine/functions/index.js';
-import { approvalWorkflow, errorOf, jobForm, jobWorkflow, orderForm, spawningWorkflow } from './workflow-fixtures.js';
+import { approvalWorkflow, errorOf, jobForm, jobWorkflow, orderForm, pipelineWorkflow, spawningWorkflow } from './workflow-fixtures.js';
 
 const environment = { forms: new Map([['order', orderForm]]), functions: NATIVE_FUNCTIONS };
 
@@ -182,5 +182,21 @@ describe('spawn states', () => {
     expect(problems({ form: 'order' })).toEqual(['/states/making/spawn/form', '/states/making/spawn/link', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty', '/states/making/spawn/data/due']);
     expect(problems({ forEach: 'amount' })).toEqual(['/states/making/spawn/forEach', '/states/making/spawn/data/sku', '/states/making/spawn/data/qty']);
     expect(problems({ link: 'nolink', data: { sku: 'sku +' } })).toEqual(['/states/making/spawn/link', '/states/making/spawn/data/sku']);
+  });
+
+  it('checks an invocation\'s input lists: a real sub-table, formulas over the line, no name given twice', () => {
+    const definition = pipelineWorkflow();
+    const invoke = definition.states['promise']?.invoke;
+    if (invoke === undefined) throw new Error('the pipeline has no invoke');
+    invoke.inputLists = {
+      lines: { forEach: 'lines', input: { item: 'sku', qty: 'qty + amount', bad: 'nosuch * 2' } },
+      notes: { forEach: 'amount', input: { x: '1' } },
+      requestedDate: { forEach: 'lines', input: { sku: 'sku' } },
+    };
+    expect(pointers(definition)).toEqual([
+      '/states/promise/invoke/inputLists/lines/input/bad',
+      '/states/promise/invoke/inputLists/notes/forEach',
+      '/states/promise/invoke/inputLists/requestedDate',
+    ]);
   });
 });

@@ -380,6 +380,26 @@ describe('wait, invoke and parallel states', () => {
     ]);
   });
 
+  it('an input list gives one object per line of a sub-table, its formulas seeing the line before the header', () => {
+    const definition = pipelineWorkflow();
+    const promise = definition.states['promise'];
+    if (promise?.invoke === undefined) throw new Error('the pipeline has no invoke');
+    promise.invoke.inputLists = { lines: { forEach: 'lines', input: { item: 'sku', qty: 'qty * 2', requestedDate: 'requestedDate' } } };
+    const record = { amount: 1, requestedDate: '2026-12-31', lines: [{ sku: 'P-1', qty: 3 }, { sku: 'P-2', qty: 0.5 }] };
+    const driver = new Driver(compile(definition), record).send({ type: 'submit', actor: li });
+    const effects = effectsOf(driver, () => driver.send({ type: 'ordo.timer', node: 'cooling', round: 1, timer: 'wait', actor: system }));
+    expect(effects.find((effect) => effect.kind === 'invoke')).toMatchObject({
+      input: {
+        orderDate: '2026-11-24',
+        requestedDate: '2026-12-31',
+        lines: [
+          { item: 'P-1', qty: 6, requestedDate: '2026-12-31' },
+          { item: 'P-2', qty: 1, requestedDate: '2026-12-31' },
+        ],
+      },
+    });
+  });
+
   it('the result copies fields per `output` (a missing property gives null) and takes onDone', () => {
     const driver = atPromise();
     driver.send({ type: 'xstate.done.actor.promise', output: { promisedDate: '2026-12-31', feasible: true }, actor: system });
