@@ -107,9 +107,10 @@ function net(context: PromiseContext, requirement: Requirement): void {
   const make = node.item.makeBuy === 'make';
   const orderQty = make ? grossOrderQty(node, remainder) : remainder;
   const leadDays = productionLeadDays(node, orderQty);
-  // A new order cannot arrive before today plus its lead time; later free supply that comes no later wins without exploding anything.
+  // No new order arrives before today plus the item's fixed lead time: later free supply that comes no later wins without
+  // exploding anything. The fixed part, not the quantity's, keeps the choice monotone: more free stock never flips it to a later order.
   const cover = ledger.coverDay(node.index, Math.max(today, requirement.shortFrom), remainder);
-  if (cover !== undefined && cover <= prepared.calendar.addWorkdays(today, leadDays)) {
+  if (cover !== undefined && cover <= prepared.calendar.addWorkdays(today, node.item.leadTimeDays)) {
     ledger.takeBy(node.index, cover, remainder);
     requirement.source = 'later-supply';
     requirement.laterDay = cover;

@@ -32,6 +32,8 @@ export interface Taken {
   readonly latestDay: DayNumber;
 }
 
+const NOTHING_TAKEN: Taken = Object.freeze({ qty: 0, latestDay: -Infinity });
+
 /**
  * What one request has drawn so far: free supply taken per item and hours used per work center and
  * day, on top of the committed plan, which is never changed. Lines of one request share it, so two
@@ -63,7 +65,7 @@ export class PromiseLedger {
   /** Takes up to `qty` of the item's free supply available by `byDay`, the latest first, so earlier supply stays for earlier needs. */
   takeBy(item: number, byDay: DayNumber, qty: number): Taken {
     const supplies = this.prepared.supplies.byItem[item];
-    if (supplies === undefined || qty <= 0) return { qty: 0, latestDay: -Infinity };
+    if (supplies === undefined || qty <= 0) return NOTHING_TAKEN;
     const left = this.readSupply(item);
     let last = supplies.days.length - 1;
     while (last >= 0 && supplies.days[last]! > byDay) last -= 1;

@@ -32,9 +32,10 @@ function settle(context: PromiseContext, requirement: Requirement, needs: Need[]
   requirement.settled = true;
   settleOrder(context, requirement, needs);
   const { today, prepared } = context;
+  const inStock: Limit = { kind: 'stock', item: requirement.itemId, date: today };
   for (const slice of requirement.slices) {
     let ready = today;
-    let limit: Limit = { kind: 'stock', item: slice.supplyItem, date: today };
+    let limit = slice.supplyItem === requirement.itemId ? inStock : { ...inStock, item: slice.supplyItem };
     if (slice.supplyDay > today) {
       ready = slice.supplyDay;
       limit = { kind: 'supply', item: slice.supplyItem, date: slice.supplyDay };

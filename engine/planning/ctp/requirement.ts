@@ -39,8 +39,6 @@ export interface Requirement {
   readonly phantom: boolean;
   readonly substitutes: readonly SubstituteOption[];
   readonly slices: Slice[];
-  /** Built once an item has many slices (a common fastener): a short list is quicker to scan. */
-  sliceByDay: Map<DayNumber, Slice> | undefined;
   source: 'none' | 'later-supply' | 'buy' | 'make' | 'phantom' | 'unknown-item' | 'bom-cycle';
   /** The earliest need the free supply left short: the new order's due date. */
   shortFrom: DayNumber;
@@ -64,7 +62,6 @@ export function newRequirement(node: ItemNode | undefined, itemId: string, phant
     phantom,
     substitutes,
     slices: [],
-    sliceByDay: undefined,
     source: 'none',
     shortFrom: Infinity,
     laterDay: -Infinity,
@@ -78,18 +75,20 @@ export function newRequirement(node: ItemNode | undefined, itemId: string, phant
   };
 }
 
-/** The slice of `requirement` needed on `needDay`, added to when another parent needs it the same day. */
+/**
+ * The slice of `requirement` needed on `needDay`, added to when another parent needs it the same day.
+ * A scan: parents' start days cluster, so even a common fastener has a few dozen slices at most.
+ */
 export function sliceFor(requirement: Requirement, needDay: DayNumber, qty: number): Slice {
   const { slices } = requirement;
-  let slice: Slice | undefined;
-  if (requirement.sliceByDay !== undefined) slice = requirement.sliceByDay.get(needDay);
-  else for (let at = 0; at < slices.length && slice === undefined; at++) if (slices[at]!.needDay === needDay) slice = slices[at];
-  if (slice === undefined) {
-    slice = { owner: requirement, needDay, qty: 0, supplyDay: -Infinity, supplyItem: requirement.itemId, remainder: 0, ready: -Infinity, limit: undefined };
-    slices.push(slice);
-    if (requirement.sliceByDay !== undefined) requirement.sliceByDay.set(needDay, slice);
-    else if (slices.length > 8) requirement.sliceByDay = new Map(slices.map((entry) => [entry.needDay, entry]));
+  for (let at = 0; at < slices.length; at++) {
+    const slice = slices[at]!;
+    if (slice.needDay === needDay) {
+      slice.qty += qty;
+      return slice;
+    }
   }
-  slice.qty += qty;
+  const slice: Slice = { owner: requirement, needDay, qty, supplyDay: -Infinity, supplyItem: requirement.itemId, remainder: 0, ready: -Infinity, limit: undefined };
+  slices.push(slice);
   return slice;
 }
