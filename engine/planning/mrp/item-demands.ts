@@ -98,8 +98,21 @@ export function sortForAllocation(records: DemandRecord[]): void {
 }
 
 function idsAscending(records: readonly DemandRecord[], from: number, to: number): boolean {
-  for (let at = from + 1; at < to; at++) if (records[at - 1]!.id > records[at]!.id) return false;
+  for (let at = from + 1; at < to; at++) if (idAfter(records[at - 1]!, records[at]!)) return false;
   return true;
+}
+
+/**
+ * Whether a's id sorts after b's. A dependent demand's id is `${parentSupply}/${bomLine}`, freshly
+ * concatenated, and the first comparison of such a string copies it; the parent supply ids are shared
+ * by all of a parent's lines and already flat. Comparing those gives the same answer unless one is a
+ * prefix of the other; only then are the ids themselves compared.
+ */
+function idAfter(a: DemandRecord, b: DemandRecord): boolean {
+  const p = a.parentSupply;
+  const q = b.parentSupply;
+  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p > q;
+  return a.id > b.id;
 }
 
 /**
