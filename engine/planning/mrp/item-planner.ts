@@ -318,7 +318,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   markLate(supplies, demands, allocation, pegs);
   for (const record of supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, item, record));
-  for (let index = 0; index < demands.length; index++) if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, itemId, demands[index]!, allocation, index));
+  for (let index = 0; index < demands.length; index++) {
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, itemId, demands[index]!, allocation, index));
+  }
   const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
   const plannedOrders = plannedIndex.map((index) => plannedOrder(model, item, supplies[index]!));
   const pool: PoolEntry[] = [];
