@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { OrdoError } from '../../engine/errors/index.js';
 import type { NativeFunction } from '../../engine/functions/index.js';
-import type { PlanningCalendar } from '../../engine/planning/index.js';
+import type { MrpPlan, MrpScenario, PlanningCalendar } from '../../engine/planning/index.js';
 import type { Executor } from '../stores/index.js';
+import { PLAN_FUNCTION } from './function-access.js';
 import { loadPlanningScenario, planningDay, roundMs, type LoadedScenario } from './load-planning-scenario.js';
 import { schemaProblems } from './planning-schemas.js';
 
@@ -56,9 +58,24 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
             ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
           })
         : undefined;
+    const planning = loaded === undefined ? undefined : { scenario: loaded.scenario, ...committedPlan(fn, loaded.scenario, runOptions.now) };
     const started = performance.now();
-    const output = fn.run(input as Record<string, unknown>, { now: runOptions.now, ...(loaded === undefined ? {} : { planning: { scenario: loaded.scenario } }) });
+    const output = fn.run(input as Record<string, unknown>, { now: runOptions.now, ...(planning === undefined ? {} : { planning }) });
     return { output, ...(loaded === undefined ? {} : { loaded }), planMs: roundMs(performance.now() - started) };
+  }
+
+  /**
+   * Functions that ask questions of the plan (capable-to-promise) get the plan of the same snapshot:
+   * the one mrp.plan makes of it, kept while the records do not change, since the sales desk asks
+   * many promises between two changes.
+   */
+  let lastPlan: { key: string; plan: MrpPlan } | undefined;
+  function committedPlan(fn: NativeFunction, scenario: MrpScenario, now: Date): { plan?: MrpPlan } {
+    const planner = functions.get(PLAN_FUNCTION);
+    if (fn.name === PLAN_FUNCTION || planner === undefined) return {};
+    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+    if (lastPlan?.key !== key) lastPlan = { key, plan: planner.run({}, { now, planning: { scenario } }) as unknown as MrpPlan };
+    return { plan: lastPlan.plan };
   }
 
   return {
