@@ -52,6 +52,8 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_EXPRESSION_TYPE: spec(422, 'user', 'The formula mixes incompatible types or names an unknown field', '公式类型错误或引用了不存在的字段'),
   ORDO_ERR_EXPRESSION_BUDGET: spec(422, 'user', 'The formula took too many steps and was stopped', '公式计算步骤过多，已中止'),
   ORDO_ERR_EXPRESSION_RUNTIME: spec(422, 'user', 'The formula failed while computing', '公式计算出错'),
+  ORDO_ERR_SCHEDULE_INSTANCE_INVALID: spec(422, 'user', 'The scheduling instance file cannot be read', '排程算例文件无法解析'),
+  ORDO_ERR_SCHEDULE_MODEL_INVALID: spec(422, 'user', 'The shop model cannot be scheduled as given', '车间模型无法按给定内容排程'),
   ORDO_ERR_MRP_SCENARIO_INVALID: spec(400, 'user', 'The planning scenario does not have the expected shape', '计划数据格式不正确'),
   ORDO_ERR_RATE_LIMITED: spec(429, 'user', 'Too many requests; try again shortly', '请求过于频繁，请稍后再试'),
   ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),

@@ -1,3 +1,4 @@
+import { ctpPromise } from '../planning/ctp/index.js';
 import { mrpPlanFunction } from '../planning/mrp/mrp-function.js';
 import type { NativeFunction } from './native-function.js';
 import { placeholderPromise } from './placeholder-promise.js';
@@ -9,4 +10,5 @@ export { placeholderPromise } from './placeholder-promise.js';
 export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
   [placeholderPromise.name, placeholderPromise],
   [mrpPlanFunction.name, mrpPlanFunction],
+  [ctpPromise.name, ctpPromise],
 ]);

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { createActor, initialTransition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { OrdoError, isOrdoError } from '../errors/index.js';
 import { activeSlots, isActiveSlot } from './approval/approval-rules.js';
 import type { CompiledWorkflow } from './compile-workflow.js';
@@ -42,6 +42,34 @@ function effectsOf(actions: readonly { type: string; params?: unknown }[]): Work
 
 function withRounds(effects: WorkflowEffect[], context: WorkflowContext): WorkflowEffect[] {
   return effects.map((item) => (item.kind === 'invoke' ? { ...item, round: context.rounds[item.node] ?? 1 } : item));
+}
+
+type ExecutableAction = { type: string; params?: unknown };
+
+/**
+ * xstate's transition(): the next snapshot and the actions to execute, without executing them.
+ * xstate's own builds a throwaway actor from the machine's initial state on every call, and
+ * Ordo's machines cannot compute one without input, so it threw (and was caught) on every step:
+ * most of the engine's CPU per transition (BENCHMARKS.md, bench:workflow). An actor restored from
+ * the snapshot gives the same inert scope (a system of its own, nothing started, nothing run).
+ */
+function transition(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: WorkflowEvent): [AnyMachineSnapshot, ExecutableAction[]] {
+  const actions: ExecutableAction[] = [];
+  const self = createActor(machine, { snapshot });
+  const scope = {
+    self,
+    id: self.id,
+    sessionId: self.sessionId,
+    system: self.system,
+    logger: () => undefined,
+    defer: () => undefined,
+    stopChild: () => undefined,
+    emit: () => undefined,
+    actionExecutor: (action: ExecutableAction) => {
+      actions.push(action);
+    },
+  };
+  return [machine.transition(snapshot, event, scope as Parameters<AnyStateMachine['transition']>[2]), actions];
 }
 
 /** Formula errors inside guards and actions surface as the user's error, not xstate's wrapper. */

@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'gen-types': async () => (await import('./gen-types-command.js')).genTypesCommand,
   'migrate-instances': async () => (await import('./migrate-instances-command.js')).migrateInstancesCommand,
   'check-instances': async () => (await import('./check-instances-command.js')).checkInstancesCommand,
+  schedule: async () => (await import('./schedule-command.js')).scheduleCommand,
   mrp: async () => (await import('./mrp-command.js')).mrpCommand,
 };
 
@@ -27,7 +28,10 @@ Commands:
   migrate-instances --workflow W --from N --to M       move running instances to another version
         [--map old=new ...] [--dry-run] [--json]
   check-instances [--workflow W] [--json]              check instances against the runtime's invariants
+  mrp <scenario.json> [--pretty]                       plan material requirements, print the plan as JSON
   mrp --generate --items N --seed S [--start D]        print a synthetic factory scenario
+  schedule <instance> [--format jsplib|fjs]            schedule a job-shop benchmark instance
+        [--time-limit S] [--seed N] [--max-iterations N]
 
 Run ordo <command> --help for a command's options.`;
 

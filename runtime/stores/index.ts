@@ -74,6 +74,7 @@ export {
   type TimerFilter,
   type TimerRow,
 } from './timers-store.js';
+export { commitStep, type InstanceStep } from './workflow-step-store.js';
 export { insertEvents, listEvents, type NewWorkflowEventRow, type WorkflowEventRow } from './workflow-events-store.js';
 export {
   findInstance,
@@ -83,9 +84,7 @@ export {
   listInstances,
   listInstancesOfRecord,
   setInstanceVersion,
-  updateInstanceState,
   type InstancePageQuery,
-  type InstanceStateChange,
   type InstanceVersionChange,
   type NewWorkflowInstanceRow,
   type WorkflowInstanceRow,

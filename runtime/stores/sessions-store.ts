@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { SessionsTable } from '../db/index.js';
 import type { Executor } from './executor.js';
 import type { UserRow } from './users-store.js';
@@ -12,15 +12,17 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
 /** What a request needs to know of its user. */
 export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'locale'>;
 
+/** Plain SQL compiled once: every authenticated request runs it. */
+const SESSION_WITH_USER = `select s.token_hash, s.user_id, s.created_at, s.idle_expires_at, s.absolute_expires_at,
+  u.id as u_id, u.username as u_username, u.display_name as u_display_name, u.roles as u_roles, u.locale as u_locale
+from ordo_sessions as s join ordo_users as u on u.id = s.user_id
+where s.token_hash = $1::text`;
+
+type SessionWithUserRow = SessionRow & { [K in keyof SessionUser as `u_${K}`]: SessionUser[K] };
+
 /** The session and its user in one round trip: every authenticated request starts here. */
 export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
-  const row = await db
-    .selectFrom('ordo_sessions as s')
-    .innerJoin('ordo_users as u', 'u.id', 's.user_id')
-    .selectAll('s')
-    .select(['u.id as u_id', 'u.username as u_username', 'u.display_name as u_display_name', 'u.roles as u_roles', 'u.locale as u_locale'])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = (await db.executeQuery<SessionWithUserRow>(CompiledQuery.raw(SESSION_WITH_USER, [tokenHash]))).rows[0];
   if (row === undefined) return undefined;
   const { u_id, u_username, u_display_name, u_roles, u_locale, ...session } = row;
   return { session, user: { id: u_id, username: u_username, display_name: u_display_name, roles: u_roles, locale: u_locale } };

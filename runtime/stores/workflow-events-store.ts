@@ -18,6 +18,23 @@ export interface NewWorkflowEventRow {
   recordRevision: number | null;
 }
 
+/** The column values of one event row, JSON values still as values (each writer encodes them its own way). */
+export function eventColumns(row: NewWorkflowEventRow) {
+  return {
+    instance_id: row.instanceId,
+    seq: row.seq,
+    type: row.type,
+    payload: row.payload ?? null,
+    actor_id: row.actor.id,
+    actor_username: row.actor.username,
+    actor_display_name: row.actor.displayName,
+    at: row.at,
+    state_before: row.stateBefore,
+    state_after: row.stateAfter,
+    record_revision: row.recordRevision,
+  };
+}
+
 /**
  * Appends the events in one statement. Throws the driver's unique violation (23505) when a seq of
  * the instance is taken, so a step computed from a stale last_seq cannot commit.
@@ -27,19 +44,15 @@ export async function insertEvents(db: Executor, rows: readonly NewWorkflowEvent
   await db
     .insertInto('ordo_workflow_events')
     .values(
-      rows.map((row) => ({
-        instance_id: row.instanceId,
-        seq: row.seq,
-        type: row.type,
-        payload: JSON.stringify(row.payload ?? null),
-        actor_id: row.actor.id,
-        actor_username: row.actor.username,
-        actor_display_name: row.actor.displayName,
-        at: row.at,
-        state_before: row.stateBefore === null ? null : JSON.stringify(row.stateBefore),
-        state_after: JSON.stringify(row.stateAfter),
-        record_revision: row.recordRevision,
-      })),
+      rows.map((row) => {
+        const columns = eventColumns(row);
+        return {
+          ...columns,
+          payload: JSON.stringify(columns.payload),
+          state_before: columns.state_before === null ? null : JSON.stringify(columns.state_before),
+          state_after: JSON.stringify(columns.state_after),
+        };
+      }),
     )
     .execute();
 }

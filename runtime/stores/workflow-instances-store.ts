@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { WorkflowInstanceStatus, WorkflowInstancesTable, WorkflowStateValue } from '../db/index.js';
 import type { Executor } from './executor.js';
 import type { RecordRow } from './records-store.js';
@@ -19,18 +19,6 @@ export interface NewWorkflowInstanceRow {
   initiatorId: string | null;
   parentId?: string | null;
   at: Date;
-}
-
-export interface InstanceStateChange {
-  id: string;
-  expectedRevision: number;
-  stateValue: WorkflowStateValue;
-  context: Record<string, unknown>;
-  status: WorkflowInstanceStatus;
-  lastSeq: number;
-  at: Date;
-  /** Set when the step ends the instance; left unchanged when absent. */
-  endedAt?: Date;
 }
 
 export interface InstanceVersionChange {
@@ -83,25 +71,6 @@ export async function insertInstance(db: Executor, row: NewWorkflowInstanceRow):
 
 export async function findInstance(db: Executor, id: string): Promise<WorkflowInstanceRow | undefined> {
   return db.selectFrom('ordo_workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Writes one committed step when the stored revision is still `expectedRevision`; undefined otherwise. */
-export async function updateInstanceState(db: Executor, change: InstanceStateChange): Promise<WorkflowInstanceRow | undefined> {
-  return db
-    .updateTable('ordo_workflow_instances')
-    .set((eb) => ({
-      state_value: JSON.stringify(change.stateValue),
-      context: JSON.stringify(change.context),
-      status: change.status,
-      last_seq: change.lastSeq,
-      revision: eb('revision', '+', 1),
-      updated_at: change.at,
-      ...(change.endedAt === undefined ? {} : { ended_at: change.endedAt }),
-    }))
-    .where('id', '=', change.id)
-    .where('revision', '=', change.expectedRevision)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** Moves the instance to another version of its workflow (a new revision), under the same revision check. */
@@ -161,31 +130,25 @@ export async function listInstances(db: Executor, query: InstancePageQuery): Pro
   return { rows, total: Number(counted.total) };
 }
 
-/**
- * An instance, its live record and the database's now() in one round trip: what every command on
- * an instance reads first (BENCHMARKS.md, bench:workflow counts the statements of a transition).
- */
+/** Plain SQL compiled once: every command on an instance runs it first (BENCHMARKS.md, bench:workflow). */
+const INSTANCE_FOR_COMMAND = `select i.id, i.workflow, i.workflow_version, i.form, i.record_id, i.status, i.state_value, i.context, i.revision, i.last_seq,
+  i.initiator, i.initiator_id, i.parent_id, i.started_at, i.updated_at, i.ended_at,
+  r.id as r_id, r.form_version as r_form_version, r.revision as r_revision, r.data as r_data, r.created_at as r_created_at,
+  r.created_by as r_created_by, r.updated_at as r_updated_at, r.updated_by as r_updated_by, now() as db_now
+from ordo_workflow_instances as i
+left join ordo_records as r on r.id = i.record_id and r.form = i.form and r.deleted_at is null
+where i.id = $1::text`;
+
+type Nulls<T> = { [K in keyof T]: T[K] | null };
+type RecordColumns = Pick<RecordRow, 'id' | 'form_version' | 'revision' | 'data' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+type InstanceForCommandRow = WorkflowInstanceRow & { [K in keyof RecordColumns as `r_${K}`]: Nulls<RecordColumns>[K] } & { db_now: Date };
+
+/** An instance, its live record and the database's now() in one round trip. */
 export async function findInstanceForCommand(
   db: Executor,
   id: string,
 ): Promise<{ instance: WorkflowInstanceRow; record: RecordRow | undefined; now: Date } | undefined> {
-  const row = await db
-    .selectFrom('ordo_workflow_instances as i')
-    .leftJoin('ordo_records as r', (join) => join.onRef('r.id', '=', 'i.record_id').onRef('r.form', '=', 'i.form').on('r.deleted_at', 'is', null))
-    .selectAll('i')
-    .select([
-      'r.id as r_id',
-      'r.form_version as r_form_version',
-      'r.revision as r_revision',
-      'r.data as r_data',
-      'r.created_at as r_created_at',
-      'r.created_by as r_created_by',
-      'r.updated_at as r_updated_at',
-      'r.updated_by as r_updated_by',
-    ])
-    .select(sql<Date>`now()`.as('db_now'))
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  const row = (await db.executeQuery<InstanceForCommandRow>(CompiledQuery.raw(INSTANCE_FOR_COMMAND, [id]))).rows[0];
   if (row === undefined) return undefined;
   const { r_id, r_form_version, r_revision, r_data, r_created_at, r_created_by, r_updated_at, r_updated_by, db_now, ...instance } = row;
   const record: RecordRow | undefined =

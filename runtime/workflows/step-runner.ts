@@ -14,6 +14,7 @@ import {
   type WorkflowEvent,
 } from '../../engine/workflows/index.js';
 import {
+  commitStep,
   findInstance,
   findRecord,
   insertAudit,
@@ -23,15 +24,12 @@ import {
   insertTimers,
   isUniqueViolation,
   listTasksOfInstance,
-  updateInstanceState,
   updateRecordData,
   updateTasks,
   type Executor,
-  type NewWorkflowEventRow,
   type RecordRow,
   type WorkflowInstanceRow,
 } from '../stores/index.js';
-import type { WorkflowStateValue } from '../db/index.js';
 import { recordChange } from '../services/record-writes.js';
 import { computeChanges } from '../services/record-changes.js';
 import { fetchLookups } from '../services/record-context.js';
@@ -39,6 +37,7 @@ import type { Actor } from '../services/types.js';
 import { resolveAssignees } from './assignee-resolver.js';
 import { spawnChildren } from './child-spawner.js';
 import { applyEffects, taskDueDates } from './effect-writer.js';
+import { auditEntry, eventRows, stored, type Applied, type CommandActor, type LoggedStep } from './step-log.js';
 import { projectTasks, type SlotView } from './task-projection.js';
 
 /** Enough steps for any chain of decisions and assignments; more means a definition loops forever. */
@@ -50,34 +49,14 @@ export interface StepDependencies {
   workflow(id: string, version?: number): CompiledWorkflow;
 }
 
-/** Who a command runs for: a signed-in user, or the system for timers and invocations. */
-export type CommandActor = Actor | 'system';
-
 function eventActor(actor: CommandActor): WorkflowEvent['actor'] {
   return actor === 'system' ? SYSTEM_ACTOR : { username: actor.username, roles: actor.roles };
-}
-
-function logActor(actor: CommandActor): NewWorkflowEventRow['actor'] {
-  return actor === 'system'
-    ? { id: null, username: 'system', displayName: 'Ordo' }
-    : { id: actor.userId, username: actor.username, displayName: actor.displayName };
 }
 
 /** The record writes of a workflow are the workflow's, not the user's: they follow the form's rules, not the user's field rights. */
 function recordActor(actor: CommandActor): Actor {
   const base = actor === 'system' ? { userId: 'system', username: 'system', displayName: 'Ordo', locale: 'en' as const } : actor;
   return { ...base, roles: ['admin'] };
-}
-
-interface Applied {
-  event: WorkflowEvent;
-  before: WorkflowStateValue | null;
-  after: WorkflowStateValue;
-}
-
-/** xstate types a state value's map as possibly holding undefined; a resolved value never does. */
-function stored(value: StateValue): WorkflowStateValue {
-  return value as WorkflowStateValue;
 }
 
 /** Where a step happens: the instance (its id is chosen before a start is written) and its record. */
@@ -153,39 +132,18 @@ async function settle(
   return { state: result.state, record: result.record, applied, effects, slots, newSlots };
 }
 
-interface Persist {
+type Settled = Awaited<ReturnType<typeof settle>>;
+
+interface Persist extends LoggedStep {
   readonly trx: Executor;
   readonly deps: StepDependencies;
   readonly compiled: CompiledWorkflow;
-  readonly instanceId: string;
   readonly record: RecordRow;
-  readonly actor: CommandActor;
-  readonly at: Date;
-  readonly firstSeq: number;
-  /** The task form's field changes the first event was applied with: logged with it so a replay sees what the step saw. */
-  readonly recordPatch?: Record<string, unknown>;
 }
 
-/** Writes everything but the instance row; returns the record's data as stored (computed fields recomputed). */
-async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle>>, instance: WorkflowInstanceRow): Promise<Readonly<Record<string, unknown>>> {
+/** Writes what a step did besides the instance row, its events and its audit row; returns the record's data as stored (computed fields recomputed). */
+async function persistRest(p: Persist, settled: Settled, instance: WorkflowInstanceRow): Promise<Readonly<Record<string, unknown>>> {
   const { trx, compiled, at } = p;
-  await insertEvents(
-    trx,
-    settled.applied.map((item, i) => {
-      const { actor: _actor, at: _at, ...payload } = item.event;
-      return {
-        instanceId: p.instanceId,
-        seq: p.firstSeq + i,
-        type: item.event.type,
-        payload: i === 0 && p.recordPatch !== undefined ? { ...payload, recordPatch: p.recordPatch } : payload,
-        actor: item.event.actor.username === 'system' && i > 0 ? logActor('system') : logActor(p.actor),
-        at,
-        stateBefore: item.before,
-        stateAfter: item.after,
-        recordRevision: p.record.revision,
-      };
-    }),
-  );
   const written = await writeRecord(p, settled.record);
   const added = [...settled.slots.values()].filter((view) => settled.newSlots.has(view.slot));
   const dueAt = await dueOfAdded(p, settled, added);
@@ -236,13 +194,6 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
       { id: randomUUID(), instanceId: instance.parent_id, kind: 'child-ended', node: '', round: 0, payload: { child: p.instanceId }, dueAt: at },
     ]);
   }
-  await insertAudit(trx, {
-    at,
-    actor: p.actor === 'system' ? { id: null, username: 'system' } : { id: p.actor.userId, username: p.actor.username },
-    action: `workflow.${settled.applied[0]?.event.type ?? 'start'}`,
-    target: { kind: 'workflow-instance', id: p.instanceId },
-    detail: { workflow: compiled.definition.id, version: compiled.definition.version, state: stored(settled.state.value) },
-  });
   return written;
 }
 
@@ -251,7 +202,7 @@ async function persistRest(p: Persist, settled: Awaited<ReturnType<typeof settle
  * running round (transfer, added signer, reassignment) keeps the round's due time, which its timer
  * still holds.
  */
-async function dueOfAdded(p: Persist, settled: Awaited<ReturnType<typeof settle>>, added: readonly SlotView[]): Promise<(view: SlotView) => Date | null> {
+async function dueOfAdded(p: Persist, settled: Settled, added: readonly SlotView[]): Promise<(view: SlotView) => Date | null> {
   const opened = taskDueDates(settled.effects, settled.record, p.compiled.definition.calendar, p.at);
   const running = added.some((view) => !opened.has(view.node) && p.compiled.taskOf(view.node)?.due !== undefined);
   const earlier = running ? (await listTasksOfInstance(p.trx, p.instanceId)).filter((row) => row.due_at !== null) : [];
@@ -343,14 +294,18 @@ export async function startInstance(
       throw new OrdoError('ORDO_ERR_WORKFLOW_RUNNING', `Workflow ${compiled.definition.id} already runs on record ${input.record.id}`);
     throw error;
   }
-  const record = await persistRest({ trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1 }, settled, row);
+  const persist: Persist = { trx, deps, compiled, instanceId: id, record: input.record, actor: input.actor, at: input.at, firstSeq: 1, recordRevision: input.record.revision };
+  await insertEvents(trx, eventRows(persist, settled.applied));
+  const record = await persistRest(persist, settled, row);
+  await insertAudit(trx, auditEntry(persist, compiled, settled.applied, settled.state.value));
   return { row, record };
 }
 
 /**
  * Applies one command to an instance in the caller's transaction: the engine step and every step
- * it causes, then one conditional write of the instance (a stale revision is a 409 and nothing is
- * kept), the events, the record change, the tasks, timers, notifications and the audit entry.
+ * it causes, then one statement that writes the instance if its revision is unchanged (a stale
+ * revision is a 409 and nothing is kept), its events and the audit entry, then the record change,
+ * the tasks, timers and notifications.
  */
 export async function advanceInstance(
   trx: Executor,
@@ -380,31 +335,28 @@ export async function advanceInstance(
   const event = { ...input.event, actor: engineActor, at: at.toISOString() } as WorkflowEvent;
   const first = stepWorkflow(compiled, state, data, event);
   const settled = await settle({ trx, deps, instanceId: instance.id, record, actor: input.actor, at }, compiled, first, event, state);
-  const row = await updateInstanceState(trx, {
-    id: instance.id,
-    expectedRevision: instance.revision,
+  const persist: Persist = {
+    trx,
+    deps,
+    compiled,
+    instanceId: instance.id,
+    record,
+    actor: input.actor,
+    at,
+    firstSeq: instance.last_seq + 1,
+    recordRevision: record.revision,
+    ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }),
+  };
+  const step = {
     stateValue: stored(settled.state.value),
     context: settled.state.context as unknown as Record<string, unknown>,
     status: settled.state.status,
     lastSeq: instance.last_seq + settled.applied.length,
     at,
     ...(settled.state.status === 'done' ? { endedAt: at } : {}),
-  });
+  };
+  const row = await commitStep(trx, instance, step, eventRows(persist, settled.applied), auditEntry(persist, compiled, settled.applied, settled.state.value));
   if (row === undefined) throw new OrdoError('ORDO_ERR_INSTANCE_CONFLICT', 'Someone else moved this workflow first; nothing was changed');
-  const written = await persistRest(
-    {
-      trx,
-      deps,
-      compiled,
-      instanceId: instance.id,
-      record,
-      actor: input.actor,
-      at,
-      firstSeq: instance.last_seq + 1,
-      ...(input.recordPatch === undefined ? {} : { recordPatch: input.recordPatch }),
-    },
-    settled,
-    row,
-  );
+  const written = await persistRest(persist, settled, row);
   return { row, record: written };
 }

@@ -27,7 +27,8 @@ import { runIdempotent } from '../services/idempotent-command.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
 import { createTimerFiring, type InvokeFunction } from './timer-firing.js';
-import { advanceInstance, loadRecord, startInstance, type CommandActor, type StepOutcome } from './step-runner.js';
+import type { CommandActor } from './step-log.js';
+import { advanceInstance, loadRecord, startInstance, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
 
 /** Tasks one handover moves at most; a departed employee with more is handed over again. */

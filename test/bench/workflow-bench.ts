@@ -3,7 +3,8 @@
  * real `ordo serve` process on PostgreSQL, next to pgbench's single-INSERT transaction rate in the
  * same run. Each client owns its own instances of a two-state workflow and sends `ping` and `pong`
  * in turn, so every request is one committed transition (instance update, event, audit) and no two
- * clients contend on an instance. Prints a markdown table for BENCHMARKS.md.
+ * clients contend on an instance. Prints a markdown table for BENCHMARKS.md, and the CPU each
+ * transition cost in the servers and in PostgreSQL (the steadier figure on a shared machine).
  *
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); the bench
  * creates and drops its own database there. BENCH_SECONDS sets each measured phase (default 15),
@@ -22,6 +23,7 @@ import { createHttpClient, type HttpClient } from '../support/http-client.js';
 import { startServe, type ServeProcess } from '../support/ordo-serve-process.js';
 import { createScratchDatabase } from '../support/scratch-postgres.js';
 import { workflowInvariantViolations } from '../support/workflow-invariants.js';
+import { describeCpu, sampleCpu, type CpuSample } from './cpu-usage.js';
 import { pgbenchSingleInsert } from './pgbench-baseline.js';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -100,8 +102,9 @@ async function main(): Promise<void> {
     const token = await login(clients[0] as HttpClient);
     const headers = { authorization: `Bearer ${token}` };
 
-    const one = await drive(clients, headers, lamps.slice(0, 1), 1, Math.min(5, seconds));
-    const many = await drive(clients, headers, lamps, CLIENTS, seconds);
+    const pids = servers.map((server) => server.pid);
+    const one = await drive(clients, headers, lamps.slice(0, 1), 1, Math.min(5, seconds), pids);
+    const many = await drive(clients, headers, lamps, CLIENTS, seconds, pids);
     const figures: Figure[] = [
       { name: pgbench.name, perSecond: pgbench.perSecond, p50: pgbench.latencyAverageMs },
       { ...many, name: `Ordo: workflow transition over HTTP (${CLIENTS} clients)` },
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
     ];
     for (const server of servers) await server.stop();
     const check = await verify(scratch.url, lamps.length, one.done + many.done + one.warmUp + many.warmUp);
-    report(figures, check);
+    report(figures, check, describeCpu(many.cpuFrom, many.cpuTo, many.done));
   } finally {
     for (const client of clients) client.close();
     await Promise.all(servers.map((server) => server.kill()));
@@ -152,14 +155,17 @@ async function login(client: HttpClient): Promise<string> {
 /**
  * `clients` loops, each over its own share of the lamps, one request at a time: a warm-up, then
  * `duration` seconds whose latencies count. Client i talks to server i mod the number of servers.
+ * The CPU the servers and PostgreSQL used is sampled at both ends of the measured part.
  */
-async function drive(servers: HttpClient[], headers: Record<string, string>, lamps: Lamp[], clients: number, duration: number) {
+async function drive(servers: HttpClient[], headers: Record<string, string>, lamps: Lamp[], clients: number, duration: number, pids: readonly number[]) {
   const latencies: number[] = [];
   let errors = 0;
   let warmUp = 0;
   const started = performance.now();
   const measureFrom = started + WARM_UP_SECONDS * 1000;
   const end = measureFrom + duration * 1000;
+  let cpuFrom: CpuSample | undefined;
+  const sampling = setTimeout(() => (cpuFrom = sampleCpu(pids)), WARM_UP_SECONDS * 1000);
   const loop = async (client: number) => {
     const server = servers[client % servers.length] as HttpClient;
     const mine = lamps.filter((_, i) => i % clients === client);
@@ -178,9 +184,11 @@ async function drive(servers: HttpClient[], headers: Record<string, string>, lam
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, client) => loop(client)));
+  const cpuTo = sampleCpu(pids);
+  clearTimeout(sampling);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { perSecond: latencies.length / duration, p50: at(0.5), p99: at(0.99), errors, done: latencies.length, warmUp };
+  return { perSecond: latencies.length / duration, p50: at(0.5), p99: at(0.99), errors, done: latencies.length, warmUp, cpuFrom, cpuTo };
 }
 
 /** Every acknowledged transition is in the log once, and the store is consistent. */
@@ -199,10 +207,11 @@ async function verify(url: string, instances: number, transitions: number): Prom
   }
 }
 
-function report(figures: Figure[], check: string): void {
+function report(figures: Figure[], check: string, cpu: string): void {
   const pgbench = (figures[0] as Figure).perSecond;
   console.log(`\n${seconds} s measured per phase after ${WARM_UP_SECONDS} s of warm-up, ${processCount} ordo serve process(es), node ${process.version}`);
-  console.log(`${check}\n`);
+  console.log(check);
+  console.log(`${CLIENTS} clients: ${cpu}\n`);
   console.log('| what | per second | p50 ms | p99 ms | non-2xx | vs pgbench |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const figure of figures) {

@@ -18,7 +18,8 @@ import {
   listInstancesOfRecord,
   retryTimer,
   setInstanceVersion,
-  updateInstanceState,
+  commitStep,
+  type AuditEntry,
   type Executor,
   type NewTimerRow,
   type NewWorkflowEventRow,
@@ -77,6 +78,15 @@ async function rawInstance(db: Executor, id: string): Promise<string | undefined
   return result.rows[0]?.raw;
 }
 
+function audit(instanceId: string, when: Date): AuditEntry {
+  return { at: when, actor: { id: 'user-li', username: 'li.na' }, action: 'workflow.SUBMIT', target: { kind: 'workflow-instance', id: instanceId }, detail: { state: 'approved' } };
+}
+
+async function auditActions(db: Executor): Promise<string[]> {
+  const result = await sql<{ action: string }>`select action from ordo_audit order by seq`.execute(db);
+  return result.rows.map((row) => row.action);
+}
+
 interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;
@@ -115,17 +125,15 @@ for (const backend of testDatabases()) {
         expect(isUniqueViolation(duplicate)).toBe(true);
         await insertInstance(db, instance('wf-other', { workflow: 'order-change', at: at(2) }));
 
-        const done = await updateInstanceState(db, {
-          id: 'wf-1',
-          expectedRevision: 1,
-          stateValue: 'approved',
-          context: { amount: 12000 },
-          status: 'done',
-          lastSeq: 3,
-          at: at(3),
-          endedAt: at(3),
-        });
+        const done = await commitStep(
+          db,
+          first,
+          { stateValue: 'approved', context: { amount: 12000 }, status: 'done', lastSeq: 3, at: at(3), endedAt: at(3) },
+          [event('wf-1', 2), event('wf-1', 3)],
+          audit('wf-1', at(3)),
+        );
         expect(done).toMatchObject({ status: 'done', revision: 2, last_seq: 3, state_value: 'approved', ended_at: at(3) });
+        expect(await findInstance(db, 'wf-1')).toEqual(done);
 
         await insertInstance(db, instance('wf-2', { at: at(4) }));
         expect((await findRunningInstance(db, 'order-approval', 'so-1'))?.id).toBe('wf-2');
@@ -135,20 +143,37 @@ for (const backend of testDatabases()) {
 
       it('refuse a step or a version change computed from a stale revision and leave the row as it was', async () => {
         const { db } = database;
-        await insertInstance(db, instance('wf-1'));
-        const step = { id: 'wf-1', stateValue: 'approved', context: { amount: 1 }, status: 'running' as const, lastSeq: 2, at: at(1) };
-        expect(await updateInstanceState(db, { ...step, expectedRevision: 1 })).toMatchObject({ revision: 2, last_seq: 2 });
+        const read = await insertInstance(db, instance('wf-1'));
+        const step = { stateValue: 'approved', context: { amount: 1 }, status: 'running' as const, lastSeq: 2, at: at(1) };
+        const stepped = await commitStep(db, read, step, [event('wf-1', 2)], audit('wf-1', at(1)));
+        expect(stepped).toMatchObject({ revision: 2, last_seq: 2 });
+        expect(await findInstance(db, 'wf-1')).toEqual(stepped);
 
         const before = await rawInstance(db, 'wf-1');
         expect(before).toBeDefined();
-        expect(await updateInstanceState(db, { ...step, expectedRevision: 1, stateValue: 'rejected', status: 'done', endedAt: at(2) })).toBeUndefined();
+        const stale = { ...step, stateValue: 'rejected', status: 'done' as const, lastSeq: 3, endedAt: at(2) };
+        expect(await commitStep(db, read, stale, [event('wf-1', 3, 'REJECT')], audit('wf-1', at(2)))).toBeUndefined();
         const migration = { id: 'wf-1', version: 2, stateValue: 'review', context: {}, lastSeq: 3, at: at(2) };
         expect(await setInstanceVersion(db, { ...migration, expectedRevision: 1 })).toBeUndefined();
         expect(await rawInstance(db, 'wf-1')).toBe(before);
+        // The stale step's event and audit row were not written either: they hang on the instance update.
+        expect((await listEvents(db, 'wf-1')).map((row) => [row.seq, row.type])).toEqual([[2, 'SUBMIT']]);
+        expect(await auditActions(db)).toEqual(['workflow.SUBMIT']);
 
         const moved = await setInstanceVersion(db, { ...migration, expectedRevision: 2 });
         expect(moved).toMatchObject({ workflow_version: 2, revision: 3, state_value: 'review', context: {}, updated_at: at(2), last_seq: 3 });
         expect(await findInstance(db, 'wf-1')).toEqual(moved);
+      });
+
+      it('write a step whose event seq is taken not at all, the instance included', async () => {
+        const { db } = database;
+        const read = await insertInstance(db, instance('wf-1'));
+        await insertEvents(db, [event('wf-1', 1, 'START'), event('wf-1', 2)]);
+        const before = await rawInstance(db, 'wf-1');
+        const step = { stateValue: 'approved', context: {}, status: 'running' as const, lastSeq: 2, at: at(1) };
+        expect(isUniqueViolation(await rejection(commitStep(db, read, step, [event('wf-1', 2, 'APPROVE')], audit('wf-1', at(1)))))).toBe(true);
+        expect(await rawInstance(db, 'wf-1')).toBe(before);
+        expect(await auditActions(db)).toEqual([]);
       });
 
       it('list by workflow, version, status and initiator, newest first, with the total', async () => {

@@ -19,7 +19,8 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
   }
   const sales: { demand: MrpDemand; due: DayNumber; qty: number }[] = [];
   const forecasts: { demand: MrpDemand; due: DayNumber; qty: number }[] = [];
-  for (const demand of model.demandsByItem.get(item.id)?.values() ?? []) {
+  const own = [...(model.demandsByItem.get(item.id)?.values() ?? [])].sort((a, b) => compareText(a.id, b.id));
+  for (const demand of own) {
     if (demand.status === 'cancelled') continue;
     const due = model.dayOf(demand.due);
     if (due > model.horizonEnd) {

@@ -35,8 +35,8 @@ export function explodeSupplies(
     const explosion = explosionOf(model, item, record);
     if (explosion === undefined) return;
     if (versions === undefined) return;
-    const version = explosion.version ?? effectiveBom(model, item.id, explosion.start);
-    if (version === undefined) {
+    const version = explosion.version === undefined ? effectiveBom(model, item.id, explosion.start) : explosion.version;
+    if (version === undefined || version === null) {
       exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
       return;
     }

@@ -17,6 +17,8 @@ interface Need {
 }
 
 const FREE = '';
+// Rounding the order up for yield can leave a millionth over the need; that is not a lot-size excess to hand out.
+const NOISE = 1e-5;
 
 /**
  * Plans one item: nets its demands (independent, dependent, safety stock) against its supplies in
@@ -34,7 +36,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const plannedIndex: number[] = [];
   const lists = new Map<string, number[]>();
   const heads = new Map<string, number>();
-  for (let index = 0; index < supplies.length; index++) listOf(supplies[index]!.salesOrder ?? FREE).push(index);
+  // Open receipts that may be pulled in, apart: the expedite scan must not walk every planned order.
+  const movable = new Map<string, number[]>();
+  for (let index = 0; index < supplies.length; index++) {
+    const key = supplies[index]!.salesOrder ?? FREE;
+    listOf(key).push(index);
+    if (supplies[index]!.movable) movable.set(key, [...(movable.get(key) ?? []), index]);
+  }
   const hasBom = model.bomsByItem.has(itemId);
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
   const periodic = item.lotSizing?.method === 'period';
@@ -76,10 +84,10 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   // Classic MRP: a later open receipt that is not firm is pulled in (expedite) before anything new is ordered.
   function takeLater(key: string, demand: number, due: DayNumber, need: number): number {
-    const list = lists.get(key);
+    const list = movable.get(key);
     if (list === undefined) return need;
     let left = need;
-    for (let at = heads.get(key) ?? 0; at < list.length && left > EPSILON; at++) {
+    for (let at = 0; at < list.length && left > EPSILON; at++) {
       const record = supplies[list[at]!]!;
       if (record.date <= due || !record.movable || record.left <= EPSILON) continue;
       const qty = Math.min(record.left, left);
@@ -193,9 +201,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       if (bucket < record.planned!.windowEnd) continue;
       openWindows.delete(key);
       const [rounded] = applyModifiers(record.planned!.orderQty, { ...item.lotSizing!, max: undefined });
+      if (rounded! <= record.planned!.orderQty + EPSILON) {
+        settleDates(index);
+        continue;
+      }
       const extra = round6(round6(rounded! * yieldFactor) - record.qty);
       record.planned!.orderQty = rounded!;
-      if (extra > 0) {
+      if (extra > NOISE) {
         record.qty = round6(record.qty + extra);
         record.left = round6(record.left + extra);
       }
@@ -257,7 +269,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function lastGood(total: number, all: readonly number[], orderQty: number): number {
     let before = 0;
     for (let at = 0; at < all.length - 1; at++) before = round6(before + round6(all[at]! * yieldFactor));
-    return Math.max(round6(orderQty * yieldFactor), round6(total - before));
+    const rest = round6(total - before);
+    const good = round6(orderQty * yieldFactor);
+    return good < rest || good - rest < NOISE ? rest : good;
   }
 
   function blowThrough(demandIndex: number, qty: number): void {

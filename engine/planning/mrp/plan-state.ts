@@ -1,5 +1,5 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
-import { type BomGraph, buildBomGraph } from './bom-graph.js';
+import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import { type ItemFragment, itemFragment } from './item-fragment.js';
 import { planItem } from './item-planner.js';
 import type { DependentDemand, ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
@@ -20,6 +20,8 @@ export function createPlanState(model: MrpModel): PlanState {
 function incomingOf(state: PlanState, item: string): DependentDemand[] {
   const incoming: DependentDemand[] = [];
   for (const parent of state.graph.parents.get(item) ?? []) {
+    // A parent across a cut cycle edge may be planned after this item and still hold an older result.
+    if (state.graph.cutEdges.has(edgeKey(parent, item))) continue;
     const emitted = state.results.get(parent)?.emitted.get(item);
     if (emitted !== undefined) for (const demand of emitted) incoming.push(demand);
   }

@@ -13,9 +13,10 @@ export interface FactoryBoms {
 }
 
 /**
- * Multi-level BOMs. Every item below the finished goods gets a parent first, then each make item is
- * filled up to its line count from the next level, from deeper levels and from the common fasteners,
- * seals and bar stock. Components are always at a deeper level than their parent, so there are no cycles.
+ * Multi-level BOMs. Every item below the finished goods gets a parent first, then each make item gets
+ * up to two more made components from the next level and is filled up to its line count with bought
+ * items from deeper levels and the common fasteners, seals and bar stock. Components are always at a
+ * deeper level than their parent, so there are no cycles.
  */
 export function generateBoms(random: SeededRandom, items: readonly FactoryItem[], start: DayNumber, horizonDays: number): FactoryBoms {
   const byLevel: number[][] = Array.from({ length: LEVEL_COUNT }, () => []);
@@ -24,6 +25,7 @@ export function generateBoms(random: SeededRandom, items: readonly FactoryItem[]
   const commons = byLevel[5]!.filter((index) => items[index]!.common);
   const components: number[][] = items.map(() => []);
 
+  const makeBelow = byLevel.map((_, level) => byLevel[level + 1]?.filter(isMake) ?? []);
   const makeAbove: number[] = [];
   for (let level = 1; level < LEVEL_COUNT; level++) {
     makeAbove.push(...byLevel[level - 1]!.filter(isMake));
@@ -34,15 +36,24 @@ export function generateBoms(random: SeededRandom, items: readonly FactoryItem[]
     });
   }
 
+  // Most lines are bought parts and materials; only one or two lead to another made item, as in real
+  // BOMs, so that a pump explodes into hundreds of requirements rather than millions of BOM paths.
+  const buyBelow = (level: number) => byLevel.slice(level + 1).flatMap((indices) => indices.filter((index) => !isMake(index)));
+  const buyDeeper = byLevel.map((_, level) => buyBelow(level));
   items.forEach((entry, parent) => {
     if (!isMake(parent)) return;
     const lines = components[parent]!;
-    const deeper = items.length - byLevel.slice(0, entry.level + 1).reduce((sum, level) => sum + level.length, 0);
-    const target = Math.min(deeper, Math.max(1, Math.round(LINE_TARGETS[entry.level]! * (0.5 + random.next()))));
-    for (let attempt = 0; lines.length < target && attempt < target * 4; attempt++) {
-      const roll = random.next();
-      const level = roll < 0.75 ? entry.level + 1 : random.int(entry.level + 1, LEVEL_COUNT - 1);
-      const candidate = roll < 0.2 ? random.pick(commons) : random.pick(byLevel[level]!);
+    const makeNext = makeBelow[entry.level]!;
+    const extraMake = makeNext.length === 0 ? 0 : random.int(0, entry.level === 0 ? 2 : 1);
+    for (let i = 0; i < extraMake; i++) {
+      const candidate = random.pick(makeNext);
+      if (!lines.includes(candidate)) lines.push(candidate);
+    }
+    const buys = buyDeeper[entry.level]!;
+    const target = Math.max(1, Math.round(LINE_TARGETS[entry.level]! * (0.5 + random.next())));
+    const wanted = Math.min(lines.length + buys.length, Math.max(lines.length, target));
+    for (let attempt = 0; lines.length < wanted && attempt < wanted * 4; attempt++) {
+      const candidate = random.chance(0.2) ? random.pick(commons) : random.pick(buys);
       if (!lines.includes(candidate)) lines.push(candidate);
     }
   });
@@ -84,7 +95,8 @@ function qtyPer(random: SeededRandom, component: FactoryItem): number {
     case 'material':
       return random.decimal(0.1, 5);
     default:
-      return random.chance(0.7) ? 1 : random.int(2, 4);
+      // Mostly one per parent: six levels of 2-4 per unit would ask for thousands of a part per pump.
+      return random.chance(0.85) ? 1 : random.int(2, 4);
   }
 }
 

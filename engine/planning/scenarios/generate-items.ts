@@ -1,4 +1,4 @@
-import type { LotSizing, MrpItem } from '../generated/planning-types.js';
+import type { MrpItem } from '../generated/planning-types.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /** What an item is in the synthetic factory; it decides quantities, lot sizing and lead times. */
@@ -109,9 +109,6 @@ function itemMaster(random: SeededRandom, id: string, level: number, category: I
   const item: MrpItem = { id, name: `${NAMES[category]} ${id}`, makeBuy: make ? 'make' : 'buy', leadTimeDays: leadTime(random, level, make, mto, phantom) };
   if (mto) item.mto = true;
   if (make && !phantom && random.chance(0.05)) item.leadTimePerUnitDays = random.int(1, 5) / 100;
-  const lotSizing = phantom || mto ? undefined : lotSizingFor(random, category);
-  if (lotSizing !== undefined) item.lotSizing = lotSizing;
-  if (!mto && !phantom && random.chance(make ? (level >= 3 ? 0.1 : 0.03) : 0.3)) item.safetyStock = random.int(1, 40) * 5;
   if (make && !phantom && random.chance(0.05)) item.scrapPct = random.int(10, 80) / 10;
   if (make && !phantom && random.chance(0.03)) item.yieldPct = random.int(90, 98);
   if (make && !phantom) item.routing = `RT-${id}`;
@@ -124,22 +121,3 @@ function leadTime(random: SeededRandom, level: number, make: boolean, mto: boole
   return level === 0 ? random.int(3, 10) : level <= 2 ? random.int(2, 8) : random.int(1, 6);
 }
 
-/** Lot sizing as planners set it: packs for fasteners, min-max for bar stock, a mix elsewhere; undefined is lot-for-lot. */
-function lotSizingFor(random: SeededRandom, category: ItemCategory): LotSizing | undefined {
-  if (category === 'fastener') return { method: 'multiple', multiple: random.pick([100, 500, 1000]) };
-  if (category === 'seal') return { method: 'lot-for-lot', min: random.pick([10, 20, 50]) };
-  if (category === 'bar-stock') return { method: 'min-max', min: random.int(1, 10) * 50, max: random.int(20, 80) * 100 };
-  const roll = random.next();
-  if (roll < 0.1) return undefined;
-  const bought = category === 'purchased-part' || category === 'purchased-component' || category === 'material';
-  if (bought) {
-    if (roll < 0.4) return { method: 'fixed', qty: random.int(1, 20) * 25 };
-    if (roll < 0.6) return { method: 'period', periods: random.pick([5, 10, 20]) };
-    if (roll < 0.8) return { method: 'multiple', multiple: random.pick([10, 25, 50]) };
-    return { method: 'lot-for-lot', min: random.int(1, 10) * 10 };
-  }
-  if (roll < 0.6) return { method: 'lot-for-lot' };
-  if (roll < 0.75) return { method: 'fixed', qty: random.int(1, 10) * 10 };
-  if (roll < 0.9) return { method: 'period', periods: random.pick([5, 10]) };
-  return { method: 'lot-for-lot', max: random.int(5, 20) * 10 };
-}

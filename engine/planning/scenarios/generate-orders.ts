@@ -1,6 +1,7 @@
 import { type DayNumber, formatDay, parseDay } from '../calendar/index.js';
 import type { MrpDemand, MrpOpenSupply, MrpStock } from '../generated/planning-types.js';
 import type { FactoryItem } from './generate-items.js';
+import { usageQty } from './planning-parameters.js';
 import type { SeededRandom } from './seeded-random.js';
 
 export interface FactoryOrders {
@@ -17,11 +18,11 @@ interface Horizon {
 const LOCATIONS = ['WH-01', 'WH-02', 'LINE-SIDE'];
 
 /**
- * Demand on the finished goods (two lines per item in the factory, monthly forecasts for some stocked
- * pumps, sales orders of one to four lines), then on-hand stock and open purchase and production
- * orders, some past due, some firm, some reserved to a sales order of a customer-specific pump.
+ * Demand on the finished goods: two lines per item in the factory, monthly forecasts for some stocked
+ * pumps, sales orders of one to four lines; some of the customer-specific pumps already have stock
+ * or a production order reserved to their sales order.
  */
-export function generateOrders(random: SeededRandom, items: readonly FactoryItem[], versionSwitch: ReadonlyMap<string, DayNumber>, horizon: Horizon): FactoryOrders {
+export function generateDemands(random: SeededRandom, items: readonly FactoryItem[], versionSwitch: ReadonlyMap<string, DayNumber>, horizon: Horizon): FactoryOrders {
   const year = formatDay(horizon.start).slice(0, 4);
   const finished = items.filter((entry) => entry.level === 0);
   const demands = forecasts(random, finished, horizon);
@@ -29,8 +30,7 @@ export function generateOrders(random: SeededRandom, items: readonly FactoryItem
   const customers = Math.max(5, Math.round(items.length / 40));
   const stock: MrpStock[] = [];
   const supplies: MrpOpenSupply[] = [];
-  let productionSeq = 0;
-  const productionId = () => `MO-${year}-${String(++productionSeq).padStart(6, '0')}`;
+  const productionId = () => `MO-${year}-${String(supplies.length + 1).padStart(6, '0')}`;
 
   for (let order = 1, planned = 0; planned < salesLines; order++) {
     const salesOrder = `SO-${year}-${String(order).padStart(6, '0')}`;
@@ -55,15 +55,33 @@ export function generateOrders(random: SeededRandom, items: readonly FactoryItem
     }
   }
 
+  return { stock, supplies, demands };
+}
+
+/**
+ * On-hand stock by lot and location, open purchase and production orders, some past due, some firm,
+ * sized from each item's daily usage; added to the reserved stock and supply of `orders`.
+ */
+export function generateInventory(
+  random: SeededRandom,
+  items: readonly FactoryItem[],
+  usage: ReadonlyMap<string, number>,
+  versionSwitch: ReadonlyMap<string, DayNumber>,
+  horizon: Horizon,
+  orders: FactoryOrders,
+): void {
+  const { stock, supplies } = orders;
+  const year = formatDay(horizon.start).slice(0, 4);
   let purchaseSeq = 0;
   let lotSeq = 0;
   for (const entry of items) {
     const { item } = entry;
+    const daily = usage.get(item.id)!;
     if (item.mto === true) continue;
     if (random.chance(entry.phantom ? 0.2 : [0.3, 0.4, 0.4, 0.6, 0.6, 0.8][entry.level]!)) {
       const rows = random.chance(0.7) ? 1 : random.int(2, 3);
       for (let row = 0; row < rows; row++) {
-        const line: MrpStock = { item: item.id, qty: stockQty(random, entry) };
+        const line: MrpStock = { item: item.id, qty: usageQty(random, daily, 1, 20) };
         if (random.chance(0.7)) line.lot = `LOT-${year}-${String(++lotSeq).padStart(6, '0')}`;
         if (random.chance(0.8)) line.location = random.pick(LOCATIONS);
         stock.push(line);
@@ -73,19 +91,19 @@ export function generateOrders(random: SeededRandom, items: readonly FactoryItem
     if (item.makeBuy === 'buy') {
       if (!random.chance(0.3)) continue;
       for (let i = random.int(1, 2); i > 0; i--) {
-        const qty = item.lotSizing?.method === 'fixed' ? item.lotSizing.qty! * random.int(1, 2) : stockQty(random, entry);
+        const qty = item.lotSizing?.method === 'fixed' ? item.lotSizing.qty! : usageQty(random, daily, 5, 20);
         const due = formatDay(horizon.start + (random.chance(0.15) ? -random.int(1, 20) : random.int(0, 60)));
         supplies.push({ id: `PO-${year}-${String(++purchaseSeq).padStart(6, '0')}`, kind: 'purchase', item: item.id, qty, due, firm: random.chance(0.3) });
       }
     } else if (random.chance(0.12)) {
       const due = formatDay(horizon.start + (random.chance(0.1) ? -random.int(1, 10) : random.int(0, 40)));
       const firm = random.chance(0.4);
-      const supply: MrpOpenSupply = { id: productionId(), kind: 'production', item: item.id, qty: stockQty(random, entry), due, firm, bomVersion: bomVersion(versionSwitch, item.id, due) };
+      const id = `MO-${year}-${String(supplies.length + 1).padStart(6, '0')}`;
+      const supply: MrpOpenSupply = { id, kind: 'production', item: item.id, qty: usageQty(random, daily, 5, 20), due, firm, bomVersion: bomVersion(versionSwitch, item.id, due) };
       if (firm && random.chance(0.5)) supply.componentsIssued = true;
       supplies.push(supply);
     }
   }
-  return { stock, supplies, demands };
 }
 
 /** Monthly forecasts for a quarter of the stocked finished goods, each consumed by the month's sales orders. */
@@ -114,13 +132,4 @@ function nextMonth(first: DayNumber): DayNumber {
 function bomVersion(versionSwitch: ReadonlyMap<string, DayNumber>, item: string, due: string): string {
   const switchDay = versionSwitch.get(item);
   return switchDay !== undefined && parseDay(due)! >= switchDay ? 'B' : 'A';
-}
-
-function stockQty(random: SeededRandom, entry: FactoryItem): number {
-  if (entry.level === 0) return random.int(1, 20);
-  if (entry.level <= 2) return random.int(1, 40);
-  if (entry.level <= 4) return random.int(10, 500);
-  if (entry.category === 'fastener') return random.int(1, 50) * 100;
-  if (entry.category === 'bar-stock') return random.decimal(50, 2000);
-  return random.int(20, 2000);
 }

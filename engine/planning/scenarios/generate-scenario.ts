@@ -3,8 +3,9 @@ import type { MrpScenario } from '../generated/planning-types.js';
 import { chineseHolidays } from './chinese-holidays.js';
 import { generateBoms } from './generate-boms.js';
 import { generateItems } from './generate-items.js';
-import { generateOrders } from './generate-orders.js';
+import { generateDemands, generateInventory } from './generate-orders.js';
 import { generateRoutings } from './generate-routings.js';
+import { dailyUsage, setPlanningParameters } from './planning-parameters.js';
 import { createSeededRandom } from './seeded-random.js';
 
 export interface GenerateScenarioOptions {
@@ -43,7 +44,12 @@ export function generateScenario(options: GenerateScenarioOptions): MrpScenario 
   const factoryItems = generateItems(random, total);
   const { boms, versionSwitch } = generateBoms(random, factoryItems, startDay, horizonDays);
   const { workCenters, routings } = generateRoutings(random, factoryItems);
-  const { stock, supplies, demands } = generateOrders(random, factoryItems, versionSwitch, { start: startDay, end: endDay });
+  const horizon = { start: startDay, end: endDay };
+  const orders = generateDemands(random, factoryItems, versionSwitch, horizon);
+  const usage = dailyUsage(factoryItems, boms, orders.demands, (horizonDays * 5) / 7);
+  for (const entry of factoryItems) setPlanningParameters(random, entry, usage.get(entry.item.id)!);
+  generateInventory(random, factoryItems, usage, versionSwitch, horizon, orders);
+  const { stock, supplies, demands } = orders;
 
   const holidays: string[] = [];
   for (let year = Number(start.slice(0, 4)); year <= Number(formatDay(endDay).slice(0, 4)); year++) {

@@ -64,6 +64,14 @@ describe('generateScenario', () => {
     const parents = new Map<string, Set<string>>();
     for (const bom of scenario.boms) for (const line of bom.lines) parents.set(line.component, (parents.get(line.component) ?? new Set()).add(bom.item));
     expect(Math.max(...[...parents.values()].map((set) => set.size))).toBeGreaterThan(100);
+    // Mostly bought lines, one or two made components per BOM: a pump explodes into hundreds of BOM paths, not millions.
+    const bomOf = new Map(scenario.boms.filter((bom) => bom.version === 'A').map((bom) => [bom.item, bom]));
+    const paths = new Map<string, number>();
+    const pathsOf = (id: string): number => {
+      if (!paths.has(id)) paths.set(id, 1 + (bomOf.get(id)?.lines ?? []).reduce((sum, line) => sum + pathsOf(line.component), 0));
+      return paths.get(id)!;
+    };
+    expect(Math.max(...finished.map((item) => pathsOf(item.id)))).toBeLessThan(5000);
     // Every item below the finished goods is used somewhere.
     expect(scenario.items.filter((item) => !item.id.startsWith('FG-') && !parents.has(item.id))).toEqual([]);
 

@@ -1,0 +1,1 @@
+export { checkSchedule, type ScheduleViolation } from './check-schedule.js';

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time from /proc (Linux), in ms: the serving processes, the load generator, every PostgreSQL process, and the
+ * machine's busy and stolen time. On a shared machine the rates swing with the neighbours; the
+ * CPU each transition costs swings far less, so the bench reports it next to the rates.
+ */
+export interface CpuSample {
+  readonly servers: number;
+  /** This process: the load generator. */
+  readonly generator: number;
+  readonly postgres: number;
+  readonly machineBusy: number;
+  readonly machineSteal: number;
+  readonly machineTotal: number;
+}
+
+const TICK_MS = 10;
+
+function processTicks(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) start with the state; utime and stime are the 12th and 13th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function postgresTicks(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') ticks += processTicks(entry);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks;
+}
+
+/** undefined where /proc is not there to read. */
+export function sampleCpu(serverPids: readonly number[]): CpuSample | undefined {
+  try {
+    const [, ...counters] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = counters.map(Number) as number[];
+    const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0);
+    return {
+      servers: serverPids.reduce((sum, pid) => sum + processTicks(pid), 0) * TICK_MS,
+      generator: processTicks(process.pid) * TICK_MS,
+      postgres: postgresTicks() * TICK_MS,
+      machineBusy: busy * TICK_MS,
+      machineSteal: (steal ?? 0) * TICK_MS,
+      machineTotal: (busy + (idle ?? 0) + (iowait ?? 0) + (steal ?? 0)) * TICK_MS,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What one phase cost: CPU ms per transition in the servers and in PostgreSQL, and the machine's busy and stolen share. */
+export function describeCpu(before: CpuSample | undefined, after: CpuSample | undefined, transitions: number): string {
+  if (before === undefined || after === undefined || transitions === 0) return 'CPU: /proc not readable';
+  const total = after.machineTotal - before.machineTotal;
+  const share = (ms: number) => `${((ms / total) * 100).toFixed(0)}%`;
+  return [
+    `CPU per transition: ${((after.servers - before.servers) / transitions).toFixed(2)} ms in ordo serve, ${((after.postgres - before.postgres) / transitions).toFixed(2)} ms in PostgreSQL;`,
+    `of the machine's CPU time: ordo serve ${share(after.servers - before.servers)}, PostgreSQL ${share(after.postgres - before.postgres)}, load generator ${share(after.generator - before.generator)},`,
+    `all busy ${share(after.machineBusy - before.machineBusy)}, stolen by the host ${share(after.machineSteal - before.machineSteal)}`,
+  ].join(' ');
+}

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:mrp`: wall time and peak memory of MRP on generated factories of 1k and 10k items
+ * (100k with MRP_BENCH_100K=1): a full regenerative run and net-change after one new sales order. Each measurement runs in a fresh child process (node --expose-gc) that
+ * generates its factory first, outside the timing. Peak memory is the process's peak resident set
+ * during the measured calls: Linux's high-water mark, reset after the factory is built
+ * (/proc/self/clear_refs), minus the resident set before the calls. Prints markdown tables for
+ * BENCHMARKS.md. MRP_BENCH_SEED picks the factory (default 1), MRP_BENCH_SIZES the item counts
+ * (default 1000,10000). A cell whose first run takes over 5 s gets one more run instead of five.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { createMrpPlanner, formatDay, generateScenario, type MrpDemand, type MrpPlan, type MrpScenario, parseDay, planMrp } from '../../engine/planning/index.js';
+
+// ctp.promise joins when engine/planning/ctp is on main (goal: under 50 ms for 10k items).
+type Operation = 'regenerative' | 'net-change';
+const OPERATIONS: readonly Operation[] = ['regenerative', 'net-change'];
+const GOALS_MS: Readonly<Record<Operation, number>> = { regenerative: 1000, 'net-change': 20 };
+const seed = Number(process.env.MRP_BENCH_SEED ?? 1);
+
+interface Measurement {
+  operation: Operation;
+  items: number;
+  bomLines: number;
+  demands: number;
+  runsMs: number[];
+  medianMs: number;
+  firstMs: number;
+  peakMb: number;
+  baseMb: number;
+  /** Net-change: whether the changed plan equals the regenerative plan of the changed scenario. */
+  sameAsRegenerative?: boolean;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Resident set fields of /proc/self/status in MB (VmRSS now, VmHWM the peak since the last reset). */
+function residentMb(field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
+  return Number(match![1]) / 1024;
+}
+
+function resetPeak(): void {
+  gc?.();
+  writeFileSync('/proc/self/clear_refs', '5');
+}
+
+function timed<T>(run: () => T): { ms: number; value: T } {
+  const started = performance.now();
+  const value = run();
+  return { ms: performance.now() - started, value };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A new order of the first finished good, due two months into the horizon: what a sales clerk adds. */
+function newOrder(scenario: MrpScenario): MrpDemand {
+  const due = formatDay(parseDay(scenario.horizon.start)! + 60);
+  return { id: 'SO-BENCH/1', kind: 'sales-order', item: scenario.items[0]!.id, qty: 10, due, salesOrder: 'SO-BENCH', customer: 'C-BENCH', priority: 100 };
+}
+
+function measure(operation: Operation, items: number): Measurement {
+  const scenario = generateScenario({ items, seed });
+  const runsMs: number[] = [];
+  let firstMs = 0;
+  let baseMb = 0;
+  let peakMb = 0;
+  let sameAsRegenerative: boolean | undefined;
+  const runsAfter = (ms: number) => (ms > 5000 ? 1 : 5);
+  const start = () => {
+    resetPeak();
+    baseMb = residentMb('VmRSS');
+  };
+  const peak = () => {
+    peakMb = Math.max(peakMb, residentMb('VmHWM') - baseMb);
+  };
+
+  if (operation === 'regenerative') {
+    start();
+    firstMs = timed(() => planMrp(scenario)).ms;
+    for (let run = 0, runs = runsAfter(firstMs); run < runs; run++) runsMs.push(timed(() => planMrp(scenario)).ms);
+    peak();
+  } else {
+    const demand = newOrder(scenario);
+    let changed: MrpPlan | undefined;
+    for (let run = 0, runs = 1; run <= runs; run++) {
+      const created = timed(() => createMrpPlanner(scenario));
+      start();
+      const { ms, value } = timed(() => created.value.apply([{ type: 'upsert-demand', demand }]));
+      peak();
+      if (run === 0) {
+        firstMs = ms;
+        runs = runsAfter(created.ms);
+      } else {
+        runsMs.push(ms);
+      }
+      changed = value;
+    }
+    // apply() says how many items it replanned; everything else must be the regenerative plan's.
+    const regenerative = planMrp({ ...scenario, demands: [...scenario.demands, demand] });
+    sameAsRegenerative = isDeepStrictEqual({ ...changed!, summary: { ...changed!.summary, replannedItems: undefined } }, { ...regenerative, summary: { ...regenerative.summary, replannedItems: undefined } });
+  }
+  const bomLines = scenario.boms.reduce((sum, bom) => sum + bom.lines.length, 0);
+  const measurement: Measurement = { operation, items, bomLines, demands: scenario.demands.length, runsMs, medianMs: median(runsMs), firstMs, peakMb, baseMb };
+  if (sameAsRegenerative !== undefined) measurement.sameAsRegenerative = sameAsRegenerative;
+  return measurement;
+}
+
+function inChild(operation: Operation, items: number): Measurement {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', fileURLToPath(import.meta.url), 'child', operation, String(items)],
+    { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`${operation} on ${items} items failed with exit code ${child.status}`);
+  return JSON.parse(child.stdout) as Measurement;
+}
+
+function main(): void {
+  const sizes = (process.env.MRP_BENCH_SIZES ?? (process.env.MRP_BENCH_100K === '1' ? '1000,10000,100000' : '1000,10000')).split(',').map(Number);
+  console.log(`seed ${seed}, node ${process.version}, one child process per cell, times in ms (median of the runs after the first)\n`);
+  const results = new Map<string, Measurement>();
+  console.log('| items | BOM lines | demand lines | operation | first ms | median ms | goal ms | peak MB over base | base RSS MB | check |');
+  console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const items of sizes) {
+    for (const operation of OPERATIONS) {
+      const m = inChild(operation, items);
+      results.set(`${operation}/${items}`, m);
+      const goal = items === 10_000 ? String(GOALS_MS[operation]) : '';
+      const check = m.sameAsRegenerative === undefined ? '' : m.sameAsRegenerative ? 'equals regenerative' : '**differs from regenerative**';
+      console.log(
+        `| ${items} | ${m.bomLines} | ${m.demands} | ${operation} | ${m.firstMs.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${goal} | ${m.peakMb.toFixed(0)} | ${m.baseMb.toFixed(0)} | ${check} |`,
+      );
+    }
+  }
+  console.log('\n| operation | 10k / 1k | 100k / 10k |');
+  console.log('| --- | ---: | ---: |');
+  for (const operation of OPERATIONS) {
+    const ratio = (large: number, small: number) => {
+      const a = results.get(`${operation}/${large}`);
+      const b = results.get(`${operation}/${small}`);
+      return a === undefined || b === undefined ? '' : `${(a.medianMs / b.medianMs).toFixed(1)}x`;
+    };
+    console.log(`| ${operation} | ${ratio(10_000, 1000)} | ${ratio(100_000, 10_000)} |`);
+  }
+}
+
+if (process.argv[2] === 'child') {
+  process.stdout.write(JSON.stringify(measure(process.argv[3] as Operation, Number(process.argv[4]))));
+} else {
+  main();
+}
