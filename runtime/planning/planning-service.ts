@@ -37,8 +37,8 @@ export function createPlanningService(deps: PlanningServiceDependencies): Planni
     async call(actor, name, input) {
       const fn = runner.find(name);
       requireFunctionAccess(deps.app(), actor.roles, name);
+      const { output, loaded, planMs } = await runner.run(db, fn, input, { at: '/body' });
       const now = deps.now();
-      const { output, loaded, planMs } = await runner.run(db, fn, input, { now, at: '/body' });
       if (!STORED_AS_RUN.has(name) || loaded === undefined) return { output };
       const id = randomUUID();
       const summary = summaryOf(output);

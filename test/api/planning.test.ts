@@ -18,6 +18,7 @@ import { openShippedFactory } from '../support/shipped-factory.js';
  */
 
 const TODAY = '2026-11-24';
+const DEMO_MORNING = new Date('2026-11-24T01:00:00Z');
 const PLANNER = 'zhao.min';
 const USERS = [PLANNER, 'zheng.hao', 'li.na', 'liu.yang', 'admin'] as const;
 
@@ -51,7 +52,9 @@ for (const backend of testDatabases()) {
     const tokens: Record<string, string> = {};
 
     beforeAll(async () => {
-      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'] });
+      // The demo's dates are late 2026: its clock starts on the demo day and runs on from there.
+      const offset = DEMO_MORNING.getTime() - Date.now();
+      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'], now: () => new Date(Date.now() + offset) });
       ({ database, services } = factory);
       planner = factory.as(PLANNER);
       admin = factory.as('admin');
@@ -210,8 +213,11 @@ for (const backend of testDatabases()) {
       for (const username of ['li.na', 'liu.yang']) {
         expect((await call(username, 'POST', '/api/functions/mrp.plan', { json: {} })).json(), username).toMatchObject({ status: 403, code: 'ORDO_ERR_FORBIDDEN' });
       }
-      const wrongType = (await call('li.na', 'POST', '/api/functions/ctp.placeholder-promise', { json: { requestedDate: 20261224 } })).json();
-      expect(wrongType).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID', errors: [{ pointer: '/body/requestedDate', code: 'type' }] });
+      const wrongType = (await call('li.na', 'POST', '/api/functions/ctp.promise', { json: { lines: [{ item: 'item-kbz-15', qty: 0 }], requestedDate: 20261224 } })).json();
+      expect(wrongType).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID' });
+      expect(wrongType.errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`).sort()).toEqual(['/body/lines/0/qty exclusiveMinimum', '/body/requestedDate type']);
+      const noSuchDay = (await call('li.na', 'POST', '/api/functions/ctp.promise', { json: { lines: [{ item: 'item-kbz-15', qty: 1, requestedDate: '2027-02-30' }] } })).json();
+      expect(noSuchDay).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID', errors: [{ pointer: '/body/lines/0/requestedDate', code: 'format' }] });
       const unknown = (await call(PLANNER, 'POST', '/api/functions/mrp.plan', { json: { horizon: 30 } })).json();
       expect(unknown).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID', errors: [{ pointer: '/body/horizon', code: 'additionalProperties' }] });
       expect((await call(PLANNER, 'POST', '/api/functions/mrp.plan', { json: [] })).json()).toMatchObject({ status: 400, code: 'ORDO_ERR_REQUEST_INVALID' });
@@ -219,10 +225,27 @@ for (const backend of testDatabases()) {
       expect((await call(PLANNER, 'GET', '/api/plan-runs')).json()).toEqual({ items: [] });
     });
 
+    it('promises a delivery date to the sales desk from material and capacity, naming what limits it', async () => {
+      const ask = { requestedDate: '2026-12-04', lines: [{ item: 'item-kbz-7-5', qty: 2 }, { item: 'item-ms-45', qty: 10 }] };
+      const response = await call('li.na', 'POST', '/api/functions/ctp.promise', { json: ask });
+      expect(response.statusCode, response.body).toBe(200);
+      const promise = response.json();
+      expect(schemaProblems(PLANNING_SCHEMAS.CtpPromise, promise)).toEqual([]);
+      expect(response.headers['location']).toBeUndefined();
+      // The seals on hand and on order are all pegged to confirmed pumps, so new seals take their 20 working days.
+      expect(promise.lines[1]).toMatchObject({ item: 'item-ms-45', promisedDate: '2026-12-22', feasible: false, limitedBy: { kind: 'lead-time', item: 'item-ms-45' } });
+      // A KBZ-7.5 waits for impeller castings (P-100101), whose free supply comes on 2026-12-29; then machining and assembly.
+      expect(promise.lines[0]).toMatchObject({ item: 'item-kbz-7-5', promisedDate: '2027-01-11', feasible: false, limitedBy: { kind: 'material', item: 'item-p-100101', date: '2026-12-29' } });
+      expect(promise).toMatchObject({ promisedDate: '2027-01-11', feasible: false });
+      expect(promise.reason).toContain('item-p-100101');
+      expect((await call('liu.yang', 'POST', '/api/functions/ctp.promise', { json: ask })).statusCode).toBe(403);
+      expect((await call(PLANNER, 'GET', '/api/plan-runs')).json()).toEqual({ items: [] });
+    });
+
     it('plans on the live data, stores the run and answers it with labels for items and sales orders', async () => {
       const { runId, plan: answer } = await plan();
       expect(schemaProblems(PLANNING_SCHEMAS.MrpPlan, answer)).toEqual([]);
-      expect(answer.horizon.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(answer.horizon).toEqual({ start: TODAY, end: '2027-11-24', bucketDays: 1 });
       const rush = String((await services.records.get(planner, 'sales-order', 'so-jinbei-coal-rush')).data['orderNo']);
       // The cancelled order's reserved seals and motor housings are reported free for other demand.
       const cancelled = String((await services.records.get(planner, 'sales-order', 'so-huainan-mining-0917')).data['orderNo']);
