@@ -52,11 +52,18 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   };
 
   const boms = records.boms.flatMap(bomOf);
+  const routingByItem = latestRoutings(records.routings);
+  const bomsByItem = new Map<string, MrpBom[]>();
+  for (const bom of boms) {
+    const versions = bomsByItem.get(bom.item);
+    if (versions === undefined) bomsByItem.set(bom.item, [bom]);
+    else versions.push(bom);
+  }
   const stock = records.stockLots.flatMap((record) => stockOf(record, reservedTo));
   const supplies = [
     ...records.purchaseOrders.flatMap((record) => purchaseSupplies(record, 'poNo', 'ordered', reservedTo)),
     ...records.requisitions.flatMap((record) => purchaseSupplies(record, 'prNo', undefined, reservedTo)),
-    ...records.productionOrders.flatMap((record) => productionSupply(record, boms, options.today, reservedTo)),
+    ...records.productionOrders.flatMap((record) => productionSupply(record, bomsByItem, options.today, reservedTo)),
   ];
   const reserved = new Set([...stock, ...supplies].flatMap((entry) => (entry.salesOrder === undefined ? [] : [entry.salesOrder])));
   const demands = records.salesOrders.flatMap((record) => {
@@ -70,7 +77,7 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   const scenario: MrpScenario = {
     horizon: { start: options.today, end: formatDay(start + options.horizonDays), bucketDays: 1 },
     calendar: options.calendar,
-    items: records.items.map((record) => itemOf(record, records.routings)),
+    items: records.items.map((record) => itemOf(record, routingByItem.get(record.id))),
     boms,
     routings: records.routings.flatMap(routingOf),
     workCenters: records.workCenters.map(workCenterOf),
@@ -85,9 +92,8 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   return { scenario, labels };
 }
 
-function itemOf(record: PlanningRecord, routings: readonly PlanningRecord[]): MrpItem {
+function itemOf(record: PlanningRecord, routing: PlanningRecord | undefined): MrpItem {
   const data = record.data;
-  const routing = latestVersion(routings.filter((candidate) => candidate.data['item'] === record.id));
   return {
     id: record.id,
     name: itemLabel(record).slice(0, 200),
@@ -201,14 +207,14 @@ function purchaseSupplies(record: PlanningRecord, numberField: 'poNo' | 'prNo', 
   });
 }
 
-function productionSupply(record: PlanningRecord, boms: readonly MrpBom[], today: string, reservedTo: ReservedTo): MrpOpenSupply[] {
+function productionSupply(record: PlanningRecord, bomsByItem: ReadonlyMap<string, readonly MrpBom[]>, today: string, reservedTo: ReservedTo): MrpOpenSupply[] {
   const data = record.data;
   const item = text(data['item']);
   const open = (number(data['qty']) ?? 0) - (number(data['completedQty']) ?? 0);
   if (item === undefined || open <= 0) return [];
   // An order without a due date is taken as due today: it is on the shop floor now.
   const due = dateText(data['dueDate']) ?? today;
-  const version = text(data['bomVersion']) ?? effectiveVersion(boms, item, dateText(data['startDate']) ?? due);
+  const version = text(data['bomVersion']) ?? effectiveVersion(bomsByItem.get(item) ?? [], dateText(data['startDate']) ?? due);
   return [
     {
       id: text(data['moNo']) ?? record.id,
@@ -256,15 +262,24 @@ function demandsOf(record: PlanningRecord, salesOrder: string, status: 'open' | 
   });
 }
 
-/** The released BOM version of an item effective on a day, the latest effective one when several are. */
-export function effectiveVersion(boms: readonly MrpBom[], item: string, day: string): string | undefined {
-  const effective = boms.filter((bom) => bom.item === item && (bom.effectiveFrom ?? '') <= day && (bom.effectiveTo === undefined || day <= bom.effectiveTo));
+/** Of one item's released BOMs, the version effective on a day (the latest effective one when several are). */
+function effectiveVersion(boms: readonly MrpBom[], day: string): string | undefined {
+  const effective = boms.filter((bom) => (bom.effectiveFrom ?? '') <= day && (bom.effectiveTo === undefined || day <= bom.effectiveTo));
   effective.sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
   return effective.at(-1)?.version;
 }
 
-function latestVersion(candidates: readonly PlanningRecord[]): PlanningRecord | undefined {
-  return [...candidates].sort((a, b) => String(a.data['version'] ?? '').localeCompare(String(b.data['version'] ?? '')) || a.id.localeCompare(b.id)).at(-1);
+/** Each item's released routing of the highest version (then the highest id), in one pass. */
+function latestRoutings(routings: readonly PlanningRecord[]): Map<string, PlanningRecord> {
+  const latest = new Map<string, PlanningRecord>();
+  const version = (record: PlanningRecord) => String(record.data['version'] ?? '');
+  for (const routing of routings) {
+    const item = text(routing.data['item']);
+    if (item === undefined) continue;
+    const current = latest.get(item);
+    if (current === undefined || version(routing).localeCompare(version(current)) > 0 || (version(routing) === version(current) && routing.id > current.id)) latest.set(item, routing);
+  }
+  return latest;
 }
 
 function itemLabel(record: PlanningRecord): string {
