@@ -37,7 +37,9 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   const format = values.format ?? (/\.fjs$/i.test(file) ? 'fjs' : 'jsplib');
   if (format !== 'jsplib' && format !== 'fjs') throw new UsageError(`--format must be jsplib or fjs, not ${format}`);
   const seconds = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
-  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`--time-limit must be a number of seconds above 0, not ${values['time-limit']}`);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0)) {
+    throw new UsageError(`--time-limit must be a number of seconds above 0, not ${values['time-limit']}`);
+  }
   const seed = wholeNumber(values.seed, '--seed');
   const maxIterations = wholeNumber(values['max-iterations'], '--max-iterations');
 

@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSchedule, parseJsplib, type Schedule } from '../../engine/planning/scheduling/index.js';
-
-const ORDO = fileURLToPath(new URL('../../runtime/cli/ordo.mjs', import.meta.url));
-
-function ordo(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ORDO, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runOrdo } from '../support/run-ordo.js';
 
 const INSTANCE = '3 3\n0 3 1 2 2 2\n0 2 2 1 1 4\n1 4 2 3 0 1\n';
 
 describe('ordo schedule', () => {
   let dir: string;
+  const ordo = (args: string[]) => runOrdo(args, { cwd: dir });
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'ordo-schedule-'));
     await writeFile(path.join(dir, 'small.txt'), INSTANCE);

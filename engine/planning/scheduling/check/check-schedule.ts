@@ -1,7 +1,17 @@
 import type { Schedule, ScheduledOperation, ShopModel } from '../model/index.js';
 
 export interface ScheduleViolation {
-  readonly code: 'unknown-op' | 'duplicate-op' | 'missing-op' | 'wrong-machine' | 'wrong-duration' | 'release' | 'precedence' | 'overlap' | 'frozen' | 'makespan';
+  readonly code:
+    | 'unknown-op'
+    | 'duplicate-op'
+    | 'missing-op'
+    | 'wrong-machine'
+    | 'wrong-duration'
+    | 'release'
+    | 'precedence'
+    | 'overlap'
+    | 'frozen'
+    | 'makespan';
   readonly message: string;
 }
 
@@ -28,11 +38,14 @@ export function checkSchedule(model: ShopModel, schedule: Schedule): ScheduleVio
     placed[entry.job]![entry.op] = entry;
     const alternative = operation.alternatives.find((candidate) => candidate.machine === entry.machine);
     if (alternative === undefined) add('wrong-machine', `${name} is on machine ${entry.machine}, which cannot do it`);
-    else if (entry.end - entry.start !== alternative.duration) add('wrong-duration', `${name} lasts ${entry.end - entry.start} on machine ${entry.machine}, not ${alternative.duration}`);
+    else if (entry.end - entry.start !== alternative.duration) {
+      add('wrong-duration', `${name} lasts ${entry.end - entry.start} on machine ${entry.machine}, not ${alternative.duration}`);
+    }
     const release = Math.max(job.release ?? 0, operation.release ?? 0, 0);
     if (entry.start < release) add('release', `${name} starts at ${entry.start}, before its release ${release}`);
     if (operation.frozen !== undefined && (operation.frozen.machine !== entry.machine || operation.frozen.start !== entry.start)) {
-      add('frozen', `${name} is frozen on machine ${operation.frozen.machine} at ${operation.frozen.start} but was moved to machine ${entry.machine} at ${entry.start}`);
+      const { machine, start } = operation.frozen;
+      add('frozen', `${name} is frozen on machine ${machine} at ${start} but was moved to machine ${entry.machine} at ${entry.start}`);
     }
   }
   model.jobs.forEach((job, j) =>
@@ -45,8 +58,9 @@ export function checkSchedule(model: ShopModel, schedule: Schedule): ScheduleVio
   const at = (job: number, op: number) => placed[job]![op]!;
   const arcs = model.jobs.flatMap((job, j) => job.operations.slice(1).map((_, k) => ({ before: { job: j, op: k }, after: { job: j, op: k + 1 } })));
   for (const { before, after } of [...arcs, ...(model.precedences ?? [])]) {
-    if (at(after.job, after.op).start < at(before.job, before.op).end) {
-      add('precedence', `job ${after.job} op ${after.op} starts at ${at(after.job, after.op).start}, before job ${before.job} op ${before.op} ends at ${at(before.job, before.op).end}`);
+    const [first, then] = [at(before.job, before.op), at(after.job, after.op)];
+    if (then.start < first.end) {
+      add('precedence', `job ${then.job} op ${then.op} starts at ${then.start}, before job ${first.job} op ${first.op} ends at ${first.end}`);
     }
   }
   const byMachine = new Map<number, ScheduledOperation[]>();
@@ -57,7 +71,10 @@ export function checkSchedule(model: ShopModel, schedule: Schedule): ScheduleVio
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 1; i < list.length; i++) {
       const [previous, current] = [list[i - 1]!, list[i]!];
-      if (current.start < previous.end) add('overlap', `machine ${machine}: job ${current.job} op ${current.op} starts at ${current.start}, before job ${previous.job} op ${previous.op} ends at ${previous.end}`);
+      if (current.start < previous.end) {
+        const [a, b] = [previous, current];
+        add('overlap', `machine ${machine}: job ${b.job} op ${b.op} starts at ${b.start}, before job ${a.job} op ${a.op} ends at ${a.end}`);
+      }
     }
   }
   const latest = Math.max(0, ...placed.flat().map((entry) => entry!.end));

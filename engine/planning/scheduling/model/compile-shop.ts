@@ -101,7 +101,8 @@ export function compileShop(model: ShopModel): CompiledShop {
   for (let j = 0; j < jobCount; j++) for (let i = jobStart[j]! + 1; i < jobStart[j + 1]!; i++) arcs.push([i - 1, i]);
   (model.precedences ?? []).forEach((precedence, p) => {
     const ends = [precedence.before, precedence.after].map((ref, side) => {
-      const inRange = Number.isInteger(ref.job) && ref.job >= 0 && ref.job < jobCount && Number.isInteger(ref.op) && ref.op >= 0 && ref.op < model.jobs[ref.job]!.operations.length;
+      const job = Number.isInteger(ref.job) && ref.job >= 0 && ref.job < jobCount ? model.jobs[ref.job] : undefined;
+      const inRange = job !== undefined && Number.isInteger(ref.op) && ref.op >= 0 && ref.op < job.operations.length;
       if (!inRange) problem(`/precedences/${p}/${side === 0 ? 'before' : 'after'}`, 'range', `job ${ref.job} op ${ref.op} does not exist`);
       return inRange ? jobStart[ref.job]! + ref.op : -1;
     });
@@ -119,7 +120,9 @@ export function compileShop(model: ShopModel): CompiledShop {
     latestRelease = Math.max(latestRelease, release[i]!);
   }
   horizon += latestRelease;
-  if (horizon > MAX_HORIZON) problem('/jobs', 'horizon', `the durations and releases add up to ${horizon} time units, more than the ${MAX_HORIZON} the scheduler can count`);
+  if (horizon > MAX_HORIZON) {
+    problem('/jobs', 'horizon', `the durations and releases add up to ${horizon} time units, more than the ${MAX_HORIZON} the scheduler can count`);
+  }
   if (problems.length > 0) throw invalid(problems);
 
   const { start: predStart, list: predList } = csr(n, arcs, 1, 0);
@@ -221,13 +224,14 @@ function checkFrozen(model: ShopModel, c: FrozenContext, problem: (pointer: stri
     if (c.frozenAlt[i]! < 0) continue;
     const frozen = model.jobs[c.opJob[i]!]!.operations[c.opIndex[i]!]!.frozen!;
     const at = `/jobs/${c.opJob[i]}/operations/${c.opIndex[i]}/frozen`;
+    const name = `job ${c.opJob[i]} op ${c.opIndex[i]}`;
     for (let p = c.predStart[i]!; p < c.predStart[i + 1]!; p++) {
       const pred = c.predList[p]!;
-      if (c.frozenAlt[pred]! < 0) problem(at, 'frozen', `job ${c.opJob[i]} op ${c.opIndex[i]} is frozen but its predecessor job ${c.opJob[pred]} op ${c.opIndex[pred]} is not`);
-      else if (frozenEnd(pred) > frozen.start) problem(`${at}/start`, 'frozen', `job ${c.opJob[i]} op ${c.opIndex[i]} is frozen to start before its predecessor ends`);
+      if (c.frozenAlt[pred]! < 0) problem(at, 'frozen', `${name} is frozen but its predecessor job ${c.opJob[pred]} op ${c.opIndex[pred]} is not`);
+      else if (frozenEnd(pred) > frozen.start) problem(`${at}/start`, 'frozen', `${name} is frozen to start before its predecessor ends`);
     }
     c.release[i] = Math.max(c.release[i]!, frozen.start);
-    if (c.release[i] !== frozen.start) problem(`${at}/start`, 'frozen', `job ${c.opJob[i]} op ${c.opIndex[i]} is frozen to start before its release`);
+    if (c.release[i] !== frozen.start) problem(`${at}/start`, 'frozen', `${name} is frozen to start before its release`);
     const list = byMachine.get(frozen.machine) ?? [];
     list.push({ i, start: frozen.start, end: frozenEnd(i) });
     byMachine.set(frozen.machine, list);
@@ -236,7 +240,9 @@ function checkFrozen(model: ShopModel, c: FrozenContext, problem: (pointer: stri
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let k = 1; k < list.length; k++) {
       const { i } = list[k]!;
-      if (list[k]!.start < list[k - 1]!.end) problem(`/jobs/${c.opJob[i]}/operations/${c.opIndex[i]}/frozen`, 'frozen', `frozen operations overlap on machine ${machine}`);
+      if (list[k]!.start < list[k - 1]!.end) {
+        problem(`/jobs/${c.opJob[i]}/operations/${c.opIndex[i]}/frozen`, 'frozen', `frozen operations overlap on machine ${machine}`);
+      }
     }
   }
 }

@@ -32,7 +32,8 @@ export function readInstanceLines(text: string, format: string, decimalHeaderFie
 export function readHeader(line: InstanceLine, format: string, extraFields: number): { jobs: number; machines: number } {
   const [jobs, machines] = line.numbers;
   if (jobs === undefined || machines === undefined || line.numbers.length > 2 + extraFields) {
-    throw instanceError(`${format} line ${line.lineNumber}: the header must be "<jobs> <machines>${extraFields > 0 ? ' [<average machines per operation>]' : ''}"`);
+    const optional = extraFields > 0 ? ' [<average machines per operation>]' : '';
+    throw instanceError(`${format} line ${line.lineNumber}: the header must be "<jobs> <machines>${optional}"`);
   }
   if (jobs < 1 || machines < 1) throw instanceError(`${format} line ${line.lineNumber}: jobs and machines must be at least 1, got ${jobs} and ${machines}`);
   return { jobs, machines };

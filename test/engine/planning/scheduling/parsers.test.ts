@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOrdoError } from '../../../../engine/errors/index.js';
 import { parseFjs, parseInstance, parseJsplib } from '../../../../engine/planning/scheduling/index.js';
-import { HAS_SHARED, benchmarkText, sharedChecker } from './shared-benchmarks.js';
+import { HAS_SHARED, benchmarkText, sharedChecker } from '../../../support/shared-benchmarks.js';
 
 function parseError(parse: () => unknown): string {
   try {

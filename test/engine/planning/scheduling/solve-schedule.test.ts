@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule, parseInstance, solveSchedule, type ShopModel } from '../../../../engine/planning/scheduling/index.js';
-import { HAS_SHARED, benchmarkText, sharedChecker } from './shared-benchmarks.js';
+import { HAS_SHARED, benchmarkText, sharedChecker } from '../../../support/shared-benchmarks.js';
 
 describe.skipIf(!HAS_SHARED)('solveSchedule on benchmark instances', () => {
   it('finds the optimum 55 of ft06 within 3000 iterations, and the shared checker accepts it', async () => {
@@ -39,7 +39,10 @@ describe('solveSchedule', () => {
     machineCount: 2,
     jobs: [
       { operations: [{ alternatives: [{ machine: 0, duration: 3 }] }, { alternatives: [{ machine: 1, duration: 2 }] }] },
-      { release: 4, operations: [{ alternatives: [{ machine: 1, duration: 4 }] }, { alternatives: [{ machine: 0, duration: 1 }, { machine: 1, duration: 1 }] }] },
+      {
+        release: 4,
+        operations: [{ alternatives: [{ machine: 1, duration: 4 }] }, { alternatives: [{ machine: 0, duration: 1 }, { machine: 1, duration: 1 }] }],
+      },
       { operations: [{ alternatives: [{ machine: 0, duration: 2 }], frozen: { machine: 0, start: 0 } }, { alternatives: [{ machine: 1, duration: 5 }] }] },
     ],
     precedences: [{ before: { job: 0, op: 1 }, after: { job: 1, op: 1 } }],

@@ -24,7 +24,10 @@ describe('weighted tardiness, then makespan', () => {
       { p: 1, due: 3, weight: 1 },
       { p: 6, due: 9, weight: 2 },
     ];
-    const model: ShopModel = { machineCount: 1, jobs: jobs.map((job) => ({ due: job.due, weight: job.weight, operations: [{ alternatives: [{ machine: 0, duration: job.p }] }] })) };
+    const model: ShopModel = {
+      machineCount: 1,
+      jobs: jobs.map((job) => ({ due: job.due, weight: job.weight, operations: [{ alternatives: [{ machine: 0, duration: job.p }] }] })),
+    };
     const optimum = Math.min(
       ...permutations(jobs).map((order) => {
         let time = 0;
