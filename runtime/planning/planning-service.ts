@@ -30,7 +30,13 @@ export function createPlanningService(deps: PlanningServiceDependencies): Planni
   return {
     functions() {
       return [...runner.functions.values()]
-        .map((fn) => ({ name: fn.name, title: fn.title, inputSchema: fn.inputSchema, outputSchema: fn.outputSchema, ...(fn.needs === undefined ? {} : { needs: fn.needs }) }))
+        .map((fn) => ({
+          name: fn.name,
+          title: fn.title,
+          inputSchema: fn.inputSchema,
+          outputSchema: fn.outputSchema,
+          ...(fn.needs === undefined ? {} : { needs: fn.needs }),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 

@@ -174,7 +174,7 @@ function routingOf(record: PlanningRecord): MrpRouting[] {
 function workCenterOf(record: PlanningRecord): MrpWorkCenter {
   const name = text(record.data['name']);
   // An inactive work center keeps its id (routings still name it) and has no hours.
-  const hours = record.data['active'] === false ? 0 : number(record.data['dailyCapacityHours']) ?? 0;
+  const hours = record.data['active'] === false ? 0 : (number(record.data['dailyCapacityHours']) ?? 0);
   return { id: record.id, ...(name === undefined ? {} : { name: name.slice(0, 200) }), dailyCapacityHours: Math.max(0, hours) };
 }
 
@@ -203,7 +203,9 @@ function purchaseSupplies(record: PlanningRecord, numberField: 'poNo' | 'prNo', 
     const open = (number(line['qty']) ?? 0) - (number(line['receivedQty']) ?? 0);
     const due = dateText(line['dueDate']) ?? dateText(data['neededBy']);
     if (item === undefined || open <= 0 || due === undefined) return [];
-    return [{ id: `${key}/${integer(line['lineNo']) ?? i + 1}`, kind: 'purchase' as const, item, qty: open, due, ...reservedTo(data), ...(firm ? { firm } : {}) }];
+    return [
+      { id: `${key}/${integer(line['lineNo']) ?? i + 1}`, kind: 'purchase' as const, item, qty: open, due, ...reservedTo(data), ...(firm ? { firm } : {}) },
+    ];
   });
 }
 
@@ -277,7 +279,8 @@ function latestRoutings(routings: readonly PlanningRecord[]): Map<string, Planni
     const item = text(routing.data['item']);
     if (item === undefined) continue;
     const current = latest.get(item);
-    if (current === undefined || version(routing).localeCompare(version(current)) > 0 || (version(routing) === version(current) && routing.id > current.id)) latest.set(item, routing);
+    if (current === undefined || version(routing).localeCompare(version(current)) > 0 || (version(routing) === version(current) && routing.id > current.id))
+      latest.set(item, routing);
   }
   return latest;
 }

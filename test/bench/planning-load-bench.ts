@@ -63,29 +63,68 @@ function recordsOf(scenario: MrpScenario): Row[] {
       qtyPer: line.qtyPer,
       ...(line.scrapPct === undefined ? {} : { scrapPct: line.scrapPct }),
       ...(line.phantom === undefined ? {} : { phantom: line.phantom }),
-      ...(line.substituteFor === undefined ? {} : { substituteFor: line.substituteFor, substitutePriority: line.priority ?? 1, substituteRatio: line.ratio ?? 1 }),
+      ...(line.substituteFor === undefined
+        ? {}
+        : { substituteFor: line.substituteFor, substitutePriority: line.priority ?? 1, substituteRatio: line.ratio ?? 1 }),
     }));
-    rows.push({ form: 'bom', id: bom.id, data: { item: bom.item, version: bom.version, status: 'released', effectiveFrom: bom.effectiveFrom ?? START, ...(bom.effectiveTo === undefined ? {} : { effectiveTo: bom.effectiveTo }), lines } });
+    rows.push({
+      form: 'bom',
+      id: bom.id,
+      data: {
+        item: bom.item,
+        version: bom.version,
+        status: 'released',
+        effectiveFrom: bom.effectiveFrom ?? START,
+        ...(bom.effectiveTo === undefined ? {} : { effectiveTo: bom.effectiveTo }),
+        lines,
+      },
+    });
   }
-  for (const routing of scenario.routings ?? []) rows.push({ form: 'routing', id: routing.id, data: { item: routing.item, version: 'A', status: 'released', operations: routing.operations } });
-  for (const center of scenario.workCenters ?? []) rows.push({ form: 'work-center', id: center.id, data: { name: center.name ?? center.id, dailyCapacityHours: center.dailyCapacityHours } });
+  for (const routing of scenario.routings ?? [])
+    rows.push({ form: 'routing', id: routing.id, data: { item: routing.item, version: 'A', status: 'released', operations: routing.operations } });
+  for (const center of scenario.workCenters ?? [])
+    rows.push({ form: 'work-center', id: center.id, data: { name: center.name ?? center.id, dailyCapacityHours: center.dailyCapacityHours } });
   scenario.stock.forEach((lot, i) =>
-    rows.push({ form: 'stock-lot', id: `lot-${i}`, data: { item: lot.item, lot: lot.lot ?? `L${i}`, qty: lot.qty, ...(lot.salesOrder === undefined ? {} : { salesOrder: orderRecord(lot.salesOrder) }) } }),
+    rows.push({
+      form: 'stock-lot',
+      id: `lot-${i}`,
+      data: { item: lot.item, lot: lot.lot ?? `L${i}`, qty: lot.qty, ...(lot.salesOrder === undefined ? {} : { salesOrder: orderRecord(lot.salesOrder) }) },
+    }),
   );
   for (const supply of scenario.supplies) {
     const reserved = supply.salesOrder === undefined ? {} : { salesOrder: orderRecord(supply.salesOrder) };
     if (supply.kind === 'purchase') {
-      rows.push({ form: 'purchase-order', id: supply.id, data: { poNo: supply.id, status: 'ordered', ...reserved, lines: [{ lineNo: 1, item: supply.item, qty: supply.qty, dueDate: supply.due }] } });
+      rows.push({
+        form: 'purchase-order',
+        id: supply.id,
+        data: { poNo: supply.id, status: 'ordered', ...reserved, lines: [{ lineNo: 1, item: supply.item, qty: supply.qty, dueDate: supply.due }] },
+      });
     } else {
-      rows.push({ form: 'production-order', id: supply.id, data: { moNo: supply.id, item: supply.item, qty: supply.qty, dueDate: supply.due, status: 'released', ...(supply.bomVersion === undefined ? {} : { bomVersion: supply.bomVersion }), ...reserved } });
+      rows.push({
+        form: 'production-order',
+        id: supply.id,
+        data: {
+          moNo: supply.id,
+          item: supply.item,
+          qty: supply.qty,
+          dueDate: supply.due,
+          status: 'released',
+          ...(supply.bomVersion === undefined ? {} : { bomVersion: supply.bomVersion }),
+          ...reserved,
+        },
+      });
     }
   }
   const orders = new Map<string, Record<string, unknown>[]>();
   for (const demand of scenario.demands) {
     const key = demand.salesOrder ?? demand.id;
-    orders.set(key, [...(orders.get(key) ?? []), { lineNo: (orders.get(key)?.length ?? 0) + 1, item: demand.item, qty: demand.qty, requestedDate: demand.due }]);
+    orders.set(key, [
+      ...(orders.get(key) ?? []),
+      { lineNo: (orders.get(key)?.length ?? 0) + 1, item: demand.item, qty: demand.qty, requestedDate: demand.due },
+    ]);
   }
-  for (const [salesOrder, lines] of orders) rows.push({ form: 'sales-order', id: orderRecord(salesOrder), data: { orderNo: salesOrder, status: 'confirmed', requestedDate: START, lines } });
+  for (const [salesOrder, lines] of orders)
+    rows.push({ form: 'sales-order', id: orderRecord(salesOrder), data: { orderNo: salesOrder, status: 'confirmed', requestedDate: START, lines } });
   return rows;
 }
 
@@ -149,7 +188,10 @@ async function measure(database: OrdoDatabase, items: number): Promise<string> {
 async function main(): Promise<void> {
   const serverUrl = postgresServerUrl();
   const scratch = serverUrl === undefined ? undefined : await createScratchDatabase(serverUrl, 'ordo_bench');
-  const database = scratch === undefined ? await createDatabase({ dataDir: `memory://${randomUUID()}` }) : await createDatabase({ url: scratch.url, production: false, warn: () => undefined });
+  const database =
+    scratch === undefined
+      ? await createDatabase({ dataDir: `memory://${randomUUID()}` })
+      : await createDatabase({ url: scratch.url, production: false, warn: () => undefined });
   try {
     console.log(`backend: ${scratch === undefined ? 'PGlite (in memory)' : 'PostgreSQL'}; median of ${RUNS} loads; mrp.plan once`);
     console.log('| items | records | BOM lines | bare read of all records ms | loadPlanningScenario ms | load / bare read | mrp.plan ms | planned orders |');
