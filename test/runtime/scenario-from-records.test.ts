@@ -38,6 +38,7 @@ describe('the scenario assembled from records', () => {
       fc.boolean(),
       fc.integer({ min: -5, max: 500 }),
       fc.double({ min: -1, max: 1e4, noNaN: true }),
+      fc.constantFrom(1e7, 1e13, 0.5),
       fc.constantFrom('', 'x', '2026-12-01', '2026-02-30', 'released', 'buy', 'make', 'cancelled', 'confirmed'),
     );
     const data = (keys: readonly string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
@@ -86,7 +87,7 @@ describe('the scenario assembled from records', () => {
         const { scenario }: { scenario: MrpScenario } = scenarioFromRecords(records, options);
         expect(schemaProblems(PLANNING_SCHEMAS.MrpScenario, scenario)).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });
