@@ -133,7 +133,7 @@ export interface MrpItem {
 export interface LotSizing {
   method: 'lot-for-lot' | 'fixed' | 'min-max' | 'multiple' | 'period';
   /**
-   * Fixed order quantity (fixed): each order is this quantity; several orders when one is not enough.
+   * Fixed order quantity (fixed): one order per bucket of the smallest multiple of qty that covers the bucket's net requirement (max still splits it).
    */
   qty?: number;
   min?: number;
