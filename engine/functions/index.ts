@@ -1,5 +1,6 @@
 import { ctpPromise } from '../planning/ctp/index.js';
 import { mrpPlanFunction } from '../planning/mrp/mrp-function.js';
+import { schedulePlan } from '../planning/scheduling/factory/index.js';
 import type { NativeFunction } from './native-function.js';
 import { placeholderPromise } from './placeholder-promise.js';
 
@@ -11,4 +12,5 @@ export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
   [placeholderPromise.name, placeholderPromise],
   [mrpPlanFunction.name, mrpPlanFunction],
   [ctpPromise.name, ctpPromise],
+  [schedulePlan.name, schedulePlan],
 ]);

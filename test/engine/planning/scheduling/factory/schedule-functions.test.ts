@@ -1,0 +1,34 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { OrdoError } from '../../../../../engine/errors/index.js';
+import { NATIVE_FUNCTIONS } from '../../../../../engine/functions/index.js';
+import { smallFactory } from './factory-fixtures.js';
+
+const context = { now: new Date('2026-03-02T06:00:00Z') };
+
+function validates(schema: Readonly<Record<string, unknown>>, value: unknown): unknown {
+  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  validate(value);
+  return validate.errors ?? [];
+}
+
+describe('the scheduling functions in the registry', () => {
+  it('schedule.plan needs nothing but its input, and its output matches its schema', () => {
+    const plan = NATIVE_FUNCTIONS.get('schedule.plan')!;
+    expect(plan.needs).toBeUndefined();
+    const output = plan.run(smallFactory() as unknown as Record<string, unknown>, context);
+    expect(validates(plan.outputSchema, output)).toEqual([]);
+  });
+
+  it('an input that does not match the schema gets ORDO_ERR_FUNCTION_INPUT_INVALID with pointers', () => {
+    const plan = NATIVE_FUNCTIONS.get('schedule.plan')!;
+    const bad = { ...smallFactory(), origin: 'monday', extra: 1 } as unknown as Record<string, unknown>;
+    try {
+      plan.run(bad, context);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as OrdoError).code).toBe('ORDO_ERR_FUNCTION_INPUT_INVALID');
+      expect((error as OrdoError).fields.map((field) => field.pointer)).toEqual(expect.arrayContaining(['/origin', '/extra']));
+    }
+  });
+});
