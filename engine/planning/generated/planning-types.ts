@@ -865,13 +865,13 @@ export interface RoutingOperation {
   fixed?: FixedPlacement;
 }
 /**
- * A started or locked operation: it stays on this machine at this start. `end` when known (an operation that finished), else computed from the calendar.
+ * A started or locked operation: it stays on this machine at this start. `end` when known (an operation that finished), else computed from the calendar. An outsourced operation has no machine.
  *
  * This interface was referenced by `ScheduleRequest`'s JSON-Schema
  * via the `definition` "FixedPlacement".
  */
 export interface FixedPlacement {
-  machine: ScheduleId;
+  machine?: ScheduleId;
   start: DateTime;
   end?: DateTime;
 }

@@ -26,7 +26,10 @@ export function approximateShop(model: FactoryModel): ShopModel {
     for (let i = order.firstOp; i < order.firstOp + order.count; i++) {
       const operation = model.operations[i]!;
       if (operation.outsourcedLead !== undefined) {
-        operations.push({ alternatives: [{ machine: virtual++, duration: operation.outsourcedLead }], release: operation.release });
+        const { fixed } = operation;
+        const duration = fixed === undefined ? operation.outsourcedLead : (fixed.end ?? fixed.start + operation.outsourcedLead) - fixed.start;
+        const frozen = fixed === undefined ? undefined : { machine: virtual, start: fixed.start };
+        operations.push({ alternatives: [{ machine: virtual++, duration }], ...(frozen === undefined ? { release: operation.release } : { frozen }) });
       } else if (operation.fixed !== undefined) {
         const { machine, start, end } = operation.fixed;
         const work = setupMinutes(model, machine, -1, i) + runMinutes(model, i, machine);

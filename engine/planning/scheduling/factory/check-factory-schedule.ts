@@ -41,7 +41,7 @@ export function checkFactorySchedule(request: ScheduleRequest, operations: reado
     setup[i] = placed.setupMinutes;
     if (operation.outsourcedLead !== undefined) {
       if (machine[i] !== -1) add('machine', `${name} is outsourced but placed on machine ${placed.machine}`);
-      if (end[i]! - start[i]! !== operation.outsourcedLead) add('outsourced', `${name} takes ${end[i]! - start[i]!} minutes, not its lead time ${operation.outsourcedLead}`);
+      if (operation.fixed?.end === undefined && end[i]! - start[i]! !== operation.outsourcedLead) add('outsourced', `${name} takes ${end[i]! - start[i]!} minutes, not its lead time ${operation.outsourcedLead}`);
     } else if (!operation.alternatives.some((alternative) => alternative.machine === machine[i])) {
       add('machine', `${name} is on ${placed.machine ?? 'no machine'}, which cannot do it`);
     }

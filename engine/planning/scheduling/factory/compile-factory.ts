@@ -108,11 +108,11 @@ export function compileFactory(request: ScheduleRequest): FactoryModel {
       }
       let fixed: FactoryOperation['fixed'];
       if (operation.fixed !== undefined) {
-        const machine = machineIndex.get(operation.fixed.machine) ?? -1;
+        const machine = operation.fixed.machine === undefined ? -1 : (machineIndex.get(operation.fixed.machine) ?? -2);
         const start = instant(operation.fixed.start, `${opAt}/fixed/start`);
         const end = instant(operation.fixed.end, `${opAt}/fixed/end`);
-        if (!alternatives.some((alternative) => alternative.machine === machine)) {
-          problem(`${opAt}/fixed/machine`, 'fixed', `operation ${operation.id} of order ${order.id} is fixed on ${operation.fixed.machine}, which cannot do it`);
+        if (outsourced === undefined ? !alternatives.some((alternative) => alternative.machine === machine) : machine !== -1) {
+          problem(`${opAt}/fixed/machine`, 'fixed', `operation ${operation.id} of order ${order.id} is fixed on ${operation.fixed.machine ?? 'no machine'}, which cannot do it`);
         } else if (start !== undefined && start < 0) {
           problem(`${opAt}/fixed/start`, 'fixed', 'a fixed operation cannot start before the origin');
         } else if (start !== undefined && end !== undefined && end < start) {

@@ -54,8 +54,8 @@ export function decodeSchedule(model: FactoryModel, solution: FactorySequences, 
     const operation = model.operations[i]!;
     const m = machine[i]!;
     if (operation.outsourcedLead !== undefined) {
-      start[i] = ready[i]!;
-      end[i] = ready[i]! + operation.outsourcedLead;
+      start[i] = operation.fixed?.start ?? ready[i]!;
+      end[i] = operation.fixed?.end ?? start[i]! + operation.outsourcedLead;
     } else {
       // An operation that took no time leaves the machine as it was: the setup follows the last one that did.
       let before = previous[i]!;

@@ -20,6 +20,15 @@ describe('the scheduling functions in the registry', () => {
     expect(validates(plan.outputSchema, output)).toEqual([]);
   });
 
+  it('schedule.insert takes the committed schedule and answers in its schema', () => {
+    const insert = NATIVE_FUNCTIONS.get('schedule.insert')!;
+    const request = smallFactory();
+    const current = NATIVE_FUNCTIONS.get('schedule.plan')!.run(request as unknown as Record<string, unknown>, context)['operations'];
+    const order = { id: 'rush', qty: 1, weight: 5, operations: [{ id: 'cut', workCenter: 'saw', runMinutesPerUnit: 30 }] };
+    const output = insert.run({ request, current, order }, context);
+    expect(validates(insert.outputSchema, output)).toEqual([]);
+  });
+
   it('an input that does not match the schema gets ORDO_ERR_FUNCTION_INPUT_INVALID with pointers', () => {
     const plan = NATIVE_FUNCTIONS.get('schedule.plan')!;
     const bad = { ...smallFactory(), origin: 'monday', extra: 1 } as unknown as Record<string, unknown>;
