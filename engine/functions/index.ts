@@ -1,6 +1,6 @@
 import { ctpPromise } from '../planning/ctp/index.js';
 import { mrpPlanFunction } from '../planning/mrp/mrp-function.js';
-import { scheduleInsert, schedulePlan } from '../planning/scheduling/factory/index.js';
+import { scheduleInsert, schedulePlan, scheduleReschedule, scheduleWhatIf } from '../planning/scheduling/factory/index.js';
 import type { NativeFunction } from './native-function.js';
 import { placeholderPromise } from './placeholder-promise.js';
 
@@ -14,4 +14,6 @@ export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
   [ctpPromise.name, ctpPromise],
   [schedulePlan.name, schedulePlan],
   [scheduleInsert.name, scheduleInsert],
+  [scheduleWhatIf.name, scheduleWhatIf],
+  [scheduleReschedule.name, scheduleReschedule],
 ]);

@@ -4,6 +4,9 @@ export { decodeSchedule, sequencesByStart, type FactorySequences, type FactoryTi
 export type { FactoryModel } from './factory-model.js';
 export { MachineCalendar } from './machine-calendar.js';
 export { DEFAULT_FACTORY_ITERATIONS, planFactory } from './plan-factory.js';
-export { scheduleInsert, schedulePlan } from './schedule-functions.js';
+export { scheduleInsert, schedulePlan, scheduleReschedule, scheduleWhatIf } from './schedule-functions.js';
 export * from './schedule-schemas.js';
 export { insertOrder } from './insert-order.js';
+export { reschedule } from './reschedule.js';
+export { applyChanges } from './scenario-changes.js';
+export { compare, whatIf } from './what-if.js';

@@ -29,6 +29,18 @@ describe('the scheduling functions in the registry', () => {
     expect(validates(insert.outputSchema, output)).toEqual([]);
   });
 
+  it('schedule.whatif and schedule.reschedule answer in their schemas', () => {
+    const request = smallFactory();
+    const whatif = NATIVE_FUNCTIONS.get('schedule.whatif')!;
+    const compared = whatif.run({ request, changes: [{ kind: 'overtime', workCenter: 'assembly', from: '2026-03-02T16:00:00Z', to: '2026-03-02T20:00:00Z' }] }, context);
+    expect(validates(whatif.outputSchema, compared)).toEqual([]);
+    const current = NATIVE_FUNCTIONS.get('schedule.plan')!.run(request as unknown as Record<string, unknown>, context)['operations'];
+    const again = NATIVE_FUNCTIONS.get('schedule.reschedule')!;
+    const events = [{ kind: 'breakdown', machine: 'saw-1', from: '2026-03-02T07:00:00Z', until: '2026-03-02T09:00:00Z' }];
+    const output = again.run({ request: { ...request, now: '2026-03-02T07:00:00Z' }, current, events }, context);
+    expect(validates(again.outputSchema, output)).toEqual([]);
+  });
+
   it('an input that does not match the schema gets ORDO_ERR_FUNCTION_INPUT_INVALID with pointers', () => {
     const plan = NATIVE_FUNCTIONS.get('schedule.plan')!;
     const bad = { ...smallFactory(), origin: 'monday', extra: 1 } as unknown as Record<string, unknown>;
