@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlannedOperation, ScheduleRequest } from '../../../../../engine/planning/generated/planning-types.js';
-import { checkFactorySchedule, planFactory, reschedule } from '../../../../../engine/planning/scheduling/index.js';
-import { at, smallFactory } from './factory-fixtures.js';
+import { applyChanges, checkFactorySchedule, planFactory, reschedule } from '../../../../../engine/planning/scheduling/index.js';
+import { at, factoryArbitrary, smallFactory } from './factory-fixtures.js';
 
 const key = (op: PlannedOperation) => `${op.order}/${op.operation}`;
 
@@ -62,6 +63,35 @@ describe('reschedule after shop-floor events', () => {
     const current = planFactory(request).operations;
     expect(() => reschedule({ request, current, events: [{ kind: 'breakdown', machine: 'laser', from: at(1), until: at(2) }] })).toThrow(
       expect.objectContaining({ fields: [expect.objectContaining({ pointer: '/events/0/machine' })] }),
+    );
+  });
+
+  it('random factories, random breakdowns and frozen windows: feasible, started operations kept, nothing new before now', () => {
+    fc.assert(
+      fc.property(
+        factoryArbitrary,
+        fc.record({ now: fc.integer({ min: 0, max: 40 }), frozen: fc.integer({ min: 0, max: 12 }), machine: fc.constantFrom('a-1', 'b-fast', 'c-1'), hours: fc.integer({ min: 1, max: 30 }) }),
+        (request, { now, frozen, machine, hours }) => {
+          const current = planFactory(request).operations;
+          const events = [{ kind: 'breakdown' as const, machine, from: at(now), until: at(now + hours) }];
+          const result = reschedule({ request: { ...request, now: at(now), frozenHours: frozen }, current, events });
+          // What the reschedule kept is fixed where it now is; the breakdown is downtime; all else obeys the factory rules.
+          const { request: down } = applyChanges({ ...request, now: at(now) }, [{ kind: 'machine-down', machine, from: at(now), to: at(now + hours) }]);
+          for (const order of down.orders) {
+            for (const operation of order.operations) {
+              const placed = result.schedule.operations.find((op) => op.order === order.id && op.operation === operation.id)!;
+              if (placed.fixed) operation.fixed = { ...(placed.machine === undefined ? {} : { machine: placed.machine }), start: placed.start, end: placed.end };
+            }
+          }
+          expect(checkFactorySchedule(down, result.schedule.operations)).toEqual([]);
+          const before = new Map(current.map((op) => [key(op), op]));
+          for (const op of result.schedule.operations) {
+            if (!op.fixed) expect(Date.parse(op.start)).toBeGreaterThanOrEqual(Date.parse(at(now)));
+            else expect([op.machine, op.start]).toEqual([before.get(key(op))!.machine, before.get(key(op))!.start]);
+          }
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 });

@@ -60,7 +60,7 @@ describe('schedule.whatif: a scenario beside the base schedule, nothing committe
         expect(input).toEqual(copy);
         expect(checkFactorySchedule(applyChanges(request, [change]).request, result.scenario.operations)).toEqual([]);
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
   });
 
