@@ -66,10 +66,17 @@ function remapPointers(error: OrdoError, model: FactoryModel): OrdoError {
     const precedence = /^\/precedences\/(\d+)/.exec(field.pointer);
     const pointer = precedence
       ? `/orders/${crossOrders[Number(precedence[1])] ?? 0}/parent`
-      : field.pointer.replace(/^\/jobs\//, '/orders/').replace(/\/frozen/, '/fixed').replace(/^\/machineCount$/, '/workCenters');
+      : field.pointer
+          .replace(/^\/jobs\//, '/orders/')
+          .replace(/\/frozen/, '/fixed')
+          .replace(/^\/machineCount$/, '/workCenters');
     return { ...field, pointer };
   });
-  return new OrdoError('ORDO_ERR_SCHEDULE_MODEL_INVALID', error.message.replace(/job (\d+) op (\d+)/g, (_, j, k) => opName(model, Number(j), Number(k))), { fields });
+  return new OrdoError(
+    'ORDO_ERR_SCHEDULE_MODEL_INVALID',
+    error.message.replace(/job (\d+) op (\d+)/g, (_, j, k) => opName(model, Number(j), Number(k))),
+    { fields },
+  );
 }
 
 function opName(model: FactoryModel, order: number, index: number): string {

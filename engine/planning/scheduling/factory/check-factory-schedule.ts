@@ -4,7 +4,8 @@ import { runMinutes, setupMinutes } from './factory-model.js';
 import { minutesFrom } from './factory-time.js';
 
 export interface FactoryViolation {
-  readonly code: 'unknown-op' | 'duplicate-op' | 'missing-op' | 'machine' | 'fixed' | 'release' | 'precedence' | 'overlap' | 'setup' | 'calendar' | 'outsourced';
+  readonly code:
+    'unknown-op' | 'duplicate-op' | 'missing-op' | 'machine' | 'fixed' | 'release' | 'precedence' | 'overlap' | 'setup' | 'calendar' | 'outsourced';
   readonly message: string;
 }
 
@@ -41,13 +42,15 @@ export function checkFactorySchedule(request: ScheduleRequest, operations: reado
     setup[i] = placed.setupMinutes;
     if (operation.outsourcedLead !== undefined) {
       if (machine[i] !== -1) add('machine', `${name} is outsourced but placed on machine ${placed.machine}`);
-      if (operation.fixed?.end === undefined && end[i]! - start[i]! !== operation.outsourcedLead) add('outsourced', `${name} takes ${end[i]! - start[i]!} minutes, not its lead time ${operation.outsourcedLead}`);
+      if (operation.fixed?.end === undefined && end[i]! - start[i]! !== operation.outsourcedLead)
+        add('outsourced', `${name} takes ${end[i]! - start[i]!} minutes, not its lead time ${operation.outsourcedLead}`);
     } else if (!operation.alternatives.some((alternative) => alternative.machine === machine[i])) {
       add('machine', `${name} is on ${placed.machine ?? 'no machine'}, which cannot do it`);
     }
     if (operation.fixed !== undefined) {
       const { fixed } = operation;
-      if (fixed.machine !== machine[i] || fixed.start !== start[i] || (fixed.end !== undefined && fixed.end !== end[i])) add('fixed', `${name} is fixed but was moved`);
+      if (fixed.machine !== machine[i] || fixed.start !== start[i] || (fixed.end !== undefined && fixed.end !== end[i]))
+        add('fixed', `${name} is fixed but was moved`);
     } else if (start[i]! < operation.release) add('release', `${name} starts at minute ${start[i]}, before its release (or now) at ${operation.release}`);
   }
   model.operations.forEach((operation, i) => {
@@ -66,9 +69,11 @@ export function checkFactorySchedule(request: ScheduleRequest, operations: reado
     const calendar = model.machines[m]!.calendar;
     let previous = -1;
     for (const i of sequence) {
-      if (previous >= 0 && start[i]! < end[previous]! && end[i]! > start[i]!) add('overlap', `${name(i)} overlaps ${name(previous)} on machine ${model.machines[m]!.id}`);
+      if (previous >= 0 && start[i]! < end[previous]! && end[i]! > start[i]!)
+        add('overlap', `${name(i)} overlaps ${name(previous)} on machine ${model.machines[m]!.id}`);
       const expected = setupMinutes(model, m, previous, i);
-      if (setup[i] !== expected) add('setup', `${name(i)} has a setup of ${setup[i]} minutes after ${previous < 0 ? 'nothing' : name(previous)}, not ${expected}`);
+      if (setup[i] !== expected)
+        add('setup', `${name(i)} has a setup of ${setup[i]} minutes after ${previous < 0 ? 'nothing' : name(previous)}, not ${expected}`);
       const work = expected + runMinutes(model, i, m);
       const factEnd = model.operations[i]!.fixed?.end !== undefined;
       if (!factEnd && work > 0) {

@@ -12,7 +12,11 @@ export function checkFunctionInput<T>(name: string, schema: Readonly<Record<stri
   }
   if (validate(input)) return input as T;
   const fields = (validate.errors ?? []).map(fieldError);
-  throw new OrdoError('ORDO_ERR_FUNCTION_INPUT_INVALID', `${name} input is not valid: ${fields.map((field) => `${field.pointer || '/'} ${field.message}`).join('; ')}`, { fields });
+  throw new OrdoError(
+    'ORDO_ERR_FUNCTION_INPUT_INVALID',
+    `${name} input is not valid: ${fields.map((field) => `${field.pointer || '/'} ${field.message}`).join('; ')}`,
+    { fields },
+  );
 }
 
 function fieldError(error: ErrorObject): FieldError {

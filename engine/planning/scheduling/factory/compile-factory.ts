@@ -55,10 +55,19 @@ export function compileFactory(request: ScheduleRequest): FactoryModel {
         problem(`${pointer}/calendar`, 'unknown', `calendar ${calendarId} does not exist`);
         return;
       }
-      for (const [list, name] of [[machine.maintenance, 'maintenance'], [machine.extraWindows, 'extraWindows']] as const) {
+      for (const [list, name] of [
+        [machine.maintenance, 'maintenance'],
+        [machine.extraWindows, 'extraWindows'],
+      ] as const) {
         (list ?? []).forEach((window, m) => [window.from, window.to].forEach((t, e) => instant(t, `${pointer}/${name}/${m}/${e ? 'to' : 'from'}`)));
       }
-      const machineCalendar = new MachineCalendar({ originMs, utcOffsetMinutes, calendar, extraWindows: machine.extraWindows, maintenance: machine.maintenance });
+      const machineCalendar = new MachineCalendar({
+        originMs,
+        utcOffsetMinutes,
+        calendar,
+        extraWindows: machine.extraWindows,
+        maintenance: machine.maintenance,
+      });
       if (!machineCalendar.hasCapacity()) {
         problem(pointer, 'capacity', `machine ${machine.id} of work center ${center.id} has no working time (zero capacity): check calendar ${calendarId}`);
       }
@@ -112,7 +121,11 @@ export function compileFactory(request: ScheduleRequest): FactoryModel {
         const start = instant(operation.fixed.start, `${opAt}/fixed/start`);
         const end = instant(operation.fixed.end, `${opAt}/fixed/end`);
         if (outsourced === undefined ? !alternatives.some((alternative) => alternative.machine === machine) : machine !== -1) {
-          problem(`${opAt}/fixed/machine`, 'fixed', `operation ${operation.id} of order ${order.id} is fixed on ${operation.fixed.machine ?? 'no machine'}, which cannot do it`);
+          problem(
+            `${opAt}/fixed/machine`,
+            'fixed',
+            `operation ${operation.id} of order ${order.id} is fixed on ${operation.fixed.machine ?? 'no machine'}, which cannot do it`,
+          );
         } else if (start !== undefined && start < 0) {
           problem(`${opAt}/fixed/start`, 'fixed', 'a fixed operation cannot start before the origin');
         } else if (start !== undefined && end !== undefined && end < start) {
@@ -162,7 +175,11 @@ export function compileFactory(request: ScheduleRequest): FactoryModel {
 }
 
 /** Each order has at most one parent, so a cycle of operations is a cycle of orders: follow parents. */
-function findParentCycles(request: ScheduleRequest, orderIndex: ReadonlyMap<string, number>, problem: (pointer: string, code: string, message: string) => void) {
+function findParentCycles(
+  request: ScheduleRequest,
+  orderIndex: ReadonlyMap<string, number>,
+  problem: (pointer: string, code: string, message: string) => void,
+) {
   const state = new Int8Array(request.orders.length);
   request.orders.forEach((_, start) => {
     const path: number[] = [];

@@ -28,7 +28,11 @@ export function readCurrent(model: FactoryModel, current: readonly PlannedOperat
   current.forEach((placed, k) => {
     const i = index.get(`${placed.order}\u0000${placed.operation}`);
     if (i === undefined || start[i]! >= 0) {
-      problems.push({ pointer: `/current/${k}`, code: 'current', message: `order ${placed.order} operation ${placed.operation} is ${i === undefined ? 'not in the request' : 'listed twice'}` });
+      problems.push({
+        pointer: `/current/${k}`,
+        code: 'current',
+        message: `order ${placed.order} operation ${placed.operation} is ${i === undefined ? 'not in the request' : 'listed twice'}`,
+      });
       return;
     }
     const m = placed.machine === undefined ? -1 : (model.machineIndex.get(placed.machine) ?? -2);
@@ -39,7 +43,11 @@ export function readCurrent(model: FactoryModel, current: readonly PlannedOperat
   });
   model.operations.forEach((operation, i) => {
     if (operation.order < orderCount && start[i]! < 0) {
-      problems.push({ pointer: '/current', code: 'current', message: `order ${model.orders[operation.order]!.id} operation ${operation.id} is missing from the schedule` });
+      problems.push({
+        pointer: '/current',
+        code: 'current',
+        message: `order ${model.orders[operation.order]!.id} operation ${operation.id} is missing from the schedule`,
+      });
     }
   });
   if (problems.length > 0) throw invalid(problems);
@@ -66,7 +74,8 @@ export function differences(model: FactoryModel, before: CurrentTimes, after: Fa
   model.orders.forEach((order, o) => {
     let finishBefore = -1;
     for (let i = order.firstOp; i < order.firstOp + order.count; i++) finishBefore = Math.max(finishBefore, before.end[i]!);
-    if (before.start[order.firstOp]! >= 0 && finishBefore !== finishAfter[o]) finishChanged.push({ order: order.id, before: at(finishBefore), after: at(finishAfter[o]!) });
+    if (before.start[order.firstOp]! >= 0 && finishBefore !== finishAfter[o])
+      finishChanged.push({ order: order.id, before: at(finishBefore), after: at(finishAfter[o]!) });
   });
   return { moved, finishChanged };
 }

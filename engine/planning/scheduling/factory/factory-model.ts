@@ -1,4 +1,4 @@
-import type { ProductionOrder, ScheduleRequest } from '../../generated/planning-types.js';
+import type { ScheduleRequest } from '../../generated/planning-types.js';
 import type { MachineCalendar } from './machine-calendar.js';
 
 export interface FactoryMachine {
@@ -63,8 +63,6 @@ export interface FactoryModel {
   /** The order whose parent link made each cross-order precedence, by precedence index (routing arcs: -1). */
   readonly precedenceOrder: readonly number[];
 }
-
-export type { ProductionOrder };
 
 /** Setup minutes before operation `op` when `previous` (or nothing, -1) ran before it on `machine`. */
 export function setupMinutes(model: FactoryModel, machine: number, previous: number, op: number): number {

@@ -33,7 +33,8 @@ export function insertOrder(input: ScheduleInsertRequest): ScheduleRepair {
   const sequences = sequencesByStart(model, machine, before.start, before.end).map((sequence) => sequence.filter((i) => i < added.firstOp));
 
   let times = decode(model, machine, sequences, notBefore);
-  if (times === undefined) throw invalid([{ pointer: '/current', code: 'current', message: 'the committed schedule contradicts the precedences of the request' }]);
+  if (times === undefined)
+    throw invalid([{ pointer: '/current', code: 'current', message: 'the committed schedule contradicts the precedences of the request' }]);
   const outranks = (i: number) => {
     const other = model.orders[model.operations[i]!.order]!;
     return other.weight < added.weight || (other.weight === added.weight && (other.due ?? Infinity) > (added.due ?? Infinity));
@@ -58,7 +59,8 @@ export function insertOrder(input: ScheduleInsertRequest): ScheduleRepair {
         if (better) best = { times: trial, machine: m, position, moved };
       }
     }
-    if (best === undefined) throw invalid([{ pointer: '/order', code: 'insert', message: `operation ${operation.id} cannot be placed without moving a fixed operation` }]);
+    if (best === undefined)
+      throw invalid([{ pointer: '/order', code: 'insert', message: `operation ${operation.id} cannot be placed without moving a fixed operation` }]);
     sequences[best.machine]!.splice(best.position, 0, i);
     machine[i] = best.machine;
     times = best.times;

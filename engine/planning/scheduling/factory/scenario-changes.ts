@@ -42,7 +42,12 @@ export function applyChanges(request: ScheduleRequest, changes: readonly Scenari
     } else {
       const window = { from: change.from, to: change.to };
       const center = copy.workCenters.find((candidate) => candidate.id === change.workCenter);
-      const ids = change.machine !== undefined ? [change.machine] : center === undefined ? [] : (center.machines?.map((m) => m.id) ?? Array.from({ length: center.count ?? 0 }, (_, n) => `${center.id}-${n + 1}`));
+      const ids =
+        change.machine !== undefined
+          ? [change.machine]
+          : center === undefined
+            ? []
+            : (center.machines?.map((m) => m.id) ?? Array.from({ length: center.count ?? 0 }, (_, n) => `${center.id}-${n + 1}`));
       if (ids.length === 0) problems.push({ pointer: at, code: 'unknown', message: 'overtime needs a work center or a machine that exists' });
       for (const id of ids) {
         const machine = machineOf(copy, id);

@@ -24,7 +24,9 @@ export function compare(base: ScheduleResult, scenario: ScheduleResult): Schedul
     order,
     ...(baseFinish === undefined ? {} : { baseFinish }),
     ...(scenarioFinish === undefined ? {} : { scenarioFinish }),
-    ...(baseFinish === undefined || scenarioFinish === undefined ? {} : { deltaMinutes: Math.round((Date.parse(scenarioFinish) - Date.parse(baseFinish)) / 60_000) }),
+    ...(baseFinish === undefined || scenarioFinish === undefined
+      ? {}
+      : { deltaMinutes: Math.round((Date.parse(scenarioFinish) - Date.parse(baseFinish)) / 60_000) }),
   }));
   const centers = new Map<string, { base: number; scenario: number }>();
   for (const entry of base.kpis.utilisation) centers.set(entry.workCenter, { base: entry.utilisation, scenario: 0 });

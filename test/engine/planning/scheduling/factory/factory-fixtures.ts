@@ -11,7 +11,14 @@ export function smallFactory(): ScheduleRequest {
   return {
     origin: ORIGIN,
     calendars: [
-      { id: 'two-shift', shifts: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '14:00' }, { days: [1, 2, 3, 4, 5], from: '14:30', to: '22:00' }], holidays: ['2026-03-04'] },
+      {
+        id: 'two-shift',
+        shifts: [
+          { days: [1, 2, 3, 4, 5], from: '06:00', to: '14:00' },
+          { days: [1, 2, 3, 4, 5], from: '14:30', to: '22:00' },
+        ],
+        holidays: ['2026-03-04'],
+      },
       { id: 'day', shifts: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '16:00' }] },
     ],
     workCenters: [
@@ -112,12 +119,30 @@ export const factoryArbitrary: fc.Arbitrary<ScheduleRequest> = fc
     fc.tuple(...Array.from({ length: orderCount }, (_, o) => orderArbitrary(`o${o}`))).map((orders) => ({
       origin: ORIGIN,
       calendars: [
-        { id: 'shifts', shifts: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' }, { days: [1, 2, 3, 4, 5], from: '10:30', to: '14:00' }] },
+        {
+          id: 'shifts',
+          shifts: [
+            { days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' },
+            { days: [1, 2, 3, 4, 5], from: '10:30', to: '14:00' },
+          ],
+        },
         { id: 'nights', shifts: [{ days: [1, 2, 3, 4, 6], from: '22:00', to: '04:00' }], holidays: ['2026-03-03'] },
       ],
       workCenters: [
-        { id: 'a', calendar: 'shifts', count: 2, setups: [{ from: 'x', to: 'y', minutes: 25 }, { from: 'y', to: 'x', minutes: 5 }] },
-        { id: 'b', calendar: 'nights', machines: [{ id: 'b-slow' }, { id: 'b-fast', speed: 1.5, maintenance: [{ from: at(maintenanceAt), to: at(maintenanceAt + 5) }] }] },
+        {
+          id: 'a',
+          calendar: 'shifts',
+          count: 2,
+          setups: [
+            { from: 'x', to: 'y', minutes: 25 },
+            { from: 'y', to: 'x', minutes: 5 },
+          ],
+        },
+        {
+          id: 'b',
+          calendar: 'nights',
+          machines: [{ id: 'b-slow' }, { id: 'b-fast', speed: 1.5, maintenance: [{ from: at(maintenanceAt), to: at(maintenanceAt + 5) }] }],
+        },
         { id: 'c', calendar: 'shifts', machines: [{ id: 'c-1', calendar: 'nights' }] },
       ],
       // A parent link only to a later order, so the links stay acyclic.

@@ -10,7 +10,10 @@ const place = (op: PlannedOperation) => [op.machine, op.start, op.end];
 /** Operations whose machine or times differ, computed apart from the insertion's own bookkeeping. */
 function changed(before: readonly PlannedOperation[], after: readonly PlannedOperation[]): string[] {
   const then = new Map(before.map((op) => [key(op), op]));
-  return after.filter((op) => then.has(key(op)) && JSON.stringify(place(op)) !== JSON.stringify(place(then.get(key(op))!))).map(key).sort();
+  return after
+    .filter((op) => then.has(key(op)) && JSON.stringify(place(op)) !== JSON.stringify(place(then.get(key(op))!)))
+    .map(key)
+    .sort();
 }
 
 const rush: ProductionOrder = {

@@ -7,7 +7,14 @@ const calendar = (extra: Partial<ConstructorParameters<typeof MachineCalendar>[0
   new MachineCalendar({
     originMs,
     utcOffsetMinutes: 0,
-    calendar: { id: 'c', shifts: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' }, { days: [5], from: '22:00', to: '02:00' }], holidays: ['2026-03-03'] },
+    calendar: {
+      id: 'c',
+      shifts: [
+        { days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' },
+        { days: [5], from: '22:00', to: '02:00' },
+      ],
+      holidays: ['2026-03-03'],
+    },
     ...extra,
   });
 

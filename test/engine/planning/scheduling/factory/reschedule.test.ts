@@ -7,7 +7,13 @@ import { at, factoryArbitrary, smallFactory } from './factory-fixtures.js';
 const key = (op: PlannedOperation) => `${op.order}/${op.operation}`;
 
 /** The request as the reschedule saw it: started operations fixed (their end left to the calendar when `open`), downtime added. */
-function asRescheduled(request: ScheduleRequest, current: readonly PlannedOperation[], now: string, open: string[], down?: { machine: string; from: string; to: string }) {
+function asRescheduled(
+  request: ScheduleRequest,
+  current: readonly PlannedOperation[],
+  now: string,
+  open: string[],
+  down?: { machine: string; from: string; to: string },
+) {
   const copy = structuredClone(request);
   for (const order of copy.orders) {
     for (const operation of order.operations) {
@@ -19,7 +25,8 @@ function asRescheduled(request: ScheduleRequest, current: readonly PlannedOperat
   }
   if (down !== undefined) {
     for (const center of copy.workCenters) {
-      for (const machine of center.machines ?? []) if (machine.id === down.machine) machine.maintenance = [...(machine.maintenance ?? []), { from: down.from, to: down.to }];
+      for (const machine of center.machines ?? [])
+        if (machine.id === down.machine) machine.maintenance = [...(machine.maintenance ?? []), { from: down.from, to: down.to }];
     }
   }
   return copy;
@@ -32,7 +39,11 @@ describe('reschedule after shop-floor events', () => {
     const running = current.find((op) => op.machine?.startsWith('mill') && Date.parse(op.end) - Date.parse(op.start) > 30)!;
     const now = new Date(Date.parse(running.start) + 10 * 60_000).toISOString();
     const down = { machine: running.machine!, from: now, to: new Date(Date.parse(now) + 5 * 3_600_000).toISOString() };
-    const result = reschedule({ request: { ...request, now }, current, events: [{ kind: 'breakdown', machine: down.machine, from: down.from, until: down.to }] });
+    const result = reschedule({
+      request: { ...request, now },
+      current,
+      events: [{ kind: 'breakdown', machine: down.machine, from: down.from, until: down.to }],
+    });
     const after = new Map(result.schedule.operations.map((op) => [key(op), op]));
     expect(checkFactorySchedule(asRescheduled({ ...request, now }, current, now, [key(running)], down), result.schedule.operations)).toEqual([]);
     expect(after.get(key(running))!.start).toBe(running.start);
@@ -70,7 +81,12 @@ describe('reschedule after shop-floor events', () => {
     fc.assert(
       fc.property(
         factoryArbitrary,
-        fc.record({ now: fc.integer({ min: 0, max: 40 }), frozen: fc.integer({ min: 0, max: 12 }), machine: fc.constantFrom('a-1', 'b-fast', 'c-1'), hours: fc.integer({ min: 1, max: 30 }) }),
+        fc.record({
+          now: fc.integer({ min: 0, max: 40 }),
+          frozen: fc.integer({ min: 0, max: 12 }),
+          machine: fc.constantFrom('a-1', 'b-fast', 'c-1'),
+          hours: fc.integer({ min: 1, max: 30 }),
+        }),
         (request, { now, frozen, machine, hours }) => {
           const current = planFactory(request).operations;
           const events = [{ kind: 'breakdown' as const, machine, from: at(now), until: at(now + hours) }];
@@ -80,7 +96,8 @@ describe('reschedule after shop-floor events', () => {
           for (const order of down.orders) {
             for (const operation of order.operations) {
               const placed = result.schedule.operations.find((op) => op.order === order.id && op.operation === operation.id)!;
-              if (placed.fixed) operation.fixed = { ...(placed.machine === undefined ? {} : { machine: placed.machine }), start: placed.start, end: placed.end };
+              if (placed.fixed)
+                operation.fixed = { ...(placed.machine === undefined ? {} : { machine: placed.machine }), start: placed.start, end: placed.end };
             }
           }
           expect(checkFactorySchedule(down, result.schedule.operations)).toEqual([]);

@@ -32,7 +32,10 @@ describe('the scheduling functions in the registry', () => {
   it('schedule.whatif and schedule.reschedule answer in their schemas', () => {
     const request = smallFactory();
     const whatif = NATIVE_FUNCTIONS.get('schedule.whatif')!;
-    const compared = whatif.run({ request, changes: [{ kind: 'overtime', workCenter: 'assembly', from: '2026-03-02T16:00:00Z', to: '2026-03-02T20:00:00Z' }] }, context);
+    const compared = whatif.run(
+      { request, changes: [{ kind: 'overtime', workCenter: 'assembly', from: '2026-03-02T16:00:00Z', to: '2026-03-02T20:00:00Z' }] },
+      context,
+    );
     expect(validates(whatif.outputSchema, compared)).toEqual([]);
     const current = NATIVE_FUNCTIONS.get('schedule.plan')!.run(request as unknown as Record<string, unknown>, context)['operations'];
     const again = NATIVE_FUNCTIONS.get('schedule.reschedule')!;

@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioChange, ScheduleRequest } from '../../../../../engine/planning/generated/planning-types.js';
-import { applyChanges, checkFactorySchedule, compileFactory, decodeSchedule, planFactory, sequencesByStart, whatIf } from '../../../../../engine/planning/scheduling/index.js';
+import {
+  applyChanges,
+  checkFactorySchedule,
+  compileFactory,
+  decodeSchedule,
+  planFactory,
+  sequencesByStart,
+  whatIf,
+} from '../../../../../engine/planning/scheduling/index.js';
 import { at, factoryArbitrary, orderArbitrary, smallFactory } from './factory-fixtures.js';
 
 const changeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
   orderArbitrary('rush').map((order): ScenarioChange => ({ kind: 'rush-order', order })),
-  fc.record({ machine: fc.constantFrom('a-1', 'a-2', 'b-fast', 'c-1'), from: fc.integer({ min: 0, max: 48 }), hours: fc.integer({ min: 1, max: 48 }) })
+  fc
+    .record({ machine: fc.constantFrom('a-1', 'a-2', 'b-fast', 'c-1'), from: fc.integer({ min: 0, max: 48 }), hours: fc.integer({ min: 1, max: 48 }) })
     .map(({ machine, from, hours }): ScenarioChange => ({ kind: 'machine-down', machine, from: at(from), to: at(from + hours) })),
-  fc.record({ workCenter: fc.constantFrom('a', 'b', 'c'), from: fc.integer({ min: 0, max: 48 }) })
+  fc
+    .record({ workCenter: fc.constantFrom('a', 'b', 'c'), from: fc.integer({ min: 0, max: 48 }) })
     .map(({ workCenter, from }): ScenarioChange => ({ kind: 'overtime', workCenter, from: at(from), to: at(from + 4) })),
   fc.integer({ min: 0, max: 72 }).map((hours): ScenarioChange => ({ kind: 'material-late', order: 'o0', release: at(hours) })),
 );
@@ -29,7 +39,8 @@ describe('schedule.whatif: a scenario beside the base schedule, nothing committe
     const request = smallFactory();
     const result = whatIf({ request, changes: [{ kind: 'machine-down', machine: 'mill-old', from: at(0), to: at(48) }] });
     expect(result.base).toEqual(planFactory(request));
-    for (const op of result.scenario.operations.filter((op) => op.machine === 'mill-old')) expect(Date.parse(op.start)).toBeGreaterThanOrEqual(Date.parse(at(48)));
+    for (const op of result.scenario.operations.filter((op) => op.machine === 'mill-old'))
+      expect(Date.parse(op.start)).toBeGreaterThanOrEqual(Date.parse(at(48)));
     expect(result.comparison.makespanMinutes).toEqual({ base: result.base.kpis.makespanMinutes, scenario: result.scenario.kpis.makespanMinutes });
     expect(result.comparison.weightedTardiness.scenario).toBe(result.scenario.kpis.weightedTardiness);
     const frame = result.comparison.orders.find((order) => order.order === 'frame')!;
@@ -40,7 +51,13 @@ describe('schedule.whatif: a scenario beside the base schedule, nothing committe
   it('a rush order shows only on the scenario side; late material holds its order back', () => {
     const request = smallFactory();
     const rush = { id: 'rush', qty: 2, weight: 5, due: at(4), operations: [{ id: 'cut', workCenter: 'saw', runMinutesPerUnit: 20 }] } as const;
-    const result = whatIf({ request, changes: [{ kind: 'rush-order', order: structuredClone(rush) as never }, { kind: 'material-late', order: 'plate', release: at(26) }] });
+    const result = whatIf({
+      request,
+      changes: [
+        { kind: 'rush-order', order: structuredClone(rush) as never },
+        { kind: 'material-late', order: 'plate', release: at(26) },
+      ],
+    });
     expect(result.comparison.orders.find((order) => order.order === 'rush')).toEqual({ order: 'rush', scenarioFinish: expect.any(String) });
     for (const op of result.scenario.operations.filter((op) => op.order === 'plate')) expect(Date.parse(op.start)).toBeGreaterThanOrEqual(Date.parse(at(26)));
   });
@@ -67,17 +84,25 @@ describe('schedule.whatif: a scenario beside the base schedule, nothing committe
   it('more capacity never delays an operation of the same sequences (the decoder is monotone in working time)', () => {
     // The search itself need not be monotone (Graham's anomalies); the decoder for fixed sequences is.
     fc.assert(
-      fc.property(factoryArbitrary, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('a-1', 'b-slow', 'c-1'), (request, from, hours, machine) => {
-        const base = timesOf(request);
-        const wider = structuredClone(request);
-        const center = wider.workCenters.find((wc) => wc.id === machine.split('-')[0])!;
-        center.machines = (center.machines ?? [{ id: 'a-1' }, { id: 'a-2' }]).map((m) => (m.id === machine ? { ...m, extraWindows: [{ from: at(from), to: at(from + hours) }] } : m)) as never;
-        delete center.count;
-        const model = compileFactory(wider);
-        const sequences = sequencesByStart(model, base.machine, base.start, base.end);
-        const more = decodeSchedule(model, { machine: base.machine, sequences })!;
-        base.end.forEach((end, i) => expect(more.end[i]!).toBeLessThanOrEqual(end));
-      }),
+      fc.property(
+        factoryArbitrary,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('a-1', 'b-slow', 'c-1'),
+        (request, from, hours, machine) => {
+          const base = timesOf(request);
+          const wider = structuredClone(request);
+          const center = wider.workCenters.find((wc) => wc.id === machine.split('-')[0])!;
+          center.machines = (center.machines ?? [{ id: 'a-1' }, { id: 'a-2' }]).map((m) =>
+            m.id === machine ? { ...m, extraWindows: [{ from: at(from), to: at(from + hours) }] } : m,
+          ) as never;
+          delete center.count;
+          const model = compileFactory(wider);
+          const sequences = sequencesByStart(model, base.machine, base.start, base.end);
+          const more = decodeSchedule(model, { machine: base.machine, sequences })!;
+          base.end.forEach((end, i) => expect(more.end[i]!).toBeLessThanOrEqual(end));
+        },
+      ),
       { numRuns: 40 },
     );
   });
