@@ -205,3 +205,26 @@ export function invalid(found: FieldError[]): OrdoError {
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return new OrdoError('ORDO_ERR_SCHEDULE_MODEL_INVALID', `${first}${more}`, { fields: problems });
 }
+
+/**
+ * Runs `work` for a function whose input wraps the request (`{request, ...}`): pointers into the request
+ * get the `/request` prefix, pointers into the rest of the input stay, and `rename` may move others (the
+ * inserted order is `/order`, not the last of `/request/orders`).
+ */
+export function inRequest<T>(work: () => T, rename: (pointer: string) => string | undefined = () => undefined): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof OrdoError) || error.code !== 'ORDO_ERR_SCHEDULE_MODEL_INVALID') throw error;
+    const own = /^\/(current|changes|events|order)(\/|$)/;
+    const fields = error.fields.map((field) => ({
+      ...field,
+      pointer: rename(field.pointer) ?? (own.test(field.pointer) ? field.pointer : `/request${field.pointer}`),
+    }));
+    return invalidThrow(error.message, fields);
+  }
+}
+
+function invalidThrow(message: string, fields: FieldError[]): never {
+  throw new OrdoError('ORDO_ERR_SCHEDULE_MODEL_INVALID', message, { fields });
+}

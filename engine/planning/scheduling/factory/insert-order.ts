@@ -1,5 +1,5 @@
 import type { ScheduleInsertRequest, ScheduleRepair } from '../../generated/planning-types.js';
-import { compileFactory, invalid } from './compile-factory.js';
+import { compileFactory, inRequest, invalid } from './compile-factory.js';
 import { differences, readCurrent } from './current-schedule.js';
 import { decodeSchedule, sequencesByStart, type FactoryTimes } from './decode-schedule.js';
 import type { FactoryModel } from './factory-model.js';
@@ -18,6 +18,14 @@ import { scheduleResult } from './schedule-output.js';
  * shifted right along the machine sequences and the precedences, nothing else.
  */
 export function insertOrder(input: ScheduleInsertRequest): ScheduleRepair {
+  const newOrder = `/orders/${input.request.orders.length}`;
+  return inRequest(
+    () => insertInto(input),
+    (pointer) => (pointer === newOrder || pointer.startsWith(`${newOrder}/`) ? `/order${pointer.slice(newOrder.length)}` : undefined),
+  );
+}
+
+function insertInto(input: ScheduleInsertRequest): ScheduleRepair {
   const plain = compileFactory({ ...input.request, orders: [...input.request.orders, input.order] });
   const existing = input.request.orders.length;
   const before = readCurrent(plain, input.current, existing);

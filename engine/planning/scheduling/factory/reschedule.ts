@@ -1,5 +1,5 @@
 import type { PlannedOperation, ScheduleRepair, ScheduleRescheduleRequest } from '../../generated/planning-types.js';
-import { compileFactory, invalid } from './compile-factory.js';
+import { compileFactory, inRequest, invalid } from './compile-factory.js';
 import { differences, readCurrent } from './current-schedule.js';
 import { frozenUntil, withFixed } from './freeze-current.js';
 import { solveFactory } from './plan-factory.js';
@@ -16,6 +16,10 @@ import { scheduleResult } from './schedule-output.js';
  * the same limits as schedule.plan.
  */
 export function reschedule(input: ScheduleRescheduleRequest): ScheduleRepair {
+  return inRequest(() => rescheduleAfter(input));
+}
+
+function rescheduleAfter(input: ScheduleRescheduleRequest): ScheduleRepair {
   const request = structuredClone(input.request);
   const problems: Array<{ pointer: string; code: string; message: string }> = [];
   const finished = new Map<string, string>();

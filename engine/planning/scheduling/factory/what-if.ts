@@ -1,5 +1,5 @@
 import type { ScheduleResult, ScheduleWhatIfRequest, ScheduleWhatIfResult } from '../../generated/planning-types.js';
-import { invalid } from './compile-factory.js';
+import { inRequest, invalid } from './compile-factory.js';
 import { planFactory } from './plan-factory.js';
 import { applyChanges } from './scenario-changes.js';
 
@@ -11,8 +11,12 @@ import { applyChanges } from './scenario-changes.js';
 export function whatIf(input: ScheduleWhatIfRequest): ScheduleWhatIfResult {
   const { request: changed, problems } = applyChanges(input.request, input.changes);
   if (problems.length > 0) throw invalid(problems);
-  const base = planFactory(input.request);
-  const scenario = planFactory(changed);
+  const base = inRequest(() => planFactory(input.request));
+  // A problem only the scenario has (a rush order no machine can do) is the changes' problem.
+  const scenario = inRequest(
+    () => planFactory(changed),
+    () => '/changes',
+  );
   return { base, scenario, comparison: compare(base, scenario) };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrdoError } from '../../../../../engine/errors/index.js';
 import type { ScheduleRequest } from '../../../../../engine/planning/generated/planning-types.js';
-import { planFactory } from '../../../../../engine/planning/scheduling/index.js';
+import { insertOrder, planFactory, whatIf } from '../../../../../engine/planning/scheduling/index.js';
 import { smallFactory } from './factory-fixtures.js';
 
 function problems(request: ScheduleRequest): Array<{ pointer: string; code: string; message: string }> {
@@ -61,5 +61,28 @@ describe('factory requests the scheduler refuses, with a pointer into the reques
     const noCalendar = smallFactory();
     noCalendar.workCenters[0]!.calendar = 'missing';
     expect(problems(noCalendar)).toEqual([expect.objectContaining({ pointer: '/workCenters/0/calendar' })]);
+  });
+
+  it('the functions that wrap the request point into their own input: /request, /order, /current', () => {
+    const request = smallFactory();
+    const current = planFactory(request).operations;
+    const order = { id: 'rush', qty: 1, operations: [{ id: 'cut', workCenter: 'laser' }] } as const;
+    const pointers = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        return (error as OrdoError).fields.map((field) => field.pointer);
+      }
+      throw new Error('expected an error');
+    };
+    expect(pointers(() => insertOrder({ request, current, order: structuredClone(order) as never }))).toEqual(['/order/operations/0/workCenter']);
+    expect(
+      pointers(() => insertOrder({ request, current: current.slice(1), order: { ...structuredClone(order), operations: [{ id: 'cut', workCenter: 'saw' }] } })),
+    ).toEqual(['/current']);
+    const broken = structuredClone(request);
+    broken.workCenters[0]!.calendar = 'missing';
+    expect(pointers(() => whatIf({ request: broken, changes: [{ kind: 'material-late', order: 'plate', release: request.origin }] }))).toEqual([
+      '/request/workCenters/0/calendar',
+    ]);
   });
 });
