@@ -1,5 +1,6 @@
 import { LoginPage, useSession } from './auth/index.js';
 import { useI18n } from './i18n/index.js';
+import { PlanningPage } from './planning/index.js';
 import { HistoryPage, ListPage, NewRecordPage, RecordPage } from './records/index.js';
 import { useRoute, type Route } from './routing/index.js';
 import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
@@ -12,6 +13,7 @@ function Page({ route }: { route: Route }) {
   if (route.page === 'not-found') return <p className="notice notice-error">{t('error.notFound')}</p>;
   if (route.page === 'inbox') return <InboxPage key={route.box} box={route.box} />;
   if (route.page === 'task') return <TaskPage key={route.id} id={route.id} />;
+  if (route.page === 'planning') return <PlanningPage view={route.view} salesOrder={route.salesOrder} />;
   const definition = form(route.form);
   if (!definition) return <p className="notice notice-error">{t('error.formNotFound', { form: route.form })}</p>;
   switch (route.page) {

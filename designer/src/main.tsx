@@ -5,6 +5,7 @@ import { SessionProvider } from './auth/index.js';
 import { I18nProvider } from './i18n/index.js';
 import './styles.css';
 import './workflows/workflows.css';
+import './planning/planning.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

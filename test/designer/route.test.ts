@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRoute, INBOX_BOXES, parseRoute, type Route } from '../../designer/src/routing/route.js';
+import { formatRoute, INBOX_BOXES, parseRoute, PLANNING_VIEWS, type Route } from '../../designer/src/routing/route.js';
 
 describe('hash routes', () => {
   it('reads each page from the hash', () => {
@@ -14,6 +14,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/inbox')).toEqual({ page: 'inbox', box: 'todo' });
     expect(parseRoute('#/inbox/initiated')).toEqual({ page: 'inbox', box: 'initiated' });
     expect(parseRoute('#/tasks/t-1')).toEqual({ page: 'task', id: 't-1' });
+    expect(parseRoute('#/planning')).toEqual({ page: 'planning', view: 'orders' });
+    expect(parseRoute('#/planning/exceptions')).toEqual({ page: 'planning', view: 'exceptions' });
+    expect(parseRoute('#/planning/pegging/SO%2F7')).toEqual({ page: 'planning', view: 'pegging', salesOrder: 'SO/7' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -25,6 +28,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/inbox/cc/more')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/tasks')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/tasks/t-1/extra')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/planning/gantt')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/planning/orders/SO-7')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/planning/pegging/SO-7/more')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -36,6 +42,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('list' as const), form: text, search: fc.constant('') }),
       fc.record({ page: fc.constant('inbox' as const), box: fc.constantFrom(...INBOX_BOXES) }),
       fc.record({ page: fc.constant('task' as const), id: text }),
+      fc.record({ page: fc.constant('planning' as const), view: fc.constantFrom(...PLANNING_VIEWS) }),
+      fc.record({ page: fc.constant('planning' as const), view: fc.constant('pegging' as const), salesOrder: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

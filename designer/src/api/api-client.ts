@@ -10,6 +10,7 @@ import type {
   ValidateResponse,
 } from './api-types.js';
 import { listQueryToSearch } from './list-query.js';
+import type { FirmResult, PlanRun, PlanRunSummary } from './planning-types.js';
 import type {
   BatchResult,
   CommandResult,
@@ -142,6 +143,11 @@ export function createApiClient(options: ApiClientOptions) {
     getWorkflow: (id: string) => request<WorkflowInstanceDetail>('GET', instancePath(id)),
     sendEvent: (id: string, type: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'events'), { body: withComment({ type }, comment) }),
     withdraw: (id: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'withdraw'), { body: withComment({}, comment) }),
+    callFunction: <T>(name: string, input: unknown) => request<T>('POST', `/api/functions/${encodeURIComponent(name)}`, { body: input }),
+    planRuns: (limit: number) => request<{ items: readonly PlanRunSummary[] }>('GET', `/api/plan-runs?limit=${limit}`),
+    planRun: (id: string) => request<PlanRun>('GET', `/api/plan-runs/${encodeURIComponent(id)}`),
+    firmPlannedOrders: (runId: string, plannedOrders: readonly string[], idempotencyKey: string) =>
+      request<FirmResult>('POST', `/api/plan-runs/${encodeURIComponent(runId)}/firm`, { body: { plannedOrders }, headers: { 'Idempotency-Key': idempotencyKey } }),
     recordWorkflows: (form: string, id: string) => request<{ items: readonly WorkflowInstance[] }>('GET', `${formPath(form)}/${encodeURIComponent(id)}/workflows`),
   };
 }

@@ -18,6 +18,7 @@ export type {
 } from './api-types.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export { listQueryToSearch } from './list-query.js';
+export type { FirmedForm, FirmedOrder, FirmResult, PlanLabels, PlanRun, PlanRunSummary } from './planning-types.js';
 export { tokenStore } from './token-store.js';
 export type {
   BatchResult,

@@ -6,11 +6,20 @@ function isInboxBox(value: string): value is InboxBoxName {
   return (INBOX_BOXES as readonly string[]).includes(value);
 }
 
+/** The views of the planning page, in tab order; the pegging view may name a sales order. */
+export const PLANNING_VIEWS = ['orders', 'exceptions', 'reschedule', 'pegging'] as const;
+export type PlanningView = (typeof PLANNING_VIEWS)[number];
+
+function isPlanningView(value: string): value is PlanningView {
+  return (PLANNING_VIEWS as readonly string[]).includes(value);
+}
+
 /** The app's pages, addressed by the URL hash (`#/forms/sales-order/new`), so the server needs one page only. */
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'inbox'; readonly box: InboxBoxName }
   | { readonly page: 'task'; readonly id: string }
+  | { readonly page: 'planning'; readonly view: PlanningView; readonly salesOrder?: string }
   | { readonly page: 'list'; readonly form: string; readonly search: string }
   | { readonly page: 'new'; readonly form: string }
   | { readonly page: 'record'; readonly form: string; readonly id: string }
@@ -25,12 +34,21 @@ function decode(segment: string): string | null {
   }
 }
 
+function parsePlanning(view: string, salesOrder: string | undefined, length: number): Route {
+  if (!isPlanningView(view) || length > 3) return { page: 'not-found' };
+  if (salesOrder === undefined) return { page: 'planning', view };
+  return view === 'pegging' ? { page: 'planning', view, salesOrder } : { page: 'not-found' };
+}
+
 export function parseRoute(hash: string): Route {
   const withoutMark = hash.startsWith('#') ? hash.slice(1) : hash;
   const queryAt = withoutMark.indexOf('?');
   const path = queryAt === -1 ? withoutMark : withoutMark.slice(0, queryAt);
   const search = queryAt === -1 ? '' : withoutMark.slice(queryAt + 1);
-  const segments = path.split('/').filter((segment) => segment !== '').map(decode);
+  const segments = path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decode);
   if (segments.some((segment) => segment === null)) return { page: 'not-found' };
   const parts = segments as string[];
   if (parts.length === 0) return { page: 'home' };
@@ -39,6 +57,7 @@ export function parseRoute(hash: string): Route {
     const box = form ?? 'todo';
     return isInboxBox(box) ? { page: 'inbox', box } : { page: 'not-found' };
   }
+  if (head === 'planning') return parsePlanning(form ?? 'orders', id, parts.length);
   if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
@@ -55,6 +74,9 @@ export function formatRoute(route: Route): string {
       return route.box === 'todo' ? '#/inbox' : `#/inbox/${route.box}`;
     case 'task':
       return `#/tasks/${encodeURIComponent(route.id)}`;
+    case 'planning':
+      if (route.salesOrder !== undefined) return `#/planning/pegging/${encodeURIComponent(route.salesOrder)}`;
+      return route.view === 'orders' ? '#/planning' : `#/planning/${route.view}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
+import { mayPlan } from '../planning/planning-access.js';
 import { href } from '../routing/index.js';
 import { useDefinitions } from './definitions-context.js';
 import { buildNavigation } from './navigation.js';
@@ -8,10 +10,13 @@ import { useOpenTaskCount } from './open-task-count.js';
 export interface SideNavProps {
   readonly activeForm: string | undefined;
   readonly inboxActive: boolean;
+  readonly planningActive: boolean;
 }
 
-export function SideNav({ activeForm, inboxActive }: SideNavProps) {
+export function SideNav({ activeForm, inboxActive, planningActive }: SideNavProps) {
   const { t, text } = useI18n();
+  const { state } = useSession();
+  const planning = state.status === 'signed-in' && mayPlan(state.user.roles);
   const { app, forms } = useDefinitions();
   const sections = useMemo(() => buildNavigation(app, forms), [app, forms]);
   const openTasks = useOpenTaskCount().count;
@@ -35,6 +40,18 @@ export function SideNav({ activeForm, inboxActive }: SideNavProps) {
               ) : null}
             </a>
           </li>
+          {planning ? (
+            <li>
+              <a
+                className={planningActive ? 'nav-link active' : 'nav-link'}
+                href={href({ page: 'planning', view: 'orders' })}
+                aria-current={planningActive ? 'page' : undefined}
+                data-testid="nav-planning"
+              >
+                {t('nav.planning')}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </section>
       {sections.length === 0 ? <p className="muted nav-empty">{t('nav.empty')}</p> : null}
