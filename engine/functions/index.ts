@@ -1,5 +1,6 @@
 import { ctpPromise } from '../planning/ctp/index.js';
 import { mrpPlanFunction } from '../planning/mrp/mrp-function.js';
+import { scheduleInsert, schedulePlan, scheduleReschedule, scheduleWhatIf } from '../planning/scheduling/factory/index.js';
 import type { NativeFunction } from './native-function.js';
 
 export type { FunctionContext, NativeFunction, PlanningSnapshot } from './native-function.js';
@@ -8,4 +9,8 @@ export type { FunctionContext, NativeFunction, PlanningSnapshot } from './native
 export const NATIVE_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
   [mrpPlanFunction.name, mrpPlanFunction],
   [ctpPromise.name, ctpPromise],
+  [schedulePlan.name, schedulePlan],
+  [scheduleInsert.name, scheduleInsert],
+  [scheduleWhatIf.name, scheduleWhatIf],
+  [scheduleReschedule.name, scheduleReschedule],
 ]);

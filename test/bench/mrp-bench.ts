@@ -6,6 +6,9 @@
  * (/proc/self/clear_refs), minus the resident set before the calls. Prints markdown tables for
  * BENCHMARKS.md. MRP_BENCH_SEED picks the factory (default 1), MRP_BENCH_SIZES the item counts
  * (default 1000,10000). A cell whose first run takes over 5 s gets one more run instead of five.
+ * The machine may be shared: each run also records the process's CPU time, and each cell measures a
+ * same-process baseline, a bare loop building as many small records as the plan has (its planned
+ * orders, supplies, demands, pegs and exceptions): the floor any planner producing that output pays.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,11 @@ interface Measurement {
   demands: number;
   runsMs: number[];
   medianMs: number;
+  /** CPU time (user + system) of the same runs. */
+  medianCpuMs: number;
+  /** CPU time of the bare loop building as many records as the plan has. */
+  bareCpuMs: number;
+  records: number;
   firstMs: number;
   peakMb: number;
   baseMb: number;
@@ -46,10 +54,30 @@ function resetPeak(): void {
   writeFileSync('/proc/self/clear_refs', '5');
 }
 
-function timed<T>(run: () => T): { ms: number; value: T } {
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function timed<T>(run: () => T): { ms: number; cpu: number; value: T } {
   const started = performance.now();
+  const cpuStarted = cpuMs();
   const value = run();
-  return { ms: performance.now() - started, value };
+  return { ms: performance.now() - started, cpu: cpuMs() - cpuStarted, value };
+}
+
+function recordCount(plan: MrpPlan): number {
+  return plan.plannedOrders.length + plan.supplies.length + plan.demands.length + plan.pegging.length + plan.exceptions.length;
+}
+
+/** CPU ms to build `count` records of five fields with a fresh id string each into one array: the output's own cost. */
+function bareOutputCpuMs(count: number): number {
+  gc?.();
+  return timed(() => {
+    const rows: { id: string; item: string; kind: string; qty: number; due: string }[] = [];
+    for (let at = 0; at < count; at++) rows.push({ id: `PL/ITEM-${at % 10_000}/${at}`, item: 'ITEM', kind: 'dependent', qty: at * 0.5, due: '2026-01-01' });
+    return rows.length;
+  }).cpu;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -63,6 +91,8 @@ function newOrder(scenario: MrpScenario): MrpDemand {
 function measure(operation: Operation, items: number): Measurement {
   const scenario = generateScenario({ items, seed });
   const runsMs: number[] = [];
+  const runsCpuMs: number[] = [];
+  let records = 0;
   let firstMs = 0;
   let baseMb = 0;
   let peakMb = 0;
@@ -78,8 +108,14 @@ function measure(operation: Operation, items: number): Measurement {
 
   if (operation === 'regenerative') {
     start();
-    firstMs = timed(() => planMrp(scenario)).ms;
-    for (let run = 0, runs = runsAfter(firstMs); run < runs; run++) runsMs.push(timed(() => planMrp(scenario)).ms);
+    const first = timed(() => planMrp(scenario));
+    firstMs = first.ms;
+    records = recordCount(first.value);
+    for (let run = 0, runs = runsAfter(firstMs); run < runs; run++) {
+      const { ms, cpu } = timed(() => planMrp(scenario));
+      runsMs.push(ms);
+      runsCpuMs.push(cpu);
+    }
     peak();
   } else {
     const demand = newOrder(scenario);
@@ -87,22 +123,37 @@ function measure(operation: Operation, items: number): Measurement {
     for (let run = 0, runs = 1; run <= runs; run++) {
       const created = timed(() => createMrpPlanner(scenario));
       start();
-      const { ms, value } = timed(() => created.value.apply([{ type: 'upsert-demand', demand }]));
+      const { ms, cpu, value } = timed(() => created.value.apply([{ type: 'upsert-demand', demand }]));
       peak();
       if (run === 0) {
         firstMs = ms;
         runs = runsAfter(created.ms);
       } else {
         runsMs.push(ms);
+        runsCpuMs.push(cpu);
       }
       changed = value;
     }
     // apply() says how many items it replanned; everything else must be the regenerative plan's.
     const regenerative = planMrp({ ...scenario, demands: [...scenario.demands, demand] });
+    records = recordCount(regenerative);
     sameAsRegenerative = isDeepStrictEqual({ ...changed!, summary: { ...changed!.summary, replannedItems: undefined } }, { ...regenerative, summary: { ...regenerative.summary, replannedItems: undefined } });
   }
   const bomLines = scenario.boms.reduce((sum, bom) => sum + bom.lines.length, 0);
-  const measurement: Measurement = { operation, items, bomLines, demands: scenario.demands.length, runsMs, medianMs: median(runsMs), firstMs, peakMb, baseMb };
+  const measurement: Measurement = {
+    operation,
+    items,
+    bomLines,
+    demands: scenario.demands.length,
+    runsMs,
+    medianMs: median(runsMs),
+    medianCpuMs: median(runsCpuMs),
+    bareCpuMs: bareOutputCpuMs(records),
+    records,
+    firstMs,
+    peakMb,
+    baseMb,
+  };
   if (sameAsRegenerative !== undefined) measurement.sameAsRegenerative = sameAsRegenerative;
   return measurement;
 }
@@ -121,8 +172,8 @@ function main(): void {
   const sizes = (process.env.MRP_BENCH_SIZES ?? (process.env.MRP_BENCH_100K === '1' ? '1000,10000,100000' : '1000,10000')).split(',').map(Number);
   console.log(`seed ${seed}, node ${process.version}, one child process per cell, times in ms (median of the runs after the first)\n`);
   const results = new Map<string, Measurement>();
-  console.log('| items | BOM lines | demand lines | operation | first ms | median ms | goal ms | peak MB over base | base RSS MB | check |');
-  console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| items | BOM lines | demand lines | plan records | operation | first ms | median ms | median CPU ms | goal ms | bare output CPU ms | CPU / bare | peak MB over base | base RSS MB | check |');
+  console.log('| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const items of sizes) {
     for (const operation of OPERATIONS) {
       const m = inChild(operation, items);
@@ -130,7 +181,8 @@ function main(): void {
       const goal = items === 10_000 ? String(GOALS_MS[operation]) : '';
       const check = m.sameAsRegenerative === undefined ? '' : m.sameAsRegenerative ? 'equals regenerative' : '**differs from regenerative**';
       console.log(
-        `| ${items} | ${m.bomLines} | ${m.demands} | ${operation} | ${m.firstMs.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${goal} | ${m.peakMb.toFixed(0)} | ${m.baseMb.toFixed(0)} | ${check} |`,
+        `| ${items} | ${m.bomLines} | ${m.demands} | ${m.records} | ${operation} | ${m.firstMs.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${m.medianCpuMs.toFixed(1)} | ${goal} | ` +
+          `${m.bareCpuMs.toFixed(1)} | ${(m.medianCpuMs / m.bareCpuMs).toFixed(1)}x | ${m.peakMb.toFixed(0)} | ${m.baseMb.toFixed(0)} | ${check} |`,
       );
     }
   }

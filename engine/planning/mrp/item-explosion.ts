@@ -1,7 +1,8 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import type { DemandRecord, DependentDemand, PegRecord, SubstituteOption, SupplyRecord } from './item-records.js';
+import type { DemandRecord, DependentDemand, PegList, SubstituteOption, SupplyRecord } from './item-records.js';
+import { ALLOCATION_RANK } from './item-demands.js';
 import { round6 } from './lot-sizing.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
 
@@ -19,47 +20,82 @@ export function explodeSupplies(
   item: MrpItem,
   supplies: readonly SupplyRecord[],
   demands: readonly DemandRecord[],
-  pegs: readonly PegRecord[],
+  pegs: PegList,
   exceptions: PlanException[],
 ): Map<string, DependentDemand[]> {
   const emitted = new Map<string, DependentDemand[]>();
   reportReferences(model, item, exceptions);
   const versions = model.bomsByItem.get(item.id);
-  const priority = new Map<number, number>();
-  for (const peg of pegs) {
-    const current = priority.get(peg.supply);
-    const candidate = demands[peg.demand]!.priority;
-    if (current === undefined || candidate < current) priority.set(peg.supply, candidate);
+  if (versions === undefined) return emitted;
+  // The most urgent priority pegged to each supply (Infinity: nothing pegged to it).
+  const priority: number[] = [];
+  for (let index = 0; index < supplies.length; index++) priority.push(Infinity);
+  for (let at = 0; at < pegs.supply.length; at++) {
+    const supply = pegs.supply[at]!;
+    priority[supply] = Math.min(priority[supply]!, demands[pegs.demand[at]!]!.priority);
   }
-  supplies.forEach((record, index) => {
+  const exploded = new Map<BomVersion, ExplodedLine[]>();
+  for (let index = 0; index < supplies.length; index++) {
+    const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
-    if (explosion === undefined) return;
-    if (versions === undefined) return;
+    if (explosion === undefined) continue;
     const version = explosion.version === undefined ? effectiveBom(model, item.id, explosion.start) : explosion.version;
     if (version === undefined || version === null) {
       exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
-      return;
+      continue;
     }
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
-    for (const line of version.primaries) {
-      if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item.id, line.component))) continue;
+    let lines = exploded.get(version);
+    if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version)));
+    const dueText = model.dayText(explosion.start);
+    for (const line of lines) {
       const demand: DependentDemand = {
         id: `${record.id}/${line.lineNo}`,
+        kind: 'dependent',
+        qty: round6(explosion.qty * line.qtyPer * line.scrap),
         due: explosion.start,
-        qty: round6(explosion.qty * line.qtyPer * (1 + (line.scrapPct ?? 0) / 100)),
-        priority: priority.get(index) ?? DEFAULT_PRIORITY,
+        dueText,
+        priority: priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!,
+        rank: ALLOCATION_RANK.dependent,
         salesOrder: record.salesOrder,
         parentSupply: record.id,
         bomLine: line.lineNo,
-        phantom: line.phantom === true,
-        substitutes: substitutesOf(model, graph, item.id, version, line.lineNo, line.component),
+        phantom: line.phantom,
+        substitutes: line.substitutes,
       };
       const list = emitted.get(line.component);
       if (list === undefined) emitted.set(line.component, [demand]);
       else list.push(demand);
     }
-  });
+  }
   return emitted;
+}
+
+/** A primary line as it is exploded: worked out once per BOM version, not once per order. */
+interface ExplodedLine {
+  readonly component: string;
+  readonly lineNo: number;
+  readonly qtyPer: number;
+  /** 1 + the line's scrap share. */
+  readonly scrap: number;
+  readonly phantom: boolean;
+  readonly substitutes: readonly SubstituteOption[];
+}
+
+function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion): ExplodedLine[] {
+  const lines: ExplodedLine[] = [];
+  for (const line of version.primaries) {
+    if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item, line.component))) continue;
+    lines.push({
+      component: line.component,
+      lineNo: line.lineNo,
+      qtyPer: line.qtyPer,
+      scrap: 1 + (line.scrapPct ?? 0) / 100,
+      phantom: line.phantom === true,
+      substitutes: substitutesOf(model, graph, item, version, line.lineNo, line.component),
+    });
+  }
+  return lines;
 }
 
 interface Explosion {

@@ -1,5 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -20,53 +20,49 @@ export interface ItemFragment {
  */
 export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemFragment {
   const item = result.item;
-  const drawn = new Map<number, number>();
-  const needBy = new Map<number, number>();
-  const earliest = (index: number, day: number) => {
-    const current = needBy.get(index);
-    if (current === undefined || day < current) needBy.set(index, day);
-  };
-  for (const draw of draws) {
-    drawn.set(draw.supplyIndex, round6((drawn.get(draw.supplyIndex) ?? 0) + draw.qty));
-    earliest(draw.supplyIndex, draw.due);
+  const count = result.supplies.length;
+  const drawn: number[] = [];
+  const needBy: number[] = [];
+  for (let index = 0; index < count; index++) {
+    drawn.push(0);
+    needBy.push(Infinity);
   }
-  for (const peg of result.pegs) earliest(peg.supply, result.demands[peg.demand]!.due);
+  for (const draw of draws) {
+    drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
+    if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
+  }
+  const { pegs } = result;
+  for (let at = 0; at < pegs.supply.length; at++) {
+    const due = result.demands[pegs.demand[at]!]!.due;
+    if (due < needBy[pegs.supply[at]!]!) needBy[pegs.supply[at]!] = due;
+  }
 
   const supplies: PlanSupply[] = [];
   const rescheduleMessages: RescheduleMessage[] = [];
-  result.supplies.forEach((record, index) => {
-    const unpegged = round6(record.left - (drawn.get(index) ?? 0));
-    supplies.push({
-      id: record.id,
-      item,
-      kind: record.kind,
-      qty: record.qty,
-      date: model.dayText(record.date),
-      ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
-      ...(record.lot === undefined ? {} : { lot: record.lot }),
-      ...(record.location === undefined ? {} : { location: record.location }),
-      unpeggedQty: unpegged,
-    });
-    if (record.open && record.movable) messagesFor(model, item, record, round6(record.qty - unpegged), needBy.get(index), rescheduleMessages);
-  });
+  for (let index = 0; index < count; index++) {
+    const record = result.supplies[index]!;
+    const unpegged = round6(record.left - drawn[index]!);
+    supplies.push(planSupply(model, item, record, unpegged));
+    if (record.open && record.movable) {
+      const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
+      messagesFor(model, item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
+    }
+  }
 
   const demands: PlanDemand[] = [];
   let shortages = 0;
-  for (const demand of result.demands) {
-    if (demand.qty <= EPSILON) continue;
-    if (demand.short > EPSILON) shortages += 1;
-    demands.push({
-      id: demand.id,
-      item,
-      kind: demand.kind,
-      qty: demand.qty,
-      due: demand.dueText,
-      ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
-      ...(demand.parentSupply === undefined ? {} : { parentSupply: demand.parentSupply, bomLine: demand.bomLine! }),
-      ...(demand.short > EPSILON ? { shortQty: demand.short } : {}),
-    });
+  const { allocation } = result;
+  for (let index = 0; index < result.demands.length; index++) {
+    const qty = allocation.qty[index]!;
+    if (qty <= EPSILON) continue;
+    const short = allocation.short[index]!;
+    if (short > EPSILON) shortages += 1;
+    demands.push(planDemand(item, result.demands[index]!, qty, short));
   }
-  const pegging: Peg[] = result.pegs.map((peg) => ({ supply: result.supplies[peg.supply]!.id, demand: result.demands[peg.demand]!.id, qty: peg.qty }));
+  const pegging: Peg[] = [];
+  for (let at = 0; at < pegs.supply.length; at++) {
+    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: result.demands[pegs.demand[at]!]!.id, qty: pegs.qty[at]! });
+  }
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
     pegging.push({ supply: draw.supplyId, demand: draw.demandId, qty: draw.qty });
@@ -75,21 +71,48 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
       known.qty = round6(known.qty + draw.qty);
       continue;
     }
-    const demand: PlanDemand = {
-      id: draw.demandId,
-      item,
-      kind: 'dependent',
-      qty: draw.qty,
-      due: model.dayText(draw.due),
-      ...(draw.salesOrder === undefined ? {} : { salesOrder: draw.salesOrder }),
-      parentSupply: draw.parentSupply,
-      bomLine: draw.bomLine,
-      substituteFor: draw.primary,
-    };
+    const demand: PlanDemand = { id: draw.demandId, item, kind: 'dependent', qty: draw.qty, due: model.dayText(draw.due) };
+    if (draw.salesOrder !== undefined) demand.salesOrder = draw.salesOrder;
+    demand.parentSupply = draw.parentSupply;
+    demand.bomLine = draw.bomLine;
+    demand.substituteFor = draw.primary;
     substituteDemands.set(draw.demandId, demand);
     demands.push(demand);
   }
   return { plannedOrders: result.plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: result.exceptions, shortages };
+}
+
+// Most records have none of the optional fields: they get one object literal, not a spread per field.
+function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpeggedQty: number): PlanSupply {
+  const date = model.dayText(record.date);
+  if (record.salesOrder === undefined && record.lot === undefined && record.location === undefined) {
+    return { id: record.id, item, kind: record.kind, qty: record.qty, date, unpeggedQty };
+  }
+  return {
+    id: record.id,
+    item,
+    kind: record.kind,
+    qty: record.qty,
+    date,
+    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
+    ...(record.lot === undefined ? {} : { lot: record.lot }),
+    ...(record.location === undefined ? {} : { location: record.location }),
+    unpeggedQty,
+  };
+}
+
+function planDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
+  if (demand.salesOrder === undefined && demand.parentSupply !== undefined && short <= EPSILON) {
+    return { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText, parentSupply: demand.parentSupply, bomLine: demand.bomLine! };
+  }
+  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
+  if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
+  if (demand.parentSupply !== undefined) {
+    out.parentSupply = demand.parentSupply;
+    out.bomLine = demand.bomLine!;
+  }
+  if (short > EPSILON) out.shortQty = short;
+  return out;
 }
 
 /**

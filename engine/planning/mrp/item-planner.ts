@@ -3,7 +3,7 @@ import type { MrpItem, PlanException, PlannedOrder } from '../generated/planning
 import type { BomGraph } from './bom-graph.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandRecord, DependentDemand, ItemResult, PegRecord, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, DemandRecord, DependentDemand, ItemResult, PegList, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -31,7 +31,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
   const demands: DemandRecord[] = itemDemands(model, item, incoming, exceptions);
-  const pegs: PegRecord[] = [];
+  const allocation = newAllocation(demands);
+  const pegs: PegList = { supply: [], demand: [], qty: [] };
   const draws: SubstituteDraw[] = [];
   const plannedIndex: number[] = [];
   const lists = new Map<string, number[]>();
@@ -60,7 +61,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function peg(supply: number, demand: number, qty: number): void {
     const record = supplies[supply]!;
     record.left = round6(record.left - qty);
-    pegs.push({ supply, demand, qty });
+    pegs.supply.push(supply);
+    pegs.demand.push(demand);
+    pegs.qty.push(qty);
   }
 
   // Earliest-first from the head of a list sorted by date; entries before the head are used up.
@@ -125,7 +128,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
         });
         const covered = round6(qty / option.ratio);
         left = round6(Math.max(0, left - covered));
-        demand.qty = round6(Math.max(0, demand.qty - covered));
+        allocation.qty[demandIndex] = round6(Math.max(0, allocation.qty[demandIndex]! - covered));
       }
       if (left <= EPSILON) break;
     }
@@ -300,7 +303,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pendingBucket = bucket;
       if (periodic) closeWindows(bucket);
     }
-    let need = demand.qty;
+    let need = allocation.qty[index]!;
     if (demand.salesOrder !== undefined) need = takeOnTime(demand.salesOrder, index, demand.due, need);
     need = takeOnTime(FREE, index, demand.due, need);
     if (need > EPSILON && demand.substitutes.length > 0) need = substitute(index, need);
@@ -313,9 +316,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   flush();
   if (periodic) closeWindows(Infinity);
 
-  markLate(supplies, demands, pegs);
+  markLate(supplies, demands, allocation, pegs);
   for (const record of supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, item, record));
-  for (const demand of demands) if (demand.short > EPSILON) exceptions.push(shortage(model, itemId, demand));
+  for (let index = 0; index < demands.length; index++) if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, itemId, demands[index]!, allocation, index));
   const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
   const plannedOrders = plannedIndex.map((index) => plannedOrder(model, item, supplies[index]!));
   const pool: PoolEntry[] = [];
@@ -325,7 +328,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
     }
   }
-  return { item: itemId, supplies, demands, pegs, plannedOrders, exceptions, emitted, draws, pool };
+  return { item: itemId, supplies, demands, allocation, pegs, plannedOrders, exceptions, emitted, draws, pool };
 }
 
 function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): PlannedOrder {
@@ -342,16 +345,30 @@ function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): Pla
   };
 }
 
+function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
+  const qty: number[] = [];
+  const short: number[] = [];
+  const lateUntil: number[] = [];
+  const lateSupply: (string | undefined)[] = [];
+  for (const demand of demands) {
+    qty.push(demand.qty);
+    short.push(0);
+    lateUntil.push(-Infinity);
+    lateSupply.push(undefined);
+  }
+  return { qty, short, lateUntil, lateSupply };
+}
+
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
-function markLate(supplies: readonly SupplyRecord[], demands: DemandRecord[], pegs: readonly PegRecord[]): void {
-  for (const peg of pegs) {
-    const supply = supplies[peg.supply]!;
-    const demand = demands[peg.demand]!;
-    if (supply.date <= demand.due || supply.movable) continue;
-    demand.short = round6(demand.short + peg.qty);
-    if (supply.date > demand.lateUntil) {
-      demand.lateUntil = supply.date;
-      demand.lateSupply = supply.id;
+function markLate(supplies: readonly SupplyRecord[], demands: readonly DemandRecord[], allocation: DemandAllocation, pegs: PegList): void {
+  for (let at = 0; at < pegs.supply.length; at++) {
+    const supply = supplies[pegs.supply[at]!]!;
+    const demand = pegs.demand[at]!;
+    if (supply.date <= demands[demand]!.due || supply.movable) continue;
+    allocation.short[demand] = round6(allocation.short[demand]! + pegs.qty[at]!);
+    if (supply.date > allocation.lateUntil[demand]!) {
+      allocation.lateUntil[demand] = supply.date;
+      allocation.lateSupply[demand] = supply.id;
     }
   }
 }
@@ -369,16 +386,18 @@ function pastDueStart(model: MrpModel, item: MrpItem, record: SupplyRecord): Pla
   };
 }
 
-function shortage(model: MrpModel, item: string, demand: DemandRecord): PlanException {
-  const until = model.dayText(demand.lateUntil);
+function shortage(model: MrpModel, item: string, demand: DemandRecord, allocation: DemandAllocation, index: number): PlanException {
+  const until = model.dayText(allocation.lateUntil[index]!);
+  const short = allocation.short[index]!;
+  const lateSupply = allocation.lateSupply[index];
   return {
     type: 'shortage',
     item,
     demand: demand.id,
-    ...(demand.lateSupply === undefined ? {} : { supply: demand.lateSupply }),
+    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
     ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
     date: until,
-    qty: demand.short,
-    message: `${demand.id}: ${demand.short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${demand.lateSupply ?? 'none'}) arrives ${until}`,
+    qty: short,
+    message: `${demand.id}: ${short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
   };
 }

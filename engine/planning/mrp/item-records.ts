@@ -8,17 +8,11 @@ export interface SubstituteOption {
   readonly ratio: number;
 }
 
-/** Demand one item's plan places on a component: what its planner gets from its parents. */
-export interface DependentDemand {
-  readonly id: string;
-  readonly due: DayNumber;
-  readonly qty: number;
-  readonly priority: number;
-  readonly salesOrder: string | undefined;
+/** Demand one item's plan places on a component: what its planner gets from its parents, used as it is. */
+export interface DependentDemand extends DemandRecord {
+  readonly kind: 'dependent';
   readonly parentSupply: string;
   readonly bomLine: number;
-  readonly phantom: boolean;
-  readonly substitutes: readonly SubstituteOption[];
 }
 
 export interface SupplyRecord {
@@ -51,29 +45,43 @@ export interface PlannedDetail {
   bomVersion?: string;
 }
 
+/**
+ * A demand in an item's allocation order. It is never changed: a dependent demand is the very object
+ * its parent emitted (net-change compares those), and what allocation works out per demand is kept
+ * in the item's DemandAllocation.
+ */
 export interface DemandRecord {
   readonly id: string;
   readonly kind: 'sales-order' | 'forecast' | 'dependent' | 'safety-stock';
-  qty: number;
+  readonly qty: number;
   /** The day planned for (a past-due demand is planned for the horizon start). */
   readonly due: DayNumber;
   readonly dueText: string;
   readonly priority: number;
   readonly rank: number;
   readonly salesOrder: string | undefined;
-  readonly parentSupply?: string;
-  readonly bomLine?: number;
+  readonly parentSupply: string | undefined;
+  readonly bomLine: number | undefined;
   readonly phantom: boolean;
   readonly substitutes: readonly SubstituteOption[];
-  short: number;
-  lateUntil: DayNumber;
-  lateSupply: string | undefined;
 }
 
-export interface PegRecord {
-  readonly supply: number;
-  readonly demand: number;
-  readonly qty: number;
+/** Per demand, by its index in the allocation order: arrays of numbers, not a mutable object per demand. */
+export interface DemandAllocation {
+  /** Its quantity less what substitutes covered: what the plan lists. */
+  readonly qty: number[];
+  /** Pegged to supply that arrives after its due date. */
+  readonly short: number[];
+  /** The latest such arrival (-Infinity: none). */
+  readonly lateUntil: number[];
+  readonly lateSupply: (string | undefined)[];
+}
+
+/** The item's pegs in the order they were made, as three parallel arrays (supply index, demand index, quantity). */
+export interface PegList {
+  readonly supply: number[];
+  readonly demand: number[];
+  readonly qty: number[];
 }
 
 /** A substitute's existing supply a primary may draw on: what the substitute's own demands left. */
@@ -104,7 +112,8 @@ export interface ItemResult {
   readonly item: string;
   readonly supplies: readonly SupplyRecord[];
   readonly demands: readonly DemandRecord[];
-  readonly pegs: readonly PegRecord[];
+  readonly allocation: DemandAllocation;
+  readonly pegs: PegList;
   readonly plannedOrders: readonly PlannedOrder[];
   readonly exceptions: readonly PlanException[];
   readonly emitted: ReadonlyMap<string, readonly DependentDemand[]>;

@@ -16,22 +16,24 @@ export const EPSILON = 5e-7;
 
 /**
  * Order quantities (in ordered units) for one net requirement. The method gives the base quantities;
- * min, multiple and max then apply to each order, in that order (raise to min, round up to the
+ * min, multiple and max then apply, in that order (raise to min, round up to the
  * multiple, split what is above max into further orders). `period` is handled by the planner, which
  * keeps one order open for the next `periods` buckets; here it sizes like lot-for-lot.
  */
 export function lotQuantities(need: number, sizing: LotSizing | undefined): number[] {
   if (need <= EPSILON) return [];
   const method = sizing?.method ?? 'lot-for-lot';
-  const base = method === 'fixed' && sizing?.qty !== undefined ? fixedLots(need, sizing.qty) : [need];
-  const out: number[] = [];
-  for (const qty of base) out.push(...applyModifiers(qty, sizing));
-  return out;
+  return applyModifiers(method === 'fixed' && sizing?.qty !== undefined ? fixedMultiple(need, sizing.qty) : need, sizing);
 }
 
-function fixedLots(need: number, lot: number): number[] {
-  const count = Math.max(1, Math.ceil(round6(need / lot) - 1e-9));
-  return new Array<number>(count).fill(lot);
+/**
+ * Fixed order quantity: one order per bucket of the smallest multiple of the lot that covers the
+ * need (APICS FOQ "order in multiples of the FOQ"; SAP's fixed lot size and Odoo's reordering rule
+ * with a multiple do the same). One order per lot would list hundreds of identical orders on one day
+ * for a small lot, which no planner releases that way.
+ */
+function fixedMultiple(need: number, lot: number): number {
+  return round6(Math.max(1, Math.ceil(round6(need / lot) - 1e-9)) * lot);
 }
 
 export function applyModifiers(qty: number, sizing: LotSizing | undefined): number[] {

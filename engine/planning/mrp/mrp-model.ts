@@ -40,10 +40,15 @@ export interface MrpModel {
   readonly dayOf: (text: string) => DayNumber;
 }
 
+const TEXT_MARGIN = 400;
+
 export function createModel(scenario: MrpScenario): MrpModel {
   const horizonStart = parseDay(scenario.horizon.start)!;
   const horizonEnd = parseDay(scenario.horizon.end)!;
-  const texts = new Map<DayNumber, string>();
+  // Dates are formatted for every record of the plan: an array indexed by day beats a Map on the hot path.
+  const first = horizonStart - TEXT_MARGIN;
+  const texts: (string | undefined)[] = new Array<string | undefined>(horizonEnd + TEXT_MARGIN - first + 1);
+  const otherTexts = new Map<DayNumber, string>();
   const days = new Map<string, DayNumber>();
   const model: MrpModel = {
     horizonStart,
@@ -63,10 +68,12 @@ export function createModel(scenario: MrpScenario): MrpModel {
     orderLines: new Map(),
     reservedItems: new Map(),
     dayText(day) {
-      let text = texts.get(day);
+      const at = day - first;
+      if (at >= 0 && at < texts.length) return texts[at] ?? (texts[at] = formatDay(day));
+      let text = otherTexts.get(day);
       if (text === undefined) {
         text = formatDay(day);
-        texts.set(day, text);
+        otherTexts.set(day, text);
       }
       return text;
     },

@@ -78,6 +78,17 @@ describe('lot sizing', () => {
     ]);
   });
 
+  it('fixed order quantity 50 over a week needing 130: one order of the smallest multiple, 150, that max 100 still splits', () => {
+    // APICS FOQ orders in multiples of the lot: one order per bucket, not one per lot.
+    const weekly = (lotSizing: object) =>
+      planMrp(scenario({ horizon: { start: '2026-02-01', end: '2026-03-31', bucketDays: 7 }, items: [{ id: 'X', makeBuy: 'buy', leadTimeDays: 0, lotSizing: lotSizing as never }], demands }));
+    expect(ordersOf(weekly({ method: 'fixed', qty: 50 }), 'X').map((order) => [order.due, order.qty])).toEqual([['2026-02-01', 150]]);
+    expect(ordersOf(weekly({ method: 'fixed', qty: 50, max: 100 }), 'X').map((order) => [order.due, order.qty])).toEqual([
+      ['2026-02-01', 100],
+      ['2026-02-01', 50],
+    ]);
+  });
+
   it('period order quantity over 2 periods: 30 (days 1-2), 50 (days 3-4), 50 (day 5)', () => {
     expect(ordersOf(plan({ method: 'period', periods: 2 }), 'X').map((order) => [order.due, order.qty])).toEqual([
       ['2026-02-01', 30],
