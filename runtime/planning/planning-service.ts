@@ -30,6 +30,7 @@ export function createPlanningService(deps: PlanningServiceDependencies): Planni
   return {
     functions() {
       return [...runner.functions.values()]
+        .filter((fn) => fn.retiredFor === undefined)
         .map((fn) => ({
           name: fn.name,
           title: fn.title,

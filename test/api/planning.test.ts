@@ -249,6 +249,7 @@ for (const backend of testDatabases()) {
         outputSchema: { title: 'MrpPlan' },
       });
       expect(items.map((fn) => fn.name)).toEqual([...items.map((fn) => fn.name)].sort());
+      expect(items.map((fn) => fn.name)).not.toContain('ctp.placeholder-promise');
     });
 
     it('documents the planning routes and their answers in the OpenAPI document', async () => {
