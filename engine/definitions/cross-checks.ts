@@ -47,7 +47,8 @@ export function crossCheckDefinitions(
     const roles = new Set(app.definition.roles.map((role) => role.id));
     for (const [name, access] of Object.entries(app.definition.functions ?? {})) {
       access.roles.forEach((role, r) => {
-        if (!roles.has(role)) problems.push({ file: app.file, pointer: `/functions/${escapePointer(name)}/roles/${r}`, message: `no role "${role}" in the app` });
+        if (roles.has(role)) return;
+        problems.push({ file: app.file, pointer: `/functions/${escapePointer(name)}/roles/${r}`, message: `no role "${role}" in the app` });
       });
     }
   }

@@ -28,5 +28,11 @@ export interface NativeFunction {
   readonly outputSchema: Readonly<Record<string, unknown>>;
   /** `planning`: the caller must supply the planning snapshot in the context. */
   readonly needs?: 'planning';
+  /**
+   * The function that replaced this one. A retired function still runs for the workflow versions
+   * published while it was current (their running instances invoke it by name), but the catalogue
+   * no longer offers it for new definitions.
+   */
+  readonly retiredFor?: string;
   run(input: Readonly<Record<string, unknown>>, context: FunctionContext): Record<string, unknown>;
 }

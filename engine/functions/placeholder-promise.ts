@@ -8,13 +8,14 @@ function dateOnly(value: unknown): string | undefined {
 }
 
 /**
- * Stands in for capable-to-promise until the MRP issue lands: it knows neither material nor
- * capacity, only a quoted standard lead time, and says so in its reason. The sales order workflow
- * calls it by this name so that replacing it is one edit of the workflow definition.
+ * The standard-lead-time promise Ordo shipped before capable-to-promise: it knows neither material
+ * nor capacity and says so in its reason. Sales order workflow versions published with it still name
+ * it, so it stays runnable for their instances; new versions use `ctp.promise`.
  */
 export const placeholderPromise: NativeFunction = Object.freeze({
   name: 'ctp.placeholder-promise',
-  title: { 'zh-CN': '交期承诺（占位：标准交期）', en: 'Delivery promise (placeholder: standard lead time)' },
+  title: { 'zh-CN': '交期承诺（标准交期，已由 ctp.promise 取代）', en: 'Delivery promise (standard lead time, replaced by ctp.promise)' },
+  retiredFor: 'ctp.promise',
   inputSchema: {
     type: 'object',
     additionalProperties: false,

@@ -20,7 +20,19 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = Object.freeze(
   },
   {
     schemaDir: engineFile('planning/schemas/'),
-    schemas: ['mrp-scenario', 'mrp-plan', 'ctp-request', 'ctp-promise'],
+    schemas: [
+      'mrp-scenario',
+      'mrp-plan',
+      'ctp-request',
+      'ctp-promise',
+      'schedule-request',
+      'schedule-result',
+      'schedule-insert-request',
+      'schedule-reschedule-request',
+      'schedule-repair',
+      'schedule-whatif-request',
+      'schedule-whatif-result',
+    ],
     file: engineFile('planning/generated/planning-types.ts'),
   },
 ]);

@@ -14,7 +14,7 @@ export const functionParams = {
   properties: { name: { type: 'string', minLength: 1, maxLength: 100 } },
 } as const;
 
-export const functionBody = { type: 'object', description: 'The function\'s input, as its inputSchema (GET /api/functions) says.' } as const;
+export const functionBody = { type: 'object', description: "The function's input, as its inputSchema (GET /api/functions) says." } as const;
 
 export const MAX_PLAN_RUNS = 100;
 

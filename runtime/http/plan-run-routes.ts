@@ -26,10 +26,23 @@ export const planRunRoutes: FastifyPluginAsync<PlanRunRoutesOptions> = async (ap
 
   app.post<{ Params: { id: string }; Body: { plannedOrders: string[] }; Headers: CommandHeaders }>(
     '/api/plan-runs/:id/firm',
-    { schema: { tags, summary: 'Turn planned orders into purchase requisitions and production orders, workflows started, in one transaction', params: planRunParams, headers: firmHeaders, body: firmBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Turn planned orders into purchase requisitions and production orders, workflows started, in one transaction',
+        params: planRunParams,
+        headers: firmHeaders,
+        body: firmBody,
+      },
+    },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const { created, replayed } = await services.planning.firm(actorOf(request), request.params.id, request.body.plannedOrders, key === undefined ? {} : { idempotencyKey: key });
+      const { created, replayed } = await services.planning.firm(
+        actorOf(request),
+        request.params.id,
+        request.body.plannedOrders,
+        key === undefined ? {} : { idempotencyKey: key },
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return { created };
     },

@@ -9,7 +9,10 @@ import type { OpenApiDocument } from './openapi-document.js';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text = { type: 'string' } as const;
 const localized = { type: 'object', required: ['zh-CN', 'en'], properties: { 'zh-CN': text, en: text } } as const;
-const plan = { type: 'object', description: 'An MrpPlan: engine/planning/schemas/mrp-plan.schema.json (the outputSchema of mrp.plan in GET /api/functions).' } as const;
+const plan = {
+  type: 'object',
+  description: 'An MrpPlan: engine/planning/schemas/mrp-plan.schema.json (the outputSchema of mrp.plan in GET /api/functions).',
+} as const;
 
 const runSummaryProperties = {
   id: text,
@@ -17,7 +20,7 @@ const runSummaryProperties = {
   createdBy: { type: 'string', description: 'user name' },
   loadMs: { type: 'number', description: 'Milliseconds reading the records and assembling the planning snapshot.' },
   planMs: { type: 'number', description: 'Milliseconds inside mrp.plan.' },
-  summary: { type: 'object', description: 'The plan\'s summary, with the counts of exceptions and reschedule messages.' },
+  summary: { type: 'object', description: "The plan's summary, with the counts of exceptions and reschedule messages." },
 } as const;
 
 const firmed = {
@@ -35,7 +38,7 @@ const PLANNING_SCHEMAS: Record<string, unknown> = {
       title: localized,
       inputSchema: { type: 'object', description: 'JSON Schema of the input.' },
       outputSchema: { type: 'object', description: 'JSON Schema of the output.' },
-      needs: { type: 'string', enum: ['planning'], description: 'The function plans on the factory\'s records, read by the runtime.' },
+      needs: { type: 'string', enum: ['planning'], description: "The function plans on the factory's records, read by the runtime." },
     },
   },
   PlanRunSummary: { type: 'object', required: Object.keys(runSummaryProperties), properties: runSummaryProperties },
@@ -64,11 +67,23 @@ const PLANNING_SCHEMAS: Record<string, unknown> = {
 };
 
 const RESPONSES: Record<string, { status: string; schema: unknown }> = {
-  'get /api/functions': { status: '200', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('NativeFunction') } } } },
-  'post /api/functions/{name}': { status: '200', schema: { type: 'object', description: 'The function\'s output (its outputSchema); for mrp.plan an MrpPlan, with `Location: /api/plan-runs/<id>`.' } },
-  'get /api/plan-runs': { status: '200', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('PlanRunSummary') } } } },
+  'get /api/functions': {
+    status: '200',
+    schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('NativeFunction') } } },
+  },
+  'post /api/functions/{name}': {
+    status: '200',
+    schema: { type: 'object', description: "The function's output (its outputSchema); for mrp.plan an MrpPlan, with `Location: /api/plan-runs/<id>`." },
+  },
+  'get /api/plan-runs': {
+    status: '200',
+    schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('PlanRunSummary') } } },
+  },
   'get /api/plan-runs/{id}': { status: '200', schema: ref('PlanRun') },
-  'post /api/plan-runs/{id}/firm': { status: '200', schema: { type: 'object', required: ['created'], properties: { created: { type: 'array', items: ref('FirmedPlannedOrder') } } } },
+  'post /api/plan-runs/{id}/firm': {
+    status: '200',
+    schema: { type: 'object', required: ['created'], properties: { created: { type: 'array', items: ref('FirmedPlannedOrder') } } },
+  },
 };
 
 /** Adds the planning answer schemas as components and puts them, with problem+json for 4XX, on the collected routes. */
@@ -81,7 +96,10 @@ export function withPlanningDocumentation(document: OpenApiDocument): OpenApiDoc
     if (operation === undefined) continue;
     paths[path] = {
       ...paths[path],
-      [method]: { ...(operation as Record<string, unknown>), responses: { [status]: { description: 'OK', content: { 'application/json': { schema } } }, '4XX': problem } },
+      [method]: {
+        ...(operation as Record<string, unknown>),
+        responses: { [status]: { description: 'OK', content: { 'application/json': { schema } } }, '4XX': problem },
+      },
     };
   }
   return { ...document, paths, components: { ...document.components, schemas: { ...document.components?.schemas, ...PLANNING_SCHEMAS } } };

@@ -47,9 +47,16 @@ export async function firmPlannedOrders(
       const at = await databaseNow(trx);
       const created: FirmedOrder[] = [];
       for (const planned of chosen) created.push(await firmOne(trx, deps, actor, { runId, planned, labels, at }));
-      const rows = created.map(
-        (order, position): PlanFirmingRow => ({ run_id: runId, planned_order: order.plannedOrder, position, form: order.form, record_id: order.recordId, title: order.title, created_at: at, created_by: actor.username }),
-      );
+      const rows = created.map((order, position): PlanFirmingRow => ({
+        run_id: runId,
+        planned_order: order.plannedOrder,
+        position,
+        form: order.form,
+        record_id: order.recordId,
+        title: order.title,
+        created_at: at,
+        created_by: actor.username,
+      }));
       await insertPlanFirmings(trx, rows);
       return { created };
     });
@@ -76,7 +83,11 @@ async function refuseFirmed(exec: Executor, runId: string, ids: readonly string[
   if (firmed.length === 0) return;
   const position = new Map(ids.map((id, i) => [id, i]));
   throw new OrdoError('ORDO_ERR_PLANNED_ORDER_FIRMED', `${firmed.map((row) => `${row.planned_order} is ${row.title}`).join('; ')} already`, {
-    fields: firmed.map((row) => ({ pointer: `/body/plannedOrders/${position.get(row.planned_order) ?? 0}`, code: 'firmed', message: `already firmed as ${row.title}` })),
+    fields: firmed.map((row) => ({
+      pointer: `/body/plannedOrders/${position.get(row.planned_order) ?? 0}`,
+      code: 'firmed',
+      message: `already firmed as ${row.title}`,
+    })),
     extra: { firmed: firmed.map((row) => ({ plannedOrder: row.planned_order, form: row.form, recordId: row.record_id, title: row.title })) },
   });
 }
@@ -105,7 +116,14 @@ export function firmedRecordData(planned: PlannedOrder, labels: PlanningLabels, 
   const note = actor.locale === 'en' ? `MRP planned order ${planned.id}` : `MRP 计划订单 ${planned.id}`;
   const forOrder = planned.salesOrder === undefined ? '' : actor.locale === 'en' ? ` for ${planned.salesOrder}` : `，用于 ${planned.salesOrder}`;
   if (planned.kind === 'buy') {
-    return { requester: actor.username, department: 'production', neededBy: planned.due, ...pegged, lines: [{ lineNo: 1, item: planned.item, qty: planned.qty }], reason: `${note}${forOrder}` };
+    return {
+      requester: actor.username,
+      department: 'production',
+      neededBy: planned.due,
+      ...pegged,
+      lines: [{ lineNo: 1, item: planned.item, qty: planned.qty }],
+      reason: `${note}${forOrder}`,
+    };
   }
   return {
     item: planned.item,

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { OrdoError } from '../../engine/errors/index.js';
-import type { NativeFunction } from '../../engine/functions/index.js';
-import type { PlanningCalendar } from '../../engine/planning/index.js';
+import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
+import type { FunctionContext, NativeFunction } from '../../engine/functions/index.js';
+import type { MrpPlan, MrpScenario } from '../../engine/planning/index.js';
 import type { Executor } from '../stores/index.js';
+import { PLAN_FUNCTION } from './function-access.js';
 import { loadPlanningScenario, planningDay, roundMs, type LoadedScenario } from './load-planning-scenario.js';
 import { schemaProblems } from './planning-schemas.js';
 
@@ -22,15 +24,18 @@ export interface FunctionRunner {
    * Checks the input against the function's schema (ORDO_ERR_FUNCTION_INPUT_INVALID, pointers
    * prefixed with `at`), loads the planning snapshot through `exec` when the function needs it, runs it.
    */
-  run(exec: Executor, fn: NativeFunction, input: unknown, options: { now: Date; at: string }): Promise<FunctionRun>;
+  run(exec: Executor, fn: NativeFunction, input: unknown, options: { at: string }): Promise<FunctionRun>;
   /** What a workflow's invocation runs, in the timer's transaction: blank inputs count as not given. */
-  invoke(exec: Executor, name: string, input: Readonly<Record<string, unknown>>, now: Date): Promise<Record<string, unknown>>;
+  invoke(exec: Executor, name: string, input: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
 }
 
 export interface FunctionRunnerOptions {
   functions: ReadonlyMap<string, NativeFunction>;
-  horizonDays?: number;
-  calendar?: PlanningCalendar;
+  /**
+   * The services' clock: it decides the plan's today for API calls and workflow invocations alike,
+   * so a plan does not depend on which path asked (and tests can fix the day).
+   */
+  now: () => Date;
 }
 
 export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRunner {
@@ -42,33 +47,53 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
     return fn;
   }
 
-  async function run(exec: Executor, fn: NativeFunction, input: unknown, runOptions: { now: Date; at: string }): Promise<FunctionRun> {
+  async function run(exec: Executor, fn: NativeFunction, input: unknown, runOptions: { at: string }): Promise<FunctionRun> {
+    const now = options.now();
     const problems = schemaProblems(fn.inputSchema, input, runOptions.at);
     if (problems.length > 0) {
       const first = problems[0];
       throw new OrdoError('ORDO_ERR_FUNCTION_INPUT_INVALID', `${fn.name}: ${first?.pointer ?? ''} ${first?.message ?? ''}`.trim(), { fields: problems });
     }
-    const loaded =
-      fn.needs === 'planning'
-        ? await loadPlanningScenario(exec, {
-            today: planningDay(runOptions.now),
-            ...(options.horizonDays === undefined ? {} : { horizonDays: options.horizonDays }),
-            ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
-          })
-        : undefined;
+    const loaded = fn.needs === 'planning' ? await loadPlanningScenario(exec, { today: planningDay(now) }) : undefined;
+    const planning = loaded === undefined ? undefined : { scenario: loaded.scenario, ...committedPlan(fn, loaded.scenario, now) };
     const started = performance.now();
-    const output = fn.run(input as Record<string, unknown>, { now: runOptions.now, ...(loaded === undefined ? {} : { planning: { scenario: loaded.scenario } }) });
+    const output = runPointing(fn, input as Record<string, unknown>, { now, ...(planning === undefined ? {} : { planning }) }, runOptions.at);
     return { output, ...(loaded === undefined ? {} : { loaded }), planMs: roundMs(performance.now() - started) };
+  }
+
+  /**
+   * Functions that ask questions of the plan (capable-to-promise) get the plan of the same snapshot:
+   * the one mrp.plan makes of it, kept while the records do not change, since the sales desk asks
+   * many promises between two changes.
+   */
+  let lastPlan: { key: string; plan: MrpPlan } | undefined;
+  function committedPlan(fn: NativeFunction, scenario: MrpScenario, now: Date): { plan?: MrpPlan } {
+    const planner = functions.get(PLAN_FUNCTION);
+    if (fn.name === PLAN_FUNCTION || planner === undefined) return {};
+    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+    if (lastPlan?.key !== key) lastPlan = { key, plan: planner.run({}, { now, planning: { scenario } }) as unknown as MrpPlan };
+    return { plan: lastPlan.plan };
   }
 
   return {
     functions,
     find,
     run,
-    async invoke(exec, name, input, now) {
-      return (await run(exec, find(name), withoutBlanks(input), { now, at: '/input' })).output;
+    async invoke(exec, name, input) {
+      return (await run(exec, find(name), withoutBlanks(input), { at: '/input' })).output;
     },
   };
+}
+
+/** A function's own input checks (a date that is no calendar day) point into its input; the caller's pointers start at `at`. */
+function runPointing(fn: NativeFunction, input: Record<string, unknown>, context: FunctionContext, at: string): Record<string, unknown> {
+  try {
+    return fn.run(input, context);
+  } catch (error) {
+    if (!isOrdoError(error) || error.code !== 'ORDO_ERR_FUNCTION_INPUT_INVALID' || at === '') throw error;
+    const fields = error.fields.map((field) => ({ ...field, pointer: `${at}${field.pointer}` }));
+    throw new OrdoError(error.code, error.message, { fields, cause: error });
+  }
 }
 
 /**

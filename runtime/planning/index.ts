@@ -1,5 +1,5 @@
 export { loadPlanningRecords, type PlanningRecord, type PlanningRecords } from './planning-records.js';
-export { OPEN_SALES_ORDER, effectiveVersion, scenarioFromRecords, type PlanningLabels, type ScenarioOptions } from './scenario-from-records.js';
+export { OPEN_SALES_ORDER, scenarioFromRecords, type PlanningLabels, type ScenarioOptions } from './scenario-from-records.js';
 export {
   DEFAULT_HORIZON_DAYS,
   DEFAULT_PLANNING_CALENDAR,

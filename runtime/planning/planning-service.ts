@@ -30,15 +30,22 @@ export function createPlanningService(deps: PlanningServiceDependencies): Planni
   return {
     functions() {
       return [...runner.functions.values()]
-        .map((fn) => ({ name: fn.name, title: fn.title, inputSchema: fn.inputSchema, outputSchema: fn.outputSchema, ...(fn.needs === undefined ? {} : { needs: fn.needs }) }))
+        .filter((fn) => fn.retiredFor === undefined)
+        .map((fn) => ({
+          name: fn.name,
+          title: fn.title,
+          inputSchema: fn.inputSchema,
+          outputSchema: fn.outputSchema,
+          ...(fn.needs === undefined ? {} : { needs: fn.needs }),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     async call(actor, name, input) {
       const fn = runner.find(name);
       requireFunctionAccess(deps.app(), actor.roles, name);
+      const { output, loaded, planMs } = await runner.run(db, fn, input, { at: '/body' });
       const now = deps.now();
-      const { output, loaded, planMs } = await runner.run(db, fn, input, { now, at: '/body' });
       if (!STORED_AS_RUN.has(name) || loaded === undefined) return { output };
       const id = randomUUID();
       const summary = summaryOf(output);

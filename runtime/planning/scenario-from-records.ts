@@ -19,6 +19,10 @@ export const OPEN_SALES_ORDER = ['confirmed', 'released', 'in-production', 'insp
 /** Free stock goes to the more important order first (lower is more important). */
 const PRIORITY: Readonly<Record<string, number>> = { rush: 10, high: 50, normal: 100 };
 
+/** The scenario schema's bounds; the forms keep records well inside them, imported or odd data may not be. */
+const MAX_QTY = 1e12;
+const MAX_HOURS = 100_000;
+
 /** What lets the web app name things and the firming step find the records behind scenario ids. */
 export interface PlanningLabels {
   /** Item id (the item record's id) -> `code name`. */
@@ -52,11 +56,18 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   };
 
   const boms = records.boms.flatMap(bomOf);
+  const routingByItem = latestRoutings(records.routings);
+  const bomsByItem = new Map<string, MrpBom[]>();
+  for (const bom of boms) {
+    const versions = bomsByItem.get(bom.item);
+    if (versions === undefined) bomsByItem.set(bom.item, [bom]);
+    else versions.push(bom);
+  }
   const stock = records.stockLots.flatMap((record) => stockOf(record, reservedTo));
   const supplies = [
     ...records.purchaseOrders.flatMap((record) => purchaseSupplies(record, 'poNo', 'ordered', reservedTo)),
     ...records.requisitions.flatMap((record) => purchaseSupplies(record, 'prNo', undefined, reservedTo)),
-    ...records.productionOrders.flatMap((record) => productionSupply(record, boms, options.today, reservedTo)),
+    ...records.productionOrders.flatMap((record) => productionSupply(record, bomsByItem, options.today, reservedTo)),
   ];
   const reserved = new Set([...stock, ...supplies].flatMap((entry) => (entry.salesOrder === undefined ? [] : [entry.salesOrder])));
   const demands = records.salesOrders.flatMap((record) => {
@@ -70,7 +81,7 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   const scenario: MrpScenario = {
     horizon: { start: options.today, end: formatDay(start + options.horizonDays), bucketDays: 1 },
     calendar: options.calendar,
-    items: records.items.map((record) => itemOf(record, records.routings)),
+    items: records.items.map((record) => itemOf(record, routingByItem.get(record.id))),
     boms,
     routings: records.routings.flatMap(routingOf),
     workCenters: records.workCenters.map(workCenterOf),
@@ -85,9 +96,8 @@ export function scenarioFromRecords(records: PlanningRecords, options: ScenarioO
   return { scenario, labels };
 }
 
-function itemOf(record: PlanningRecord, routings: readonly PlanningRecord[]): MrpItem {
+function itemOf(record: PlanningRecord, routing: PlanningRecord | undefined): MrpItem {
   const data = record.data;
-  const routing = latestVersion(routings.filter((candidate) => candidate.data['item'] === record.id));
   return {
     id: record.id,
     name: itemLabel(record).slice(0, 200),
@@ -96,8 +106,8 @@ function itemOf(record: PlanningRecord, routings: readonly PlanningRecord[]): Mr
     leadTimeDays: Math.min(3650, nonNegative(data['leadTimeDays'])),
     ...positive('leadTimePerUnitDays', Math.min(3650, nonNegative(data['leadTimePerUnitDays']))),
     lotSizing: lotSizingOf(data),
-    ...positive('safetyStock', data['safetyStock']),
-    // The scenario caps scrap at 99 %: a planned order for 100 % scrap would never end.
+    ...positive('safetyStock', Math.min(MAX_QTY, number(data['safetyStock']) ?? 0)),
+    // The scenario caps scrap at 99 % (here and on BOM lines): an order for 100 % scrap would never end.
     ...positive('scrapPct', Math.min(99, number(data['scrapPct']) ?? 0)),
     ...positive('yieldPct', Math.min(100, nonNegative(data['yieldPct']))),
     ...(routing === undefined ? {} : { routing: routing.id }),
@@ -127,11 +137,11 @@ function bomOf(record: PlanningRecord): MrpBom[] {
     lineNo: integer(line['lineNo']) ?? i + 1,
     component: text(line['component']) ?? '',
     qtyPer: number(line['qtyPer']) ?? 0,
-    ...positive('scrapPct', number(line['scrapPct'])),
+    ...positive('scrapPct', Math.min(99, number(line['scrapPct']) ?? 0)),
     ...(line['phantom'] === true ? { phantom: true } : {}),
     ...(integer(line['substituteFor']) === undefined ? {} : { substituteFor: integer(line['substituteFor']) as number }),
-    ...(integer(line['substitutePriority']) === undefined ? {} : { priority: integer(line['substitutePriority']) as number }),
-    ...positive('ratio', line['substituteRatio']),
+    ...(integer(line['substitutePriority']) === undefined ? {} : { priority: Math.min(99, integer(line['substitutePriority']) as number) }),
+    ...positive('ratio', Math.min(1000, number(line['substituteRatio']) ?? 0)),
   }));
   return [
     {
@@ -168,20 +178,28 @@ function routingOf(record: PlanningRecord): MrpRouting[] {
 function workCenterOf(record: PlanningRecord): MrpWorkCenter {
   const name = text(record.data['name']);
   // An inactive work center keeps its id (routings still name it) and has no hours.
-  const hours = record.data['active'] === false ? 0 : number(record.data['dailyCapacityHours']) ?? 0;
-  return { id: record.id, ...(name === undefined ? {} : { name: name.slice(0, 200) }), dailyCapacityHours: Math.max(0, hours) };
+  const hours = record.data['active'] === false ? 0 : (number(record.data['dailyCapacityHours']) ?? 0);
+  return { id: record.id, ...(name === undefined ? {} : { name: name.slice(0, 200) }), dailyCapacityHours: Math.min(MAX_HOURS, Math.max(0, hours)) };
 }
 
 type ReservedTo = (data: Readonly<Record<string, unknown>>) => { salesOrder?: string };
 
 function stockOf(record: PlanningRecord, reservedTo: ReservedTo): MrpStock[] {
   const data = record.data;
-  const qty = number(data['qty']) ?? 0;
+  const qty = Math.min(MAX_QTY, number(data['qty']) ?? 0);
   const item = text(data['item']);
   if (item === undefined || qty <= 0) return [];
   const lot = text(data['lot']);
   const location = text(data['location']);
-  return [{ item, qty, ...(lot === undefined ? {} : { lot: lot.slice(0, 64) }), ...(location === undefined ? {} : { location }), ...reservedTo(data) }];
+  return [
+    {
+      item,
+      qty,
+      ...(lot === undefined ? {} : { lot: lot.slice(0, 64) }),
+      ...(location === undefined ? {} : { location: location.slice(0, 64) }),
+      ...reservedTo(data),
+    },
+  ];
 }
 
 /**
@@ -194,21 +212,23 @@ function purchaseSupplies(record: PlanningRecord, numberField: 'poNo' | 'prNo', 
   const firm = firmFrom !== undefined && data['status'] !== 'draft';
   return rows(data['lines']).flatMap((line, i) => {
     const item = text(line['item']);
-    const open = (number(line['qty']) ?? 0) - (number(line['receivedQty']) ?? 0);
+    const open = Math.min(MAX_QTY, (number(line['qty']) ?? 0) - (number(line['receivedQty']) ?? 0));
     const due = dateText(line['dueDate']) ?? dateText(data['neededBy']);
     if (item === undefined || open <= 0 || due === undefined) return [];
-    return [{ id: `${key}/${integer(line['lineNo']) ?? i + 1}`, kind: 'purchase' as const, item, qty: open, due, ...reservedTo(data), ...(firm ? { firm } : {}) }];
+    return [
+      { id: `${key}/${integer(line['lineNo']) ?? i + 1}`, kind: 'purchase' as const, item, qty: open, due, ...reservedTo(data), ...(firm ? { firm } : {}) },
+    ];
   });
 }
 
-function productionSupply(record: PlanningRecord, boms: readonly MrpBom[], today: string, reservedTo: ReservedTo): MrpOpenSupply[] {
+function productionSupply(record: PlanningRecord, bomsByItem: ReadonlyMap<string, readonly MrpBom[]>, today: string, reservedTo: ReservedTo): MrpOpenSupply[] {
   const data = record.data;
   const item = text(data['item']);
-  const open = (number(data['qty']) ?? 0) - (number(data['completedQty']) ?? 0);
+  const open = Math.min(MAX_QTY, (number(data['qty']) ?? 0) - (number(data['completedQty']) ?? 0));
   if (item === undefined || open <= 0) return [];
   // An order without a due date is taken as due today: it is on the shop floor now.
   const due = dateText(data['dueDate']) ?? today;
-  const version = text(data['bomVersion']) ?? effectiveVersion(boms, item, dateText(data['startDate']) ?? due);
+  const version = text(data['bomVersion']) ?? effectiveVersion(bomsByItem.get(item) ?? [], dateText(data['startDate']) ?? due);
   return [
     {
       id: text(data['moNo']) ?? record.id,
@@ -234,7 +254,7 @@ function demandsOf(record: PlanningRecord, salesOrder: string, status: 'open' | 
   const seen = new Set<string>();
   return rows(data['lines']).flatMap((line, i) => {
     const item = text(line['item']);
-    const qty = number(line['qty']) ?? 0;
+    const qty = Math.min(MAX_QTY, number(line['qty']) ?? 0);
     const due = dateText(line['requestedDate']) ?? orderDue;
     if (item === undefined || qty <= 0 || due === undefined) return [];
     let id = `${salesOrder}/${integer(line['lineNo']) ?? i + 1}`;
@@ -256,15 +276,25 @@ function demandsOf(record: PlanningRecord, salesOrder: string, status: 'open' | 
   });
 }
 
-/** The released BOM version of an item effective on a day, the latest effective one when several are. */
-export function effectiveVersion(boms: readonly MrpBom[], item: string, day: string): string | undefined {
-  const effective = boms.filter((bom) => bom.item === item && (bom.effectiveFrom ?? '') <= day && (bom.effectiveTo === undefined || day <= bom.effectiveTo));
+/** Of one item's released BOMs, the version effective on a day (the latest effective one when several are). */
+function effectiveVersion(boms: readonly MrpBom[], day: string): string | undefined {
+  const effective = boms.filter((bom) => (bom.effectiveFrom ?? '') <= day && (bom.effectiveTo === undefined || day <= bom.effectiveTo));
   effective.sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
   return effective.at(-1)?.version;
 }
 
-function latestVersion(candidates: readonly PlanningRecord[]): PlanningRecord | undefined {
-  return [...candidates].sort((a, b) => String(a.data['version'] ?? '').localeCompare(String(b.data['version'] ?? '')) || a.id.localeCompare(b.id)).at(-1);
+/** Each item's released routing of the highest version (then the highest id), in one pass. */
+function latestRoutings(routings: readonly PlanningRecord[]): Map<string, PlanningRecord> {
+  const latest = new Map<string, PlanningRecord>();
+  const version = (record: PlanningRecord) => String(record.data['version'] ?? '');
+  for (const routing of routings) {
+    const item = text(routing.data['item']);
+    if (item === undefined) continue;
+    const current = latest.get(item);
+    if (current === undefined || version(routing).localeCompare(version(current)) > 0 || (version(routing) === version(current) && routing.id > current.id))
+      latest.set(item, routing);
+  }
+  return latest;
 }
 
 function itemLabel(record: PlanningRecord): string {

@@ -41,5 +41,10 @@ export interface PlanningService {
   runs(actor: Actor, limit: number): Promise<PlanRunSummary[]>;
   run(actor: Actor, id: string | 'latest'): Promise<PlanRunDetail>;
   /** Turns planned orders of a run into purchase requisitions and production orders with their workflows, in one transaction. */
-  firm(actor: Actor, runId: string, plannedOrders: readonly string[], options?: { idempotencyKey?: string }): Promise<{ created: FirmedOrder[]; replayed: boolean }>;
+  firm(
+    actor: Actor,
+    runId: string,
+    plannedOrders: readonly string[],
+    options?: { idempotencyKey?: string },
+  ): Promise<{ created: FirmedOrder[]; replayed: boolean }>;
 }

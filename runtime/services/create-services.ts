@@ -31,7 +31,7 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
   };
   const writes = createRecordWrites({ database, now, form });
   const reads = createRecordReads({ database, now, form, latestDefinition });
-  const runner = createFunctionRunner({ functions: NATIVE_FUNCTIONS });
+  const runner = createFunctionRunner({ functions: NATIVE_FUNCTIONS, now });
   const workflows = createWorkflowService({ database, definitions: definitions.service, invoke: runner.invoke });
   const services: Services = {
     auth: createAuthService({

@@ -58,5 +58,8 @@ export async function listPlanFirmings(db: Executor, runId: string): Promise<Pla
 /** Fails with a unique violation when one of the planned orders was firmed already (by a request that committed first). */
 export async function insertPlanFirmings(db: Executor, rows: readonly PlanFirmingRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('ordo_plan_firmings').values([...rows]).execute();
+  await db
+    .insertInto('ordo_plan_firmings')
+    .values([...rows])
+    .execute();
 }

@@ -13,7 +13,7 @@ export type AdvanceAsSystem = (
 ) => Promise<unknown>;
 
 /** Runs the native function a workflow invoked, in the timer's transaction (planning functions read their snapshot through it). */
-export type InvokeFunction = (trx: Executor, name: string, input: Readonly<Record<string, unknown>>, now: Date) => Promise<Record<string, unknown>>;
+export type InvokeFunction = (trx: Executor, name: string, input: Readonly<Record<string, unknown>>) => Promise<Record<string, unknown>>;
 
 /**
  * Claims one due timer with SKIP LOCKED and applies it in the claiming transaction: the timer row
@@ -33,7 +33,7 @@ export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAs
         if (instance === undefined || instance.status !== 'running') return 'fired';
         const at = await databaseNow(trx);
         try {
-          await advance(trx, instance, await timerEvent(trx, timer, at, invoke), 'system', at);
+          await advance(trx, instance, await timerEvent(trx, timer, invoke), 'system', at);
         } catch (error) {
           // A timer of a task that was decided in the meantime no longer applies.
           if (!isOrdoError(error) || error.code !== 'ORDO_ERR_WORKFLOW_EVENT_REJECTED') throw error;
@@ -52,7 +52,7 @@ export function createTimerFiring(db: Kysely<DatabaseSchema>, advance: AdvanceAs
 }
 
 /** The event a due timer row stands for; a queued invocation runs its native function here. */
-async function timerEvent(trx: Executor, timer: TimerRow, at: Date, invoke: InvokeFunction): Promise<{ type: string; [key: string]: unknown }> {
+async function timerEvent(trx: Executor, timer: TimerRow, invoke: InvokeFunction): Promise<{ type: string; [key: string]: unknown }> {
   if (timer.kind === 'child-ended') return { type: 'ordo.child.ended', child: (timer.payload as { child?: string }).child ?? '' };
   if (timer.kind !== 'invoke') {
     const kind = timer.kind === 'task-due' ? 'due' : timer.kind === 'task-remind' ? 'remind' : 'wait';
@@ -60,7 +60,7 @@ async function timerEvent(trx: Executor, timer: TimerRow, at: Date, invoke: Invo
   }
   const payload = timer.payload as { function?: string; input?: Record<string, unknown> };
   try {
-    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: await invoke(trx, payload.function ?? '', payload.input ?? {}, at) };
+    return { type: `xstate.done.actor.${timer.node}`, round: timer.round, output: await invoke(trx, payload.function ?? '', payload.input ?? {}) };
   } catch (error) {
     return { type: `xstate.error.actor.${timer.node}`, round: timer.round, error: error instanceof Error ? error.message : String(error) };
   }

@@ -18,6 +18,7 @@ import { openShippedFactory } from '../support/shipped-factory.js';
  */
 
 const TODAY = '2026-11-24';
+const DEMO_MORNING = new Date('2026-11-24T01:00:00Z');
 const PLANNER = 'zhao.min';
 const USERS = [PLANNER, 'zheng.hao', 'li.na', 'liu.yang', 'admin'] as const;
 
@@ -51,7 +52,9 @@ for (const backend of testDatabases()) {
     const tokens: Record<string, string> = {};
 
     beforeAll(async () => {
-      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'] });
+      // The demo's dates are late 2026: its clock starts on the demo day and runs on from there.
+      const offset = DEMO_MORNING.getTime() - Date.now();
+      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'], now: () => new Date(Date.now() + offset) });
       ({ database, services } = factory);
       planner = factory.as(PLANNER);
       admin = factory.as('admin');
@@ -84,16 +87,33 @@ for (const backend of testDatabases()) {
       it('holds every item, the released BOMs and routings and every work center, by record id', async () => {
         const { scenario } = loaded;
         expect(scenario.items.map((item) => item.id).sort()).toEqual((await all('item')).map((record) => record.id).sort());
-        const released = (records: RecordDto[]) => records.filter((record) => record.data['status'] === 'released').map((record) => record.id).sort();
+        const released = (records: RecordDto[]) =>
+          records
+            .filter((record) => record.data['status'] === 'released')
+            .map((record) => record.id)
+            .sort();
         expect(scenario.boms.map((bom) => bom.id).sort()).toEqual(released(await all('bom')));
         expect(scenario.boms.some((bom) => bom.id === 'bom-kbz-15-a')).toBe(false);
         expect(scenario.routings?.map((routing) => routing.id).sort()).toEqual(released(await all('routing')));
         expect(scenario.workCenters?.map((center) => center.id).sort()).toEqual((await all('work-center')).map((record) => record.id).sort());
         const shaft = scenario.items.find((item) => item.id === 'item-sh-15');
-        expect(shaft).toMatchObject({ makeBuy: 'make', leadTimeDays: 8, leadTimePerUnitDays: 0.05, lotSizing: { method: 'fixed', qty: 20 }, routing: 'routing-sh-15-a' });
+        expect(shaft).toMatchObject({
+          makeBuy: 'make',
+          leadTimeDays: 8,
+          leadTimePerUnitDays: 0.05,
+          lotSizing: { method: 'fixed', qty: 20 },
+          routing: 'routing-sh-15-a',
+        });
         // Weeks of supply on the item form are days in the scenario's daily buckets.
         expect(scenario.items.find((item) => item.id === 'item-p-100301')?.lotSizing).toEqual({ method: 'period', periods: 28 });
-        expect(scenario.boms.find((bom) => bom.id === 'bom-ma-15-a')?.lines.at(-1)).toEqual({ lineNo: 45, component: 'item-p-100304', qtyPer: 2, substituteFor: 40, priority: 1, ratio: 1 });
+        expect(scenario.boms.find((bom) => bom.id === 'bom-ma-15-a')?.lines.at(-1)).toEqual({
+          lineNo: 45,
+          component: 'item-p-100304',
+          qtyPer: 2,
+          substituteFor: 40,
+          priority: 1,
+          ratio: 1,
+        });
       });
 
       it('has a consistent factory: every make item has a released BOM and routing, and every reference resolves', () => {
@@ -101,11 +121,15 @@ for (const backend of testDatabases()) {
         const items = new Set(scenario.items.map((item) => item.id));
         const centers = new Set(scenario.workCenters?.map((center) => center.id));
         for (const item of scenario.items.filter((candidate) => candidate.makeBuy === 'make')) {
-          expect(scenario.boms.some((bom) => bom.item === item.id), item.id).toBe(true);
+          expect(
+            scenario.boms.some((bom) => bom.item === item.id),
+            item.id,
+          ).toBe(true);
           expect(item.routing, item.id).toBeDefined();
         }
         for (const bom of scenario.boms) for (const line of bom.lines) expect(items.has(line.component), `${bom.id} ${line.component}`).toBe(true);
-        for (const routing of scenario.routings ?? []) for (const op of routing.operations) expect(centers.has(op.workCenter), `${routing.id} ${op.workCenter}`).toBe(true);
+        for (const routing of scenario.routings ?? [])
+          for (const op of routing.operations) expect(centers.has(op.workCenter), `${routing.id} ${op.workCenter}`).toBe(true);
         for (const entry of [...scenario.stock, ...scenario.supplies, ...scenario.demands]) expect(items.has(entry.item), entry.item).toBe(true);
         expect(scenario.workCenters?.every((center) => center.dailyCapacityHours > 0)).toBe(true);
       });
@@ -119,7 +143,10 @@ for (const backend of testDatabases()) {
           { item: 'item-kbz-7-5', qty: 5, lot: 'FG-2611-KBZ75-03', location: 'finished', salesOrder: await orderNo('so-zhongjian-huadong-2211') },
           { item: 'item-ms-45-sic', qty: 4, lot: 'HL-2611-SIC1', location: 'parts', salesOrder: await orderNo('so-huainan-mining-0917') },
         ]);
-        expect(loaded.labels.salesOrders[await orderNo('so-jinbei-coal-rush')]).toEqual({ recordId: 'so-jinbei-coal-rush', title: await orderNo('so-jinbei-coal-rush') });
+        expect(loaded.labels.salesOrders[await orderNo('so-jinbei-coal-rush')]).toEqual({
+          recordId: 'so-jinbei-coal-rush',
+          title: await orderNo('so-jinbei-coal-rush'),
+        });
         expect(loaded.labels.items['item-ms-45']).toMatch(/^MS-45 /);
       });
 
@@ -128,15 +155,27 @@ for (const backend of testDatabases()) {
         const byItem = (item: string) => supplies.filter((supply) => supply.item === item);
         const poNo = async (id: string) => String((await services.records.get(admin, 'purchase-order', id)).data['poNo']);
         // The late line: 80 ordered, 20 received, due last week; firm because the supplier has the order.
-        expect(byItem('item-p-100302')).toEqual([{ id: `${await poNo('po-huacheng-bearing-1020')}/1`, kind: 'purchase', item: 'item-p-100302', qty: 60, due: '2026-11-18', firm: true }]);
+        expect(byItem('item-p-100302')).toEqual([
+          { id: `${await poNo('po-huacheng-bearing-1020')}/1`, kind: 'purchase', item: 'item-p-100302', qty: 60, due: '2026-11-18', firm: true },
+        ]);
         expect(byItem('item-p-100301')).toEqual([]);
-        expect(byItem('item-p-100602')).toEqual([{ id: `${await poNo('po-shenbao-steel-1120')}/1`, kind: 'purchase', item: 'item-p-100602', qty: 1000, due: '2026-12-10' }]);
+        expect(byItem('item-p-100602')).toEqual([
+          { id: `${await poNo('po-shenbao-steel-1120')}/1`, kind: 'purchase', item: 'item-p-100602', qty: 1000, due: '2026-12-10' },
+        ]);
         expect(byItem('item-p-100102')).toEqual([]);
         expect(byItem('item-p-100111')).toEqual([]);
         expect(byItem('item-mh-22')[0]?.salesOrder).toBe(await orderNo('so-huainan-mining-0917'));
         expect(byItem('item-ms-45-sic')).toMatchObject([{ kind: 'purchase', qty: 4, due: '2026-12-10' }]);
         expect(byItem('item-kbz-7-5')).toMatchObject([
-          { kind: 'production', qty: 10, due: '2026-12-23', firm: true, bomVersion: 'A', componentsIssued: true, salesOrder: await orderNo('so-zhongjian-huadong-2211') },
+          {
+            kind: 'production',
+            qty: 10,
+            due: '2026-12-23',
+            firm: true,
+            bomVersion: 'A',
+            componentsIssued: true,
+            salesOrder: await orderNo('so-zhongjian-huadong-2211'),
+          },
         ]);
         expect(byItem('item-st-15')).toMatchObject([{ kind: 'production', qty: 10, bomVersion: 'A' }]);
         expect(byItem('item-st-15')[0]?.componentsIssued).toBeUndefined();
@@ -148,17 +187,31 @@ for (const backend of testDatabases()) {
         const orders = await all('sales-order');
         const open = orders.filter((order) => ['confirmed', 'released', 'in-production', 'inspection', 'ready-to-ship'].includes(String(order.data['status'])));
         const demands = loaded.scenario.demands;
-        expect(demands.filter((demand) => demand.status === undefined)).toHaveLength(open.reduce((sum, order) => sum + (order.data['lines'] as unknown[]).length, 0));
+        expect(demands.filter((demand) => demand.status === undefined)).toHaveLength(
+          open.reduce((sum, order) => sum + (order.data['lines'] as unknown[]).length, 0),
+        );
         const cancelled = await orderNo('so-huainan-mining-0917');
         expect(demands.filter((demand) => demand.status === 'cancelled')).toEqual([
-          { id: `${cancelled}/1`, kind: 'sales-order', item: 'item-kbz-22-s', qty: 4, due: '2027-01-12', salesOrder: cancelled, customer: '淮南东辰矿业有限公司', priority: 100, status: 'cancelled' },
+          {
+            id: `${cancelled}/1`,
+            kind: 'sales-order',
+            item: 'item-kbz-22-s',
+            qty: 4,
+            due: '2027-01-12',
+            salesOrder: cancelled,
+            customer: '淮南东辰矿业有限公司',
+            priority: 100,
+            status: 'cancelled',
+          },
         ]);
         const rush = await orderNo('so-jinbei-coal-rush');
         expect(demands.find((demand) => demand.id === `${rush}/1`)).toMatchObject({ item: 'item-kbz-22', qty: 6, due: '2026-12-21', priority: 10 });
         // A line's own requested date wins over the order's promise.
         const nb = await orderNo('so-nb-drainage-0342');
         expect(demands.find((demand) => demand.id === `${nb}/2`)?.due).toBe('2027-01-25');
-        expect(demands.some((demand) => demand.salesOrder === (orders.find((order) => order.id === 'so-huainan-mining-sic')?.data['orderNo'] as string))).toBe(false);
+        expect(demands.some((demand) => demand.salesOrder === (orders.find((order) => order.id === 'so-huainan-mining-sic')?.data['orderNo'] as string))).toBe(
+          false,
+        );
       });
     });
 
@@ -190,8 +243,13 @@ for (const backend of testDatabases()) {
       const response = await call('liu.yang', 'GET', '/api/functions');
       expect(response.statusCode).toBe(200);
       const items = response.json().items as { name: string; title: { en: string }; inputSchema: object; outputSchema: object; needs?: string }[];
-      expect(items.find((fn) => fn.name === 'mrp.plan')).toMatchObject({ needs: 'planning', inputSchema: { type: 'object' }, outputSchema: { title: 'MrpPlan' } });
+      expect(items.find((fn) => fn.name === 'mrp.plan')).toMatchObject({
+        needs: 'planning',
+        inputSchema: { type: 'object' },
+        outputSchema: { title: 'MrpPlan' },
+      });
       expect(items.map((fn) => fn.name)).toEqual([...items.map((fn) => fn.name)].sort());
+      expect(items.map((fn) => fn.name)).not.toContain('ctp.placeholder-promise');
     });
 
     it('documents the planning routes and their answers in the OpenAPI document', async () => {
@@ -205,24 +263,81 @@ for (const backend of testDatabases()) {
     });
 
     it('refuses unknown functions, callers without the role and input that breaks the schema, with pointers and never a 500', async () => {
-      expect((await call(PLANNER, 'POST', '/api/functions/mrp.nothing', { json: {} })).json()).toMatchObject({ status: 404, code: 'ORDO_ERR_FUNCTION_NOT_FOUND' });
+      expect((await call(PLANNER, 'POST', '/api/functions/mrp.nothing', { json: {} })).json()).toMatchObject({
+        status: 404,
+        code: 'ORDO_ERR_FUNCTION_NOT_FOUND',
+      });
       expect((await call(undefined, 'POST', '/api/functions/mrp.plan', { json: {} })).statusCode).toBe(401);
       for (const username of ['li.na', 'liu.yang']) {
-        expect((await call(username, 'POST', '/api/functions/mrp.plan', { json: {} })).json(), username).toMatchObject({ status: 403, code: 'ORDO_ERR_FORBIDDEN' });
+        expect((await call(username, 'POST', '/api/functions/mrp.plan', { json: {} })).json(), username).toMatchObject({
+          status: 403,
+          code: 'ORDO_ERR_FORBIDDEN',
+        });
       }
-      const wrongType = (await call('li.na', 'POST', '/api/functions/ctp.placeholder-promise', { json: { requestedDate: 20261224 } })).json();
-      expect(wrongType).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID', errors: [{ pointer: '/body/requestedDate', code: 'type' }] });
+      const wrongType = (
+        await call('li.na', 'POST', '/api/functions/ctp.promise', { json: { lines: [{ item: 'item-kbz-15', qty: 0 }], requestedDate: 20261224 } })
+      ).json();
+      expect(wrongType).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID' });
+      expect(wrongType.errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`).sort()).toEqual([
+        '/body/lines/0/qty exclusiveMinimum',
+        '/body/requestedDate type',
+      ]);
+      const noSuchDay = (
+        await call('li.na', 'POST', '/api/functions/ctp.promise', { json: { lines: [{ item: 'item-kbz-15', qty: 1, requestedDate: '2027-02-30' }] } })
+      ).json();
+      expect(noSuchDay).toMatchObject({
+        status: 400,
+        code: 'ORDO_ERR_FUNCTION_INPUT_INVALID',
+        errors: [{ pointer: '/body/lines/0/requestedDate', code: 'format' }],
+      });
       const unknown = (await call(PLANNER, 'POST', '/api/functions/mrp.plan', { json: { horizon: 30 } })).json();
-      expect(unknown).toMatchObject({ status: 400, code: 'ORDO_ERR_FUNCTION_INPUT_INVALID', errors: [{ pointer: '/body/horizon', code: 'additionalProperties' }] });
+      expect(unknown).toMatchObject({
+        status: 400,
+        code: 'ORDO_ERR_FUNCTION_INPUT_INVALID',
+        errors: [{ pointer: '/body/horizon', code: 'additionalProperties' }],
+      });
       expect((await call(PLANNER, 'POST', '/api/functions/mrp.plan', { json: [] })).json()).toMatchObject({ status: 400, code: 'ORDO_ERR_REQUEST_INVALID' });
       expect((await call(PLANNER, 'POST', '/api/functions/mrp.plan', { raw: '{"a":' })).json()).toMatchObject({ status: 400, code: 'ORDO_ERR_BAD_REQUEST' });
+      expect((await call(PLANNER, 'GET', '/api/plan-runs')).json()).toEqual({ items: [] });
+    });
+
+    it('promises a delivery date to the sales desk from material and capacity, naming what limits it', async () => {
+      const ask = {
+        requestedDate: '2026-12-04',
+        lines: [
+          { item: 'item-kbz-7-5', qty: 2 },
+          { item: 'item-ms-45', qty: 10 },
+        ],
+      };
+      const response = await call('li.na', 'POST', '/api/functions/ctp.promise', { json: ask });
+      expect(response.statusCode, response.body).toBe(200);
+      const promise = response.json();
+      expect(schemaProblems(PLANNING_SCHEMAS.CtpPromise, promise)).toEqual([]);
+      expect(response.headers['location']).toBeUndefined();
+      // The seals on hand and on order are all pegged to confirmed pumps, so new seals take their 20 working days.
+      expect(promise.lines[1]).toMatchObject({
+        item: 'item-ms-45',
+        promisedDate: '2026-12-22',
+        feasible: false,
+        limitedBy: { kind: 'lead-time', item: 'item-ms-45' },
+      });
+      // A KBZ-7.5 waits for impeller castings (P-100101), whose free supply comes on 2026-12-29; then machining and assembly.
+      expect(promise.lines[0]).toMatchObject({
+        item: 'item-kbz-7-5',
+        promisedDate: '2027-01-11',
+        feasible: false,
+        limitedBy: { kind: 'material', item: 'item-p-100101', date: '2026-12-29' },
+      });
+      expect(promise).toMatchObject({ promisedDate: '2027-01-11', feasible: false });
+      expect(promise.reason).toContain('item-p-100101');
+      expect((await call('liu.yang', 'POST', '/api/functions/ctp.promise', { json: ask })).statusCode).toBe(403);
       expect((await call(PLANNER, 'GET', '/api/plan-runs')).json()).toEqual({ items: [] });
     });
 
     it('plans on the live data, stores the run and answers it with labels for items and sales orders', async () => {
       const { runId, plan: answer } = await plan();
       expect(schemaProblems(PLANNING_SCHEMAS.MrpPlan, answer)).toEqual([]);
-      expect(answer.horizon.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(answer.horizon).toEqual({ start: TODAY, end: '2027-11-24', bucketDays: 1 });
       const rush = String((await services.records.get(planner, 'sales-order', 'so-jinbei-coal-rush')).data['orderNo']);
       // The cancelled order's reserved seals and motor housings are reported free for other demand.
       const cancelled = String((await services.records.get(planner, 'sales-order', 'so-huainan-mining-0917')).data['orderNo']);
@@ -232,11 +347,17 @@ for (const backend of testDatabases()) {
         ['item-ms-45-sic', 4, cancelled],
       ]);
       // Six pumps ordered, two already in stock reserved to the order: four to make, on BOM version A.
-      expect(answer.plannedOrders.filter((order) => order.salesOrder === rush && order.item === 'item-kbz-22')).toMatchObject([{ kind: 'make', qty: 4, bomVersion: 'A' }]);
+      expect(answer.plannedOrders.filter((order) => order.salesOrder === rush && order.item === 'item-kbz-22')).toMatchObject([
+        { kind: 'make', qty: 4, bomVersion: 'A' },
+      ]);
 
       const list = (await call('zheng.hao', 'GET', '/api/plan-runs?limit=5')).json().items;
       expect(list).toHaveLength(1);
-      expect(list[0]).toMatchObject({ id: runId, createdBy: PLANNER, summary: { plannedOrders: answer.plannedOrders.length, exceptions: answer.exceptions.length, rescheduleMessages: answer.rescheduleMessages.length } });
+      expect(list[0]).toMatchObject({
+        id: runId,
+        createdBy: PLANNER,
+        summary: { plannedOrders: answer.plannedOrders.length, exceptions: answer.exceptions.length, rescheduleMessages: answer.rescheduleMessages.length },
+      });
       expect(list[0].loadMs).toBeGreaterThan(0);
       expect(list[0].planMs).toBeGreaterThanOrEqual(0);
       expect(list[0]).not.toHaveProperty('plan');
@@ -279,7 +400,15 @@ for (const backend of testDatabases()) {
       });
       expect(String(requisition.data['reason'])).toContain(buy.id);
       const order = await services.records.get(planner, 'production-order', created[1]?.recordId ?? '');
-      expect(order.data).toMatchObject({ moNo: created[1]?.title, item: make.item, qty: make.qty, dueDate: make.due, startDate: make.start, bomVersion: make.bomVersion, status: 'released' });
+      expect(order.data).toMatchObject({
+        moNo: created[1]?.title,
+        item: make.item,
+        qty: make.qty,
+        dueDate: make.due,
+        startDate: make.start,
+        bomVersion: make.bomVersion,
+        status: 'released',
+      });
       expect(order.data['salesOrder']).toBe(labels.salesOrders[make.salesOrder ?? '']?.recordId);
       const [prFlow] = await services.workflows.listForRecord(planner, 'purchase-requisition', created[0]?.recordId ?? '');
       expect(prFlow).toMatchObject({ workflow: 'purchase-requisition', status: 'running', state: 'draft', initiator: PLANNER });
@@ -295,8 +424,19 @@ for (const backend of testDatabases()) {
 
       // Both are open supply now, pegged to their orders: the next plan nets them instead of planning them again.
       const { scenario } = await loadPlanningScenario(database.db, { today: answer.horizon.start });
-      expect(scenario.supplies.find((supply) => supply.id === `${created[0]?.title}/1`)).toMatchObject({ kind: 'purchase', item: buy.item, qty: buy.qty, due: buy.due });
-      expect(scenario.supplies.find((supply) => supply.id === created[1]?.title)).toMatchObject({ kind: 'production', item: make.item, qty: make.qty, salesOrder: make.salesOrder, firm: true });
+      expect(scenario.supplies.find((supply) => supply.id === `${created[0]?.title}/1`)).toMatchObject({
+        kind: 'purchase',
+        item: buy.item,
+        qty: buy.qty,
+        due: buy.due,
+      });
+      expect(scenario.supplies.find((supply) => supply.id === created[1]?.title)).toMatchObject({
+        kind: 'production',
+        item: make.item,
+        qty: make.qty,
+        salesOrder: make.salesOrder,
+        firm: true,
+      });
     });
 
     it('refuses unknown, repeated or no planned orders with pointers, and roles that may not plan', async () => {
@@ -304,9 +444,18 @@ for (const backend of testDatabases()) {
       const first = answer.plannedOrders[0]?.id ?? '';
       const unknown = (await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [first, 'PL/none/1'] } })).json();
       expect(unknown).toMatchObject({ status: 400, code: 'ORDO_ERR_REQUEST_INVALID', errors: [{ pointer: '/body/plannedOrders/1', code: 'unknown' }] });
-      expect((await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [first, first] } })).json()).toMatchObject({ status: 400, code: 'ORDO_ERR_REQUEST_INVALID' });
-      expect((await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [] } })).json()).toMatchObject({ status: 400, errors: [{ pointer: '/body/plannedOrders' }] });
-      expect((await call(PLANNER, 'POST', '/api/plan-runs/nope/firm', { json: { plannedOrders: [first] } })).json()).toMatchObject({ status: 404, code: 'ORDO_ERR_PLAN_RUN_NOT_FOUND' });
+      expect((await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [first, first] } })).json()).toMatchObject({
+        status: 400,
+        code: 'ORDO_ERR_REQUEST_INVALID',
+      });
+      expect((await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [] } })).json()).toMatchObject({
+        status: 400,
+        errors: [{ pointer: '/body/plannedOrders' }],
+      });
+      expect((await call(PLANNER, 'POST', '/api/plan-runs/nope/firm', { json: { plannedOrders: [first] } })).json()).toMatchObject({
+        status: 404,
+        code: 'ORDO_ERR_PLAN_RUN_NOT_FOUND',
+      });
       expect((await call('liu.yang', 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: [first] } })).json()).toMatchObject({ status: 403 });
     });
 
@@ -321,7 +470,10 @@ for (const backend of testDatabases()) {
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(retry.json()).toEqual(first.json());
       expect(await countRows(database)).toEqual(before);
-      const other = await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, { json: { plannedOrders: answer.plannedOrders.slice(2, 3).map((order) => order.id) }, key: 'firm-once' });
+      const other = await call(PLANNER, 'POST', `/api/plan-runs/${runId}/firm`, {
+        json: { plannedOrders: answer.plannedOrders.slice(2, 3).map((order) => order.id) },
+        key: 'firm-once',
+      });
       expect(other.json()).toMatchObject({ status: 409, code: 'ORDO_ERR_IDEMPOTENCY_CONFLICT' });
     });
 
@@ -331,7 +483,10 @@ for (const backend of testDatabases()) {
       const make = answer.plannedOrders.find((order) => order.kind === 'make');
       // A production order form that wants a field firming does not fill: the second record fails after the first was written.
       const shipped = (await services.definitions.exportAll()).forms.find((form) => form.id === 'production-order') as FormDefinition;
-      const stricter = { ...shipped, schema: { ...shipped.schema, required: ['item', 'qty', 'approvedBy'], properties: { ...shipped.schema.properties, approvedBy: { type: 'string' } } } };
+      const stricter = {
+        ...shipped,
+        schema: { ...shipped.schema, required: ['item', 'qty', 'approvedBy'], properties: { ...shipped.schema.properties, approvedBy: { type: 'string' } } },
+      };
       await services.definitions.publish({ forms: [stricter] }, 'system');
       try {
         const before = await countRows(database);

@@ -27,7 +27,7 @@ export const ORDER_WORKFLOW: WorkflowDefinition = {
     },
     feasibility: {
       title: text('Feasibility', '交期评估'),
-      invoke: { function: 'ctp.placeholder-promise', onDone: { target: 'approval' }, onError: { target: 'review' } },
+      invoke: { function: 'ctp.promise', onDone: { target: 'approval' }, onError: { target: 'review' } },
     },
     approval: {
       title: text('Approval', '订单审批'),

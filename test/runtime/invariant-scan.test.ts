@@ -29,7 +29,7 @@ for (const backend of testDatabases()) {
     const send = (name: string, id: string, type: string) => services.workflows.sendEvent(user(name), id, { type });
     const state = async (id: string) => (await services.workflows.get(user('li.na'), id)).state;
 
-    /** Submitted, reviewed, checked by the placeholder CTP and confirmed by the rep: waiting for the manager's approval. */
+    /** Submitted, reviewed, checked by capable-to-promise and confirmed by the rep: waiting for the manager's approval. */
     async function toManagerApproval(order: string): Promise<string> {
       const { instance } = await services.workflows.start(user('li.na'), 'sales-order-lifecycle', order);
       await send('li.na', instance.id, 'submit');

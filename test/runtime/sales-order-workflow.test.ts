@@ -7,6 +7,8 @@ import { testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
 
 const ORDER = 'so-hz-water-1187';
+/** The demo factory's today: its orders and stock are dated around it. */
+const DEMO_MORNING = new Date('2026-11-24T01:00:00Z');
 
 /*
  * The shipped sales order lifecycle on the demo factory, through the services the API calls:
@@ -20,7 +22,7 @@ for (const backend of testDatabases()) {
     const users: Record<string, Actor> = {};
 
     beforeAll(async () => {
-      const factory = await openShippedFactory(backend, { usernames: ['li.na', 'wang.qiang', 'zhao.min', 'sun.wei'] });
+      const factory = await openShippedFactory(backend, { usernames: ['li.na', 'wang.qiang', 'zhao.min', 'sun.wei'], now: () => DEMO_MORNING });
       ({ database, services } = factory);
       for (const name of ['li.na', 'wang.qiang', 'zhao.min', 'sun.wei']) users[name] = factory.as(name);
     }, 60_000);
@@ -50,8 +52,13 @@ for (const backend of testDatabases()) {
       const detail = await services.workflows.get(clerk, instance.id);
       expect(detail.state).toEqual({ approval: { 'rep-confirmation': 'deciding' } });
       const order = await services.records.get(clerk, 'sales-order', ORDER);
-      expect(order.data['promisedDate']).toBe('2026-12-28');
-      expect(String(order.data['feasibilityNote'])).toContain('placeholder');
+      // ctp.promise on the live data: the 12 KBZ-15 pumps need impellers, whose castings (P-100102) are bought
+      // in 25 working days and arrive 2026-12-29; machining, the hydraulic end and assembly follow, so the
+      // order can ship 2027-01-12, later than the requested 2026-12-28.
+      expect(order.data).toMatchObject({ promisedDate: '2027-01-12', feasible: false });
+      expect(order.data['feasibilityNote']).toBe(
+        'Line 1 (12 × item-kbz-15) cannot ship by the requested 2026-12-28; the earliest is 2027-01-12: item-p-100102 is bought in 25 working days, so it is ready on 2026-12-29.',
+      );
       const approval = detail.timeline.find((entry) => entry.type === 'approve');
       expect(approval).toMatchObject({ actor: { username: 'wang.qiang' }, comment: '信用正常', node: 'review' });
       expect(detail.timeline.map((entry) => entry.seq)).toEqual(detail.timeline.map((_, i) => i + 1));

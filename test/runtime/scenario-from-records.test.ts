@@ -24,22 +24,56 @@ describe('the scenario assembled from records', () => {
   it('lists a cancelled order only while stock or supply is reserved to it', () => {
     const order = { id: 'so-x', data: { orderNo: 'SO-X', status: 'cancelled', requestedDate: '2026-12-01', lines: [{ lineNo: 1, item: 'i', qty: 2 }] } };
     expect(scenarioFromRecords(recordsWith({ salesOrders: [order] }), options).scenario.demands).toEqual([]);
-    const reserved = scenarioFromRecords(recordsWith({ salesOrders: [order], stockLots: [{ id: 'lot', data: { item: 'i', qty: 1, salesOrder: 'so-x' } }] }), options);
+    const reserved = scenarioFromRecords(
+      recordsWith({ salesOrders: [order], stockLots: [{ id: 'lot', data: { item: 'i', qty: 1, salesOrder: 'so-x' } }] }),
+      options,
+    );
     expect(reserved.scenario.demands).toMatchObject([{ id: 'SO-X/1', status: 'cancelled' }]);
     expect(reserved.scenario.stock).toEqual([{ item: 'i', qty: 1, salesOrder: 'SO-X' }]);
   });
 
   it('gives a valid scenario for any record data the forms could hold, or worse', () => {
-    const value = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 500 }), fc.double({ min: -1, max: 1e4, noNaN: true }), fc.constantFrom('', 'x', '2026-12-01', '2026-02-30', 'released', 'buy', 'make', 'cancelled', 'confirmed'));
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer({ min: -5, max: 500 }),
+      fc.double({ min: -1, max: 1e4, noNaN: true }),
+      fc.constantFrom(1e7, 1e13, 0.5),
+      fc.constantFrom('', 'x', '2026-12-01', '2026-02-30', 'released', 'buy', 'make', 'cancelled', 'confirmed'),
+    );
     const data = (keys: readonly string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
     const lines = (keys: readonly string[]) => fc.array(data(keys), { maxLength: 3 });
     const record = (head: readonly string[], lineKeys?: readonly string[]) =>
-      fc.record({ id: fc.constantFrom('a', 'b', 'c'), data: lineKeys === undefined ? data(head) : fc.tuple(data(head), lines(lineKeys)).map(([d, l]) => ({ ...d, lines: l, operations: l })) });
+      fc.record({
+        id: fc.constantFrom('a', 'b', 'c'),
+        data: lineKeys === undefined ? data(head) : fc.tuple(data(head), lines(lineKeys)).map(([d, l]) => ({ ...d, lines: l, operations: l })),
+      });
     const many = (arbitrary: fc.Arbitrary<{ id: string; data: Record<string, unknown> }>) => fc.array(arbitrary, { maxLength: 3 });
-    const itemKeys = ['code', 'name', 'makeBuy', 'mto', 'leadTimeDays', 'leadTimePerUnitDays', 'lotSizing', 'lotQty', 'lotMin', 'lotMax', 'lotMultiple', 'lotPeriods', 'safetyStock', 'scrapPct', 'yieldPct'];
+    const itemKeys = [
+      'code',
+      'name',
+      'makeBuy',
+      'mto',
+      'leadTimeDays',
+      'leadTimePerUnitDays',
+      'lotSizing',
+      'lotQty',
+      'lotMin',
+      'lotMax',
+      'lotMultiple',
+      'lotPeriods',
+      'safetyStock',
+      'scrapPct',
+      'yieldPct',
+    ];
     const arbitraryRecords = fc.record({
       items: many(record(itemKeys)),
-      boms: many(record(['item', 'version', 'effectiveFrom', 'effectiveTo'], ['lineNo', 'component', 'qtyPer', 'scrapPct', 'phantom', 'substituteFor', 'substitutePriority', 'substituteRatio'])),
+      boms: many(
+        record(
+          ['item', 'version', 'effectiveFrom', 'effectiveTo'],
+          ['lineNo', 'component', 'qtyPer', 'scrapPct', 'phantom', 'substituteFor', 'substitutePriority', 'substituteRatio'],
+        ),
+      ),
       routings: many(record(['item', 'version'], ['opNo', 'workCenter', 'setupMinutes', 'runMinutes', 'outsourced', 'leadDays'])),
       workCenters: many(record(['name', 'dailyCapacityHours', 'active'])),
       stockLots: many(record(['item', 'qty', 'lot', 'location', 'salesOrder'])),
@@ -53,7 +87,7 @@ describe('the scenario assembled from records', () => {
         const { scenario }: { scenario: MrpScenario } = scenarioFromRecords(records, options);
         expect(schemaProblems(PLANNING_SCHEMAS.MrpScenario, scenario)).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });

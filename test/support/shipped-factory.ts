@@ -20,12 +20,17 @@ export interface ShippedFactory {
  */
 export async function openShippedFactory(
   backend: TestBackend,
-  options: { usernames?: readonly string[]; workflows?: (shipped: readonly WorkflowDefinition[]) => WorkflowDefinition[] } = {},
+  options: {
+    usernames?: readonly string[];
+    workflows?: (shipped: readonly WorkflowDefinition[]) => WorkflowDefinition[];
+    /** The services' clock; planning takes its today from it (the demo's dates are late 2026). */
+    now?: () => Date;
+  } = {},
 ): Promise<ShippedFactory> {
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
   const database = await backend.open();
-  const services = await createServices(database);
+  const services = await createServices(database, options.now === undefined ? {} : { now: options.now });
   const { app, forms, workflows } = loaded.definitions;
   const published = options.workflows === undefined ? [...workflows] : options.workflows(workflows);
   await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published }, 'system');

@@ -649,3 +649,579 @@ export interface CtpPromise {
     }[];
   }[];
 }
+
+/**
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "ScheduleId".
+ */
+export type ScheduleId = string;
+/**
+ * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "DateTime".
+ */
+export type DateTime = string;
+
+/**
+ * schedule.plan input: the factory (work centers, machines, shift calendars) and the production orders to schedule. Times are ISO date-times; inside, whole minutes from `origin`.
+ */
+export interface ScheduleRequest {
+  /**
+   * Minute 0 of the schedule; no calendar window before it is used.
+   */
+  origin: string;
+  /**
+   * Nothing that is not fixed starts before this. Default: origin.
+   */
+  now?: string;
+  /**
+   * When a current schedule is given (insert, reschedule): operations starting before now + frozenHours stay where they are.
+   */
+  frozenHours?: number;
+  /**
+   * Local time of the shift windows and holidays, as an offset from UTC (no daylight saving changes). Default 0.
+   */
+  utcOffsetMinutes?: number;
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  calendars: [ShiftCalendar, ...ShiftCalendar[]];
+  /**
+   * @minItems 1
+   * @maxItems 1000
+   */
+  workCenters: [WorkCenter, ...WorkCenter[]];
+  /**
+   * @maxItems 5000
+   */
+  orders: ProductionOrder[];
+  limits?: SolveLimits;
+}
+/**
+ * Working windows per weekday, holidays and extra windows (overtime). Work may stop at a break and continue in the next window.
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "ShiftCalendar".
+ */
+export interface ShiftCalendar {
+  id: ScheduleId;
+  /**
+   * @maxItems 100
+   */
+  shifts: {
+    /**
+     * ISO weekdays (1 = Monday ... 7 = Sunday) the shift starts on.
+     *
+     * @minItems 1
+     * @maxItems 7
+     */
+    days:
+      | [number]
+      | [number, number]
+      | [number, number, number]
+      | [number, number, number, number]
+      | [number, number, number, number, number]
+      | [number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number];
+    from: string;
+    /**
+     * Local time the shift ends; at or before `from` it ends on the next day.
+     */
+    to: string;
+  }[];
+  /**
+   * Local days without the weekly shifts.
+   *
+   * @maxItems 5000
+   */
+  holidays?: string[];
+  /**
+   * Working time on top of the shifts (overtime, a Saturday).
+   *
+   * @maxItems 5000
+   */
+  extraWindows?: TimeWindow[];
+}
+/**
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "TimeWindow".
+ */
+export interface TimeWindow {
+  from: DateTime;
+  to: DateTime;
+}
+/**
+ * Either `count` identical machines (named <id>-1, <id>-2, ...) or named `machines`, alternatives with speed factors.
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "WorkCenter".
+ */
+export interface WorkCenter {
+  id: ScheduleId;
+  calendar: ScheduleId;
+  count?: number;
+  /**
+   * @minItems 1
+   * @maxItems 1000
+   */
+  machines?: [Machine, ...Machine[]];
+  /**
+   * Sequence-dependent setups by product family; pairs not listed take the operation's own setupMinutes.
+   *
+   * @maxItems 10000
+   */
+  setups?: SetupTime[];
+}
+/**
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "Machine".
+ */
+export interface Machine {
+  id: ScheduleId;
+  /**
+   * Run time is divided by this (setup time is not). Default 1.
+   */
+  speed?: number;
+  /**
+   * Default: the work center's calendar.
+   */
+  calendar?: string;
+  /**
+   * Planned downtime: no work in these windows.
+   *
+   * @maxItems 5000
+   */
+  maintenance?: TimeWindow[];
+  /**
+   * Working time of this machine only, on top of its calendar.
+   *
+   * @maxItems 5000
+   */
+  extraWindows?: TimeWindow[];
+}
+/**
+ * Setup minutes on this work center when an operation of family `to` follows one of family `from`.
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "SetupTime".
+ */
+export interface SetupTime {
+  from: ScheduleId;
+  to: ScheduleId;
+  minutes: number;
+}
+/**
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "ProductionOrder".
+ */
+export interface ProductionOrder {
+  id: ScheduleId;
+  /**
+   * Product family, for sequence-dependent setups.
+   */
+  family?: string;
+  qty: number;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  release?: string;
+  due?: DateTime;
+  /**
+   * Priority: weight of this order's tardiness. Default 1.
+   */
+  weight?: number;
+  /**
+   * The order this sub-assembly goes into: it finishes before the parent's operation `parentOperation` (default its first) starts.
+   */
+  parent?: string;
+  parentOperation?: ScheduleId;
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  operations: [RoutingOperation, ...RoutingOperation[]];
+}
+/**
+ * An operation of an order's routing: on a work center (setup plus run per unit, in working minutes) or outsourced (a lead time in elapsed hours, no internal capacity).
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "RoutingOperation".
+ */
+export interface RoutingOperation {
+  id: ScheduleId;
+  workCenter?: ScheduleId;
+  /**
+   * Only these machines of the work center can do it.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  machines?: [ScheduleId, ...ScheduleId[]];
+  setupMinutes?: number;
+  runMinutesPerUnit?: number;
+  outsourcedLeadHours?: number;
+  fixed?: FixedPlacement;
+}
+/**
+ * A started or locked operation: it stays on this machine at this start. `end` when known (an operation that finished), else computed from the calendar. An outsourced operation has no machine.
+ *
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "FixedPlacement".
+ */
+export interface FixedPlacement {
+  machine?: ScheduleId;
+  start: DateTime;
+  end?: DateTime;
+}
+/**
+ * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+ * via the `definition` "SolveLimits".
+ */
+export interface SolveLimits {
+  seed?: number;
+  /**
+   * Deterministic: the same seed and iterations give the same schedule. Default 2000 when no time limit is given.
+   */
+  maxIterations?: number;
+  timeLimitSeconds?: number;
+}
+
+/**
+ * schedule.plan output: every operation with its machine and times, each order's finish, and the KPIs.
+ */
+export interface ScheduleResult {
+  operations: PlannedOperation[];
+  orders: OrderFinish[];
+  kpis: ScheduleKpis;
+  /**
+   * How the schedule was found: the dispatch schedule's figures and the search's, both measured by the calendar-exact decoder.
+   */
+  search?: {
+    dispatchWeightedTardiness: number;
+    dispatchMakespanMinutes: number;
+    iterations: number;
+    chosen: 'dispatch' | 'search';
+  };
+}
+/**
+ * This interface was referenced by `ScheduleResult`'s JSON-Schema
+ * via the `definition` "PlannedOperation".
+ */
+export interface PlannedOperation {
+  order: string;
+  operation: string;
+  /**
+   * Absent for an outsourced operation.
+   */
+  workCenter?: string;
+  /**
+   * Absent for an outsourced operation.
+   */
+  machine?: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  start: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  end: string;
+  setupMinutes: number;
+  /**
+   * Ends after its order's due date.
+   */
+  late: boolean;
+  /**
+   * Started, locked or in the frozen window: not moved.
+   */
+  fixed: boolean;
+}
+/**
+ * This interface was referenced by `ScheduleResult`'s JSON-Schema
+ * via the `definition` "OrderFinish".
+ */
+export interface OrderFinish {
+  order: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  finish: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  due?: string;
+  lateMinutes: number;
+}
+/**
+ * This interface was referenced by `ScheduleResult`'s JSON-Schema
+ * via the `definition` "ScheduleKpis".
+ */
+export interface ScheduleKpis {
+  /**
+   * Sum over orders of weight x minutes late.
+   */
+  weightedTardiness: number;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  makespan: string;
+  /**
+   * Minutes from origin to the makespan.
+   */
+  makespanMinutes: number;
+  ordersLate: {
+    order: string;
+    lateMinutes: number;
+  }[];
+  /**
+   * Per work center: working minutes booked over working minutes available between now and the makespan.
+   */
+  utilisation: {
+    workCenter: string;
+    busyMinutes: number;
+    availableMinutes: number;
+    utilisation: number;
+  }[];
+}
+
+/**
+ * schedule.insert input: the factory and its orders as planned, the current schedule of those orders, and one order to add (a rush order).
+ */
+export interface ScheduleInsertRequest {
+  request: ScheduleRequest;
+  /**
+   * The committed schedule: one entry per operation of request.orders.
+   *
+   * @maxItems 100000
+   */
+  current: PlannedOperation[];
+  order: ProductionOrder;
+}
+/**
+ * This interface was referenced by `ScheduleRescheduleRequest`'s JSON-Schema
+ * via the `definition` "ShopEvent".
+ */
+export type ShopEvent =
+  | {
+      kind: 'breakdown';
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      machine: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      from: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      until: string;
+    }
+  | {
+      kind: 'finished';
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      order: string;
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      operation: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      end: string;
+    };
+
+/**
+ * schedule.reschedule input: the current schedule and what happened on the shop floor. Started operations and those in the frozen window stay; the rest is scheduled again.
+ */
+export interface ScheduleRescheduleRequest {
+  request: ScheduleRequest;
+  /**
+   * @maxItems 100000
+   */
+  current: PlannedOperation[];
+  /**
+   * @maxItems 1000
+   */
+  events: ShopEvent[];
+}
+/**
+ * schedule.insert and schedule.reschedule output: the new schedule, every operation that moved and every order whose finish changed.
+ */
+export interface ScheduleRepair {
+  schedule: ScheduleResult;
+  moved: {
+    order: string;
+    operation: string;
+    from: Placement;
+    to: Placement;
+  }[];
+  finishChanged: {
+    order: string;
+    /**
+     * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+     */
+    before: string;
+    /**
+     * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+     */
+    after: string;
+  }[];
+}
+/**
+ * This interface was referenced by `ScheduleRepair`'s JSON-Schema
+ * via the `definition` "Placement".
+ */
+export interface Placement {
+  machine?: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  start: string;
+  /**
+   * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+   */
+  end: string;
+}
+
+/**
+ * This interface was referenced by `ScheduleWhatIfRequest`'s JSON-Schema
+ * via the `definition` "ScenarioChange".
+ */
+export type ScenarioChange =
+  | {
+      kind: 'rush-order';
+      order: ProductionOrder;
+    }
+  | {
+      kind: 'machine-down';
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      machine: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      from: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      to: string;
+    }
+  | {
+      kind: 'overtime';
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      workCenter?: string;
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      machine?: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      from: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      to: string;
+    }
+  | {
+      kind: 'material-late';
+      /**
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "ScheduleId".
+       */
+      order: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       *
+       * This interface was referenced by `ScheduleRequest`'s JSON-Schema
+       * via the `definition` "DateTime".
+       */
+      release: string;
+    };
+
+/**
+ * schedule.whatif input: a base request and the changes of one scenario. Both are planned with the same seed and limits; nothing is committed.
+ */
+export interface ScheduleWhatIfRequest {
+  request: ScheduleRequest;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  changes: [ScenarioChange, ...ScenarioChange[]];
+}
+/**
+ * schedule.whatif output: the base and the scenario schedules and their comparison side by side.
+ */
+export interface ScheduleWhatIfResult {
+  base: ScheduleResult;
+  scenario: ScheduleResult;
+  comparison: {
+    weightedTardiness: Pair;
+    makespanMinutes: Pair;
+    ordersLate: Pair;
+    utilisation: {
+      workCenter: string;
+      base: number;
+      scenario: number;
+    }[];
+    /**
+     * Per order: finish in each schedule and the difference in minutes (absent on the side without the order).
+     */
+    orders: {
+      order: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       */
+      baseFinish?: string;
+      /**
+       * An ISO 8601 date-time with seconds optional and a zone (Z or +hh:mm).
+       */
+      scenarioFinish?: string;
+      deltaMinutes?: number;
+    }[];
+  };
+}
+/**
+ * This interface was referenced by `ScheduleWhatIfResult`'s JSON-Schema
+ * via the `definition` "Pair".
+ */
+export interface Pair {
+  base: number;
+  scenario: number;
+}

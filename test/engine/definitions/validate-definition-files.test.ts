@@ -94,7 +94,11 @@ describe('validateDefinitionFiles', () => {
       access: { read: ['clerk', 'auditor'] },
     };
     const problems = problemsOf({
-      'app.json': { ...app, navigation: [{ title: app.navigation[0]!.title, forms: ['part', 'order', 'invoice'] }] },
+      'app.json': {
+        ...app,
+        navigation: [{ title: app.navigation[0]!.title, forms: ['part', 'order', 'invoice'] }],
+        functions: { 'mrp.plan': { roles: ['clerk', 'scheduler'] } },
+      },
       'forms/part.json': part,
       'forms/part-copy.json': part,
       'forms/order.json': orderBad,
@@ -102,6 +106,7 @@ describe('validateDefinitionFiles', () => {
     expect(problems.sort()).toEqual(
       [
         'app.json /navigation/0/forms/2: no form "invoice" is defined',
+        'app.json /functions/mrp.plan/roles/1: no role "scheduler" in the app',
         'forms/order.json /access/read/1: role "auditor" is not defined in the app',
         'forms/order.json /lookups/part/displayField: form "part" has no field "name"',
         'forms/order.json /lookups/part/fill/unit: form "part" has no field "uom"',

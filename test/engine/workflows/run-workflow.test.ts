@@ -376,7 +376,7 @@ describe('wait, invoke and parallel states', () => {
     const effects = effectsOf(driver, () => driver.send({ type: 'ordo.timer', node: 'cooling', round: 1, timer: 'wait', actor: system }));
     expect(effects).toEqual([
       { kind: 'node-left', node: 'cooling' },
-      { kind: 'invoke', node: 'promise', round: 1, function: 'ctp.placeholder-promise', input: { orderDate: '2026-11-24', requestedDate: '2026-12-31' } },
+      { kind: 'invoke', node: 'promise', round: 1, function: 'ctp.promise', input: { orderDate: '2026-11-24', requestedDate: '2026-12-31' } },
     ]);
   });
 

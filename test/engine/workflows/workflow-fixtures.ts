@@ -97,7 +97,7 @@ export function pipelineWorkflow(): WorkflowDefinition {
     cooling: { wait: { after: 'PT2H', then: { target: 'promise' } } },
     promise: {
       invoke: {
-        function: 'ctp.placeholder-promise',
+        function: 'ctp.promise',
         input: { orderDate: '"2026-11-24"', requestedDate: 'requestedDate' },
         output: { promisedDate: 'promisedDate', note: 'reason' },
         onDone: { target: 'checks' },

@@ -18,9 +18,9 @@ function refusal(run: () => unknown): { code: string; pointers: string[] } | und
 describe('the ctp.promise native function', () => {
   const planning = { scenario: pumpScenario(), plan: emptyPlan([freeStock('PUMP', 3), ...componentsInStock(10)]) };
 
-  it('is registered next to the placeholder and asks for the planning snapshot', () => {
+  it('is registered, retires the standard-lead-time promise it replaced and asks for the planning snapshot', () => {
     expect(NATIVE_FUNCTIONS.get('ctp.promise')).toBe(ctpPromise);
-    expect(NATIVE_FUNCTIONS.has('ctp.placeholder-promise')).toBe(true);
+    expect(NATIVE_FUNCTIONS.get('ctp.placeholder-promise')?.retiredFor).toBe('ctp.promise');
     expect(ctpPromise.needs).toBe('planning');
   });
 
