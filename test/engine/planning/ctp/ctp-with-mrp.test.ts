@@ -126,7 +126,10 @@ describe('ctp.promise properties (random small factories, planned by planMrp)', 
     );
   });
 
-  it('adding free stock to the committed plan never makes a promise later', () => {
+  // The lines of one request are placed one after the other on a shared ledger, so only the first
+  // line is monotone: with more stock it may be made earlier and take work-center days a later line
+  // used before (seed 1438013814: line 1 moves from 2026-02-09 to 02-05, line 2 from 01-15 to 02-06).
+  it('adding free stock to the committed plan never makes the first line later', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 50 }), (seed, pick, qty) => {
         const scenario = factory(seed);
@@ -136,13 +139,13 @@ describe('ctp.promise properties (random small factories, planned by planMrp)', 
         const richer: MrpPlan = { ...plan, supplies: [...plan.supplies, { id: `STOCK/${item}/extra`, item, kind: 'stock', qty, date: plan.horizon.start, unpeggedQty: qty }] };
         const before = promiseDelivery(ask, { scenario, plan }, nowAt(0));
         const after = promiseDelivery(ask, { scenario, plan: richer }, nowAt(0));
-        after.lines.forEach((line, at) => expect(later(line.promisedDate, before.lines[at]!.promisedDate), `line ${at + 1}`).toBe(false));
+        expect(later(after.lines[0]!.promisedDate, before.lines[0]!.promisedDate)).toBe(false);
       }),
       RUNS,
     );
   });
 
-  it('more capacity on every work center never makes a promise later', () => {
+  it('more capacity on every work center never makes the first line later', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 1, max: 12 }), (seed, extraHours) => {
         const scenario = factory(seed);
@@ -151,7 +154,7 @@ describe('ctp.promise properties (random small factories, planned by planMrp)', 
         const ask = request(seed);
         const before = promiseDelivery(ask, { scenario, plan }, nowAt(0));
         const after = promiseDelivery(ask, { scenario: roomier, plan }, nowAt(0));
-        after.lines.forEach((line, at) => expect(later(line.promisedDate, before.lines[at]!.promisedDate), `line ${at + 1}`).toBe(false));
+        expect(later(after.lines[0]!.promisedDate, before.lines[0]!.promisedDate)).toBe(false);
       }),
       RUNS,
     );
