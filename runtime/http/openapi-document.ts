@@ -9,6 +9,31 @@ export interface OpenApiDocument {
   [other: string]: unknown;
 }
 
+/** What one route answers with 2xx: `'<method> <path>'` as fastify's swagger names them, to its status and schema. */
+export type DocumentedResponses = Record<string, { status: string; schema: unknown }>;
+
+/**
+ * Adds answer schemas as components and puts them, with problem+json for 4XX, on the collected
+ * routes: what each route group's OpenAPI module does with its own table of answers.
+ */
+export function withDocumentedResponses(document: OpenApiDocument, responses: DocumentedResponses, schemas: Record<string, unknown>): OpenApiDocument {
+  const paths: Record<string, Record<string, unknown>> = { ...document.paths };
+  const problem = { description: 'problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  for (const [route, { status, schema }] of Object.entries(responses)) {
+    const [method, path] = route.split(' ') as [string, string];
+    const operation = paths[path]?.[method];
+    if (operation === undefined) continue;
+    paths[path] = {
+      ...paths[path],
+      [method]: {
+        ...(operation as Record<string, unknown>),
+        responses: { [status]: { description: 'OK', content: { 'application/json': { schema } } }, '4XX': problem },
+      },
+    };
+  }
+  return { ...document, paths, components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } } };
+}
+
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {

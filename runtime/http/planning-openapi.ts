@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './openapi-document.js';
+import { type DocumentedResponses, type OpenApiDocument, withDocumentedResponses } from './openapi-document.js';
 
 /*
  * What the function and plan run routes answer, for /docs, as workflow-openapi.ts does for the
@@ -66,7 +66,7 @@ const PLANNING_SCHEMAS: Record<string, unknown> = {
   FirmedPlannedOrder: firmed,
 };
 
-const RESPONSES: Record<string, { status: string; schema: unknown }> = {
+const RESPONSES: DocumentedResponses = {
   'get /api/functions': {
     status: '200',
     schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('NativeFunction') } } },
@@ -86,21 +86,7 @@ const RESPONSES: Record<string, { status: string; schema: unknown }> = {
   },
 };
 
-/** Adds the planning answer schemas as components and puts them, with problem+json for 4XX, on the collected routes. */
+/** Puts the planning answer schemas on the collected routes. */
 export function withPlanningDocumentation(document: OpenApiDocument): OpenApiDocument {
-  const paths: Record<string, Record<string, unknown>> = { ...document.paths };
-  const problem = { description: 'problem+json', content: { 'application/problem+json': { schema: ref('Problem') } } };
-  for (const [route, { status, schema }] of Object.entries(RESPONSES)) {
-    const [method, path] = route.split(' ') as [string, string];
-    const operation = paths[path]?.[method];
-    if (operation === undefined) continue;
-    paths[path] = {
-      ...paths[path],
-      [method]: {
-        ...(operation as Record<string, unknown>),
-        responses: { [status]: { description: 'OK', content: { 'application/json': { schema } } }, '4XX': problem },
-      },
-    };
-  }
-  return { ...document, paths, components: { ...document.components, schemas: { ...document.components?.schemas, ...PLANNING_SCHEMAS } } };
+  return withDocumentedResponses(document, RESPONSES, PLANNING_SCHEMAS);
 }

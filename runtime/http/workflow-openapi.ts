@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './openapi-document.js';
+import { type DocumentedResponses, type OpenApiDocument, withDocumentedResponses } from './openapi-document.js';
 
 /*
  * What the workflow and task routes answer, for /docs. The routes keep their request schemas with
@@ -165,7 +165,7 @@ const WORKFLOW_SCHEMAS: Record<string, unknown> = {
 };
 
 /** `METHOD path` -> the success status and what it carries. */
-const RESPONSES: Record<string, { status: string; schema: unknown }> = {
+const RESPONSES: DocumentedResponses = {
   'post /api/workflows': { status: '201', schema: ref('WorkflowCommandResult') },
   'get /api/workflows/{instance}': { status: '200', schema: ref('WorkflowInstanceDetail') },
   'post /api/workflows/{instance}/events': { status: '200', schema: ref('WorkflowCommandResult') },
@@ -198,21 +198,7 @@ const RESPONSES: Record<string, { status: string; schema: unknown }> = {
   'put /api/tasks/{id}/draft': { status: '200', schema: ref('WorkflowTask') },
 };
 
-/** Adds the workflow answer schemas as components and puts them, with problem+json for 4XX, on the collected routes. */
+/** Puts the workflow answer schemas on the collected routes. */
 export function withWorkflowDocumentation(document: OpenApiDocument): OpenApiDocument {
-  const paths: Record<string, Record<string, unknown>> = { ...document.paths };
-  const problem = { description: 'problem+json', content: { 'application/problem+json': { schema: ref('Problem') } } };
-  for (const [route, { status, schema }] of Object.entries(RESPONSES)) {
-    const [method, path] = route.split(' ') as [string, string];
-    const operation = paths[path]?.[method];
-    if (operation === undefined) continue;
-    paths[path] = {
-      ...paths[path],
-      [method]: {
-        ...(operation as Record<string, unknown>),
-        responses: { [status]: { description: 'OK', content: { 'application/json': { schema } } }, '4XX': problem },
-      },
-    };
-  }
-  return { ...document, paths, components: { ...document.components, schemas: { ...document.components?.schemas, ...WORKFLOW_SCHEMAS } } };
+  return withDocumentedResponses(document, RESPONSES, WORKFLOW_SCHEMAS);
 }

@@ -27,33 +27,23 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
     const requested = line.requestedDate === undefined ? orderRequested : parseDay(line.requestedDate);
     const requestedDate = requested === undefined ? {} : { requestedDate: formatDay(requested) };
     const node = prepared.network.byId.get(line.item);
-    if (node === undefined) {
-      return {
-        item: line.item,
-        qty: line.qty,
-        ...requestedDate,
-        promisedDate: formatDay(Math.max(today, requested ?? today)),
-        feasible: false,
-        limitedBy: lineLimit({ kind: 'unknown-item', item: line.item, date: Infinity }, line.item),
-        needed: [],
-      };
-    }
+    // A line that cannot be made at all still gets a date (the requested day or today), never feasible.
+    const unpromisable = (limitedBy: LinePromise['limitedBy']): LinePromise => ({
+      item: line.item,
+      qty: line.qty,
+      ...requestedDate,
+      promisedDate: formatDay(Math.max(today, requested ?? today)),
+      feasible: false,
+      limitedBy,
+      needed: [],
+    });
+    if (node === undefined) return unpromisable(lineLimit({ kind: 'unknown-item', item: line.item, date: Infinity }, line.item));
     const trial = ledger.fork();
     const context = { prepared, ledger: trial, today };
     const graph = explodeLine(context, node, line.qty, requested ?? today);
     const needs = readyPass(context, graph);
     const { ready, limit } = graph.root;
-    if (ready === Infinity) {
-      return {
-        item: line.item,
-        qty: line.qty,
-        ...requestedDate,
-        promisedDate: formatDay(Math.max(today, requested ?? today)),
-        feasible: false,
-        limitedBy: lineLimit(limit!, line.item),
-        needed: [],
-      };
-    }
+    if (ready === Infinity) return unpromisable(lineLimit(limit!, line.item));
     trial.commit();
     const feasible = requested === undefined || ready <= requested;
     return {
