@@ -57,7 +57,7 @@ for (const backend of testDatabases()) {
       // order can ship 2027-01-12, later than the requested 2026-12-28.
       expect(order.data).toMatchObject({ promisedDate: '2027-01-12', feasible: false });
       expect(order.data['feasibilityNote']).toBe(
-        'Line 1 (12 × item-kbz-15) cannot ship by the requested 2026-12-28; the earliest is 2027-01-12: item-p-100102 is bought in 25 working days, so it is ready on 2026-12-29.',
+        'Line 1 (12 × KBZ-15 潜水排水泵) cannot ship by the requested 2026-12-28; the earliest is 2027-01-12: P-100102 叶轮铸件 Ø235 is bought in 25 working days, so it is ready on 2026-12-29.',
       );
       const approval = detail.timeline.find((entry) => entry.type === 'approve');
       expect(approval).toMatchObject({ actor: { username: 'wang.qiang' }, comment: '信用正常', node: 'review' });

@@ -1,7 +1,7 @@
 import { dayOf, formatDay, parseDay, type DayNumber } from '../calendar/index.js';
 import type { CtpPromise, CtpRequest, MrpPlan, MrpScenario } from '../generated/planning-types.js';
 import { explodeLine } from './material-pass.js';
-import { lineLimit, orderReason, type LinePromise } from './promise-messages.js';
+import { type ItemNamer, lineLimit, orderReason, type LinePromise } from './promise-messages.js';
 import { preparePlan } from './prepared-plan.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { readyPass, type Need } from './ready-pass.js';
@@ -22,6 +22,7 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
   const today = Math.max(dayOf(now), prepared.horizonStart);
   const ledger = new PromiseLedger(prepared, request.salesOrder);
   const orderRequested = request.requestedDate === undefined ? undefined : parseDay(request.requestedDate);
+  const nameOf: ItemNamer = (item) => prepared.network.byId.get(item)?.item.name ?? item;
 
   const lines = request.lines.map((line): LinePromise => {
     const requested = line.requestedDate === undefined ? orderRequested : parseDay(line.requestedDate);
@@ -37,13 +38,13 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
       limitedBy,
       needed: [],
     });
-    if (node === undefined) return unpromisable(lineLimit({ kind: 'unknown-item', item: line.item, date: Infinity }, line.item));
+    if (node === undefined) return unpromisable(lineLimit({ kind: 'unknown-item', item: line.item, date: Infinity }, line.item, nameOf));
     const trial = ledger.fork();
     const context = { prepared, ledger: trial, today };
     const graph = explodeLine(context, node, line.qty, requested ?? today);
     const needs = readyPass(context, graph);
     const { ready, limit } = graph.root;
-    if (ready === Infinity) return unpromisable(lineLimit(limit!, line.item));
+    if (ready === Infinity) return unpromisable(lineLimit(limit!, line.item, nameOf));
     trial.commit();
     const feasible = requested === undefined || ready <= requested;
     return {
@@ -52,7 +53,7 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
       ...requestedDate,
       promisedDate: formatDay(Math.max(ready, requested ?? ready)),
       feasible,
-      limitedBy: lineLimit(limit!, line.item),
+      limitedBy: lineLimit(limit!, line.item, nameOf),
       needed: feasible ? [] : mergeNeeds(needs),
     };
   });
@@ -60,7 +61,7 @@ export function promiseDelivery(request: CtpRequest, committed: CommittedPlan, n
   return {
     promisedDate: lines.reduce((latest, line) => (line.promisedDate > latest ? line.promisedDate : latest), lines[0]!.promisedDate),
     feasible: lines.every((line) => line.feasible),
-    reason: orderReason(lines, today),
+    reason: orderReason(lines, today, nameOf),
     lines,
   };
 }
