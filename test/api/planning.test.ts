@@ -329,7 +329,7 @@ for (const backend of testDatabases()) {
         limitedBy: { kind: 'material', item: 'item-p-100101', date: '2026-12-29' },
       });
       expect(promise).toMatchObject({ promisedDate: '2027-01-11', feasible: false });
-      expect(promise.reason).toContain('item-p-100101');
+      expect(promise.reason).toContain('P-100101 叶轮铸件 Ø200');
       expect((await call('liu.yang', 'POST', '/api/functions/ctp.promise', { json: ask })).statusCode).toBe(403);
       expect((await call(PLANNER, 'GET', '/api/plan-runs')).json()).toEqual({ items: [] });
     });
