@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { isApiError, type WorkflowInstance, type WorkflowNotification, type WorkflowTask } from '../api/index.js';
 import { useSession } from '../auth/index.js';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageId } from '../i18n/index.js';
 import { href } from '../routing/index.js';
 import { describeError, useDefinitions } from '../shell/index.js';
 import { batchableIds, isOverdue, waitingFor, type RecordKey } from './inbox-view.js';
@@ -40,6 +40,26 @@ function DueCell({ task, now }: { task: WorkflowTask; now: Date }) {
       {dateTime(task.dueAt)}
       {overdue ? <span className="badge badge-overdue">{t('inbox.overdue')}</span> : null}
     </span>
+  );
+}
+
+/** The frame every inbox box shares: one table whose header row names the columns. */
+function InboxTable({ headers, leading, children }: { headers: readonly MessageId[]; leading?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table inbox-table" data-testid="inbox-list">
+        <thead>
+          <tr>
+            {leading}
+            {headers.map((key) => (
+              <th key={key}>{t(key)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -136,64 +156,54 @@ export function TodoTable({ tasks, titleOf, onBatchDone }: { tasks: readonly Wor
           </button>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="data-table inbox-table" data-testid="inbox-list">
-          <thead>
-            <tr>
-              <th className="col-check">
-                {batchable.length > 0 ? (
-                  <input
-                    type="checkbox"
-                    aria-label={t('inbox.selectAll')}
-                    checked={chosen.length === batchable.length}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(batchable) : new Set())}
-                    data-testid="select-all"
-                  />
-                ) : null}
-              </th>
-              <th>{t('inbox.task')}</th>
-              <th>{t('inbox.record')}</th>
-              <th>{t('inbox.workflow')}</th>
-              <th>{t('inbox.waitingFor')}</th>
-              <th>{t('inbox.created')}</th>
-              <th>{t('inbox.due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((task) => (
-              <tr key={task.id} data-testid={`task-row-${task.id}`} data-record={task.recordId} data-node={task.node} className={isOverdue(task, now) ? 'row-overdue' : undefined}>
-                <td className="col-check">
-                  {task.actions.batch ? (
-                    <input
-                      type="checkbox"
-                      aria-label={t('inbox.select', { task: text(task.title) })}
-                      checked={selected.has(task.id)}
-                      onChange={() => toggle(task.id)}
-                      data-testid={`select-${task.id}`}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  <a href={href({ page: 'task', id: task.id })} className="task-link" data-testid={`open-task-${task.id}`}>
-                    {text(task.title)}
-                  </a>
-                </td>
-                <td>
-                  <RecordLink form={task.form} recordId={task.recordId} titleOf={titleOf} />
-                </td>
-                <td>
-                  <WorkflowCell workflow={task.workflow} node={task.node} />
-                </td>
-                <td>{task.assigneeName || task.assignee}</td>
-                <td className="nowrap">{dateTime(task.createdAt)}</td>
-                <td className="nowrap">
-                  <DueCell task={task} now={now} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <InboxTable
+        headers={['inbox.task', 'inbox.record', 'inbox.workflow', 'inbox.waitingFor', 'inbox.created', 'inbox.due']}
+        leading={
+          <th className="col-check">
+            {batchable.length > 0 ? (
+              <input
+                type="checkbox"
+                aria-label={t('inbox.selectAll')}
+                checked={chosen.length === batchable.length}
+                onChange={(event) => setSelected(event.target.checked ? new Set(batchable) : new Set())}
+                data-testid="select-all"
+              />
+            ) : null}
+          </th>
+        }
+      >
+        {tasks.map((task) => (
+          <tr key={task.id} data-testid={`task-row-${task.id}`} data-record={task.recordId} data-node={task.node} className={isOverdue(task, now) ? 'row-overdue' : undefined}>
+            <td className="col-check">
+              {task.actions.batch ? (
+                <input
+                  type="checkbox"
+                  aria-label={t('inbox.select', { task: text(task.title) })}
+                  checked={selected.has(task.id)}
+                  onChange={() => toggle(task.id)}
+                  data-testid={`select-${task.id}`}
+                />
+              ) : null}
+            </td>
+            <td>
+              <a href={href({ page: 'task', id: task.id })} className="task-link" data-testid={`open-task-${task.id}`}>
+                {text(task.title)}
+              </a>
+            </td>
+            <td>
+              <RecordLink form={task.form} recordId={task.recordId} titleOf={titleOf} />
+            </td>
+            <td>
+              <WorkflowCell workflow={task.workflow} node={task.node} />
+            </td>
+            <td>{task.assigneeName || task.assignee}</td>
+            <td className="nowrap">{dateTime(task.createdAt)}</td>
+            <td className="nowrap">
+              <DueCell task={task} now={now} />
+            </td>
+          </tr>
+        ))}
+      </InboxTable>
     </>
   );
 }
@@ -202,40 +212,26 @@ export function TodoTable({ tasks, titleOf, onBatchDone }: { tasks: readonly Wor
 export function DoneTable({ tasks, titleOf }: { tasks: readonly WorkflowTask[]; titleOf: TitleOf }) {
   const { t, text, dateTime } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table inbox-table" data-testid="inbox-list">
-        <thead>
-          <tr>
-            <th>{t('inbox.task')}</th>
-            <th>{t('inbox.record')}</th>
-            <th>{t('inbox.workflow')}</th>
-            <th>{t('inbox.outcome')}</th>
-            <th>{t('inbox.comment')}</th>
-            <th>{t('inbox.actedAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task) => (
-            <tr key={task.id} data-testid={`task-row-${task.id}`} data-record={task.recordId} data-node={task.node}>
-              <td>
-                <a href={href({ page: 'task', id: task.id })}>{text(task.title)}</a>
-              </td>
-              <td>
-                <RecordLink form={task.form} recordId={task.recordId} titleOf={titleOf} />
-              </td>
-              <td>
-                <WorkflowCell workflow={task.workflow} node={task.node} />
-              </td>
-              <td>
-                <span className={`badge badge-task-${task.status}`}>{t(`taskStatus.${task.status}`)}</span>
-              </td>
-              <td className="cell-comment">{task.comment ?? ''}</td>
-              <td className="nowrap">{task.actedAt ? dateTime(task.actedAt) : t('value.empty')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <InboxTable headers={['inbox.task', 'inbox.record', 'inbox.workflow', 'inbox.outcome', 'inbox.comment', 'inbox.actedAt']}>
+      {tasks.map((task) => (
+        <tr key={task.id} data-testid={`task-row-${task.id}`} data-record={task.recordId} data-node={task.node}>
+          <td>
+            <a href={href({ page: 'task', id: task.id })}>{text(task.title)}</a>
+          </td>
+          <td>
+            <RecordLink form={task.form} recordId={task.recordId} titleOf={titleOf} />
+          </td>
+          <td>
+            <WorkflowCell workflow={task.workflow} node={task.node} />
+          </td>
+          <td>
+            <span className={`badge badge-task-${task.status}`}>{t(`taskStatus.${task.status}`)}</span>
+          </td>
+          <td className="cell-comment">{task.comment ?? ''}</td>
+          <td className="nowrap">{task.actedAt ? dateTime(task.actedAt) : t('value.empty')}</td>
+        </tr>
+      ))}
+    </InboxTable>
   );
 }
 
@@ -243,36 +239,22 @@ export function DoneTable({ tasks, titleOf }: { tasks: readonly WorkflowTask[]; 
 export function InitiatedTable({ instances, titleOf }: { instances: readonly WorkflowInstance[]; titleOf: TitleOf }) {
   const { t, text, dateTime } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table inbox-table" data-testid="inbox-list">
-        <thead>
-          <tr>
-            <th>{t('inbox.record')}</th>
-            <th>{t('inbox.workflow')}</th>
-            <th>{t('inbox.currentStep')}</th>
-            <th>{t('inbox.waitingFor')}</th>
-            <th>{t('inbox.status')}</th>
-            <th>{t('inbox.started')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {instances.map((instance) => (
-            <tr key={instance.id} data-testid={`instance-row-${instance.id}`} data-record={instance.recordId}>
-              <td>
-                <RecordLink form={instance.form} recordId={instance.recordId} titleOf={titleOf} />
-              </td>
-              <td>{text(instance.title)}</td>
-              <td>{instance.stateTitles.map((title) => text(title)).join(' / ')}</td>
-              <td>{waitingFor(instance).join(t('value.separator'))}</td>
-              <td>
-                <span className={`badge badge-instance-${instance.status}`}>{t(`instanceStatus.${instance.status}`)}</span>
-              </td>
-              <td className="nowrap">{dateTime(instance.startedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <InboxTable headers={['inbox.record', 'inbox.workflow', 'inbox.currentStep', 'inbox.waitingFor', 'inbox.status', 'inbox.started']}>
+      {instances.map((instance) => (
+        <tr key={instance.id} data-testid={`instance-row-${instance.id}`} data-record={instance.recordId}>
+          <td>
+            <RecordLink form={instance.form} recordId={instance.recordId} titleOf={titleOf} />
+          </td>
+          <td>{text(instance.title)}</td>
+          <td>{instance.stateTitles.map((title) => text(title)).join(' / ')}</td>
+          <td>{waitingFor(instance).join(t('value.separator'))}</td>
+          <td>
+            <span className={`badge badge-instance-${instance.status}`}>{t(`instanceStatus.${instance.status}`)}</span>
+          </td>
+          <td className="nowrap">{dateTime(instance.startedAt)}</td>
+        </tr>
+      ))}
+    </InboxTable>
   );
 }
 
@@ -280,29 +262,18 @@ export function InitiatedTable({ instances, titleOf }: { instances: readonly Wor
 export function CcTable({ notifications, titleOf }: { notifications: readonly WorkflowNotification[]; titleOf: TitleOf }) {
   const { t, text, dateTime } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table inbox-table" data-testid="inbox-list">
-        <thead>
-          <tr>
-            <th>{t('inbox.message')}</th>
-            <th>{t('inbox.record')}</th>
-            <th>{t('inbox.received')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notifications.map((notification) => (
-            <tr key={notification.id} data-testid={`notice-row-${notification.id}`} className={notification.readAt === null ? 'row-unread' : undefined}>
-              <td>
-                <span className="badge">{t(`notice.${notification.kind}`)}</span> {text(notification.message)}
-              </td>
-              <td>
-                <RecordLink form={notification.form} recordId={notification.recordId} titleOf={titleOf} />
-              </td>
-              <td className="nowrap">{dateTime(notification.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <InboxTable headers={['inbox.message', 'inbox.record', 'inbox.received']}>
+      {notifications.map((notification) => (
+        <tr key={notification.id} data-testid={`notice-row-${notification.id}`} className={notification.readAt === null ? 'row-unread' : undefined}>
+          <td>
+            <span className="badge">{t(`notice.${notification.kind}`)}</span> {text(notification.message)}
+          </td>
+          <td>
+            <RecordLink form={notification.form} recordId={notification.recordId} titleOf={titleOf} />
+          </td>
+          <td className="nowrap">{dateTime(notification.createdAt)}</td>
+        </tr>
+      ))}
+    </InboxTable>
   );
 }
