@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../api/index.js';
 import { LanguageSwitch, useI18n } from '../i18n/index.js';
-import { describeError } from '../shell/describe-error.js';
+import { describeFailure } from '../shell/describe-error.js';
 import { useSession } from './session-context.js';
 
 export function LoginPage({ expired }: { expired: boolean }) {
@@ -23,7 +22,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
     try {
       await login(username.trim(), password);
     } catch (caught) {
-      setError(isApiError(caught) ? describeError(caught, locale) : String(caught));
+      setError(describeFailure(caught, locale));
       setBusy(false);
     }
   }

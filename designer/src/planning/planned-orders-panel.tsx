@@ -3,7 +3,7 @@ import { isApiError, newIdempotencyKey, type FirmedOrder, type PlanRun } from '.
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
-import { describeError } from '../shell/index.js';
+import { describeFailure } from '../shell/index.js';
 import { FirmResult } from './firm-result.js';
 import type { PlanIndex } from './plan-index.js';
 import { plannedSalesOrders } from './plan-index.js';
@@ -79,7 +79,7 @@ export function PlannedOrdersPanel({ run, index, onFirmed }: PlannedOrdersPanelP
         onFirmed();
       },
       (error: unknown) => {
-        setFirmError(t('planning.firmFailed', { message: isApiError(error) ? describeError(error, locale) : String(error) }));
+        setFirmError(t('planning.firmFailed', { message: describeFailure(error, locale) }));
         setFirming(false);
         // Someone else firmed some of them meanwhile: reload, so those rows show their records.
         if (isApiError(error) && error.status === 409) onFirmed();

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { href, PLANNING_VIEWS, type PlanningView } from '../routing/index.js';
+import { RetryNotice } from '../shell/index.js';
 import { ExceptionsTable } from './exceptions-table.js';
 import { PlannedOrdersPanel } from './planned-orders-panel.js';
 import { RescheduleTable } from './reschedule-table.js';
@@ -36,14 +37,7 @@ export function PlanningPage({ view, salesOrder }: PlanningPageProps) {
         </div>
       ) : null}
       {state.status === 'loading' ? <div className="page-state">{t('app.loading')}</div> : null}
-      {state.status === 'failed' ? (
-        <div className="notice notice-error" role="alert">
-          {state.message}{' '}
-          <button type="button" className="btn btn-small" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      {state.status === 'failed' ? <RetryNotice message={state.message} onRetry={reload} /> : null}
       {state.status === 'none' ? (
         <div className="empty-state" data-testid="no-plan">
           {t('planning.noRun')}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isApiError, type PlanRun } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
-import { describeError } from '../shell/index.js';
+import { describeFailure } from '../shell/index.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 
 export type PlanRunState =
@@ -28,7 +28,7 @@ export function usePlanRun(): PlanRunControl {
   const [reloads, setReloads] = useState(0);
   const [runningSince, setRunningSince] = useState<number | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
-  const explain = useCallback((error: unknown) => (isApiError(error) ? describeError(error, locale) : String(error)), [locale]);
+  const explain = useCallback((error: unknown) => (describeFailure(error, locale)), [locale]);
   const show = useCallback((run: PlanRun) => setState({ status: 'ready', run, index: indexPlan(run.plan) }), []);
 
   useEffect(() => {

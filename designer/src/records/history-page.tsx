@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError, type ApiClient, type DisplayMap, type HistoryEntry, type OrdoRecord } from '../api/index.js';
+import { type ApiClient, type DisplayMap, type HistoryEntry, type OrdoRecord } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { isMessageId, useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
-import { describeError } from '../shell/index.js';
+import { describeFailure } from '../shell/index.js';
 import { valueText } from './cell-text.js';
 import { actorName, changeLabel, changeTarget, lookupIdsInChanges, sortChanges } from './history-change.js';
 import { recordTitle } from './record-title.js';
@@ -49,7 +49,7 @@ export function HistoryPage({ definition, id }: { definition: FormDefinition; id
         if (!cancelled) setState({ status: 'ready', ...loaded });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {

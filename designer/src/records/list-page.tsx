@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError, type ListQuery, type RecordList } from '../api/index.js';
+import { type ListQuery, type RecordList } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
 import { mayAccess } from '../forms/access.js';
 import { fieldKind, fieldLabel, fieldSchema, listColumns } from '../forms/field-schema.js';
 import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../routing/index.js';
-import { describeError } from '../shell/index.js';
+import { describeFailure, RetryNotice } from '../shell/index.js';
 import { valueText } from './cell-text.js';
 import { FilterBar } from './filter-bar.js';
 import { formatListSearch, nextSort, parseListSearch, sortDirection } from './list-search.js';
@@ -34,7 +34,7 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
         if (!cancelled) setState({ status: 'ready', list });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {
@@ -62,14 +62,7 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
       </div>
       {definition.description ? <p className="muted page-description">{text(definition.description)}</p> : null}
       <FilterBar definition={definition} query={query} onChange={go} />
-      {state.status === 'failed' ? (
-        <div className="notice notice-error" role="alert">
-          {state.message}{' '}
-          <button type="button" className="btn btn-small" onClick={() => setReload((count) => count + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      {state.status === 'failed' ? <RetryNotice message={state.message} onRetry={() => setReload((count) => count + 1)} /> : null}
       {state.status === 'loading' ? <div className="page-state">{t('app.loading')}</div> : null}
       {state.status === 'ready' ? (
         state.list.items.length === 0 ? (

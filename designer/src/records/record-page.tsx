@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError, type OrdoRecord } from '../api/index.js';
+import { type OrdoRecord } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
 import { mayAccess } from '../forms/access.js';
 import { RecordForm } from '../forms/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../routing/index.js';
-import { describeError } from '../shell/index.js';
+import { describeFailure, FlashNotice } from '../shell/index.js';
 import { WorkflowPanel } from '../workflows/index.js';
 import { setFlash, takeFlash } from './flash.js';
 import { recordTitle } from './record-title.js';
@@ -75,7 +75,7 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
           setFormKey((key) => key + 1);
           after?.();
         },
-        (error: unknown) => setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) }),
+        (error: unknown) => setState({ status: 'failed', message: describeFailure(error, locale) }),
       );
     },
     [api, definition.id, id, locale],
@@ -118,14 +118,7 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
           {t('record.history')}
         </a>
       </div>
-      {flash ? (
-        <div className="notice notice-success" role="status" data-testid="flash">
-          {flash}
-          <button type="button" className="notice-close" aria-label="×" onClick={() => setFlashMessage(null)}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      {flash ? <FlashNotice message={flash} onClose={() => setFlashMessage(null)} /> : null}
       <WorkflowPanel definition={definition} record={record} onRecordChanged={reloadRecord} />
       {!editable ? <p className="notice notice-info">{t('record.readOnly')}</p> : null}
       <div className="card">

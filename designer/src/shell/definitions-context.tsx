@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
-import { describeError } from './describe-error.js';
+import { describeFailure } from './describe-error.js';
 
 export interface Definitions {
   readonly app: AppDefinition;
@@ -35,7 +34,7 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
         setState({ status: 'ready', value: { app, forms, workflows, form: (id) => byId.get(id), workflow: (id) => workflowById.get(id) } });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isApiError, type InboxBox, type InboxItems } from '../api/index.js';
+import { type InboxBox, type InboxItems } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 import { takeFlash } from '../records/flash.js';
 import { Pager } from '../records/pager.js';
 import { href, INBOX_BOXES } from '../routing/index.js';
-import { describeError, useOpenTaskCount } from '../shell/index.js';
+import { describeFailure, FlashNotice, RetryNotice, useOpenTaskCount } from '../shell/index.js';
 import { BatchOutcomeNotice, CcTable, DoneTable, InitiatedTable, TodoTable, type BatchOutcome } from './inbox-tables.js';
 import { useRecordTitles } from './use-record-titles.js';
 
@@ -44,7 +44,7 @@ export function InboxPage({ box }: { box: InboxBox }) {
         if (!cancelled) setState({ status: 'ready', page: { ...page, box } as AnyPage });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {
@@ -86,24 +86,10 @@ export function InboxPage({ box }: { box: InboxBox }) {
           </a>
         ))}
       </nav>
-      {flash ? (
-        <div className="notice notice-success" role="status" data-testid="flash">
-          {flash}
-          <button type="button" className="notice-close" aria-label="×" onClick={() => setFlashMessage(null)}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      {flash ? <FlashNotice message={flash} onClose={() => setFlashMessage(null)} /> : null}
       {batchOutcome ? <BatchOutcomeNotice outcome={batchOutcome} /> : null}
       {state.status === 'loading' ? <div className="page-state">{t('app.loading')}</div> : null}
-      {state.status === 'failed' ? (
-        <div className="notice notice-error" role="alert">
-          {state.message}{' '}
-          <button type="button" className="btn btn-small" onClick={() => setReload((count) => count + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      {state.status === 'failed' ? <RetryNotice message={state.message} onRetry={() => setReload((count) => count + 1)} /> : null}
       {state.status === 'ready' && state.page.items.length === 0 ? (
         <div className="empty-state" data-testid="inbox-empty">
           {t(`inbox.empty.${state.page.box}`)}

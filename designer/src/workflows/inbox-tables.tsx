@@ -1,9 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { isApiError, type WorkflowInstance, type WorkflowNotification, type WorkflowTask } from '../api/index.js';
+import { type WorkflowInstance, type WorkflowNotification, type WorkflowTask } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n, type MessageId } from '../i18n/index.js';
 import { href } from '../routing/index.js';
-import { describeError, useDefinitions } from '../shell/index.js';
+import { describeError, useDefinitions, describeFailure } from '../shell/index.js';
 import { batchableIds, isOverdue, waitingFor, type RecordKey } from './inbox-view.js';
 import { stateTitle } from './workflow-states.js';
 
@@ -128,7 +128,7 @@ export function TodoTable({ tasks, titleOf, onBatchDone }: { tasks: readonly Wor
         }),
       });
     } catch (caught) {
-      setFailure(isApiError(caught) ? describeError(caught, locale) : String(caught));
+      setFailure(describeFailure(caught, locale));
     } finally {
       setBusy(false);
     }

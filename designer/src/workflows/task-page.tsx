@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { isApiError, type OrdoRecord, type WorkflowInstanceDetail, type WorkflowTask } from '../api/index.js';
+import { type OrdoRecord, type WorkflowInstanceDetail, type WorkflowTask } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { LiveFormView, useLiveForm } from '../forms/index.js';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import { useI18n } from '../i18n/index.js';
 import { recordTitle } from '../records/record-title.js';
 import { href } from '../routing/index.js';
-import { describeError, useDefinitions } from '../shell/index.js';
+import { describeFailure, useDefinitions } from '../shell/index.js';
 import { isOverdue } from './inbox-view.js';
 import { TaskForm } from './task-form.js';
 import { stateTitle } from './workflow-states.js';
@@ -47,7 +47,7 @@ export function TaskPage({ id }: { id: string }) {
         if (!cancelled) setState({ status: 'ready', ...loaded });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {

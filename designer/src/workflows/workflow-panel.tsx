@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormDefinition, WorkflowDefinition } from '../../../engine/definitions/generated/definition-types.js';
-import { isApiError, type OrdoRecord, type WorkflowInstanceDetail } from '../api/index.js';
+import { type OrdoRecord, type WorkflowInstanceDetail } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
 import { mayAccess } from '../forms/access.js';
 import { useI18n } from '../i18n/index.js';
-import { describeError, useDefinitions, useOpenTaskCount } from '../shell/index.js';
+import { describeFailure, useDefinitions, useOpenTaskCount } from '../shell/index.js';
 import { InstanceCard, type InstanceCommand } from './instance-card.js';
 import { finishesByItself, mayStart } from './workflow-states.js';
 
@@ -54,7 +54,7 @@ export function WorkflowPanel({ definition, record, onRecordChanged }: WorkflowP
         if (!cancelled) setState({ status: 'ready', instances });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: isApiError(error) ? describeError(error, locale) : String(error) });
+        if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
       },
     );
     return () => {
@@ -100,7 +100,7 @@ export function WorkflowPanel({ definition, record, onRecordChanged }: WorkflowP
       await work();
       afterCommand(message);
     } catch (caught) {
-      setNotice({ kind: 'error', text: isApiError(caught) ? describeError(caught, locale) : String(caught) });
+      setNotice({ kind: 'error', text: describeFailure(caught, locale) });
     } finally {
       setBusy(false);
     }
