@@ -42,7 +42,7 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
   const labels: ScheduleLabels = { orders: {}, operations: {}, workCenters: {} };
   const inactive = new Set<string>();
   const machineNames = new Set<string>();
-  for (const record of records.workCenters) {
+  for (const record of unique(records.workCenters)) {
     if (record.data['active'] === false) {
       inactive.add(record.id);
       continue;
@@ -51,10 +51,7 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
     calendars.set(calendar.id, calendar);
     const code = text(record.data['code']) ?? record.id;
     const count = Math.min(200, Math.max(1, Math.floor(number(record.data['machines']) ?? 1)));
-    // A code another work center already used would give two machines one name: the record id is unique.
-    const prefix = Array.from({ length: count }, (_, k) => `${code}-${k + 1}`).some((name) => machineNames.has(name)) ? record.id : code;
-    const names = Array.from({ length: count }, (_, k) => `${prefix}-${k + 1}`);
-    for (const name of names) machineNames.add(name);
+    const names = machineNamesFor([code, record.id], count, machineNames);
     const efficiency = number(record.data['efficiencyPct']);
     const speed = efficiency === undefined || efficiency <= 0 ? 1 : Math.min(efficiency, 150) / 100;
     workCenters.push({
@@ -74,7 +71,7 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
   const orders: ProductionOrder[] = [];
   let earliest = nowMs;
 
-  for (const record of records.productionOrders) {
+  for (const record of unique(records.productionOrders)) {
     const status = record.data['status'];
     if (status !== 'released' && status !== 'in-progress') continue;
     const moNo = text(record.data['moNo']) ?? record.id;
@@ -216,6 +213,25 @@ function latestRoutings(routings: readonly PlanningRecord[]): Map<string, Planni
       latest.set(item, routing);
   }
   return latest;
+}
+
+/**
+ * `<code>-1..n`; when another work center already took one of those names (two records with one code),
+ * the record id, then the record id with a counter: machine names must be unique.
+ */
+function machineNamesFor(prefixes: readonly string[], count: number, taken: Set<string>): string[] {
+  const free = (prefix: string) => Array.from({ length: count }, (_, k) => `${prefix}-${k + 1}`).every((name) => !taken.has(name));
+  let prefix = prefixes.find(free);
+  for (let n = 2; prefix === undefined; n++) if (free(`${prefixes.at(-1)}~${n}`)) prefix = `${prefixes.at(-1)}~${n}`;
+  const names = Array.from({ length: count }, (_, k) => `${prefix}-${k + 1}`);
+  for (const name of names) taken.add(name);
+  return names;
+}
+
+/** Records by id, the first of each: the database has no two, a caller's list might. */
+function unique(records: readonly PlanningRecord[]): PlanningRecord[] {
+  const seen = new Set<string>();
+  return records.filter((record) => !seen.has(record.id) && seen.add(record.id) !== undefined);
 }
 
 function fitsMachine(placed: PlannedOperation, operation: RoutingOperation, centers: ReadonlyMap<string, WorkCenter>): boolean {
