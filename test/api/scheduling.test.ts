@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
+import { sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannedOperation, ScheduleRequest, ScheduleResult } from '../../engine/planning/index.js';
 import { checkFactorySchedule } from '../../engine/planning/scheduling/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { buildServer } from '../../runtime/http/index.js';
-import type { ScheduleRunView } from '../../runtime/scheduling/index.js';
+import { loadShopFloor, type ScheduleRunView } from '../../runtime/scheduling/index.js';
 import type { Actor, Services } from '../../runtime/services/index.js';
 import { findScheduleRun } from '../../runtime/stores/index.js';
 import { testDatabases } from '../support/database.js';
@@ -21,6 +23,19 @@ import { openShippedFactory } from '../support/shipped-factory.js';
 const DEMO_MORNING = new Date('2026-11-24T01:00:00Z');
 const PLANNER = 'zhao.min';
 const USERS = [PLANNER, 'zheng.hao', 'li.na', 'admin'] as const;
+
+/** Counts the statements sent through a Kysely instance. */
+function countingPlugin(counter: { statements: number }): KyselyPlugin {
+  return {
+    transformQuery(args) {
+      counter.statements += 1;
+      return args.node;
+    },
+    async transformResult(args) {
+      return args.result;
+    },
+  };
+}
 
 for (const backend of testDatabases()) {
   describe(`scheduling over HTTP on ${backend.name}`, () => {
@@ -274,6 +289,58 @@ for (const backend of testDatabases()) {
       const whatif = await call(PLANNER, 'POST', '/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'machine-down', machine: 'WC-CNC-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }] });
       expect(whatif.statusCode, whatif.body).toBe(201);
       expect((await call(PLANNER, 'POST', `/api/schedule-runs/${whatif.json().id}/commit`)).json()).toMatchObject({ status: 409, code: 'ORDO_ERR_SCHEDULE_NOT_COMMITTABLE' });
+    });
+
+    it('reads the shop floor in five queries, one per form', async () => {
+      const counter = { statements: 0 };
+      const floor = await loadShopFloor(database.db.withPlugin(countingPlugin(counter)), { now: DEMO_MORNING });
+      expect(counter.statements).toBe(5);
+      expect(floor.request.orders.length).toBeGreaterThanOrEqual(4);
+      expect(floor.loadMs).toBeGreaterThan(0);
+    });
+
+    it('never changes the committed run with a what-if, whatever the scenario', async () => {
+      const snapshot = async () =>
+        (await sql<{ row: string }>`select row_to_json(r)::text as row from ordo_schedule_runs r where status = 'committed'`.execute(database.db)).rows[0]?.row;
+      const base = await committed();
+      const before = await snapshot();
+      const machines = Object.values(base.labels.workCenters).flatMap((center) => center.machines);
+      const orders = Object.keys(base.labels.orders);
+      const at = (days: number) => new Date(DEMO_MORNING.getTime() + days * 86_400_000).toISOString();
+      const change = fc.oneof(
+        fc.record({ kind: fc.constant('machine-down'), machine: fc.constantFrom(...machines), from: fc.integer({ min: 0, max: 10 }).map(at), to: fc.integer({ min: 11, max: 14 }).map(at) }),
+        fc.record({ kind: fc.constant('overtime'), workCenter: fc.constantFrom(...Object.keys(base.labels.workCenters)), from: fc.constant(at(4)), to: fc.constant(at(4.5)) }),
+        fc.record({ kind: fc.constant('material-late'), order: fc.constantFrom(...orders), release: fc.integer({ min: 1, max: 20 }).map(at) }),
+        fc.record({ kind: fc.constant('rush-order'), recordId: fc.constantFrom(...orders) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 3 }), async (changes) => {
+          const response = await call(PLANNER, 'POST', '/api/schedule-runs', { kind: 'whatif', changes });
+          expect(response.statusCode, response.body).toBe(201);
+          const run: ScheduleRunView = response.json();
+          expect(run).toMatchObject({ kind: 'whatif', status: 'draft', baseRunId: base.id });
+          expect(run.whatif!.comparison.weightedTardiness).toEqual({ base: run.whatif!.base.kpis.weightedTardiness, scenario: run.result.kpis.weightedTardiness });
+          await expectFeasible(run);
+          expect(await snapshot()).toBe(before);
+        }),
+        { numRuns: 6 },
+      );
+    });
+
+    it('drops an order the production-order workflow completes out of the next plan', async () => {
+      const { instance } = await services.workflows.start(admin, 'production-order', 'mo-pc-150-batch');
+      await services.workflows.sendEvent(admin, instance.id, { type: 'start' });
+      await services.workflows.sendEvent(admin, instance.id, { type: 'complete' });
+      expect((await services.records.get(admin, 'production-order', 'mo-pc-150-batch')).data['status']).toBe('completed');
+      const run = await plan();
+      await expectFeasible(run);
+      expect(run.result.operations.some((placed) => placed.order === 'mo-pc-150-batch')).toBe(false);
+      expect(run.labels.orders['mo-pc-150-batch']).toBeUndefined();
+      expect(run.unscheduled).toEqual([]);
+      // The new plan commits over the current schedule, which still had the order: it is gone from the dispatch list.
+      expect((await call(PLANNER, 'POST', `/api/schedule-runs/${run.id}/commit`)).statusCode).toBe(200);
+      const list = (await call(PLANNER, 'GET', '/api/dispatch-lists/wc-cnc')).json();
+      expect(list.items.some((item: { order: string }) => item.order === 'mo-pc-150-batch')).toBe(false);
     });
   });
 }
