@@ -342,5 +342,13 @@ for (const backend of testDatabases()) {
       const list = (await call(PLANNER, 'GET', '/api/dispatch-lists/wc-cnc')).json();
       expect(list.items.some((item: { order: string }) => item.order === 'mo-pc-150-batch')).toBe(false);
     });
+
+    it('publishes the schedule routes and their answers in the OpenAPI document', async () => {
+      const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+      expect(document.paths['/api/schedule-runs'].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ScheduleRun' });
+      expect(document.paths['/api/schedule-runs/committed/moves'].post.requestBody.content['application/json'].schema.required).toEqual(['operation', 'start']);
+      expect(document.paths['/api/dispatch-lists/{workCenter}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DispatchList' });
+      expect(document.components.schemas.ScheduleRun.required).toEqual(['id', 'kind', 'status', 'createdAt', 'createdBy', 'solveMs', 'loadMs', 'result', 'labels', 'unscheduled']);
+    });
   });
 }
