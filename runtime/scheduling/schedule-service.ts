@@ -187,6 +187,7 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
 
     async move(actor, move) {
       allow(actor);
+      checkInstant(move.start, '/body/start');
       const committed = await committedRun();
       const placed = operationOf(committed, move.operation, '/body/operation');
       const request = requestOf(committed);
@@ -225,6 +226,8 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
       const current = resultOf(committed).operations;
       const request: ScheduleRequest = { ...requestOf(committed), now: new Date(Math.floor(deps.now().getTime() / 60_000) * 60_000).toISOString() };
       if (event.kind === 'machine-down') {
+        checkInstant(event.from, '/body/from');
+        checkInstant(event.to, '/body/to');
         if (Date.parse(event.to) <= Date.parse(event.from)) throw badRequest('/body/to', 'the machine must be down for some time: `to` comes after `from`');
         const down = applyChanges(request, [{ kind: 'machine-down', machine: event.machine, from: event.from, to: event.to }]);
         if (down.problems.length > 0) throw badRequest('/body/machine', `machine ${event.machine} does not exist`);
@@ -232,7 +235,9 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         // The downtime stays in the stored request, so later moves and events know the machine is down.
         return storeEvent(actor, committed, down.request, timed(() => reschedule({ request, current, events })));
       }
+      checkInstant(event.end, '/body/end');
       const placed = operationOf(committed, event.operation, '/body/operation');
+      if (Date.parse(event.end) < Date.parse(placed.start)) throw badRequest('/body/end', `operation ${event.operation} started at ${placed.start}: it cannot end before`);
       const events = [{ kind: 'finished' as const, order: placed.order, operation: event.operation, end: event.end }];
       return storeEvent(actor, committed, request, timed(() => reschedule({ request, current, events })));
     },
@@ -282,6 +287,13 @@ function stale(): OrdoError {
 
 function badRequest(pointer: string, message: string): OrdoError {
   return new OrdoError('ORDO_ERR_REQUEST_INVALID', message, { fields: [{ pointer, code: 'invalid', message }] });
+}
+
+/** The route's pattern checks the shape; this, that the day exists (2026-02-30T08:00Z does not). */
+function checkInstant(value: string, pointer: string): void {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  if (Number.isNaN(Date.parse(value)) || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) throw badRequest(pointer, `${value} is not a date-time`);
 }
 
 function requestOf(row: ScheduleRunRow): ScheduleRequest {

@@ -125,6 +125,15 @@ for (const backend of testDatabases()) {
       expect(list.map((run: { id: string }) => run.id)).toEqual([b.id, a.id, first.id]);
       expect(list[1]).toMatchObject({ kind: 'plan', status: 'committed', createdBy: PLANNER, kpis: { weightedTardiness: expect.any(Number) } });
       expect((await call(PLANNER, 'GET', '/api/schedule-runs/no-such-run')).json()).toMatchObject({ status: 404, code: 'ORDO_ERR_SCHEDULE_RUN_NOT_FOUND' });
+
+      // Two drafts from the same base committed at once: one wins, the other is stale.
+      const [c, d] = [await plan(), await plan()];
+      const answers = await Promise.all([c, d].map((run) => call(PLANNER, 'POST', `/api/schedule-runs/${run.id}/commit`)));
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+      const winner = answers[0]!.statusCode === 200 ? c : d;
+      expect((await committed()).id).toBe(winner.id);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ordo_schedule_runs where status = 'committed'`.execute(database.db);
+      expect(rows[0]!.n).toBe(1);
     });
 
     it('inserts a new production order into the committed schedule, listing what moved, and commits it', async () => {
@@ -278,6 +287,8 @@ for (const backend of testDatabases()) {
         ['/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'overtime', workCenter: 'wc-cnc', from: 'tomorrow', to: '2026-12-02T00:00:00Z' }] }, '/body/changes/0/from'],
         ['/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'rush-order', recordId: 'mo-he-7-5-done' }] }, '/body/changes/0/recordId'],
         ['/api/schedule-runs/committed/moves', { operation: 'x', start: 'soon' }, '/body/start'],
+        ['/api/schedule-runs/committed/moves', { operation: 'mo-st-15-batch/10', start: '2026-02-30T08:00:00Z' }, '/body/start'],
+        ['/api/schedule-events', { kind: 'operation-finished', operation: 'mo-st-15-batch/10', end: '2020-01-01T00:00:00Z' }, '/body/end'],
         ['/api/schedule-events', { kind: 'machine-down', machine: 'WC-CNC-1', from: '2026-12-02T00:00:00Z', to: '2026-12-01T00:00:00Z' }, '/body/to'],
         ['/api/schedule-events', { kind: 'machine-down', machine: 'WC-NOPE-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }, '/body/machine'],
         ['/api/schedule-events', { kind: 'operation-finished', operation: 'mo-st-15-batch/10' }, '/body/end'],

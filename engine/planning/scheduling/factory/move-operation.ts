@@ -5,6 +5,7 @@ import { differences, readCurrent } from './current-schedule.js';
 import { decodeSchedule, sequencesByStart } from './decode-schedule.js';
 import { runMinutes, setupMinutes } from './factory-model.js';
 import { isInstant, isoAt, minutesFrom } from './factory-time.js';
+import { CALENDAR_LIMIT_DAYS } from './machine-calendar.js';
 import { withFixed } from './freeze-current.js';
 import { scheduleResult } from './schedule-output.js';
 
@@ -55,6 +56,7 @@ export function moveOperation(input: MoveInput): MoveOutcome {
   const operation = model.operations[i]!;
   const s = minutesFrom(model.originMs, input.start);
   const nowMinute = Math.max(model.now, input.now === undefined ? 0 : minutesFrom(model.originMs, input.now));
+  if (s > CALENDAR_LIMIT_DAYS * 1440) return refuse('calendar', `${input.start} is beyond the ${CALENDAR_LIMIT_DAYS} days the calendars reach`);
   if (s < nowMinute) return refuse('release', `${name} cannot start before now (${isoAt(model.originMs, nowMinute)})`);
   if (s < operation.release) return refuse('release', `${name} cannot start before its order's release (${isoAt(model.originMs, operation.release)})`);
 
