@@ -89,8 +89,8 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
       }
 
       if (command.kind === 'insert') {
-        if (committed === undefined) await committedRun();
-        const base = requestOf(committed!);
+        const baseRun = committed ?? (await committedRun());
+        const base = requestOf(baseRun);
         const order = floor.request.orders.find((candidate) => candidate.id === command.order);
         if (base.orders.some((candidate) => candidate.id === command.order)) throw badRequest('/body/order', `${command.order} is already in the committed schedule`);
         if (order === undefined) {
@@ -98,8 +98,8 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
           throw badRequest('/body/order', `${command.order} cannot be scheduled: ${why}`);
         }
         const request: ScheduleRequest = { ...base, now: floor.request.now! };
-        const { value: repair, ms } = timed(() => insertOrder({ request, current: current!, order }));
-        const baseLabels = labelsOf(committed!);
+        const { value: repair, ms } = timed(() => insertOrder({ request, current: resultOf(baseRun).operations, order }));
+        const baseLabels = labelsOf(baseRun);
         const merged: StoredLabels = {
           orders: { ...baseLabels.orders, [order.id]: floor.labels.orders[order.id]! },
           operations: { ...baseLabels.operations, ...Object.fromEntries(order.operations.map((operation) => [operation.id, floor.labels.operations[operation.id]!])) },
