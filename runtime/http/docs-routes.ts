@@ -38,6 +38,9 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
       },
     },
     transformSpecification: (document, request) =>
-      withFormDocumentation(withScheduleDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument))), request.documentedForms ?? []),
+      withFormDocumentation(
+        withScheduleDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument))),
+        request.documentedForms ?? [],
+      ),
   });
 }

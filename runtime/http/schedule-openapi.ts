@@ -45,7 +45,8 @@ const SCHEDULE_SCHEMAS: Record<string, unknown> = {
       },
       whatif: {
         type: 'object',
-        description: 'whatif runs: the base schedule (the live data without the changes) and the comparison (schedule-whatif-result.schema.json); `result` is the scenario.',
+        description:
+          'whatif runs: the base schedule (the live data without the changes) and the comparison (schedule-whatif-result.schema.json); `result` is the scenario.',
         required: ['base', 'comparison'],
         properties: { base: schedule, comparison: { type: 'object' } },
       },
@@ -53,7 +54,10 @@ const SCHEDULE_SCHEMAS: Record<string, unknown> = {
         type: 'object',
         required: ['orders', 'operations', 'workCenters'],
         properties: {
-          orders: { type: 'object', description: 'Order id (production order record id) -> {recordId, moNo, item, itemName, qty, salesOrder?, due?, priority}.' },
+          orders: {
+            type: 'object',
+            description: 'Order id (production order record id) -> {recordId, moNo, item, itemName, qty, salesOrder?, due?, priority}.',
+          },
           operations: { type: 'object', description: 'Operation id (`<order>/<opNo>`) -> {opNo, name}.' },
           workCenters: { type: 'object', description: 'Work center id (record id) -> {code, name, machines}.' },
         },

@@ -68,7 +68,14 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   app.get<{ Params: { workCenter: string }; Querystring: { machine?: string } }>(
     '/api/dispatch-lists/:workCenter',
-    { schema: { tags, summary: "A work center's (or machine's) operations in start order, from the committed schedule", params: dispatchListParams, querystring: dispatchListQuery } },
+    {
+      schema: {
+        tags,
+        summary: "A work center's (or machine's) operations in start order, from the committed schedule",
+        params: dispatchListParams,
+        querystring: dispatchListQuery,
+      },
+    },
     async (request) => services.scheduling.dispatchList(actorOf(request), request.params.workCenter, request.query.machine),
   );
 };

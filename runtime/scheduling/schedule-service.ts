@@ -82,17 +82,25 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
       const baseRunId = committed?.id ?? null;
 
       if (command.kind === 'plan') {
-        const limits = { seed: command.seed ?? DEFAULT_SEED, ...(command.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: command.timeLimitSeconds }) };
+        const limits = {
+          seed: command.seed ?? DEFAULT_SEED,
+          ...(command.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: command.timeLimitSeconds }),
+        };
         const request: ScheduleRequest = { ...floor.request, limits };
         const { value: result, ms } = timed(() => schedule(request));
-        return store(actor, { kind: 'plan', baseRunId, loadMs: floor.loadMs, solveMs: ms, request: { ...request }, result: { ...result }, labels: { ...labels } }, 'draft');
+        return store(
+          actor,
+          { kind: 'plan', baseRunId, loadMs: floor.loadMs, solveMs: ms, request: { ...request }, result: { ...result }, labels: { ...labels } },
+          'draft',
+        );
       }
 
       if (command.kind === 'insert') {
         const baseRun = committed ?? (await committedRun());
         const base = requestOf(baseRun);
         const order = floor.request.orders.find((candidate) => candidate.id === command.order);
-        if (base.orders.some((candidate) => candidate.id === command.order)) throw badRequest('/body/order', `${command.order} is already in the committed schedule`);
+        if (base.orders.some((candidate) => candidate.id === command.order))
+          throw badRequest('/body/order', `${command.order} is already in the committed schedule`);
         if (order === undefined) {
           const why = floor.unscheduled.find((entry) => entry.recordId === command.order)?.message ?? 'it is not a released or in-progress production order';
           throw badRequest('/body/order', `${command.order} cannot be scheduled: ${why}`);
@@ -102,7 +110,10 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         const baseLabels = labelsOf(baseRun);
         const merged: StoredLabels = {
           orders: { ...baseLabels.orders, [order.id]: floor.labels.orders[order.id]! },
-          operations: { ...baseLabels.operations, ...Object.fromEntries(order.operations.map((operation) => [operation.id, floor.labels.operations[operation.id]!])) },
+          operations: {
+            ...baseLabels.operations,
+            ...Object.fromEntries(order.operations.map((operation) => [operation.id, floor.labels.operations[operation.id]!])),
+          },
           workCenters: baseLabels.workCenters,
           unscheduled: baseLabels.unscheduled,
         };
@@ -172,7 +183,8 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         await db.transaction().execute(async (trx) => {
           const row = await findScheduleRun(trx, id);
           if (row === undefined) throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', `No schedule run ${id}`);
-          if (row.kind === 'whatif') throw new OrdoError('ORDO_ERR_SCHEDULE_NOT_COMMITTABLE', 'A what-if run only compares; plan or insert to change the schedule');
+          if (row.kind === 'whatif')
+            throw new OrdoError('ORDO_ERR_SCHEDULE_NOT_COMMITTABLE', 'A what-if run only compares; plan or insert to change the schedule');
           if (row.status === 'committed') return;
           const current = (await findCommittedRunId(trx)) ?? null;
           if (row.status === 'superseded' || current !== row.base_run_id || !(await commitScheduleRun(trx, id, current))) throw stale();
@@ -233,13 +245,24 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         if (down.problems.length > 0) throw badRequest('/body/machine', `machine ${event.machine} does not exist`);
         const events = [{ kind: 'breakdown' as const, machine: event.machine, from: event.from, until: event.to }];
         // The downtime stays in the stored request, so later moves and events know the machine is down.
-        return storeEvent(actor, committed, down.request, timed(() => reschedule({ request, current, events })));
+        return storeEvent(
+          actor,
+          committed,
+          down.request,
+          timed(() => reschedule({ request, current, events })),
+        );
       }
       checkInstant(event.end, '/body/end');
       const placed = operationOf(committed, event.operation, '/body/operation');
-      if (Date.parse(event.end) < Date.parse(placed.start)) throw badRequest('/body/end', `operation ${event.operation} started at ${placed.start}: it cannot end before`);
+      if (Date.parse(event.end) < Date.parse(placed.start))
+        throw badRequest('/body/end', `operation ${event.operation} started at ${placed.start}: it cannot end before`);
       const events = [{ kind: 'finished' as const, order: placed.order, operation: event.operation, end: event.end }];
-      return storeEvent(actor, committed, request, timed(() => reschedule({ request, current, events })));
+      return storeEvent(
+        actor,
+        committed,
+        request,
+        timed(() => reschedule({ request, current, events })),
+      );
     },
 
     async dispatchList(actor, workCenter, machine) {
@@ -293,7 +316,8 @@ function badRequest(pointer: string, message: string): OrdoError {
 function checkInstant(value: string, pointer: string): void {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   const date = new Date(Date.UTC(year!, month! - 1, day!));
-  if (Number.isNaN(Date.parse(value)) || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) throw badRequest(pointer, `${value} is not a date-time`);
+  if (Number.isNaN(Date.parse(value)) || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day)
+    throw badRequest(pointer, `${value} is not a date-time`);
 }
 
 function requestOf(row: ScheduleRunRow): ScheduleRequest {

@@ -98,10 +98,9 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
     let frozen = status === 'in-progress';
     for (const step of steps) {
       const id = `${record.id}/${step.opNo}`;
-      const operation: RoutingOperation =
-        step.outsourced
-          ? { id, outsourcedLeadHours: step.leadDays * 24 }
-          : { id, workCenter: step.workCenter ?? '', setupMinutes: step.setupMinutes, runMinutesPerUnit: step.runMinutes };
+      const operation: RoutingOperation = step.outsourced
+        ? { id, outsourcedLeadHours: step.leadDays * 24 }
+        : { id, workCenter: step.workCenter ?? '', setupMinutes: step.setupMinutes, runMinutesPerUnit: step.runMinutes };
       if (!step.outsourced) {
         const center = step.workCenter === undefined ? undefined : activeCenters.get(step.workCenter);
         if (center === undefined) {
@@ -111,7 +110,12 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
       }
       // Started operations of an order in progress stay as committed, as long as all before them do.
       const placed = frozen ? committed.get(`${record.id}\u0000${id}`) : undefined;
-      if (placed !== undefined && Date.parse(placed.start) < nowMs && fitsMachine(placed, operation, activeCenters) && Date.parse(placed.end) >= Date.parse(placed.start)) {
+      if (
+        placed !== undefined &&
+        Date.parse(placed.start) < nowMs &&
+        fitsMachine(placed, operation, activeCenters) &&
+        Date.parse(placed.end) >= Date.parse(placed.start)
+      ) {
         operation.fixed = { ...(placed.machine === undefined ? {} : { machine: placed.machine }), start: placed.start, end: placed.end };
         earliest = Math.min(earliest, Date.parse(placed.start));
       } else frozen = false;

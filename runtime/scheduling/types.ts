@@ -6,7 +6,10 @@ export type ScheduleRunStatus = 'draft' | 'committed' | 'superseded';
 export type OrderPriority = 'rush' | 'high' | 'normal';
 
 export interface ScheduleLabels {
-  orders: Record<string, { recordId: string; moNo: string; item: string; itemName: string; qty: number; salesOrder?: string; due?: string; priority: OrderPriority }>;
+  orders: Record<
+    string,
+    { recordId: string; moNo: string; item: string; itemName: string; qty: number; salesOrder?: string; due?: string; priority: OrderPriority }
+  >;
   /** Operation ids are `<order>/<opNo>`. */
   operations: Record<string, { opNo: number; name: string }>;
   workCenters: Record<string, { code: string; name: string; machines: string[] }>;
@@ -53,11 +56,10 @@ export interface ScheduleRunSummary {
 export type ScheduleScenarioChange = ScenarioChange | { kind: 'rush-order'; recordId: string };
 
 export type ScheduleRunCommand =
-  | { kind: 'plan'; timeLimitSeconds?: number; seed?: number }
-  | { kind: 'insert'; order: string }
-  | { kind: 'whatif'; changes: ScheduleScenarioChange[] };
+  { kind: 'plan'; timeLimitSeconds?: number; seed?: number } | { kind: 'insert'; order: string } | { kind: 'whatif'; changes: ScheduleScenarioChange[] };
 
-export type ScheduleEvent = { kind: 'machine-down'; machine: string; from: string; to: string } | { kind: 'operation-finished'; operation: string; end: string };
+export type ScheduleEvent =
+  { kind: 'machine-down'; machine: string; from: string; to: string } | { kind: 'operation-finished'; operation: string; end: string };
 
 export interface OperationMove {
   operation: string;

@@ -23,13 +23,27 @@ export function scenarioRequest(
   changes.forEach((change, k) => {
     if (change.kind === 'rush-order' && 'recordId' in change) {
       if (request.orders.some((order) => order.id === change.recordId)) expedite.push(change.recordId);
-      else problems.push({ pointer: `/body/changes/${k}/recordId`, code: 'unknown', message: `${change.recordId} is not an open production order the schedule can take` });
+      else
+        problems.push({
+          pointer: `/body/changes/${k}/recordId`,
+          code: 'unknown',
+          message: `${change.recordId} is not an open production order the schedule can take`,
+        });
       return;
     }
     if (change.kind === 'rush-order') {
       const { order } = change;
-      scenarioLabels.orders[order.id] = { recordId: order.id, moNo: order.id, item: '', itemName: '', qty: order.qty, ...(order.due === undefined ? {} : { due: order.due }), priority: 'rush' };
-      for (const operation of order.operations) scenarioLabels.operations[operation.id] = { opNo: Number.parseInt(operation.id.split('/').at(-1) ?? '', 10) || 0, name: operation.id };
+      scenarioLabels.orders[order.id] = {
+        recordId: order.id,
+        moNo: order.id,
+        item: '',
+        itemName: '',
+        qty: order.qty,
+        ...(order.due === undefined ? {} : { due: order.due }),
+        priority: 'rush',
+      };
+      for (const operation of order.operations)
+        scenarioLabels.operations[operation.id] = { opNo: Number.parseInt(operation.id.split('/').at(-1) ?? '', 10) || 0, name: operation.id };
     }
     engineChanges.push(change);
     positions.push(k);
@@ -37,7 +51,8 @@ export function scenarioRequest(
   const atBody = (pointer: string) => pointer.replace(/^\/changes\/(\d+)/, (_, j: string) => `/body/changes/${positions[Number(j)]}`);
   // The route checks each change's kind only; a spelt-out order or window is checked against the engine's own schema.
   if (engineChanges.length > 0) {
-    for (const problem of schemaProblems(SCHEDULE_WHATIF_REQUEST_SCHEMA, { request, changes: engineChanges })) problems.push({ ...problem, pointer: atBody(problem.pointer) });
+    for (const problem of schemaProblems(SCHEDULE_WHATIF_REQUEST_SCHEMA, { request, changes: engineChanges }))
+      problems.push({ ...problem, pointer: atBody(problem.pointer) });
   }
   if (problems.length > 0) throw new OrdoError('ORDO_ERR_REQUEST_INVALID', problems[0]!.message, { fields: problems });
   const applied = applyChanges(request, engineChanges);

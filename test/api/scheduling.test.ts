@@ -59,7 +59,12 @@ for (const backend of testDatabases()) {
     });
 
     const call = (user: string | undefined, method: 'GET' | 'POST', url: string, json?: unknown) =>
-      app.inject({ method, url, headers: user === undefined ? {} : { authorization: `Bearer ${tokens[user]}` }, ...(json === undefined ? {} : { payload: json as object }) });
+      app.inject({
+        method,
+        url,
+        headers: user === undefined ? {} : { authorization: `Bearer ${tokens[user]}` },
+        ...(json === undefined ? {} : { payload: json as object }),
+      });
 
     /** The run's schedule breaks no rule of the request it was made for. */
     async function expectFeasible(view: ScheduleRunView): Promise<ScheduleRequest> {
@@ -162,7 +167,10 @@ for (const backend of testDatabases()) {
         const old = before.get(placed.operation);
         if (old === undefined) continue;
         const moved = old.start !== placed.start || old.end !== placed.end || old.machine !== placed.machine;
-        expect(run.changes!.moved.some((entry) => entry.operation === placed.operation), placed.operation).toBe(moved);
+        expect(
+          run.changes!.moved.some((entry) => entry.operation === placed.operation),
+          placed.operation,
+        ).toBe(moved);
       }
       expect((await call(PLANNER, 'POST', `/api/schedule-runs/${run.id}/commit`)).statusCode).toBe(200);
       const again = await call(PLANNER, 'POST', '/api/schedule-runs', { kind: 'insert', order: record.id });
@@ -173,7 +181,9 @@ for (const backend of testDatabases()) {
       const base = await committed();
       const lastEnd = Math.max(...base.result.operations.map((placed) => Date.parse(placed.end)));
       // A routing's first operation outside the frozen window, moved past everything to a weekday at 09:00 shop time (every shift pattern works then).
-      const target = base.result.operations.find((placed) => !placed.fixed && placed.machine !== undefined && base.labels.operations[placed.operation]?.opNo === 10)!;
+      const target = base.result.operations.find(
+        (placed) => !placed.fixed && placed.machine !== undefined && base.labels.operations[placed.operation]?.opNo === 10,
+      )!;
       let start = new Date(lastEnd);
       start.setUTCHours(1, 0, 0, 0);
       while (start.getTime() <= lastEnd || [0, 6].includes(start.getUTCDay())) start = new Date(start.getTime() + 86_400_000);
@@ -191,7 +201,10 @@ for (const backend of testDatabases()) {
         expect(Date.parse(successor.start)).toBeGreaterThanOrEqual(Date.parse(moved.end));
         expect(run.changes!.moved.some((entry) => entry.operation === successor.operation)).toBe(true);
       }
-      expect(run.changes!.moved.find((entry) => entry.operation === target.operation)).toMatchObject({ from: { machine: target.machine, start: target.start }, to: { machine } });
+      expect(run.changes!.moved.find((entry) => entry.operation === target.operation)).toMatchObject({
+        from: { machine: target.machine, start: target.start },
+        to: { machine },
+      });
       expect((await committed()).id).toBe(run.id);
     });
 
@@ -221,7 +234,9 @@ for (const backend of testDatabases()) {
 
     it('reschedules after a machine breakdown: nothing starts on the machine while it is down, and the result is committed', async () => {
       const base = await committed();
-      const busy = base.result.operations.filter((placed) => !placed.fixed && placed.machine !== undefined && Date.parse(placed.start) > DEMO_MORNING.getTime() + 12 * 3_600_000);
+      const busy = base.result.operations.filter(
+        (placed) => !placed.fixed && placed.machine !== undefined && Date.parse(placed.start) > DEMO_MORNING.getTime() + 12 * 3_600_000,
+      );
       const victim = busy[0]!;
       const from = new Date(Date.parse(victim.start) - 3_600_000).toISOString();
       const to = new Date(Date.parse(victim.start) + 2 * 86_400_000).toISOString();
@@ -253,7 +268,13 @@ for (const backend of testDatabases()) {
       expect(list.items.length).toBeGreaterThan(0);
       const starts = list.items.map((item: { start: string }) => Date.parse(item.start));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
-      expect(list.items[0]).toMatchObject({ moNo: expect.any(String), item: expect.any(String), opNo: expect.any(Number), opName: expect.any(String), machine: expect.stringMatching(/^WC-CNC-\d$/) });
+      expect(list.items[0]).toMatchObject({
+        moNo: expect.any(String),
+        item: expect.any(String),
+        opNo: expect.any(Number),
+        opName: expect.any(String),
+        machine: expect.stringMatching(/^WC-CNC-\d$/),
+      });
       const byCode = (await call(PLANNER, 'GET', '/api/dispatch-lists/WC-CNC?machine=WC-CNC-2')).json();
       expect(byCode.items.every((item: { machine: string }) => item.machine === 'WC-CNC-2')).toBe(true);
       expect((await call(PLANNER, 'GET', '/api/dispatch-lists/wc-nowhere')).statusCode).toBe(404);
@@ -283,8 +304,16 @@ for (const backend of testDatabases()) {
         ['/api/schedule-runs', { kind: 'insert' }, '/body/order'],
         ['/api/schedule-runs', { kind: 'insert', order: 'mo-nowhere' }, '/body/order'],
         ['/api/schedule-runs', { kind: 'whatif', changes: [] }, '/body/changes'],
-        ['/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'machine-down', machine: 'WC-NOPE-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }] }, '/body/changes/0/machine'],
-        ['/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'overtime', workCenter: 'wc-cnc', from: 'tomorrow', to: '2026-12-02T00:00:00Z' }] }, '/body/changes/0/from'],
+        [
+          '/api/schedule-runs',
+          { kind: 'whatif', changes: [{ kind: 'machine-down', machine: 'WC-NOPE-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }] },
+          '/body/changes/0/machine',
+        ],
+        [
+          '/api/schedule-runs',
+          { kind: 'whatif', changes: [{ kind: 'overtime', workCenter: 'wc-cnc', from: 'tomorrow', to: '2026-12-02T00:00:00Z' }] },
+          '/body/changes/0/from',
+        ],
         ['/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'rush-order', recordId: 'mo-he-7-5-done' }] }, '/body/changes/0/recordId'],
         ['/api/schedule-runs/committed/moves', { operation: 'x', start: 'soon' }, '/body/start'],
         ['/api/schedule-runs/committed/moves', { operation: 'mo-st-15-batch/10', start: '2026-02-30T08:00:00Z' }, '/body/start'],
@@ -296,11 +325,20 @@ for (const backend of testDatabases()) {
       for (const [url, json, pointer] of bad) {
         const response = await call(PLANNER, 'POST', url, json);
         expect(response.statusCode, `${JSON.stringify(json)}: ${response.body}`).toBe(400);
-        expect(response.json().errors.map((error: { pointer: string }) => error.pointer), JSON.stringify(json)).toContain(pointer);
+        expect(
+          response.json().errors.map((error: { pointer: string }) => error.pointer),
+          JSON.stringify(json),
+        ).toContain(pointer);
       }
-      const whatif = await call(PLANNER, 'POST', '/api/schedule-runs', { kind: 'whatif', changes: [{ kind: 'machine-down', machine: 'WC-CNC-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }] });
+      const whatif = await call(PLANNER, 'POST', '/api/schedule-runs', {
+        kind: 'whatif',
+        changes: [{ kind: 'machine-down', machine: 'WC-CNC-1', from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }],
+      });
       expect(whatif.statusCode, whatif.body).toBe(201);
-      expect((await call(PLANNER, 'POST', `/api/schedule-runs/${whatif.json().id}/commit`)).json()).toMatchObject({ status: 409, code: 'ORDO_ERR_SCHEDULE_NOT_COMMITTABLE' });
+      expect((await call(PLANNER, 'POST', `/api/schedule-runs/${whatif.json().id}/commit`)).json()).toMatchObject({
+        status: 409,
+        code: 'ORDO_ERR_SCHEDULE_NOT_COMMITTABLE',
+      });
     });
 
     it('reads the shop floor in five queries, one per form', async () => {
@@ -320,8 +358,18 @@ for (const backend of testDatabases()) {
       const orders = Object.keys(base.labels.orders);
       const at = (days: number) => new Date(DEMO_MORNING.getTime() + days * 86_400_000).toISOString();
       const change = fc.oneof(
-        fc.record({ kind: fc.constant('machine-down'), machine: fc.constantFrom(...machines), from: fc.integer({ min: 0, max: 10 }).map(at), to: fc.integer({ min: 11, max: 14 }).map(at) }),
-        fc.record({ kind: fc.constant('overtime'), workCenter: fc.constantFrom(...Object.keys(base.labels.workCenters)), from: fc.constant(at(4)), to: fc.constant(at(4.5)) }),
+        fc.record({
+          kind: fc.constant('machine-down'),
+          machine: fc.constantFrom(...machines),
+          from: fc.integer({ min: 0, max: 10 }).map(at),
+          to: fc.integer({ min: 11, max: 14 }).map(at),
+        }),
+        fc.record({
+          kind: fc.constant('overtime'),
+          workCenter: fc.constantFrom(...Object.keys(base.labels.workCenters)),
+          from: fc.constant(at(4)),
+          to: fc.constant(at(4.5)),
+        }),
         fc.record({ kind: fc.constant('material-late'), order: fc.constantFrom(...orders), release: fc.integer({ min: 1, max: 20 }).map(at) }),
         fc.record({ kind: fc.constant('rush-order'), recordId: fc.constantFrom(...orders) }),
       );
@@ -331,7 +379,10 @@ for (const backend of testDatabases()) {
           expect(response.statusCode, response.body).toBe(201);
           const run: ScheduleRunView = response.json();
           expect(run).toMatchObject({ kind: 'whatif', status: 'draft', baseRunId: base.id });
-          expect(run.whatif!.comparison.weightedTardiness).toEqual({ base: run.whatif!.base.kpis.weightedTardiness, scenario: run.result.kpis.weightedTardiness });
+          expect(run.whatif!.comparison.weightedTardiness).toEqual({
+            base: run.whatif!.base.kpis.weightedTardiness,
+            scenario: run.result.kpis.weightedTardiness,
+          });
           await expectFeasible(run);
           expect(await snapshot()).toBe(before);
         }),
@@ -357,10 +408,25 @@ for (const backend of testDatabases()) {
 
     it('publishes the schedule routes and their answers in the OpenAPI document', async () => {
       const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
-      expect(document.paths['/api/schedule-runs'].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ScheduleRun' });
+      expect(document.paths['/api/schedule-runs'].post.responses['201'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/ScheduleRun',
+      });
       expect(document.paths['/api/schedule-runs/committed/moves'].post.requestBody.content['application/json'].schema.required).toEqual(['operation', 'start']);
-      expect(document.paths['/api/dispatch-lists/{workCenter}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DispatchList' });
-      expect(document.components.schemas.ScheduleRun.required).toEqual(['id', 'kind', 'status', 'createdAt', 'createdBy', 'solveMs', 'loadMs', 'result', 'labels', 'unscheduled']);
+      expect(document.paths['/api/dispatch-lists/{workCenter}'].get.responses['200'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/DispatchList',
+      });
+      expect(document.components.schemas.ScheduleRun.required).toEqual([
+        'id',
+        'kind',
+        'status',
+        'createdAt',
+        'createdBy',
+        'solveMs',
+        'loadMs',
+        'result',
+        'labels',
+        'unscheduled',
+      ]);
     });
   });
 }

@@ -39,12 +39,19 @@ describe('the schedule request built from records', () => {
   it('maps work centers, routings and orders: shifts in shop time, efficiency as speed, remaining quantity, priority as weight', () => {
     const { request, labels, unscheduled } = shopFloorFromRecords(
       recordsWith({
-        workCenters: [center('a'), center('b', { shiftCalendar: '3x8h-24x7', hoursPerShift: 8, efficiencyPct: 100, machines: 1 }), center('off', { active: false })],
+        workCenters: [
+          center('a'),
+          center('b', { shiftCalendar: '3x8h-24x7', hoursPerShift: 8, efficiencyPct: 100, machines: 1 }),
+          center('off', { active: false }),
+        ],
         routings: [routing],
         items: [{ id: 'i', data: { code: 'I-1', name: 'Impeller' } }],
         salesOrders: [{ id: 's', data: { orderNo: 'SO-1', priority: 'rush' } }],
         productionOrders: [
-          { id: 'mo', data: { moNo: 'MO-1', item: 'i', qty: 10, completedQty: 4, startDate: '2026-11-25', dueDate: '2026-11-30', status: 'in-progress', salesOrder: 's' } },
+          {
+            id: 'mo',
+            data: { moNo: 'MO-1', item: 'i', qty: 10, completedQty: 4, startDate: '2026-11-25', dueDate: '2026-11-30', status: 'in-progress', salesOrder: 's' },
+          },
           { id: 'done', data: { item: 'i', qty: 3, status: 'completed' } },
           { id: 'none', data: { item: 'nothing', qty: 3, status: 'released' } },
         ],
@@ -63,7 +70,14 @@ describe('the schedule request built from records', () => {
       },
     ]);
     expect(request.workCenters).toEqual([
-      { id: 'a', calendar: '1x8h-mon-fri/7.5h', machines: [{ id: 'A-1', speed: 0.8 }, { id: 'A-2', speed: 0.8 }] },
+      {
+        id: 'a',
+        calendar: '1x8h-mon-fri/7.5h',
+        machines: [
+          { id: 'A-1', speed: 0.8 },
+          { id: 'A-2', speed: 0.8 },
+        ],
+      },
       { id: 'b', calendar: '3x8h-24x7/8h', machines: [{ id: 'B-1' }] },
     ]);
     expect(request).toMatchObject({ origin: '2026-11-24T00:00:00+08:00', now: NOW.toISOString(), frozenHours: 8, utcOffsetMinutes: 480 });
@@ -81,14 +95,27 @@ describe('the schedule request built from records', () => {
         ],
       },
     ]);
-    expect(labels.orders['mo']).toEqual({ recordId: 'mo', moNo: 'MO-1', item: 'I-1', itemName: 'Impeller', qty: 6, salesOrder: 'SO-1', due: '2026-12-01T00:00:00+08:00', priority: 'rush' });
+    expect(labels.orders['mo']).toEqual({
+      recordId: 'mo',
+      moNo: 'MO-1',
+      item: 'I-1',
+      itemName: 'Impeller',
+      qty: 6,
+      salesOrder: 'SO-1',
+      due: '2026-12-01T00:00:00+08:00',
+      priority: 'rush',
+    });
     expect(labels.operations['mo/15']).toEqual({ opNo: 15, name: 'harden' });
     expect(unscheduled).toEqual([{ recordId: 'none', moNo: 'none', message: 'item nothing has no released routing' }]);
   });
 
   it('reports an order with an operation on an inactive work center instead of scheduling it', () => {
     const { request, unscheduled } = shopFloorFromRecords(
-      recordsWith({ workCenters: [center('a'), center('b', { active: false })], routings: [routing], productionOrders: [{ id: 'mo', data: { item: 'i', qty: 1, status: 'released' } }] }),
+      recordsWith({
+        workCenters: [center('a'), center('b', { active: false })],
+        routings: [routing],
+        productionOrders: [{ id: 'mo', data: { item: 'i', qty: 1, status: 'released' } }],
+      }),
       { now: NOW },
     );
     expect(request.orders).toEqual([]);
@@ -97,9 +124,29 @@ describe('the schedule request built from records', () => {
 
   it("keeps an in-progress order's operations that started before now where the committed schedule put them, and only those", () => {
     const committed: PlannedOperation[] = [
-      { order: 'mo', operation: 'mo/10', workCenter: 'a', machine: 'A-2', start: '2026-11-23T01:00:00.000Z', end: '2026-11-23T05:00:00.000Z', setupMinutes: 30, late: false, fixed: false },
+      {
+        order: 'mo',
+        operation: 'mo/10',
+        workCenter: 'a',
+        machine: 'A-2',
+        start: '2026-11-23T01:00:00.000Z',
+        end: '2026-11-23T05:00:00.000Z',
+        setupMinutes: 30,
+        late: false,
+        fixed: false,
+      },
       { order: 'mo', operation: 'mo/15', start: '2026-11-23T05:00:00.000Z', end: '2026-11-25T05:00:00.000Z', setupMinutes: 0, late: false, fixed: false },
-      { order: 'mo', operation: 'mo/20', workCenter: 'b', machine: 'B-1', start: '2026-11-25T05:00:00.000Z', end: '2026-11-25T07:00:00.000Z', setupMinutes: 5, late: false, fixed: false },
+      {
+        order: 'mo',
+        operation: 'mo/20',
+        workCenter: 'b',
+        machine: 'B-1',
+        start: '2026-11-25T05:00:00.000Z',
+        end: '2026-11-25T07:00:00.000Z',
+        setupMinutes: 5,
+        late: false,
+        fixed: false,
+      },
     ];
     const records = recordsWith({
       workCenters: [center('a'), center('b'), center('ht')],
@@ -116,7 +163,10 @@ describe('the schedule request built from records', () => {
     const result = planFactory({ ...request, limits: { maxIterations: 50 } });
     expect(checkFactorySchedule(request, result.operations)).toEqual([]);
     // A released order is not frozen, whatever the committed schedule said.
-    const released = shopFloorFromRecords(recordsWith({ ...records, productionOrders: [{ id: 'mo', data: { item: 'i', qty: 2, status: 'released' } }] }), { now: NOW, committed });
+    const released = shopFloorFromRecords(recordsWith({ ...records, productionOrders: [{ id: 'mo', data: { item: 'i', qty: 2, status: 'released' } }] }), {
+      now: NOW,
+      committed,
+    });
     expect(released.request.orders[0]!.operations.every((operation) => operation.fixed === undefined)).toBe(true);
   });
 
