@@ -1,0 +1,29 @@
+import type { MessageId } from '../i18n/messages-en.js';
+import type { MessageParams } from '../i18n/translate.js';
+
+/**
+ * The shop floor's clock: shift calendars, days and dispatch times are Shanghai time whatever the
+ * viewer's browser says (the runtime builds the calendars at UTC+08:00, without daylight saving).
+ */
+export const FACTORY_TIME_ZONE = 'Asia/Shanghai';
+export const FACTORY_UTC_OFFSET_MINUTES = 480;
+
+type Translate = (id: MessageId, params?: MessageParams) => string;
+
+/** Whole minutes as a planner says them: 45 min, 3 h 20 min, 2 d 4 h. */
+export function durationText(minutes: number, t: Translate): string {
+  const total = Math.round(Math.abs(minutes));
+  if (total < 60) return t('scheduling.duration.minutes', { m: total });
+  if (total < 24 * 60) return t('scheduling.duration.hours', { h: Math.floor(total / 60), m: total % 60 });
+  return t('scheduling.duration.days', { d: Math.floor(total / 1440), h: Math.floor((total % 1440) / 60) });
+}
+
+/** An instant as a factory-local value for <input type="datetime-local"> and back. */
+export function toFactoryLocal(ms: number): string {
+  return new Date(ms + FACTORY_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
+}
+
+export function fromFactoryLocal(value: string): string {
+  const ms = Date.parse(`${value}:00+08:00`);
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { MoveViolation, ScheduleRunView } from '../api/index.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
+import { DraftChanges } from './draft-changes.js';
+import { FACTORY_TIME_ZONE } from './factory-time.js';
+import type { GanttDrop } from './gantt-chart.js';
+import { GanttView } from './gantt-view.js';
+import type { ScheduleControl } from './use-schedule.js';
+
+type Feedback = { readonly kind: 'moved'; readonly text: string } | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly MoveViolation[] };
+
+/** The shown run's Gantt; on the committed run a dragged bar asks the server to move the operation. */
+export function GanttTab({ run, control }: { run: ScheduleRunView; control: ScheduleControl }) {
+  const { t, locale } = useI18n();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [now] = useState(() => Date.now());
+  const draft = run.status !== 'committed';
+  const name = (operation: string) => {
+    const order = run.labels.orders[operation.slice(0, operation.lastIndexOf('/'))];
+    const label = run.labels.operations[operation];
+    return `${order?.moNo ?? ''} ${label ? `${label.opNo} ${label.name}` : operation}`.trim();
+  };
+  const onDrop = async (drop: GanttDrop) => {
+    setFeedback(null);
+    const start = new Date(drop.start).toISOString();
+    const outcome = await control.move({ operation: drop.bar.operation, start, ...(drop.machine ? { machine: drop.machine } : {}) });
+    if (outcome.ok) {
+      const placed = outcome.run.result.operations.find((operation) => operation.operation === drop.bar.operation);
+      setFeedback({
+        kind: 'moved',
+        text: t('scheduling.moved', {
+          operation: name(drop.bar.operation),
+          machine: placed?.machine ?? drop.machine ?? drop.bar.machine ?? '',
+          start: formatDateTime(placed?.start ?? start, locale, FACTORY_TIME_ZONE),
+          count: outcome.run.changes?.moved.length ?? 1,
+        }),
+      });
+    } else {
+      setFeedback({ kind: 'refused', message: outcome.message, violations: outcome.violations });
+    }
+  };
+  return (
+    <>
+      {draft ? (
+        <div className="notice notice-warning" data-testid="draft-notice">
+          <p>{t('scheduling.moveDraftHint')}</p>
+          <DraftChanges run={run} />
+        </div>
+      ) : (
+        <p className="muted gantt-hint">{control.busy?.action === 'move' ? t('scheduling.moving') : t('scheduling.moveHint')}</p>
+      )}
+      {feedback?.kind === 'moved' ? (
+        <div className="notice notice-success" role="status" data-testid="move-accepted">
+          {feedback.text}
+        </div>
+      ) : null}
+      {feedback?.kind === 'refused' ? (
+        <div className="notice notice-error" role="alert" data-testid="move-refused">
+          <strong>{t('scheduling.moveRefused')}</strong> {feedback.violations.length === 0 ? feedback.message : null}
+          {feedback.violations.length > 0 ? (
+            <ul className="violations">
+              {feedback.violations.map((violation, index) => (
+                <li key={`${violation.operation}-${index}`} data-kind={violation.kind}>
+                  <span className={`badge badge-violation-${violation.kind}`}>{t(`scheduling.violation.${violation.kind}`)}</span> {violation.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <GanttView schedules={[{ key: run.id, result: run.result, testId: 'gantt' }]} labels={run.labels} now={now} {...(draft ? {} : { onDrop })} />
+    </>
+  );
+}
