@@ -6,7 +6,7 @@ import type { ScheduleLabels, ScheduleRunView } from '../../designer/src/api/sch
  * The typed stand-in for the schedule routes: the engine plans a small pump shop and the result is
  * wrapped as the routes answer (ScheduleRunView). Two machines turn, one assembles; three orders:
  * MO-1 (rush, due Monday evening: ten hours of turning make it late), MO-2 due Friday, MO-3 with its first operation started
- * (fixed). Times are Shanghai time, as the runtime builds them.
+ * (fixed). Operation ids are '<order>/<opNo>' and times Shanghai time, as the runtime builds them.
  */
 export const NOW = '2026-03-02T08:00:00+08:00';
 
@@ -27,8 +27,8 @@ export function pumpShop(): ScheduleRequest {
         due: '2026-03-02T17:00:00+08:00',
         weight: 10,
         operations: [
-          { id: '10', workCenter: 'wc-lathe', setupMinutes: 30, runMinutesPerUnit: 60 },
-          { id: '20', workCenter: 'wc-asm', setupMinutes: 15, runMinutesPerUnit: 30 },
+          { id: 'mo-1/10', workCenter: 'wc-lathe', setupMinutes: 30, runMinutesPerUnit: 60 },
+          { id: 'mo-1/20', workCenter: 'wc-asm', setupMinutes: 15, runMinutesPerUnit: 30 },
         ],
       },
       {
@@ -36,8 +36,8 @@ export function pumpShop(): ScheduleRequest {
         qty: 5,
         due: '2026-03-06T17:00:00+08:00',
         operations: [
-          { id: '10', workCenter: 'wc-lathe', setupMinutes: 20, runMinutesPerUnit: 45 },
-          { id: '20', workCenter: 'wc-asm', setupMinutes: 10, runMinutesPerUnit: 40 },
+          { id: 'mo-2/10', workCenter: 'wc-lathe', setupMinutes: 20, runMinutesPerUnit: 45 },
+          { id: 'mo-2/20', workCenter: 'wc-asm', setupMinutes: 10, runMinutesPerUnit: 40 },
         ],
       },
       {
@@ -45,8 +45,8 @@ export function pumpShop(): ScheduleRequest {
         qty: 4,
         due: '2026-03-05T17:00:00+08:00',
         operations: [
-          { id: '10', workCenter: 'wc-lathe', runMinutesPerUnit: 60, fixed: { machine: 'wc-lathe-2', start: NOW } },
-          { id: '20', workCenter: 'wc-asm', runMinutesPerUnit: 30 },
+          { id: 'mo-3/10', workCenter: 'wc-lathe', runMinutesPerUnit: 60, fixed: { machine: 'wc-lathe-2', start: NOW } },
+          { id: 'mo-3/20', workCenter: 'wc-asm', runMinutesPerUnit: 30 },
         ],
       },
     ],

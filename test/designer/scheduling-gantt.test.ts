@@ -68,7 +68,7 @@ describe('Gantt rows and bars', () => {
     }
     const bars = groups.flatMap((group) => group.rows.flatMap((row) => row.bars));
     expect(bars).toHaveLength(run.result.operations.length);
-    expect(bars.find((bar) => bar.order === 'mo-3' && bar.operation === '10')?.fixed).toBe(true);
+    expect(bars.find((bar) => bar.operation === 'mo-3/10')?.fixed).toBe(true);
   });
 
   it('shows a machine the labels name but no operation uses as an empty row', () => {
@@ -78,9 +78,9 @@ describe('Gantt rows and bars', () => {
   });
 
   it('puts outsourced operations in a last group, a row per order', () => {
-    const result = { ...run.result, operations: [...run.result.operations, { order: 'mo-2', operation: '15', start: NOW, end: '2026-03-03T08:00:00+08:00', setupMinutes: 0, late: false, fixed: false }] };
+    const result = { ...run.result, operations: [...run.result.operations, { order: 'mo-2', operation: 'mo-2/15', start: NOW, end: '2026-03-03T08:00:00+08:00', setupMinutes: 0, late: false, fixed: false }] };
     const groups = machineGroups(result, LABELS);
-    expect(groups.at(-1)?.rows.map((row) => [row.label, row.bars.map((bar) => bar.operation)])).toEqual([['MO-2', ['15']]]);
+    expect(groups.at(-1)?.rows.map((row) => [row.label, row.bars.map((bar) => bar.operation)])).toEqual([['MO-2', ['mo-2/15']]]);
   });
 
   it('lists orders by due date with their late flag', () => {

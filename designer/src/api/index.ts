@@ -33,6 +33,7 @@ export type {
   ScheduleRunStatus,
   ScheduleRunSummary,
   ScheduleRunView,
+  UnscheduledOrder,
   WhatIfChange,
 } from './scheduling-types.js';
 export { tokenStore } from './token-store.js';

@@ -37,6 +37,14 @@ export interface ScheduleRunView {
   readonly changes?: Pick<ScheduleRepair, 'moved' | 'finishChanged'>;
   readonly whatif?: { readonly base: ScheduleResult; readonly comparison: ScheduleWhatIfResult['comparison'] };
   readonly labels: ScheduleLabels;
+  /** Open production orders the schedule leaves out (no released routing, an inactive work center), and why. */
+  readonly unscheduled?: readonly UnscheduledOrder[];
+}
+
+export interface UnscheduledOrder {
+  readonly recordId: string;
+  readonly moNo: string;
+  readonly message: string;
 }
 
 export interface ScheduleRunSummary {

@@ -382,6 +382,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'scheduling.duration.minutes': '{m} 分钟',
   'scheduling.duration.hours': '{h} 小时 {m} 分',
   'scheduling.duration.days': '{d} 天 {h} 小时',
+  'scheduling.unscheduled': '{count} 个未完工的生产订单未能排入：',
   'scheduling.moveHint': '拖动工序可改时间或换设备；已锁定的工序不能移动。',
   'scheduling.moveDraftHint': '当前是草稿：请先提交或放弃，再拖动工序。',
   'scheduling.moving': '正在校验调整…',

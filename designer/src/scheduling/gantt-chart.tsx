@@ -37,6 +37,9 @@ interface Drag {
   readonly pending: boolean;
 }
 
+/** Operation ids are unique within their order; the runtime's also name the order, the engine's need not. */
+const same = (a: GanttBar, b: GanttBar) => a.order === b.order && a.operation === b.operation;
+
 /** A click is not a drag: the pointer must travel a few pixels before the bar follows. */
 const DRAG_THRESHOLD = 4;
 
@@ -133,7 +136,7 @@ export function GanttChart({ groups, scale, now, result, labels, onDrop, testId 
                   </div>
                   {row.bars.map((bar) => {
                     const box = barBox(bar, scale);
-                    const dragged = drag?.bar.operation === bar.operation ? drag : null;
+                    const dragged = drag && same(drag.bar, bar) ? drag : null;
                     const offsetY = dragged?.target ? dragged.target.top - placed.top : 0;
                     const classes = ['gantt-bar', bar.late ? 'late' : '', bar.fixed ? 'fixed' : '', onDrop && !bar.fixed ? 'movable' : '', dragged ? 'dragging' : '', dragged?.pending ? 'pending' : '']
                       .filter(Boolean)
@@ -142,7 +145,7 @@ export function GanttChart({ groups, scale, now, result, labels, onDrop, testId 
                     const operation = labels.operations[bar.operation];
                     return (
                       <div
-                        key={bar.operation}
+                        key={`${bar.order}/${bar.operation}`}
                         className={classes}
                         style={{
                           left: LABEL_WIDTH + box.left,

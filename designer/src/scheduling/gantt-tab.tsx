@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MoveViolation, ScheduleRunView } from '../api/index.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
+import { href } from '../routing/index.js';
 import { DraftChanges } from './draft-changes.js';
 import { FACTORY_TIME_ZONE } from './factory-time.js';
 import type { GanttDrop } from './gantt-chart.js';
@@ -49,6 +50,18 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
       ) : (
         <p className="muted gantt-hint">{control.busy?.action === 'move' ? t('scheduling.moving') : t('scheduling.moveHint')}</p>
       )}
+      {run.unscheduled && run.unscheduled.length > 0 ? (
+        <div className="notice notice-warning" data-testid="unscheduled">
+          <strong>{t('scheduling.unscheduled', { count: run.unscheduled.length })}</strong>
+          <ul className="unscheduled">
+            {run.unscheduled.map((order) => (
+              <li key={order.recordId}>
+                <a href={href({ page: 'record', form: 'production-order', id: order.recordId })}>{order.moNo}</a> {order.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {feedback?.kind === 'moved' ? (
         <div className="notice notice-success" role="status" data-testid="move-accepted">
           {feedback.text}
