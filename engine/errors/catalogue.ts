@@ -59,6 +59,10 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),
   ORDO_ERR_UNSAFE_DATABASE_ROLE: spec(500, 'operational', 'The database role has superuser rights', '数据库账号权限过高'),
   ORDO_ERR_INTERNAL: spec(500, 'unexpected', 'Something went wrong on the server', '服务器内部错误'),
+  ORDO_ERR_SCHEDULE_RUN_NOT_FOUND: spec(404, 'user', 'No such schedule run (or no schedule is committed yet)', '排程记录不存在（或尚无已提交的排程）'),
+  ORDO_ERR_SCHEDULE_STALE: spec(409, 'user', 'The committed schedule changed since this run was made', '该排程生成后已提交的排程发生了变化'),
+  ORDO_ERR_SCHEDULE_NOT_COMMITTABLE: spec(409, 'user', 'A what-if run is never committed', '假设分析结果不能提交'),
+  ORDO_ERR_SCHEDULE_MOVE_INFEASIBLE: spec(409, 'user', 'The operation cannot go there', '工序无法移到该位置'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

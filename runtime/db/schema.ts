@@ -216,6 +216,23 @@ export interface PlanFirmingsTable {
   created_by: string;
 }
 
+export interface ScheduleRunsTable {
+  id: string;
+  kind: 'plan' | 'insert' | 'whatif' | 'move' | 'event';
+  status: 'draft' | 'committed' | 'superseded';
+  /** The committed run this one started from; a commit is refused once that is no longer the committed one. */
+  base_run_id: Nullable<string>;
+  created_at: Timestamp;
+  created_by: string;
+  load_ms: number;
+  solve_ms: number;
+  request: Json<Record<string, unknown>>;
+  result: Json<Record<string, unknown>>;
+  changes: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  comparison: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  labels: Json<Record<string, unknown>>;
+}
+
 export interface DatabaseSchema {
   ordo_definitions: DefinitionsTable;
   ordo_users: UsersTable;
@@ -233,4 +250,5 @@ export interface DatabaseSchema {
   ordo_outbox: OutboxTable;
   ordo_plan_runs: PlanRunsTable;
   ordo_plan_firmings: PlanFirmingsTable;
+  ordo_schedule_runs: ScheduleRunsTable;
 }

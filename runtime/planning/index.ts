@@ -6,6 +6,7 @@ export {
   PLANNING_TIME_ZONE,
   loadPlanningScenario,
   planningDay,
+  roundMs,
   type LoadedScenario,
   type PlanningScenarioOptions,
 } from './load-planning-scenario.js';

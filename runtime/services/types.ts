@@ -3,6 +3,7 @@ import type { FieldError, Locale } from '../../engine/errors/index.js';
 import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
 import type { CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { PlanningService } from '../planning/types.js';
+import type { ScheduleService } from '../scheduling/types.js';
 import type { WorkflowService } from '../workflows/types.js';
 import type { FilterOp } from '../stores/index.js';
 
@@ -124,6 +125,7 @@ export interface Services {
   records: RecordService;
   workflows: WorkflowService;
   planning: PlanningService;
+  scheduling: ScheduleService;
 }
 
 export interface ServicesOptions {

@@ -101,3 +101,13 @@ export {
   type PlanRunRow,
   type PlanRunSummaryRow,
 } from './plan-runs-store.js';
+export {
+  commitScheduleRun,
+  findCommittedRunId,
+  findScheduleRun,
+  insertScheduleRun,
+  listScheduleRuns,
+  type NewScheduleRunRow,
+  type ScheduleRunRow,
+  type ScheduleRunSummaryRow,
+} from './schedule-runs-store.js';

@@ -17,6 +17,7 @@ const TABLES = [
   'ordo_plan_runs',
   'ordo_record_history',
   'ordo_records',
+  'ordo_schedule_runs',
   'ordo_serials',
   'ordo_sessions',
   'ordo_tasks',

@@ -239,6 +239,36 @@ export function recordingServices(): RecordingServices {
         return { created: [], replayed: false };
       },
     },
+    scheduling: {
+      async create(...args) {
+        record('scheduling.create', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+      async runs(...args) {
+        record('scheduling.runs', args);
+        return [];
+      },
+      async run(...args) {
+        record('scheduling.run', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+      async commit(...args) {
+        record('scheduling.commit', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No such schedule run');
+      },
+      async move(...args) {
+        record('scheduling.move', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+      async event(...args) {
+        record('scheduling.event', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+      async dispatchList(...args) {
+        record('scheduling.dispatchList', args);
+        throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+    },
   };
   return state;
 }

@@ -10,3 +10,4 @@ export { insertOrder } from './insert-order.js';
 export { reschedule } from './reschedule.js';
 export { applyChanges } from './scenario-changes.js';
 export { compare, whatIf } from './what-if.js';
+export { moveOperation, type MoveInput, type MoveOutcome, type MoveViolation } from './move-operation.js';
