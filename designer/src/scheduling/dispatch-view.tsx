@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { isApiError, type DispatchList, type ScheduleRunView } from '../api/index.js';
 import { useSession } from '../auth/index.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../routing/index.js';
 import { describeError } from '../shell/index.js';
-import { durationText, FACTORY_TIME_ZONE } from './factory-time.js';
+import { durationText, factoryTime } from './factory-time.js';
+import { LockIcon } from './lock-icon.js';
 
 type ListState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly list: DispatchList };
 
@@ -38,7 +39,6 @@ export function DispatchView({ committed, workCenter }: { committed: ScheduleRun
 
   if (!committed || chosen === undefined) return <div className="empty-state">{t('scheduling.dispatch.none')}</div>;
   const center = committed.labels.workCenters[chosen];
-  const time = (value: string) => formatDateTime(value, locale, FACTORY_TIME_ZONE);
   return (
     <section className="dispatch" data-testid="dispatch">
       <div className="filter-bar no-print">
@@ -71,7 +71,7 @@ export function DispatchView({ committed, workCenter }: { committed: ScheduleRun
           </select>
         </label>
         <button type="button" className="btn" onClick={() => window.print()} data-testid="dispatch-print">
-          🖨 {t('scheduling.dispatch.print')}
+          {t('scheduling.dispatch.print')}
         </button>
       </div>
       <div className="card dispatch-sheet">
@@ -120,12 +120,14 @@ export function DispatchView({ committed, workCenter }: { committed: ScheduleRun
                   <td>
                     {item.opNo} {item.opName}
                   </td>
-                  <td>{time(item.start)}</td>
-                  <td>{time(item.end)}</td>
+                  <td>{factoryTime(item.start, locale)}</td>
+                  <td>{factoryTime(item.end, locale)}</td>
                   <td className="num">{item.setupMinutes > 0 ? durationText(item.setupMinutes, t) : '—'}</td>
                   <td>
                     {item.late ? <span className="badge badge-late">{t('scheduling.legend.late')}</span> : null}
-                    {item.fixed ? <span className="badge badge-fixed">🔒 {t('scheduling.legend.fixed')}</span> : null}
+                    {item.fixed ? <span className="badge badge-fixed">
+                        <LockIcon /> {t('scheduling.legend.fixed')}
+                      </span> : null}
                   </td>
                   <td className="signoff" />
                 </tr>

@@ -1,6 +1,6 @@
 import type { ScheduleRunView } from '../api/index.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
-import { FACTORY_TIME_ZONE } from './factory-time.js';
+import { useI18n } from '../i18n/index.js';
+import { factoryTime } from './factory-time.js';
 
 const SHOWN = 8;
 
@@ -9,7 +9,7 @@ export function DraftChanges({ run }: { run: ScheduleRunView }) {
   const { t, locale, number } = useI18n();
   const changes = run.changes;
   if (!changes) return null;
-  const time = (value: string) => formatDateTime(value, locale, FACTORY_TIME_ZONE);
+  const time = (value: string) => factoryTime(value, locale);
   const name = (operation: string) => {
     const label = run.labels.operations[operation];
     const order = run.labels.orders[operation.slice(0, operation.lastIndexOf('/'))];

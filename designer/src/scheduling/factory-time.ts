@@ -1,3 +1,5 @@
+import type { Locale } from '../../../engine/errors/index.js';
+import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { MessageId } from '../i18n/messages-en.js';
 import type { MessageParams } from '../i18n/translate.js';
 
@@ -26,4 +28,15 @@ export function toFactoryLocal(ms: number): string {
 export function fromFactoryLocal(value: string): string {
   const ms = Date.parse(`${value}:00+08:00`);
   return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+}
+
+/** A date-time on the shop floor's clock; a plain day (a due date) stays a day. */
+export function factoryTime(value: string | number, locale: Locale): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
+  return formatDateTime(typeof value === 'number' ? new Date(value).toISOString() : value, locale, FACTORY_TIME_ZONE);
+}
+
+/** Month, day and time without the year, where space is short (KPI cards): a schedule spans weeks, not years. */
+export function factoryShortTime(value: string | number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: FACTORY_TIME_ZONE }).format(new Date(value));
 }

@@ -6,6 +6,7 @@ import { GanttAxis } from './gantt-axis.js';
 import { HEAD_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, rowAt, rowLayout, type PlacedRow } from './gantt-layout.js';
 import { barBox, OUTSOURCED_GROUP, type GanttBar, type GanttGroup } from './gantt-rows.js';
 import { GanttTooltip } from './gantt-tooltip.js';
+import { LockIcon } from './lock-icon.js';
 import { orderColour } from './order-colour.js';
 import { timeAt, xOf, type TimeScale } from './time-scale.js';
 
@@ -165,7 +166,7 @@ export function GanttChart({ groups, scale, now, result, labels, onDrop, testId 
                         onPointerEnter={(event) => (drag ? undefined : setHover({ bar, x: event.clientX, y: event.clientY }))}
                         onPointerLeave={() => setHover(null)}
                       >
-                        {bar.fixed ? <span className="gantt-lock" aria-hidden="true">🔒</span> : null}
+                        {bar.fixed ? <LockIcon /> : null}
                         <span className="gantt-bar-text">
                           {order?.moNo ?? bar.order} · {operation ? `${operation.opNo} ${operation.name}` : bar.operation}
                         </span>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { MoveViolation, ScheduleRunView } from '../api/index.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
 import { DraftChanges } from './draft-changes.js';
-import { FACTORY_TIME_ZONE } from './factory-time.js';
+import { factoryTime } from './factory-time.js';
 import type { GanttDrop } from './gantt-chart.js';
 import { GanttView } from './gantt-view.js';
 import type { ScheduleControl } from './use-schedule.js';
 
-type Feedback = { readonly kind: 'moved'; readonly text: string } | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly MoveViolation[] };
+type Feedback =
+  | { readonly kind: 'moved'; readonly text: string }
+  | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly MoveViolation[]; readonly operation: string; readonly machine: string };
 
 /** The shown run's Gantt; on the committed run a dragged bar asks the server to move the operation. */
 export function GanttTab({ run, control }: { run: ScheduleRunView; control: ScheduleControl }) {
@@ -32,12 +34,12 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
         text: t('scheduling.moved', {
           operation: name(drop.bar.operation),
           machine: placed?.machine ?? drop.machine ?? drop.bar.machine ?? '',
-          start: formatDateTime(placed?.start ?? start, locale, FACTORY_TIME_ZONE),
+          start: factoryTime(placed?.start ?? start, locale),
           count: outcome.run.changes?.moved.length ?? 1,
         }),
       });
     } else {
-      setFeedback({ kind: 'refused', message: outcome.message, violations: outcome.violations });
+      setFeedback({ kind: 'refused', message: outcome.message, violations: outcome.violations, operation: name(drop.bar.operation), machine: drop.machine ?? drop.bar.machine ?? '' });
     }
   };
   return (
@@ -73,8 +75,9 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
           {feedback.violations.length > 0 ? (
             <ul className="violations">
               {feedback.violations.map((violation, index) => (
-                <li key={`${violation.operation}-${index}`} data-kind={violation.kind}>
-                  <span className={`badge badge-violation-${violation.kind}`}>{t(`scheduling.violation.${violation.kind}`)}</span> {violation.message}
+                <li key={`${violation.operation}-${index}`} data-kind={violation.kind} title={violation.message}>
+                  <span className={`badge badge-violation-${violation.kind}`}>{t(`scheduling.violation.${violation.kind}`)}</span>{' '}
+                  {t(`scheduling.violationText.${violation.kind}`, { operation: feedback.operation, machine: feedback.machine })}
                 </li>
               ))}
             </ul>

@@ -1,8 +1,8 @@
 import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { formatDateTime } from '../i18n/index.js';
-import { durationText, FACTORY_TIME_ZONE } from './factory-time.js';
+import { durationText, factoryTime } from './factory-time.js';
 import type { GanttBar } from './gantt-rows.js';
+import { LockIcon } from './lock-icon.js';
 
 export interface TooltipProps {
   readonly bar: GanttBar;
@@ -14,10 +14,9 @@ export interface TooltipProps {
 
 /** What a planner asks of a bar: whose, what, when, how long the setup, how late its order is. */
 export function GanttTooltip({ bar, labels, lateMinutes, x, y }: TooltipProps) {
-  const { t, locale, date } = useI18n();
+  const { t, locale } = useI18n();
   const order = labels.orders[bar.order];
   const operation = labels.operations[bar.operation];
-  const time = (ms: number) => formatDateTime(new Date(ms).toISOString(), locale, FACTORY_TIME_ZONE);
   const left = Math.min(x + 14, window.innerWidth - 300);
   const top = y + 16 + 220 > window.innerHeight ? y - 210 : y + 16;
   return (
@@ -38,15 +37,15 @@ export function GanttTooltip({ bar, labels, lateMinutes, x, y }: TooltipProps) {
           </>
         ) : null}
         <dt>{t('scheduling.tip.start')}</dt>
-        <dd>{time(bar.start)}</dd>
+        <dd>{factoryTime(bar.start, locale)}</dd>
         <dt>{t('scheduling.tip.end')}</dt>
-        <dd>{time(bar.end)}</dd>
+        <dd>{factoryTime(bar.end, locale)}</dd>
         <dt>{t('scheduling.tip.setup')}</dt>
         <dd>{durationText(bar.setupMinutes, t)}</dd>
         {order?.due ? (
           <>
             <dt>{t('scheduling.tip.due')}</dt>
-            <dd>{date(order.due)}</dd>
+            <dd>{factoryTime(order.due, locale)}</dd>
           </>
         ) : null}
         {bar.late ? (
@@ -56,7 +55,11 @@ export function GanttTooltip({ bar, labels, lateMinutes, x, y }: TooltipProps) {
           </>
         ) : null}
       </dl>
-      {bar.fixed ? <div className="gantt-tooltip-fixed">🔒 {t('scheduling.tip.fixed')}</div> : null}
+      {bar.fixed ? (
+        <div className="gantt-tooltip-fixed">
+          <LockIcon /> {t('scheduling.tip.fixed')}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { MessageId, MessageParams } from '../i18n/index.js';
-import { formatDateTime, type I18n } from '../i18n/index.js';
+import type { I18n } from '../i18n/index.js';
 import type { KpiPair } from './comparison-rows.js';
-import { durationText, FACTORY_TIME_ZONE } from './factory-time.js';
+import { durationText, factoryShortTime } from './factory-time.js';
 
 type Texts = Pick<I18n, 'locale' | 'number'> & { t: (id: MessageId, params?: MessageParams) => string };
 
@@ -15,7 +15,7 @@ export function kpiValue(pair: KpiPair, side: 'base' | 'scenario', texts: Texts)
     case 'weightedTardiness':
       return texts.t('scheduling.kpi.tardinessValue', { hours: hours(value, texts) });
     case 'makespan':
-      return formatDateTime(new Date(value).toISOString(), texts.locale, FACTORY_TIME_ZONE);
+      return factoryShortTime(value, texts.locale);
     case 'ordersLate':
       return texts.number(value);
     case 'utilisation':

@@ -1,19 +1,17 @@
 import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import type { OpenOrder } from './use-open-orders.js';
 import { WHATIF_KINDS, type DraftChange, type WhatIfKind } from './whatif-draft.js';
 
 export interface WhatIfBuilderProps {
   readonly changes: readonly DraftChange[];
   readonly labels: ScheduleLabels;
-  readonly openOrders: readonly OpenOrder[] | null;
   onAdd(kind: WhatIfKind): void;
   onChange(change: DraftChange): void;
   onRemove(id: number): void;
 }
 
 /** The scenario as a list of changes, each edited in one line. */
-export function WhatIfBuilder({ changes, labels, openOrders, onAdd, onChange, onRemove }: WhatIfBuilderProps) {
+export function WhatIfBuilder({ changes, labels, onAdd, onChange, onRemove }: WhatIfBuilderProps) {
   const { t } = useI18n();
   const centers = Object.entries(labels.workCenters).sort(([, a], [, b]) => a.code.localeCompare(b.code));
   const orders = Object.entries(labels.orders).sort(([, a], [, b]) => a.moNo.localeCompare(b.moNo));
@@ -54,11 +52,13 @@ export function WhatIfBuilder({ changes, labels, openOrders, onAdd, onChange, on
                 <span>{t('scheduling.whatif.order')}</span>
                 <select value={change.recordId} onChange={(event) => onChange({ ...change, recordId: event.target.value })} data-testid="whatif-rush-order">
                   <option value="">—</option>
-                  {(openOrders ?? []).map((order) => (
-                    <option key={order.recordId} value={order.recordId}>
-                      {order.text}
-                    </option>
-                  ))}
+                  {orders
+                    .filter(([, order]) => order.priority !== 'rush')
+                    .map(([id, order]) => (
+                      <option key={id} value={order.recordId}>
+                        {order.moNo} {order.itemName} × {order.qty}
+                      </option>
+                    ))}
                 </select>
               </label>
             ) : null}

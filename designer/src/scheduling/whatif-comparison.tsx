@@ -1,7 +1,7 @@
 import type { ScheduleRunView } from '../api/index.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import { kpiPairs, orderDeltaRows, utilisationRows } from './comparison-rows.js';
-import { durationText, FACTORY_TIME_ZONE } from './factory-time.js';
+import { durationText, factoryShortTime, factoryTime } from './factory-time.js';
 import { kpiDelta, kpiValue } from './kpi-text.js';
 
 /** The scenario against the committed schedule: KPI pairs with their change, utilisation bars per work center, order finish deltas. */
@@ -11,7 +11,7 @@ export function WhatIfComparison({ run }: { run: ScheduleRunView }) {
   if (!run.whatif) return null;
   const { base, comparison } = run.whatif;
   const percent = (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
-  const time = (value: string | undefined) => (value === undefined ? '—' : formatDateTime(value, locale, FACTORY_TIME_ZONE));
+  const time = (value: string | undefined) => (value === undefined ? '—' : factoryShortTime(value, locale));
   const centers = utilisationRows(comparison, run.labels);
   const orders = orderDeltaRows(comparison, run.labels);
   return (
@@ -90,9 +90,9 @@ export function WhatIfComparison({ run }: { run: ScheduleRunView }) {
                     <td>
                       <strong>{row.moNo}</strong> <span className="muted">{row.itemName}</span>
                     </td>
-                    <td>{row.due ? texts.date(row.due) : '—'}</td>
-                    <td>{time(row.baseFinish)}</td>
-                    <td>{time(row.scenarioFinish)}</td>
+                    <td className="nowrap">{row.due ? factoryTime(row.due, locale) : '—'}</td>
+                    <td className="nowrap">{time(row.baseFinish)}</td>
+                    <td className="nowrap">{time(row.scenarioFinish)}</td>
                     <td className={`num tone-${row.tone}`}>
                       {row.only === 'scenario' ? <span className="badge badge-new">{t('scheduling.whatif.onlyScenario')}</span> : null}
                       {row.only === 'base' ? <span className="badge">{t('scheduling.whatif.onlyBase')}</span> : null}

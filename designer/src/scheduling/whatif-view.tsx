@@ -5,7 +5,6 @@ import { useI18n } from '../i18n/index.js';
 import { describeError } from '../shell/index.js';
 import { BusyButton } from './busy-button.js';
 import { GanttView } from './gantt-view.js';
-import { useOpenOrders } from './use-open-orders.js';
 import { WhatIfBuilder } from './whatif-builder.js';
 import { WhatIfComparison } from './whatif-comparison.js';
 import { newChange, toWhatIfChange, type DraftChange } from './whatif-draft.js';
@@ -14,7 +13,6 @@ import { newChange, toWhatIfChange, type DraftChange } from './whatif-draft.js';
 export function WhatIfView({ committed }: { committed: ScheduleRunView | undefined }) {
   const { t, locale } = useI18n();
   const { api } = useSession();
-  const { orders: openOrders } = useOpenOrders(committed?.labels);
   const [now] = useState(() => Date.now());
   const [changes, setChanges] = useState<readonly DraftChange[]>([]);
   const [nextId, setNextId] = useState(1);
@@ -47,7 +45,6 @@ export function WhatIfView({ committed }: { committed: ScheduleRunView | undefin
         <WhatIfBuilder
           changes={changes}
           labels={committed.labels}
-          openOrders={openOrders}
           onAdd={(kind) => {
             setChanges([...changes, newChange(kind, nextId, committed.labels, now)]);
             setNextId(nextId + 1);
@@ -65,14 +62,16 @@ export function WhatIfView({ committed }: { committed: ScheduleRunView | undefin
       {result?.whatif ? (
         <>
           <WhatIfComparison run={result} />
-          <GanttView
-            schedules={[
-              { key: 'base', title: t('scheduling.whatif.ganttBase'), result: result.whatif.base, testId: 'gantt-base' },
-              { key: 'scenario', title: t('scheduling.whatif.ganttScenario'), result: result.result, testId: 'gantt-scenario' },
-            ]}
-            labels={result.labels}
-            now={now}
-          />
+          <div className="whatif-gantts">
+            <GanttView
+              schedules={[
+                { key: 'base', title: t('scheduling.whatif.ganttBase'), result: result.whatif.base, testId: 'gantt-base' },
+                { key: 'scenario', title: t('scheduling.whatif.ganttScenario'), result: result.result, testId: 'gantt-scenario' },
+              ]}
+              labels={result.labels}
+              now={now}
+            />
+          </div>
         </>
       ) : null}
     </>
