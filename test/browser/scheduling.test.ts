@@ -8,7 +8,8 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
 /*
  * The planner at 排程 on the demo factory: no schedule yet; plans a draft and commits it; sees the
  * late operations marked; drags one operation to a free slot (accepted, committed as a move) and one
- * onto a machine's busy time (refused: it snaps back and the violation is shown); runs a what-if with
+ * onto a machine's busy time (refused: it snaps back and the violation is shown); inserts a newly
+ * released production order (a draft listing what moved) and commits it; runs a what-if with
  * a machine down for two days and reads the comparison; opens a work center's dispatch list and its
  * print layout.
  */
@@ -54,7 +55,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(harness.unexpectedProblems()).toEqual([]);
   });
 
-  it('plans, commits, moves operations in the Gantt, runs a what-if and prints a dispatch list', async () => {
+  it('plans, commits, moves operations in the Gantt, inserts an order, runs a what-if and prints a dispatch list', async () => {
     const { page } = harness;
     await page.goto(harness.baseUrl);
     await page.getByTestId('login-username').fill(PLANNER);
@@ -161,10 +162,34 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(Math.abs((back?.x ?? 0) - before.x)).toBeLessThan(1);
     await harness.screenshot('05-move-refused');
 
+    // 插单: a production order released after the plan goes into the committed schedule as a draft that lists what moved.
+    const today = toFactoryLocal(now).slice(0, 10);
+    const dueDay = toFactoryLocal(now + 3 * 24 * HOUR).slice(0, 10);
+    const order = await harness.api<{ id: string }>(PLANNER, '/api/forms/production-order/records', {
+      method: 'POST',
+      body: { data: { item: 'item-pc-100', bomVersion: 'A', qty: 6, startDate: today, dueDate: dueDay, status: 'released' } },
+    });
+    await page.getByTestId('open-insert').click();
+    await page.getByTestId('insert-order').selectOption(order.id);
+    await page.getByTestId('insert-submit').click();
+    await page.locator('[data-testid="run-summary"][data-status="draft"]').waitFor({ timeout: 60_000 });
+    const inserted = (await harness.api<{ items: ScheduleRunSummary[] }>(PLANNER, '/api/schedule-runs?limit=1')).items[0]!;
+    const draft = await harness.api<ScheduleRunView>(PLANNER, `/api/schedule-runs/${inserted.id}`);
+    expect([draft.kind, draft.baseRunId]).toEqual(['insert', moved.id]);
+    expect(await page.getByTestId('draft-changes').textContent()).toContain(`${draft.changes!.moved.length} 道工序变动`);
+    expect(await page.locator(`[data-testid="gantt"] [data-testid="gantt-bar"][data-operation^="${order.id}/"]`).count()).toBe(
+      draft.result.operations.filter((operation) => operation.order === order.id).length,
+    );
+    await harness.screenshot('06-insert-draft');
+    await page.getByTestId('commit-schedule').click();
+    await page.getByTestId('committed-notice').waitFor({ timeout: 20_000 });
+    expect((await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).id).toBe(draft.id);
+
     // What-if: a work center's only machine down for two days from its next operation: that order finishes later.
     await page.getByTestId('scheduling-tab-whatif').click();
-    const alone = ops
-      .filter((operation) => !operation.fixed && startOf(operation) >= now && moved.labels.workCenters[operation.workCenter ?? '']?.machines.length === 1)
+    const live = draft.result.operations;
+    const alone = live
+      .filter((operation) => !operation.fixed && startOf(operation) >= now && draft.labels.workCenters[operation.workCenter ?? '']?.machines.length === 1)
       .sort((a, b) => startOf(a) - startOf(b))[0];
     expect(alone).toBeDefined();
     await page.getByTestId('whatif-add-machine-down').click();
@@ -182,28 +207,40 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(await page.locator(`[data-testid="order-delta-row"][data-order="${alone!.order}"]`).textContent()).toContain('推迟');
     await page.getByTestId('gantt-base').waitFor();
     await page.getByTestId('gantt-scenario').waitFor();
-    expect((await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).id).toBe(moved.id);
+    expect((await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).id).toBe(draft.id);
     await page.getByTestId('whatif-comparison').scrollIntoViewIfNeeded();
-    await harness.screenshot('06-whatif');
+    await harness.screenshot('07-whatif');
 
     // Dispatch lists follow the committed schedule: the moved operation is on its work center's list at its new start.
-    const movedTo = moved.result.operations.find((operation) => operation.operation === free!.operation)!;
+    const movedTo = live.find((operation) => operation.operation === free!.operation)!;
     const its = await harness.api<DispatchList>(PLANNER, `/api/dispatch-lists/${movedTo.workCenter}`);
     expect(its.items.find((item) => item.operation === free!.operation)?.start).toBe(movedTo.start);
     const load = new Map<string, number>();
-    for (const operation of ops) if (operation.workCenter !== undefined) load.set(operation.workCenter, (load.get(operation.workCenter) ?? 0) + 1);
+    for (const operation of live) if (operation.workCenter !== undefined) load.set(operation.workCenter, (load.get(operation.workCenter) ?? 0) + 1);
     const workCenter = [...load].sort((a, b) => b[1] - a[1])[0]![0];
     await page.getByTestId('scheduling-tab-dispatch').click();
     await page.getByTestId('dispatch-work-center').selectOption(workCenter);
     await page.waitForURL(new RegExp(`#/scheduling/dispatch/${workCenter}$`));
     const list = await harness.api<DispatchList>(PLANNER, `/api/dispatch-lists/${workCenter}`);
     await expect.poll(() => page.getByTestId('dispatch-row').count()).toBe(list.items.length);
-    expect(await page.getByTestId('dispatch-title').textContent()).toContain(moved.labels.workCenters[workCenter]!.code);
-    expect(await page.getByTestId('dispatch-row').first().textContent()).toContain(moved.labels.orders[list.items[0]!.order]!.moNo);
-    await harness.screenshot('07-dispatch');
+    expect(await page.getByTestId('dispatch-title').textContent()).toContain(draft.labels.workCenters[workCenter]!.code);
+    expect(await page.getByTestId('dispatch-row').first().textContent()).toContain(draft.labels.orders[list.items[0]!.order]!.moNo);
+    await harness.screenshot('08-dispatch');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.side-nav').isVisible()).toBe(false);
-    await harness.screenshot('08-dispatch-print');
+    await harness.screenshot('09-dispatch-print');
     await page.emulateMedia({ media: 'screen' });
+
+    // The same page in English, by order, with the moved operation's order on top of the tooltip.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('scheduling-tab-gantt').click();
+    await page.getByTestId('gantt-mode-orders').click();
+    expect(await page.getByTestId('page-title').textContent()).toBe('Scheduling (finite capacity)');
+    expect(await page.getByTestId('gantt-row').count()).toBe(draft.result.orders.length);
+    const movedBar = page.locator(`[data-testid="gantt"] [data-operation="${free!.operation}"]`);
+    await movedBar.scrollIntoViewIfNeeded();
+    await movedBar.hover();
+    expect(await page.getByTestId('gantt-tooltip').textContent()).toContain(draft.labels.orders[free!.order]!.moNo);
+    await harness.screenshot('10-by-order-en');
   });
 });

@@ -40,3 +40,18 @@ export function factoryTime(value: string | number, locale: Locale): string {
 export function factoryShortTime(value: string | number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: FACTORY_TIME_ZONE }).format(new Date(value));
 }
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * A due date as the order states it: the runtime makes "due 12-23" the instant 12-24 00:00 factory
+ * time (the end of the 23rd), which reads as the wrong day; a due at factory midnight is shown as the
+ * day it ends.
+ */
+export function factoryDue(value: string, locale: Locale): string {
+  const ms = Date.parse(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms)) return formatDate(value, locale);
+  const local = ms + FACTORY_UTC_OFFSET_MINUTES * 60_000;
+  if (local % DAY_MS !== 0) return factoryTime(value, locale);
+  return formatDate(new Date(local - DAY_MS).toISOString().slice(0, 10), locale);
+}

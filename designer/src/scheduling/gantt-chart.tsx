@@ -4,7 +4,7 @@ import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { GanttAxis } from './gantt-axis.js';
 import { HEAD_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, rowAt, rowLayout, type PlacedRow } from './gantt-layout.js';
-import { barBox, OUTSOURCED_GROUP, type GanttBar, type GanttGroup } from './gantt-rows.js';
+import { barBox, OUTSOURCED_GROUP, type GanttBar, type GanttGroup, type GanttMode } from './gantt-rows.js';
 import { GanttTooltip } from './gantt-tooltip.js';
 import { LockIcon } from './lock-icon.js';
 import { orderColour } from './order-colour.js';
@@ -19,6 +19,8 @@ export interface GanttDrop {
 
 export interface GanttChartProps {
   readonly groups: readonly GanttGroup[];
+  /** By order, a row already names the order: its bars name the operation and machine instead. */
+  readonly mode: GanttMode;
   readonly scale: TimeScale;
   readonly now: number;
   readonly result: ScheduleResult;
@@ -49,7 +51,7 @@ const DRAG_THRESHOLD = 4;
  * bar dragged to another time or machine row is shown where it was dropped until the server answers;
  * a refused move simply clears the drag, which puts the bar back where the schedule has it.
  */
-export function GanttChart({ groups, scale, now, result, labels, onDrop, testId }: GanttChartProps) {
+export function GanttChart({ groups, mode, scale, now, result, labels, onDrop, testId }: GanttChartProps) {
   const { t } = useI18n();
   const layout = useMemo(() => rowLayout(groups), [groups]);
   const rowsRef = useRef<HTMLDivElement>(null);
@@ -168,7 +170,7 @@ export function GanttChart({ groups, scale, now, result, labels, onDrop, testId 
                       >
                         {bar.fixed ? <LockIcon /> : null}
                         <span className="gantt-bar-text">
-                          {order?.moNo ?? bar.order} · {operation ? `${operation.opNo} ${operation.name}` : bar.operation}
+                          {mode === 'orders' ? (bar.machine ?? t('scheduling.outsourced')) : (order?.moNo ?? bar.order)} · {operation ? `${operation.opNo} ${operation.name}` : bar.operation}
                         </span>
                       </div>
                     );

@@ -1,6 +1,6 @@
 import type { GanttGroup, GanttRow } from './gantt-rows.js';
 
-export const ROW_HEIGHT = 36;
+export const ROW_HEIGHT = 40;
 export const GROUP_HEIGHT = 30;
 export const HEAD_HEIGHT = 46;
 export const LABEL_WIDTH = 188;

@@ -1,6 +1,6 @@
 import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { durationText, factoryTime } from './factory-time.js';
+import { durationText, factoryDue, factoryTime } from './factory-time.js';
 import type { GanttBar } from './gantt-rows.js';
 import { LockIcon } from './lock-icon.js';
 
@@ -45,7 +45,7 @@ export function GanttTooltip({ bar, labels, lateMinutes, x, y }: TooltipProps) {
         {order?.due ? (
           <>
             <dt>{t('scheduling.tip.due')}</dt>
-            <dd>{factoryTime(order.due, locale)}</dd>
+            <dd>{factoryDue(order.due, locale)}</dd>
           </>
         ) : null}
         {bar.late ? (

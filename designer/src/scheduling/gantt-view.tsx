@@ -83,6 +83,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
           ) : (
             <GanttChart
               groups={groupsOf(schedule.result)}
+              mode={mode}
               scale={scale}
               now={now}
               result={schedule.result}

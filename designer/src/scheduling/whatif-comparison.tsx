@@ -1,7 +1,7 @@
 import type { ScheduleRunView } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { kpiPairs, orderDeltaRows, utilisationRows } from './comparison-rows.js';
-import { durationText, factoryShortTime, factoryTime } from './factory-time.js';
+import { durationText, factoryDue, factoryShortTime } from './factory-time.js';
 import { kpiDelta, kpiValue } from './kpi-text.js';
 
 /** The scenario against the committed schedule: KPI pairs with their change, utilisation bars per work center, order finish deltas. */
@@ -90,7 +90,7 @@ export function WhatIfComparison({ run }: { run: ScheduleRunView }) {
                     <td>
                       <strong>{row.moNo}</strong> <span className="muted">{row.itemName}</span>
                     </td>
-                    <td className="nowrap">{row.due ? factoryTime(row.due, locale) : '—'}</td>
+                    <td className="nowrap">{row.due ? factoryDue(row.due, locale) : '—'}</td>
                     <td className="nowrap">{time(row.baseFinish)}</td>
                     <td className="nowrap">{time(row.scenarioFinish)}</td>
                     <td className={`num tone-${row.tone}`}>
