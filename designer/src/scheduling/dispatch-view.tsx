@@ -113,7 +113,7 @@ export function DispatchView({ committed, workCenter }: { committed: ScheduleRun
                   <td>
                     <strong>{item.moNo}</strong>
                   </td>
-                  <td>
+                  <td className="wrap">
                     {item.item} <span className="muted">{item.itemName}</span>
                   </td>
                   <td className="num">{number(item.qty)}</td>

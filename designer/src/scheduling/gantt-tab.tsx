@@ -8,14 +8,16 @@ import type { GanttDrop } from './gantt-chart.js';
 import { GanttView } from './gantt-view.js';
 import type { ScheduleControl } from './use-schedule.js';
 
+/** The answer to the last drag, for the run it produced (accepted) or was refused on: another run shown hides it. */
 type Feedback =
-  | { readonly kind: 'moved'; readonly text: string }
-  | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly MoveViolation[]; readonly operation: string; readonly machine: string };
+  | { readonly kind: 'moved'; readonly runId: string; readonly text: string }
+  | { readonly kind: 'refused'; readonly runId: string; readonly message: string; readonly violations: readonly MoveViolation[]; readonly operation: string; readonly machine: string };
 
 /** The shown run's Gantt; on the committed run a dragged bar asks the server to move the operation. */
 export function GanttTab({ run, control }: { run: ScheduleRunView; control: ScheduleControl }) {
   const { t, locale } = useI18n();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [lastDrop, setFeedback] = useState<Feedback | null>(null);
+  const feedback = lastDrop?.runId === run.id ? lastDrop : null;
   const [now] = useState(() => Date.now());
   const draft = run.status !== 'committed';
   const name = (operation: string) => {
@@ -31,6 +33,7 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
       const placed = outcome.run.result.operations.find((operation) => operation.operation === drop.bar.operation);
       setFeedback({
         kind: 'moved',
+        runId: outcome.run.id,
         text: t('scheduling.moved', {
           operation: name(drop.bar.operation),
           machine: placed?.machine ?? drop.machine ?? drop.bar.machine ?? '',
@@ -39,7 +42,7 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
         }),
       });
     } else {
-      setFeedback({ kind: 'refused', message: outcome.message, violations: outcome.violations, operation: name(drop.bar.operation), machine: drop.machine ?? drop.bar.machine ?? '' });
+      setFeedback({ kind: 'refused', runId: run.id, message: outcome.message, violations: outcome.violations, operation: name(drop.bar.operation), machine: drop.machine ?? drop.bar.machine ?? '' });
     }
   };
   return (

@@ -93,7 +93,7 @@ export function WhatIfComparison({ run }: { run: ScheduleRunView }) {
                     <td className="nowrap">{row.due ? factoryDue(row.due, locale) : '—'}</td>
                     <td className="nowrap">{time(row.baseFinish)}</td>
                     <td className="nowrap">{time(row.scenarioFinish)}</td>
-                    <td className={`num tone-${row.tone}`}>
+                    <td className={`num nowrap tone-${row.tone}`}>
                       {row.only === 'scenario' ? <span className="badge badge-new">{t('scheduling.whatif.onlyScenario')}</span> : null}
                       {row.only === 'base' ? <span className="badge">{t('scheduling.whatif.onlyBase')}</span> : null}
                       {row.deltaMinutes === undefined ? null : row.deltaMinutes === 0 ? (
