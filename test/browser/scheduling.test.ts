@@ -180,6 +180,8 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(await page.locator(`[data-testid="gantt"] [data-testid="gantt-bar"][data-operation^="${order.id}/"]`).count()).toBe(
       draft.result.operations.filter((operation) => operation.order === order.id).length,
     );
+    const changedBars = page.locator('[data-testid="gantt"] [data-testid="gantt-bar"][data-changed="true"]');
+    expect(await changedBars.count()).toBe(new Set([...draft.changes!.moved.map((move) => move.operation), ...draft.result.operations.filter((operation) => operation.order === order.id).map((operation) => operation.operation)]).size);
     await harness.screenshot('06-insert-draft');
     await page.getByTestId('commit-schedule').click();
     await page.getByTestId('committed-notice').waitFor({ timeout: 20_000 });

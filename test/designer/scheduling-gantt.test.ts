@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GROUP_HEIGHT, ROW_HEIGHT, rowAt, rowLayout } from '../../designer/src/scheduling/gantt-layout.js';
-import { barBox, machineGroups, orderRows, scheduleSpan } from '../../designer/src/scheduling/gantt-rows.js';
+import { barBox, changedOperations, machineGroups, orderRows, scheduleSpan } from '../../designer/src/scheduling/gantt-rows.js';
 import { factoryDayStart, timeAt, timeScale, xOf } from '../../designer/src/scheduling/time-scale.js';
 import { committedRun, LABELS, NOW } from './scheduling-fixture.js';
 
@@ -101,6 +101,13 @@ describe('Gantt rows and bars', () => {
     const span = scheduleSpan([run.result], Date.parse('2026-02-27T12:00:00+08:00'));
     expect(span.from).toBe(Date.parse('2026-02-27T12:00:00+08:00'));
     expect(span.to).toBe(Math.max(...run.result.operations.map((op) => Date.parse(op.end)), ...run.result.orders.map((order) => Date.parse(order.due ?? ''))));
+  });
+
+  it('outlines in a draft what it moved and every operation of an order the committed run lacks', () => {
+    const committed = { ...run.result, orders: run.result.orders.filter((order) => order.order !== 'mo-2') };
+    expect([...changedOperations(run.result, [{ operation: 'mo-1/20' }], committed)].sort()).toEqual(['mo-1/20', 'mo-2/10', 'mo-2/20']);
+    expect([...changedOperations(run.result, [], undefined)]).toEqual([]);
+    expect([...changedOperations(run.result, [], run.result)]).toEqual([]);
   });
 
   it('stacks rows under group headings and finds the row under a pointer', () => {

@@ -382,6 +382,7 @@ export const MESSAGES_EN = {
   'scheduling.duration.hours': '{h} h {m} min',
   'scheduling.duration.days': '{d} d {h} h',
   'scheduling.unscheduled': '{count} open production orders are not in this schedule:',
+  'scheduling.changedHint': '{count} operations are new or moved in this draft: outlined in orange.',
   'scheduling.moveHint': 'Drag an operation to another time or machine; locked operations stay where they are.',
   'scheduling.moveDraftHint': 'This is a draft: commit or discard it before moving operations.',
   'scheduling.moving': 'Checking the move…',

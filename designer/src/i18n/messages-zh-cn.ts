@@ -383,6 +383,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'scheduling.duration.hours': '{h} 小时 {m} 分',
   'scheduling.duration.days': '{d} 天 {h} 小时',
   'scheduling.unscheduled': '{count} 个未完工的生产订单未能排入：',
+  'scheduling.changedHint': '本草稿中新增或变动的 {count} 道工序以橙框标出。',
   'scheduling.moveHint': '拖动工序可改时间或换设备；已锁定的工序不能移动。',
   'scheduling.moveDraftHint': '当前是草稿：请先提交或放弃，再拖动工序。',
   'scheduling.moving': '正在校验调整…',

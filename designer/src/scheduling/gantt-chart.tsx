@@ -25,6 +25,8 @@ export interface GanttChartProps {
   readonly now: number;
   readonly result: ScheduleResult;
   readonly labels: ScheduleLabels;
+  /** Operations to outline: what a draft inserts or moves. */
+  readonly changed?: ReadonlySet<string>;
   /** Without it the bars do not move (a draft, a what-if). Resolves once the server has answered. */
   readonly onDrop?: (drop: GanttDrop) => Promise<unknown>;
   readonly testId: string;
@@ -51,7 +53,7 @@ const DRAG_THRESHOLD = 4;
  * bar dragged to another time or machine row is shown where it was dropped until the server answers;
  * a refused move simply clears the drag, which puts the bar back where the schedule has it.
  */
-export function GanttChart({ groups, mode, scale, now, result, labels, onDrop, testId }: GanttChartProps) {
+export function GanttChart({ groups, mode, scale, now, result, labels, changed, onDrop, testId }: GanttChartProps) {
   const { t } = useI18n();
   const layout = useMemo(() => rowLayout(groups), [groups]);
   const rowsRef = useRef<HTMLDivElement>(null);
@@ -141,7 +143,7 @@ export function GanttChart({ groups, mode, scale, now, result, labels, onDrop, t
                     const box = barBox(bar, scale);
                     const dragged = drag && same(drag.bar, bar) ? drag : null;
                     const offsetY = dragged?.target ? dragged.target.top - placed.top : 0;
-                    const classes = ['gantt-bar', bar.late ? 'late' : '', bar.fixed ? 'fixed' : '', onDrop && !bar.fixed ? 'movable' : '', dragged ? 'dragging' : '', dragged?.pending ? 'pending' : '']
+                    const classes = ['gantt-bar', bar.late ? 'late' : '', bar.fixed ? 'fixed' : '', onDrop && !bar.fixed ? 'movable' : '', dragged ? 'dragging' : '', changed?.has(bar.operation) ? 'changed' : '', dragged?.pending ? 'pending' : '']
                       .filter(Boolean)
                       .join(' ');
                     const order = labels.orders[bar.order];
@@ -161,6 +163,7 @@ export function GanttChart({ groups, mode, scale, now, result, labels, onDrop, t
                         data-operation={bar.operation}
                         data-late={bar.late ? 'true' : 'false'}
                         data-fixed={bar.fixed ? 'true' : 'false'}
+                        data-changed={changed?.has(bar.operation) ? 'true' : undefined}
                         onPointerDown={(event) => startDrag(event, bar, placed)}
                         onPointerMove={moveDrag}
                         onPointerUp={endDrag}

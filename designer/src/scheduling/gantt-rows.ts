@@ -138,3 +138,14 @@ export function scheduleSpan(results: readonly ScheduleResult[], now: number): {
   }
   return { from, to };
 }
+
+/**
+ * What a draft changes against the committed run, to outline in its Gantt: every operation of an
+ * order the committed run lacks (an inserted order) and every operation that moved.
+ */
+export function changedOperations(draft: ScheduleResult, moved: readonly { readonly operation: string }[], committed: ScheduleResult | undefined): Set<string> {
+  const known = new Set(committed?.orders.map((order) => order.order) ?? []);
+  const changed = new Set(moved.map((move) => move.operation));
+  if (committed !== undefined) for (const operation of draft.operations) if (!known.has(operation.order)) changed.add(operation.operation);
+  return changed;
+}

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MoveViolation, ScheduleRunView } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
 import { DraftChanges } from './draft-changes.js';
 import { factoryTime } from './factory-time.js';
 import type { GanttDrop } from './gantt-chart.js';
+import { changedOperations } from './gantt-rows.js';
 import { GanttView } from './gantt-view.js';
 import type { ScheduleControl } from './use-schedule.js';
 
@@ -14,12 +15,13 @@ type Feedback =
   | { readonly kind: 'refused'; readonly runId: string; readonly message: string; readonly violations: readonly MoveViolation[]; readonly operation: string; readonly machine: string };
 
 /** The shown run's Gantt; on the committed run a dragged bar asks the server to move the operation. */
-export function GanttTab({ run, control }: { run: ScheduleRunView; control: ScheduleControl }) {
+export function GanttTab({ run, committed, control }: { run: ScheduleRunView; committed: ScheduleRunView | undefined; control: ScheduleControl }) {
   const { t, locale } = useI18n();
   const [lastDrop, setFeedback] = useState<Feedback | null>(null);
   const feedback = lastDrop?.runId === run.id ? lastDrop : null;
   const [now] = useState(() => Date.now());
   const draft = run.status !== 'committed';
+  const changed = useMemo(() => (draft ? changedOperations(run.result, run.changes?.moved ?? [], committed?.result) : undefined), [draft, run, committed]);
   const name = (operation: string) => {
     const order = run.labels.orders[operation.slice(0, operation.lastIndexOf('/'))];
     const label = run.labels.operations[operation];
@@ -50,6 +52,7 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
       {draft ? (
         <div className="notice notice-warning" data-testid="draft-notice">
           <p>{t('scheduling.moveDraftHint')}</p>
+          {changed && changed.size > 0 ? <p className="changed-hint">{t('scheduling.changedHint', { count: changed.size })}</p> : null}
           <DraftChanges run={run} />
         </div>
       ) : (
@@ -87,7 +90,7 @@ export function GanttTab({ run, control }: { run: ScheduleRunView; control: Sche
           ) : null}
         </div>
       ) : null}
-      <GanttView schedules={[{ key: run.id, result: run.result, testId: 'gantt' }]} labels={run.labels} now={now} {...(draft ? {} : { onDrop })} />
+      <GanttView schedules={[{ key: run.id, result: run.result, testId: 'gantt', ...(changed ? { changed } : {}) }]} labels={run.labels} now={now} {...(draft ? {} : { onDrop })} />
     </>
   );
 }

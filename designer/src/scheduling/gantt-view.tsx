@@ -12,6 +12,7 @@ export interface GanttSchedule {
   readonly title?: string;
   readonly result: ScheduleResult;
   readonly testId: string;
+  readonly changed?: ReadonlySet<string>;
 }
 
 export interface GanttViewProps {
@@ -84,6 +85,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
             <GanttChart
               groups={groupsOf(schedule.result)}
               mode={mode}
+              {...(schedule.changed ? { changed: schedule.changed } : {})}
               scale={scale}
               now={now}
               result={schedule.result}

@@ -103,7 +103,7 @@ export function SchedulingPage({ view, workCenter }: SchedulingPageProps) {
               </a>
             ))}
           </nav>
-          {view === 'gantt' ? <GanttTab run={shown} control={control} /> : null}
+          {view === 'gantt' ? <GanttTab run={shown} committed={committedRun} control={control} /> : null}
           {view === 'whatif' ? <WhatIfView committed={committedRun} /> : null}
           {view === 'dispatch' ? <DispatchView committed={committedRun} workCenter={workCenter} /> : null}
         </>
