@@ -209,6 +209,12 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(await page.locator(`[data-testid="order-delta-row"][data-order="${alone!.order}"]`).textContent()).toContain('推迟');
     await page.getByTestId('gantt-base').waitFor();
     await page.getByTestId('gantt-scenario').waitFor();
+    // The two Gantts share one time scale and scroll together.
+    const scrollOf = (testId: string) => page.locator(`[data-testid="${testId}"] .gantt-scroll`);
+    await scrollOf('gantt-base').evaluate((element: { scrollLeft: number }) => {
+      element.scrollLeft = 240;
+    });
+    await expect.poll(() => scrollOf('gantt-scenario').evaluate((element: { scrollLeft: number }) => element.scrollLeft)).toBe(240);
     expect((await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).id).toBe(draft.id);
     await page.getByTestId('whatif-comparison').scrollIntoViewIfNeeded();
     await harness.screenshot('07-whatif');

@@ -8,6 +8,7 @@ import { barBox, OUTSOURCED_GROUP, type GanttBar, type GanttGroup, type GanttMod
 import { GanttTooltip } from './gantt-tooltip.js';
 import { LockIcon } from './lock-icon.js';
 import { orderColour } from './order-colour.js';
+import type { ScrollSync } from './scroll-sync.js';
 import { timeAt, xOf, type TimeScale } from './time-scale.js';
 
 export interface GanttDrop {
@@ -27,6 +28,8 @@ export interface GanttChartProps {
   readonly labels: ScheduleLabels;
   /** Operations to outline: what a draft inserts or moves. */
   readonly changed?: ReadonlySet<string>;
+  /** Called with the horizontal scroll position, and told it, so the Gantts of a comparison scroll together. */
+  readonly scrollSync?: ScrollSync;
   /** Without it the bars do not move (a draft, a what-if). Resolves once the server has answered. */
   readonly onDrop?: (drop: GanttDrop) => Promise<unknown>;
   readonly testId: string;
@@ -53,7 +56,7 @@ const DRAG_THRESHOLD = 4;
  * bar dragged to another time or machine row is shown where it was dropped until the server answers;
  * a refused move simply clears the drag, which puts the bar back where the schedule has it.
  */
-export function GanttChart({ groups, mode, scale, now, result, labels, changed, onDrop, testId }: GanttChartProps) {
+export function GanttChart({ groups, mode, scale, now, result, labels, changed, scrollSync, onDrop, testId }: GanttChartProps) {
   const { t } = useI18n();
   const layout = useMemo(() => rowLayout(groups), [groups]);
   const rowsRef = useRef<HTMLDivElement>(null);
@@ -62,6 +65,12 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
   const [hover, setHover] = useState<{ bar: GanttBar; x: number; y: number } | null>(null);
   const dues = useMemo(() => new Map(result.orders.map((order) => [order.order, order.due === undefined ? undefined : Date.parse(order.due)])), [result]);
   const nowX = xOf(scale, now);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!scrollSync || !element) return;
+    return scrollSync.register(element);
+  }, [scrollSync]);
 
   // A new chart or zoom opens at a little before now: what is about to run matters more than last week.
   useEffect(() => {

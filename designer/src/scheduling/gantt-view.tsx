@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.js';
 import { FACTORY_UTC_OFFSET_MINUTES } from './factory-time.js';
 import { GanttChart, type GanttDrop } from './gantt-chart.js';
 import { machineGroups, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
+import { createScrollSync } from './scroll-sync.js';
 import { GANTT_ZOOMS, timeScale, type GanttZoom } from './time-scale.js';
 
 export interface GanttSchedule {
@@ -27,6 +28,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
   const { t } = useI18n();
   const [mode, setMode] = useState<GanttMode>('machines');
   const [zoom, setZoom] = useState<GanttZoom>('day');
+  const [scrollSync] = useState(createScrollSync);
   const scale = useMemo(() => {
     const span = scheduleSpan(
       schedules.map((schedule) => schedule.result),
@@ -85,6 +87,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
             <GanttChart
               groups={groupsOf(schedule.result)}
               mode={mode}
+              {...(schedules.length > 1 ? { scrollSync } : {})}
               {...(schedule.changed ? { changed: schedule.changed } : {})}
               scale={scale}
               now={now}
