@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { LoginPage, useSession } from './auth/index.js';
 import { useI18n } from './i18n/index.js';
 import { PlanningPage } from './planning/index.js';
@@ -5,6 +6,9 @@ import { HistoryPage, ListPage, NewRecordPage, RecordPage } from './records/inde
 import { useRoute, type Route } from './routing/index.js';
 import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
 import { InboxPage, TaskPage } from './workflows/index.js';
+
+/** The scheduling page (Gantt, what-if, dispatch lists) loads when a planner opens it, not with the app. */
+const SchedulingPage = lazy(() => import('./scheduling/index.js').then((module) => ({ default: module.SchedulingPage })));
 
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -14,6 +18,13 @@ function Page({ route }: { route: Route }) {
   if (route.page === 'inbox') return <InboxPage key={route.box} box={route.box} />;
   if (route.page === 'task') return <TaskPage key={route.id} id={route.id} />;
   if (route.page === 'planning') return <PlanningPage view={route.view} salesOrder={route.salesOrder} />;
+  if (route.page === 'scheduling') {
+    return (
+      <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
+        <SchedulingPage view={route.view} workCenter={route.workCenter} />
+      </Suspense>
+    );
+  }
   const definition = form(route.form);
   if (!definition) return <p className="notice notice-error">{t('error.formNotFound', { form: route.form })}</p>;
   switch (route.page) {

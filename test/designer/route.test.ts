@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRoute, INBOX_BOXES, parseRoute, PLANNING_VIEWS, type Route } from '../../designer/src/routing/route.js';
+import { formatRoute, INBOX_BOXES, parseRoute, PLANNING_VIEWS, SCHEDULING_VIEWS, type Route } from '../../designer/src/routing/route.js';
 
 describe('hash routes', () => {
   it('reads each page from the hash', () => {
@@ -17,6 +17,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/planning')).toEqual({ page: 'planning', view: 'orders' });
     expect(parseRoute('#/planning/exceptions')).toEqual({ page: 'planning', view: 'exceptions' });
     expect(parseRoute('#/planning/pegging/SO%2F7')).toEqual({ page: 'planning', view: 'pegging', salesOrder: 'SO/7' });
+    expect(parseRoute('#/scheduling')).toEqual({ page: 'scheduling', view: 'gantt' });
+    expect(parseRoute('#/scheduling/whatif')).toEqual({ page: 'scheduling', view: 'whatif' });
+    expect(parseRoute('#/scheduling/dispatch/wc-cnc')).toEqual({ page: 'scheduling', view: 'dispatch', workCenter: 'wc-cnc' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -31,6 +34,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/planning/gantt')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/planning/orders/SO-7')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/planning/pegging/SO-7/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/scheduling/board')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/scheduling/gantt/wc-cnc')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/scheduling/dispatch/wc-cnc/more')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -44,6 +50,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('task' as const), id: text }),
       fc.record({ page: fc.constant('planning' as const), view: fc.constantFrom(...PLANNING_VIEWS) }),
       fc.record({ page: fc.constant('planning' as const), view: fc.constant('pegging' as const), salesOrder: text }),
+      fc.record({ page: fc.constant('scheduling' as const), view: fc.constantFrom(...SCHEDULING_VIEWS) }),
+      fc.record({ page: fc.constant('scheduling' as const), view: fc.constant('dispatch' as const), workCenter: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

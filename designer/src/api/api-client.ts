@@ -11,6 +11,7 @@ import type {
 } from './api-types.js';
 import { listQueryToSearch } from './list-query.js';
 import type { FirmResult, PlanRun, PlanRunSummary } from './planning-types.js';
+import type { DispatchList, ScheduleMove, ScheduleRunRequest, ScheduleRunSummary, ScheduleRunView } from './scheduling-types.js';
 import type {
   BatchResult,
   CommandResult,
@@ -148,6 +149,13 @@ export function createApiClient(options: ApiClientOptions) {
     planRun: (id: string) => request<PlanRun>('GET', `/api/plan-runs/${encodeURIComponent(id)}`),
     firmPlannedOrders: (runId: string, plannedOrders: readonly string[], idempotencyKey: string) =>
       request<FirmResult>('POST', `/api/plan-runs/${encodeURIComponent(runId)}/firm`, { body: { plannedOrders }, headers: { 'Idempotency-Key': idempotencyKey } }),
+    scheduleRuns: (limit: number) => request<{ items: readonly ScheduleRunSummary[] }>('GET', `/api/schedule-runs?limit=${limit}`),
+    scheduleRun: (id: string) => request<ScheduleRunView>('GET', `/api/schedule-runs/${encodeURIComponent(id)}`),
+    createScheduleRun: (body: ScheduleRunRequest) => request<ScheduleRunView>('POST', '/api/schedule-runs', { body }),
+    commitScheduleRun: (id: string) => request<ScheduleRunView>('POST', `/api/schedule-runs/${encodeURIComponent(id)}/commit`),
+    moveOperation: (move: ScheduleMove) => request<ScheduleRunView>('POST', '/api/schedule-runs/committed/moves', { body: move }),
+    dispatchList: (workCenter: string, machine?: string) =>
+      request<DispatchList>('GET', `/api/dispatch-lists/${encodeURIComponent(workCenter)}${machine ? `?machine=${encodeURIComponent(machine)}` : ''}`),
     recordWorkflows: (form: string, id: string) => request<{ items: readonly WorkflowInstance[] }>('GET', `${formPath(form)}/${encodeURIComponent(id)}/workflows`),
   };
 }

@@ -19,6 +19,23 @@ export type {
 export { newIdempotencyKey } from './idempotency-key.js';
 export { listQueryToSearch } from './list-query.js';
 export type { FirmedForm, FirmedOrder, FirmResult, PlanLabels, PlanRun, PlanRunSummary } from './planning-types.js';
+export type {
+  DispatchItem,
+  DispatchList,
+  MoveViolation,
+  MoveViolationKind,
+  OrderPriority,
+  ScheduleLabels,
+  ScheduleMove,
+  ScheduleOrderLabel,
+  ScheduleRunKind,
+  ScheduleRunRequest,
+  ScheduleRunStatus,
+  ScheduleRunSummary,
+  ScheduleRunView,
+  UnscheduledOrder,
+  WhatIfChange,
+} from './scheduling-types.js';
 export { tokenStore } from './token-store.js';
 export type {
   BatchResult,

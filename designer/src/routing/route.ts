@@ -14,12 +14,21 @@ function isPlanningView(value: string): value is PlanningView {
   return (PLANNING_VIEWS as readonly string[]).includes(value);
 }
 
+/** The views of the scheduling page, in tab order; the dispatch view may name a work center. */
+export const SCHEDULING_VIEWS = ['gantt', 'whatif', 'dispatch'] as const;
+export type SchedulingView = (typeof SCHEDULING_VIEWS)[number];
+
+function isSchedulingView(value: string): value is SchedulingView {
+  return (SCHEDULING_VIEWS as readonly string[]).includes(value);
+}
+
 /** The app's pages, addressed by the URL hash (`#/forms/sales-order/new`), so the server needs one page only. */
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'inbox'; readonly box: InboxBoxName }
   | { readonly page: 'task'; readonly id: string }
   | { readonly page: 'planning'; readonly view: PlanningView; readonly salesOrder?: string }
+  | { readonly page: 'scheduling'; readonly view: SchedulingView; readonly workCenter?: string }
   | { readonly page: 'list'; readonly form: string; readonly search: string }
   | { readonly page: 'new'; readonly form: string }
   | { readonly page: 'record'; readonly form: string; readonly id: string }
@@ -40,6 +49,12 @@ function parsePlanning(view: string, salesOrder: string | undefined, length: num
   return view === 'pegging' ? { page: 'planning', view, salesOrder } : { page: 'not-found' };
 }
 
+function parseScheduling(view: string, workCenter: string | undefined, length: number): Route {
+  if (!isSchedulingView(view) || length > 3) return { page: 'not-found' };
+  if (workCenter === undefined) return { page: 'scheduling', view };
+  return view === 'dispatch' ? { page: 'scheduling', view, workCenter } : { page: 'not-found' };
+}
+
 export function parseRoute(hash: string): Route {
   const withoutMark = hash.startsWith('#') ? hash.slice(1) : hash;
   const queryAt = withoutMark.indexOf('?');
@@ -58,6 +73,7 @@ export function parseRoute(hash: string): Route {
     return isInboxBox(box) ? { page: 'inbox', box } : { page: 'not-found' };
   }
   if (head === 'planning') return parsePlanning(form ?? 'orders', id, parts.length);
+  if (head === 'scheduling') return parseScheduling(form ?? 'gantt', id, parts.length);
   if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
@@ -77,6 +93,9 @@ export function formatRoute(route: Route): string {
     case 'planning':
       if (route.salesOrder !== undefined) return `#/planning/pegging/${encodeURIComponent(route.salesOrder)}`;
       return route.view === 'orders' ? '#/planning' : `#/planning/${route.view}`;
+    case 'scheduling':
+      if (route.workCenter !== undefined) return `#/scheduling/dispatch/${encodeURIComponent(route.workCenter)}`;
+      return route.view === 'gantt' ? '#/scheduling' : `#/scheduling/${route.view}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

@@ -11,9 +11,10 @@ export interface SideNavProps {
   readonly activeForm: string | undefined;
   readonly inboxActive: boolean;
   readonly planningActive: boolean;
+  readonly schedulingActive: boolean;
 }
 
-export function SideNav({ activeForm, inboxActive, planningActive }: SideNavProps) {
+export function SideNav({ activeForm, inboxActive, planningActive, schedulingActive }: SideNavProps) {
   const { t, text } = useI18n();
   const { state } = useSession();
   const planning = state.status === 'signed-in' && mayPlan(state.user.roles);
@@ -49,6 +50,18 @@ export function SideNav({ activeForm, inboxActive, planningActive }: SideNavProp
                 data-testid="nav-planning"
               >
                 {t('nav.planning')}
+              </a>
+            </li>
+          ) : null}
+          {planning ? (
+            <li>
+              <a
+                className={schedulingActive ? 'nav-link active' : 'nav-link'}
+                href={href({ page: 'scheduling', view: 'gantt' })}
+                aria-current={schedulingActive ? 'page' : undefined}
+                data-testid="nav-scheduling"
+              >
+                {t('nav.scheduling')}
               </a>
             </li>
           ) : null}
