@@ -1,3 +1,5 @@
+import { REPORT_MESSAGES_EN } from './messages-reports-en.js';
+
 /** The English catalogue; its keys are the message ids, `{name}` marks a parameter. */
 export const MESSAGES_EN = {
   'app.title': 'Ordo',
@@ -325,6 +327,7 @@ export const MESSAGES_EN = {
   'planning.pegging.servesOrder': 'for {order}',
   'planning.pegging.otherOrder': 'other order',
   'planning.pegging.close': 'Close',
+  ...REPORT_MESSAGES_EN,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

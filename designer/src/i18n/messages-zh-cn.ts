@@ -1,4 +1,5 @@
 import type { MessageId } from './messages-en.js';
+import { REPORT_MESSAGES_ZH_CN } from './messages-reports-zh-cn.js';
 
 export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'app.title': 'Ordo',
@@ -326,4 +327,5 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'planning.pegging.servesOrder': '用于 {order}',
   'planning.pegging.otherOrder': '其他订单',
   'planning.pegging.close': '关闭',
+  ...REPORT_MESSAGES_ZH_CN,
 };

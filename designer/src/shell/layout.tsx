@@ -14,7 +14,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
       <div className="app-frame">
         <TopBar />
         <div className="app-body">
-          <SideNav activeForm={formOf(route)} inboxActive={route.page === 'inbox' || route.page === 'task'} planningActive={route.page === 'planning'} />
+          <SideNav activeForm={formOf(route)} inboxActive={route.page === 'inbox' || route.page === 'task'} planningActive={route.page === 'planning'} route={route} />
           <main className="app-main">{children}</main>
         </div>
       </div>
