@@ -17,6 +17,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/planning')).toEqual({ page: 'planning', view: 'orders' });
     expect(parseRoute('#/planning/exceptions')).toEqual({ page: 'planning', view: 'exceptions' });
     expect(parseRoute('#/planning/pegging/SO%2F7')).toEqual({ page: 'planning', view: 'pegging', salesOrder: 'SO/7' });
+    expect(parseRoute('#/dashboards/management')).toEqual({ page: 'dashboard', id: 'management' });
+    expect(parseRoute('#/reports/on-time-delivery')).toEqual({ page: 'report', id: 'on-time-delivery' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -31,6 +33,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/planning/gantt')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/planning/orders/SO-7')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/planning/pegging/SO-7/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/dashboards')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/reports/x/run')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -44,6 +48,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('task' as const), id: text }),
       fc.record({ page: fc.constant('planning' as const), view: fc.constantFrom(...PLANNING_VIEWS) }),
       fc.record({ page: fc.constant('planning' as const), view: fc.constant('pegging' as const), salesOrder: text }),
+      fc.record({ page: fc.constant('dashboard' as const), id: text }),
+      fc.record({ page: fc.constant('report' as const), id: text }),
     );
     fc.assert(
       fc.property(route, (value) => {
