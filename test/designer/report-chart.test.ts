@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportColumn, ReportResult, ReportValue } from '../../designer/src/api/index.js';
+import type { ReportColumn, ReportResult, ReportValue } from '../../designer/src/api/report-types.js';
 import { buildChartModel, drawnMeasures, drillRowAt, isEmptyModel } from '../../designer/src/reports/chart-model.js';
 import { buildChartOption } from '../../designer/src/reports/chart-option.js';
 import { onTimeByCustomerMonth } from './report-fixture.js';
@@ -10,7 +10,7 @@ describe('chart model', () => {
   it('splits a series dimension into one series per value, over the categories in row order', () => {
     const model = buildChartModel(onTimeByCustomerMonth, onTimeByCustomerMonth.chart, name);
     expect(model.categoryColumn?.key).toBe('month');
-    expect(model.categories).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(model.categories).toEqual(['2026-09-01', '2026-10-01', '2026-11-01']);
     expect(model.series.map((series) => series.name)).toEqual(['华东泵业', '北方阀门', '(none)']);
     expect(model.series.map((series) => series.values)).toEqual([
       [4, 5, null],
@@ -18,9 +18,9 @@ describe('chart model', () => {
       [null, null, 1],
     ]);
     // A click on 北方阀门's October bar drills into exactly that customer and month.
-    expect(drillRowAt(model, 1, 1)).toEqual({ month: '2026-10', customer: '北方阀门' });
+    expect(drillRowAt(model, 1, 1)).toEqual({ month: '2026-10-01', customer: '北方阀门' });
     expect(drillRowAt(model, 1, 0)).toBeUndefined();
-    expect(drillRowAt(model, 2, 2)).toEqual({ month: '2026-11', customer: null });
+    expect(drillRowAt(model, 2, 2)).toEqual({ month: '2026-11-01', customer: null });
   });
 
   it('draws one series per measure without a series dimension, and never a hidden measure', () => {
@@ -32,7 +32,7 @@ describe('chart model', () => {
       ['Orders', [4, 5]],
       ['On-time %', [0.75, 0.8]],
     ]);
-    expect(drillRowAt(model, 0, 1)).toEqual({ month: '2026-10' });
+    expect(drillRowAt(model, 0, 1)).toEqual({ month: '2026-10-01' });
     expect(drawnMeasures(result, { type: 'bar', y: ['value', 'onTime'] }).map((column) => column.key)).toEqual(['onTime']);
   });
 
@@ -69,7 +69,7 @@ describe('chart option', () => {
     const result: ReportResult = {
       ...onTimeByCustomerMonth,
       chart: { type: 'pie', x: 'customer', y: ['value'] },
-      rows: onTimeByCustomerMonth.rows.filter((row) => row.month === '2026-10'),
+      rows: onTimeByCustomerMonth.rows.filter((row) => row.month === '2026-10-01'),
     };
     const model = buildChartModel(result, result.chart, name);
     const option = buildChartOption(model, 'pie', { locale: 'en', empty: '(none)' });

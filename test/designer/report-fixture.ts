@@ -1,4 +1,4 @@
-import type { DashboardDefinition, ReportResult } from '../../designer/src/api/index.js';
+import type { DashboardDefinition, ReportResult } from '../../designer/src/api/report-types.js';
 
 /*
  * A typed fake of the report routes' answers (the contract in docs/reports.md), for the pure parts
@@ -15,10 +15,10 @@ export const onTimeByCustomerMonth: ReportResult = {
     { key: 'value', label: { 'zh-CN': '金额', en: 'Value' }, role: 'measure', type: 'money' },
   ],
   rows: [
-    { customer: '华东泵业', month: '2026-09', orders: 4, onTime: 0.75, value: 120_000 },
-    { customer: '华东泵业', month: '2026-10', orders: 5, onTime: 0.8, value: 98_500.5 },
-    { customer: '北方阀门', month: '2026-10', orders: 2, onTime: 1, value: 45_000 },
-    { customer: null, month: '2026-11', orders: 1, onTime: 0, value: 3_000 },
+    { customer: '华东泵业', month: '2026-09-01', orders: 4, onTime: 0.75, value: 120_000 },
+    { customer: '华东泵业', month: '2026-10-01', orders: 5, onTime: 0.8, value: 98_500.5 },
+    { customer: '北方阀门', month: '2026-10-01', orders: 2, onTime: 1, value: 45_000 },
+    { customer: null, month: '2026-11-01', orders: 1, onTime: 0, value: 3_000 },
   ],
   chart: { type: 'bar', x: 'month', y: ['orders'], series: 'customer' },
   hidden: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialParameters } from '../../designer/src/reports/initial-parameters.js';
-import { formatDimension, formatMeasure } from '../../designer/src/reports/measure-format.js';
+import { dimensionFormatter, formatDimension, formatMeasure, isMonthly } from '../../designer/src/reports/measure-format.js';
 import { parameterFields, readRange, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
 import { reportExportPath } from '../../designer/src/reports/report-export-path.js';
 import { recordExportPath } from '../../designer/src/exports/record-export-path.js';
@@ -84,5 +84,17 @@ describe('export addresses', () => {
       '/api/records/sales-order/export?format=csv&q=%E6%B3%B5&filter=status%3Aeq%3Aopen&sort=-dueDate',
     );
     expect(recordExportPath('item', {}, 'xlsx')).toBe('/api/records/item/export?format=xlsx');
+  });
+});
+
+describe('month buckets', () => {
+  it('read a date column of first days as months, and any other as days', () => {
+    expect(isMonthly(['2026-10-01', '2026-11-01', null])).toBe(true);
+    expect(isMonthly(['2026-10-01', '2026-10-08'])).toBe(false);
+    expect(isMonthly([null])).toBe(false);
+    const column = { key: 'month', label: { 'zh-CN': '月份', en: 'Month' }, role: 'dimension' as const, type: 'date' as const };
+    const text = dimensionFormatter([{ month: '2026-10-01' }, { month: '2026-11-01' }], 'zh-CN', '');
+    expect(text(column, '2026-11-01')).toBe('2026年11月');
+    expect(dimensionFormatter([{ month: '2026-11-02' }], 'en', '')(column, '2026-11-02')).toBe('11/02/2026');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportResult } from '../../designer/src/api/index.js';
+import type { ReportResult } from '../../designer/src/api/report-types.js';
 import { buildPivot } from '../../designer/src/reports/pivot.js';
 import { onTimeByCustomerMonth } from './report-fixture.js';
 
@@ -8,7 +8,7 @@ describe('pivot', () => {
   it('crosses the row and column dimensions with totals for a measure that adds up', () => {
     const pivot = buildPivot(onTimeByCustomerMonth, { type: 'pivot', x: 'customer', series: 'month', y: ['orders'] });
     expect(pivot?.rowValues).toEqual(['华东泵业', '北方阀门', null]);
-    expect(pivot?.columnValues).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(pivot?.columnValues).toEqual(['2026-09-01', '2026-10-01', '2026-11-01']);
     expect(pivot?.cells).toEqual([
       [4, 5, null],
       [null, 2, null],

@@ -1,4 +1,6 @@
-import { listQueryToSearch, type ExportFormat, type ListQuery } from '../api/index.js';
+import type { ListQuery } from '../api/api-types.js';
+import { listQueryToSearch } from '../api/list-query.js';
+import type { ExportFormat } from '../api/report-types.js';
 
 /** GET /api/records/:form/export with the list's search, filters and sort, but every page: the file holds the whole filtered list. */
 export function recordExportPath(form: string, query: ListQuery, format: ExportFormat): string {

@@ -1,4 +1,4 @@
-import type { ChartSpec, ReportColumn, ReportResult, ReportRow, ReportValue } from '../api/index.js';
+import type { ChartSpec, ReportColumn, ReportResult, ReportRow, ReportValue } from '../api/report-types.js';
 
 /** One drawn series: a measure, or one value of the series dimension. */
 export interface ChartSeries {

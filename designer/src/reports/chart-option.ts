@@ -3,7 +3,7 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import type { Locale } from '../../../engine/errors/index.js';
 import type { ChartModel } from './chart-model.js';
-import { formatDimension, formatMeasure } from './measure-format.js';
+import { formatDimension, formatMeasure, isMonthly } from './measure-format.js';
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
@@ -39,7 +39,8 @@ function escapeHtml(text: string): string {
 export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie', texts: ChartTexts): ChartOption {
   const { locale, empty } = texts;
   const categoryType = model.categoryColumn?.type ?? 'string';
-  const names = model.categories.map((value) => formatDimension(value, categoryType, locale, empty));
+  const monthly = categoryType === 'date' && isMonthly(model.categories);
+  const names = model.categories.map((value) => formatDimension(value, categoryType, locale, empty, monthly));
   const valueText = (seriesIndex: number, value: unknown) => formatMeasure(typeof value === 'number' ? value : null, model.series[seriesIndex]?.measure.type ?? 'number', locale);
   const line = (param: TooltipParam) =>
     `${typeof param.marker === 'string' ? param.marker : ''}${escapeHtml(param.seriesName ?? '')}: <b>${escapeHtml(valueText(param.seriesIndex ?? 0, param.value))}</b>`;

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../engine/errors/index.js';
-import type { ReportColumn, ReportRow } from '../api/index.js';
-import { formatDimension } from './measure-format.js';
+import type { ReportColumn, ReportRow } from '../api/report-types.js';
+import { dimensionFormatter } from './measure-format.js';
 
 /** What a click on a chart or table row asks for: the records behind one row of one report run. */
 export interface DrillTarget {
@@ -11,11 +11,12 @@ export interface DrillTarget {
   readonly label: string;
 }
 
-/** The dimension values of a row in the report's column order, as people read them (客户甲 · 2026年11月). */
-export function drillLabel(columns: readonly ReportColumn[], row: ReportRow, locale: Locale, empty: string): string {
+/** The dimension values of a row in the report's column order, as people read them (客户甲 · 2026年11月); `rows` are the result's, to tell months from days. */
+export function drillLabel(columns: readonly ReportColumn[], rows: readonly ReportRow[], row: ReportRow, locale: Locale, empty: string): string {
+  const dimension = dimensionFormatter(rows, locale, empty);
   return columns
     .filter((column) => column.role === 'dimension' && column.key in row)
-    .map((column) => formatDimension(row[column.key], column.type, locale, empty))
+    .map((column) => dimension(column, row[column.key]))
     .join(' · ');
 }
 

@@ -1,4 +1,4 @@
-import type { ParameterSchema } from '../api/index.js';
+import type { ParameterSchema } from '../api/report-types.js';
 import { localToday, presetRange, type DatePreset } from './date-presets.js';
 import { parameterFields, readRange, schemaDefaults, writeRange } from './parameter-fields.js';
 

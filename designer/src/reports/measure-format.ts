@@ -1,5 +1,5 @@
 import type { Locale } from '../../../engine/errors/index.js';
-import type { ColumnType, ReportValue } from '../api/index.js';
+import type { ColumnType, ReportColumn, ReportValue } from '../api/report-types.js';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -44,15 +44,26 @@ export function formatMeasure(value: ReportValue | undefined, type: ColumnType, 
   }
 }
 
+const FIRST_OF_MONTH = /^\d{4}-\d{2}-01(?:$|T00:00:00)/;
+
 /**
- * A dimension's value as text: month buckets (`2026-11`) and days in the locale's style, true/false
- * as words, everything else as it came (the server already sends names, not record ids).
+ * Whether a date column holds month buckets: the server sends a month as its first day
+ * (`2026-11-01`), so a column whose every value is a first of the month reads as months.
  */
-export function formatDimension(value: ReportValue | undefined, type: ColumnType, locale: Locale, empty: string): string {
+export function isMonthly(values: readonly (ReportValue | undefined)[]): boolean {
+  const present = values.filter((value) => value !== null && value !== undefined && value !== '');
+  return present.length > 0 && present.every((value) => typeof value === 'string' && (MONTH.test(value) || FIRST_OF_MONTH.test(value)));
+}
+
+/**
+ * A dimension's value as text: months (`2026-11`, or a first day when `monthly`) and days in the
+ * locale's style, true/false as words, everything else as it came (the server sends names, not ids).
+ */
+export function formatDimension(value: ReportValue | undefined, type: ColumnType, locale: Locale, empty: string, monthly = false): string {
   if (value === null || value === undefined || value === '') return empty;
   if (typeof value === 'boolean') return locale === 'zh-CN' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
   if (type !== 'date' || typeof value !== 'string') return String(value);
-  const month = MONTH.exec(value);
+  const month = MONTH.exec(value) ?? (monthly ? /^(\d{4})-(\d{2})/.exec(value) : null);
   if (month) {
     return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
   }
@@ -61,4 +72,21 @@ export function formatDimension(value: ReportValue | undefined, type: ColumnType
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
     new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))),
   );
+}
+
+/** Formats the dimension values of one result: each date column decides once whether it holds months. */
+export function dimensionFormatter(
+  rows: readonly Readonly<Record<string, ReportValue>>[],
+  locale: Locale,
+  empty: string,
+): (column: ReportColumn, value: ReportValue | undefined) => string {
+  const monthly = new Map<string, boolean>();
+  return (column, value) => {
+    let isMonth = monthly.get(column.key);
+    if (isMonth === undefined) {
+      isMonth = column.type === 'date' && isMonthly(rows.map((row) => row[column.key]));
+      monthly.set(column.key, isMonth);
+    }
+    return formatDimension(value, column.type, locale, empty, isMonth);
+  };
 }

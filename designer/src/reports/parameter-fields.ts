@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
-import type { ParameterProperty, ParameterSchema, ReportValue } from '../api/index.js';
+import type { ParameterProperty, ParameterSchema, ReportValue } from '../api/report-types.js';
 
 /** One control of the parameter bar, read from the parameters' JSON Schema. */
 export type ParameterField =

@@ -1,6 +1,6 @@
 import type { ReportRow } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { formatDimension, formatMeasure } from './measure-format.js';
+import { formatDimension, formatMeasure, isMonthly } from './measure-format.js';
 import type { Pivot } from './pivot.js';
 
 /** A cross table with row and column totals where they add up; a cell click drills into that pair. */
@@ -8,6 +8,8 @@ export function PivotTable({ pivot, onCell }: { pivot: Pivot; onCell?: (row: Rep
   const { t, text, locale } = useI18n();
   const none = t('reports.none');
   const { rowColumn, columnColumn, measure, totals } = pivot;
+  const rowMonthly = rowColumn.type === 'date' && isMonthly(pivot.rowValues);
+  const columnMonthly = columnColumn.type === 'date' && isMonthly(pivot.columnValues);
   return (
     <div className="report-table-wrap">
       <table className="data-table pivot-table" data-testid="pivot-table">
@@ -18,7 +20,7 @@ export function PivotTable({ pivot, onCell }: { pivot: Pivot; onCell?: (row: Rep
             </th>
             {pivot.columnValues.map((value, index) => (
               <th key={index} className="num">
-                {formatDimension(value, columnColumn.type, locale, none)}
+                {formatDimension(value, columnColumn.type, locale, none, columnMonthly)}
               </th>
             ))}
             {totals ? <th className="num">{t('reports.total')}</th> : null}
@@ -27,7 +29,7 @@ export function PivotTable({ pivot, onCell }: { pivot: Pivot; onCell?: (row: Rep
         <tbody>
           {pivot.rowValues.map((rowValue, r) => (
             <tr key={r}>
-              <th scope="row">{formatDimension(rowValue, rowColumn.type, locale, none)}</th>
+              <th scope="row">{formatDimension(rowValue, rowColumn.type, locale, none, rowMonthly)}</th>
               {pivot.columnValues.map((columnValue, c) => {
                 const cell = pivot.cells[r]?.[c] ?? null;
                 const drill = onCell && cell !== null ? () => onCell({ [rowColumn.key]: rowValue, [columnColumn.key]: columnValue }) : undefined;

@@ -1,4 +1,4 @@
-import type { ChartSpec, ReportColumn, ReportResult, ReportValue } from '../api/index.js';
+import type { ChartSpec, ReportColumn, ReportResult, ReportValue } from '../api/report-types.js';
 import { dimensions, drawnMeasures } from './chart-model.js';
 
 /** A cross table: one row per value of the row dimension, one column per value of the column dimension. */

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../api/index.js';
+import type { ExportFormat } from '../api/report-types.js';
 
 /** GET /api/reports/:id/export with the run's parameters, so the file holds what the screen shows. */
 export function reportExportPath(report: string, parameters: Readonly<Record<string, unknown>>, format: ExportFormat): string {

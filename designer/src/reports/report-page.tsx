@@ -32,7 +32,12 @@ function LoadedReportPage({ id, title, description, schema }: { id: string; titl
   const closeDrill = useCallback(() => setDrill(null), []);
   const onDrill = (row: ReportRow) => {
     if (state.status !== 'ready') return;
-    setDrill({ report: id, parameters, row: dimensionRow(state.result.columns, row), label: drillLabel(state.result.columns, row, locale, t('reports.none')) || title });
+    setDrill({
+      report: id,
+      parameters,
+      row: dimensionRow(state.result.columns, row),
+      label: drillLabel(state.result.columns, state.result.rows, row, locale, t('reports.none')) || title,
+    });
   };
   const tableBelow = state.status === 'ready' && ['bar', 'line', 'pie', 'kpi'].includes(state.result.chart.type) && state.result.rows.length > 0;
 

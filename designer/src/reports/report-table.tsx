@@ -1,12 +1,13 @@
 import type { ReportResult, ReportRow } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { formatDimension, formatMeasure } from './measure-format.js';
+import { dimensionFormatter, formatMeasure } from './measure-format.js';
 
 /** The result as a table, dimensions then measures; a row click drills into it. Hidden measures are left out. */
 export function ReportTable({ result, onRow, maxRows }: { result: ReportResult; onRow?: (row: ReportRow) => void; maxRows?: number }) {
   const { t, text, locale } = useI18n();
   const columns = result.columns.filter((column) => !result.hidden.includes(column.key));
   const rows = maxRows === undefined ? result.rows : result.rows.slice(0, maxRows);
+  const dimension = dimensionFormatter(result.rows, locale, t('reports.none'));
   return (
     <div className="report-table-wrap">
       <table className="data-table report-table" data-testid="report-table">
@@ -24,7 +25,7 @@ export function ReportTable({ result, onRow, maxRows }: { result: ReportResult; 
             <tr key={index} className={onRow ? 'clickable' : undefined} onClick={onRow ? () => onRow(row) : undefined} data-testid="report-row">
               {columns.map((column) => (
                 <td key={column.key} className={column.role === 'measure' ? 'num nowrap' : undefined}>
-                  {column.role === 'measure' ? formatMeasure(row[column.key], column.type, locale) : formatDimension(row[column.key], column.type, locale, t('reports.none'))}
+                  {column.role === 'measure' ? formatMeasure(row[column.key], column.type, locale) : dimension(column, row[column.key])}
                 </td>
               ))}
             </tr>

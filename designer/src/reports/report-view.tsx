@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { buildChartModel, drillRowAt, isEmptyModel } from './chart-model.js';
 import { buildChartOption } from './chart-option.js';
 import { KpiCard } from './kpi-card.js';
-import { formatDimension } from './measure-format.js';
+import { dimensionFormatter } from './measure-format.js';
 import { buildPivot } from './pivot.js';
 import { PivotTable } from './pivot-table.js';
 import { ReportTable } from './report-table.js';
@@ -26,13 +26,12 @@ export interface ReportViewProps {
 function ChartView({ result, type, height, onDrill }: { result: ReportResult; type: 'bar' | 'line' | 'pie'; height: number; onDrill?: (row: ReportRow) => void }) {
   const { t, text, locale } = useI18n();
   const none = t('reports.none');
-  const model = useMemo(
-    () =>
-      buildChartModel(result, result.chart, (column: ReportColumn, value?: ReportValue) =>
-        column.role === 'dimension' ? formatDimension(value, column.type, locale, none) : text(column.label, column.key),
-      ),
-    [result, locale, none, text],
-  );
+  const model = useMemo(() => {
+    const dimension = dimensionFormatter(result.rows, locale, none);
+    return buildChartModel(result, result.chart, (column: ReportColumn, value?: ReportValue) =>
+      column.role === 'dimension' ? dimension(column, value) : text(column.label, column.key),
+    );
+  }, [result, locale, none, text]);
   const option = useMemo(() => buildChartOption(model, type, { locale, empty: none }), [model, type, locale, none]);
   if (isEmptyModel(model))
     return (

@@ -32,7 +32,12 @@ export function WidgetCard({ widget, shared, reload, onDrill }: WidgetCardProps)
 
   const drill = (row: ReportRow) => {
     if (state.status !== 'ready') return;
-    onDrill({ report: widget.report, parameters, row: dimensionRow(state.result.columns, row), label: drillLabel(state.result.columns, row, locale, t('reports.none')) || title });
+    onDrill({
+      report: widget.report,
+      parameters,
+      row: dimensionRow(state.result.columns, row),
+      label: drillLabel(state.result.columns, state.result.rows, row, locale, t('reports.none')) || title,
+    });
   };
 
   return (
