@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialParameters } from '../../designer/src/reports/initial-parameters.js';
 import { dimensionFormatter, formatDimension, formatMeasure, isMonthly } from '../../designer/src/reports/measure-format.js';
-import { parameterFields, readRange, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
+import { parameterFields, parameterTitle, readRange, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
 import { reportExportPath } from '../../designer/src/reports/report-export-path.js';
 import { recordExportPath } from '../../designer/src/exports/record-export-path.js';
 import { managementDashboard } from './report-fixture.js';
@@ -96,5 +96,28 @@ describe('month buckets', () => {
     const text = dimensionFormatter([{ month: '2026-10-01' }, { month: '2026-11-01' }], 'zh-CN', '');
     expect(text(column, '2026-11-01')).toBe('2026年11月');
     expect(dimensionFormatter([{ month: '2026-11-02' }], 'en', '')(column, '2026-11-02')).toBe('11/02/2026');
+  });
+});
+
+describe('parameter captions and pickers', () => {
+  it('split a plain "中文 / English" title by language and keep other titles whole', () => {
+    expect(parameterTitle('客户 / Customer', 'zh-CN', 'customer')).toBe('客户');
+    expect(parameterTitle('客户 / Customer', 'en', 'customer')).toBe('Customer');
+    expect(parameterTitle('Work center', 'zh-CN', 'workCenter')).toBe('Work center');
+    expect(parameterTitle({ 'zh-CN': '日期', en: 'Dates' }, 'en', 'x')).toBe('Dates');
+    expect(parameterTitle(undefined, 'en', 'status')).toBe('status');
+  });
+
+  it('pick records of the form a text parameter is named after', () => {
+    const schema = { type: 'object' as const, properties: { customer: { type: 'string' }, workCenter: { type: 'string' }, lotNo: { type: 'string' } } };
+    const fields = parameterFields(schema, [
+      { id: 'customer', titleField: 'name' },
+      { id: 'work-center', titleField: 'name' },
+    ]);
+    expect(fields).toEqual([
+      { kind: 'lookup', name: 'customer', title: undefined, form: 'customer', displayField: 'name' },
+      { kind: 'lookup', name: 'workCenter', title: undefined, form: 'work-center', displayField: 'name' },
+      { kind: 'text', name: 'lotNo', title: undefined },
+    ]);
   });
 });

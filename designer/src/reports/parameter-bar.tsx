@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 import type { ParameterSchema, ReportValue } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 import { DATE_PRESETS, isCalendarDay, localToday, presetOf, presetRange } from './date-presets.js';
-import { parameterFields, readRange, writeRange, type ParameterField } from './parameter-fields.js';
+import { useDefinitions } from '../shell/index.js';
+import { parameterFields, parameterTitle, readRange, writeRange, type ParameterField } from './parameter-fields.js';
 
 export interface ParameterBarProps {
   readonly schema: ParameterSchema | undefined;
@@ -13,11 +13,6 @@ export interface ParameterBarProps {
 }
 
 type Values = Readonly<Record<string, unknown>>;
-
-function useTitle() {
-  const { text } = useI18n();
-  return (title: string | LocalizedText | undefined, fallback: string) => (typeof title === 'string' ? title : text(title, fallback));
-}
 
 function DateRangeField({
   field,
@@ -137,8 +132,9 @@ function choiceText(option: ReportValue): string {
  * change applies at once; an emptied control drops its parameter so the report's default applies.
  */
 export function ParameterBar({ schema, values, onChange }: ParameterBarProps) {
-  const title = useTitle();
-  const fields = parameterFields(schema);
+  const { locale } = useI18n();
+  const { forms } = useDefinitions();
+  const fields = parameterFields(schema, forms);
   if (fields.length === 0) return null;
   const set = (name: string, value: string) => {
     const next: Record<string, unknown> = { ...values };
@@ -149,7 +145,7 @@ export function ParameterBar({ schema, values, onChange }: ParameterBarProps) {
   return (
     <div className="parameter-bar card" data-testid="parameter-bar">
       {fields.map((field) => {
-        const label = title(field.title, field.name);
+        const label = parameterTitle(field.title, locale, field.name);
         switch (field.kind) {
           case 'dateRange':
             return <DateRangeField key={`range-${field.name}`} field={field} values={values} onChange={onChange} />;

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
+import type { Locale } from '../../../engine/errors/index.js';
 import type { ParameterProperty, ParameterSchema, ReportValue } from '../api/report-types.js';
 
 /** One control of the parameter bar, read from the parameters' JSON Schema. */
@@ -29,8 +30,22 @@ function lookupOf(schema: ParameterSchema, name: string, property: ParameterProp
   return typeof form === 'string' ? { form, displayField: typeof displayField === 'string' ? displayField : undefined } : undefined;
 }
 
-/** The bar's controls in the schema's property order; the date range first, as it is what people change most. */
-export function parameterFields(schema: ParameterSchema | undefined): ParameterField[] {
+/** A form a lookup parameter may pick from: its id and the field that names its records. */
+export interface PickableForm {
+  readonly id: string;
+  readonly titleField?: string;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * The bar's controls in the schema's property order; the date range first, as it is what people
+ * change most. A text parameter named after a readable form (`customer`, `workCenter` ->
+ * work-center) picks one of its records, as the shipped reports compare it with a lookup field.
+ */
+export function parameterFields(schema: ParameterSchema | undefined, forms: readonly PickableForm[] = []): ParameterField[] {
   if (!schema) return [];
   const properties = schema.properties ?? {};
   const fields: ParameterField[] = [];
@@ -39,13 +54,26 @@ export function parameterFields(schema: ParameterSchema | undefined): ParameterF
   for (const [name, property] of Object.entries(properties)) {
     if (flatRange && (name === FROM || name === TO)) continue;
     const title = property.title;
-    const lookup = lookupOf(schema, name, property);
+    const named = forms.find((form) => form.id === kebab(name));
+    const lookup = lookupOf(schema, name, property) ?? (named && property.type === 'string' ? { form: named.id, displayField: named.titleField } : undefined);
     if (isRange(property)) fields.unshift({ kind: 'dateRange', name, title });
     else if (property.enum) fields.push({ kind: 'choice', name, title, options: property.enum });
     else if (lookup) fields.push({ kind: 'lookup', name, title, ...lookup });
     else fields.push({ kind: 'text', name, title });
   }
   return fields;
+}
+
+/**
+ * A parameter's caption in the user's language: a localized title, or a plain one written
+ * `中文 / English` (JSON Schema titles are strings) split at the slash.
+ */
+export function parameterTitle(title: string | LocalizedText | undefined, locale: Locale, fallback: string): string {
+  if (title === undefined) return fallback;
+  if (typeof title !== 'string') return title[locale] || title.en || fallback;
+  const parts = title.split(' / ');
+  if (parts.length !== 2) return title;
+  return (locale === 'en' ? parts[1] : parts[0])?.trim() || title;
 }
 
 /** The range a date-range field holds in a parameter object. */
