@@ -83,10 +83,13 @@ describe('chart option', () => {
     expect(tooltip.formatter({ name: '北方阀门', value: 45_000, percent: 31.36 })).toBe('北方阀门<br/>¥45,000.00 (31.4%)');
   });
 
-  it('does not stack percentages and keeps the percent axis at least 0–100%', () => {
+  it('does not stack shares or durations (averages) and keeps the percent axis at least 0–100%', () => {
     const result: ReportResult = { ...onTimeByCustomerMonth, chart: { type: 'bar', x: 'month', y: ['onTime'], series: 'customer' } };
     const option = buildChartOption(buildChartModel(result, result.chart, name), 'bar', { locale: 'en', empty: '' });
     expect((option.series as { stack?: string }[]).every((entry) => entry.stack === undefined)).toBe(true);
+    const durations: ReportResult = { ...result, columns: result.columns.map((column) => (column.key === 'onTime' ? { ...column, type: 'duration' as const } : column)) };
+    const durationOption = buildChartOption(buildChartModel(durations, durations.chart, name), 'bar', { locale: 'en', empty: '' });
+    expect((durationOption.series as { stack?: string }[]).every((entry) => entry.stack === undefined)).toBe(true);
     const axis = option.yAxis as { max: (extent: { max: number }) => number; axisLabel: { formatter: (value: number) => string } };
     expect(axis.max({ max: 0.8 })).toBe(1);
     expect(axis.axisLabel.formatter(0.5)).toBe('50%');

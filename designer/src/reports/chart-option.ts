@@ -65,7 +65,10 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
           center: ['38%', '50%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
-          label: { formatter: '{d}%', color: AXIS_TEXT },
+          // Names sit in the legend; the hovered slice shows its share in the hole, where nothing overlaps.
+          label: { show: false, position: 'center' },
+          emphasis: { label: { show: true, formatter: '{b}\n{d}%', fontSize: 14, fontWeight: 600, color: '#1f2933', lineHeight: 20 } },
+          labelLine: { show: false },
           data: names.map((name, index) => ({ name, value: series?.values[index] ?? 0 })),
         },
       ],
@@ -73,7 +76,8 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
   }
 
   const firstType = model.series[0]?.measure.type ?? 'number';
-  const stacked = type === 'bar' && model.series.length > 1 && model.series.every((series) => series.measure === model.series[0]?.measure) && firstType !== 'percent';
+  // One measure split by a dimension stacks into its total, but only where parts add up: shares and durations (averages) do not.
+  const stacked = type === 'bar' && model.series.length > 1 && model.series.every((series) => series.measure === model.series[0]?.measure) && (firstType === 'number' || firstType === 'money');
   return {
     color: CHART_COLORS,
     grid: { left: 8, right: 16, top: model.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },

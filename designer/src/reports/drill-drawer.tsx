@@ -56,7 +56,13 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget; onClose:
   }, [onClose]);
 
   const definition = state.status === 'ready' ? formDefinition(state.form) : undefined;
-  const fields = state.status === 'ready' ? Object.keys(state.items[0]?.data ?? {}).slice(0, SHOWN_FIELDS) : [];
+  // The first column already names each record: a field that only repeats its title is left out.
+  const fields =
+    state.status === 'ready'
+      ? Object.keys(state.items[0]?.data ?? {})
+          .filter((path) => !state.items.every((item) => String(item.data[path]) === item.title))
+          .slice(0, SHOWN_FIELDS)
+      : [];
 
   return (
     <div className="drawer-layer">

