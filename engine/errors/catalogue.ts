@@ -59,6 +59,9 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),
   ORDO_ERR_UNSAFE_DATABASE_ROLE: spec(500, 'operational', 'The database role has superuser rights', '数据库账号权限过高'),
   ORDO_ERR_INTERNAL: spec(500, 'unexpected', 'Something went wrong on the server', '服务器内部错误'),
+  ORDO_ERR_REPORT_NOT_FOUND: spec(404, 'user', 'No such report or dashboard', '报表或仪表板不存在'),
+  ORDO_ERR_REPORT_PARAMETERS_INVALID: spec(400, 'user', 'The report parameters are not valid', '报表参数无效'),
+  ORDO_ERR_REPORT_DRILL_INVALID: spec(400, 'user', 'The row to drill into does not match the report', '下钻的行与报表不符'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -10,6 +10,7 @@ import { installJsonBodyParser } from './json-body.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limiter.js';
 import { planRunRoutes } from './plan-run-routes.js';
 import { recordRoutes } from './record-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { decorateRequestActor, installAuthentication } from './request-actor.js';
 import { installSchemaValidators } from './schema-validators.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -62,6 +63,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(taskRoutes, { services });
     await api.register(functionRoutes, { services });
     await api.register(planRunRoutes, { services });
+    await api.register(reportRoutes, { services });
   });
   await registerDocsRoutes(app, services);
   await app.register(webRoutes, { webRoot: options.webRoot });
