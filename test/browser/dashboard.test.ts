@@ -24,6 +24,11 @@ interface DrillAnswer {
   items: { id: string; title: string; data: Record<string, unknown> }[];
 }
 
+/** Lets the charts' entry animation (400 ms) finish before a screenshot. */
+async function settleCharts(page: Page): Promise<void> {
+  await page.waitForTimeout(600);
+}
+
 function runOf(page: Page, report: string): Promise<Response> {
   return page.waitForResponse((response) => response.url().endsWith(`/api/reports/${report}/run`) && response.request().method() === 'POST');
 }
@@ -61,7 +66,8 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     await expect.poll(() => tiles.count()).toBeGreaterThan(4);
     await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="loading"], [data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
     expect(await page.locator('[data-testid^="widget-"][data-state="failed"]').count()).toBe(0);
-    expect(await page.locator(`[data-testid="widget-${ON_TIME}"] canvas`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`[data-testid="widget-${ON_TIME}"] canvas`).count()).toBeGreaterThan(0);
+    await settleCharts(page);
     await harness.screenshot('01-dashboard');
 
     // Another range reruns the tiles with it, and the figures change.
@@ -75,6 +81,7 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     expect(sent.parameters.dateRange).not.toEqual(before.parameters.dateRange);
     expect(after.rows).not.toEqual(before.rows);
     await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
+    await settleCharts(page);
     await harness.screenshot('02-last-month');
     await page.getByTestId('preset-thisYear').click();
     await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
@@ -100,7 +107,10 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     await page.getByTestId('report-row').first().waitFor();
     const dimensions = before.columns.filter((column) => column.role === 'dimension').map((column) => column.key);
     const lateRow = Object.fromEntries(dimensions.map((key) => [key, late[key] ?? null]));
-    const drillAnswer = await harness.api<DrillAnswer>(MANAGER, `/api/reports/${ON_TIME}/drill`, { method: 'POST', body: { parameters: before.parameters, row: lateRow, limit: 50 } });
+    const drillAnswer = await harness.api<DrillAnswer>(MANAGER, `/api/reports/${ON_TIME}/drill`, {
+      method: 'POST',
+      body: { parameters: before.parameters, row: lateRow, limit: 50 },
+    });
     const lateOrders = drillAnswer.items.filter((item) => String(item.data.shippedDate) > String(item.data.promisedDate));
     expect(lateOrders.length).toBe(Number(late.shipped) - Number(late.onTime));
     const rows = page.getByTestId('report-row');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportColumn, ReportResult, ReportValue } from '../../designer/src/api/report-types.js';
-import { buildChartModel, drawnMeasures, drillRowAt, isEmptyModel } from '../../designer/src/reports/chart-model.js';
+import { allDrawnHidden, buildChartModel, drawnMeasures, drillRowAt, isEmptyModel } from '../../designer/src/reports/chart-model.js';
 import { buildChartOption } from '../../designer/src/reports/chart-option.js';
 import { onTimeByCustomerMonth } from './report-fixture.js';
 
@@ -93,5 +93,13 @@ describe('chart option', () => {
     const axis = option.yAxis as { max: (extent: { max: number }) => number; axisLabel: { formatter: (value: number) => string } };
     expect(axis.max({ max: 0.8 })).toBe(1);
     expect(axis.axisLabel.formatter(0.5)).toBe('50%');
+  });
+});
+
+describe('hidden measures', () => {
+  it('say when the user may see none of the measures a chart draws', () => {
+    expect(allDrawnHidden({ hidden: ['value'], chart: { type: 'pie', y: ['value'] } })).toBe(true);
+    expect(allDrawnHidden({ hidden: ['value'], chart: { type: 'pie', y: ['value', 'lots'] } })).toBe(false);
+    expect(allDrawnHidden({ hidden: ['value'], chart: { type: 'table' } })).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { DashboardDefinition, ReportResult } from '../../designer/src/api/r
  */
 
 export const onTimeByCustomerMonth: ReportResult = {
-  report: 'on-time-delivery',
+  report: { id: 'on-time-delivery', version: 1, title: { 'zh-CN': '准时交付率', en: 'On-time delivery' } },
   columns: [
     { key: 'customer', label: { 'zh-CN': '客户', en: 'Customer' }, role: 'dimension', type: 'string' },
     { key: 'month', label: { 'zh-CN': '月份', en: 'Month' }, role: 'dimension', type: 'date' },

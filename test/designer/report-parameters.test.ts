@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialParameters } from '../../designer/src/reports/initial-parameters.js';
 import { dimensionFormatter, formatDimension, formatMeasure, isMonthly } from '../../designer/src/reports/measure-format.js';
-import { parameterFields, parameterTitle, readRange, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
+import { parameterFields, parameterTitle, readRange, usedParameters, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
 import { reportExportPath } from '../../designer/src/reports/report-export-path.js';
 import { recordExportPath } from '../../designer/src/exports/record-export-path.js';
 import { managementDashboard } from './report-fixture.js';
@@ -119,5 +119,15 @@ describe('parameter captions and pickers', () => {
       { kind: 'lookup', name: 'workCenter', title: undefined, form: 'work-center', displayField: 'name' },
       { kind: 'text', name: 'lotNo', title: undefined },
     ]);
+  });
+});
+
+describe('dashboard parameters in use', () => {
+  it('keep only what the widgets the user may run are fed', () => {
+    const widgets = [{ report: 'on-time-delivery', parameterMap: { dateRange: 'dateRange', customer: 'customer' } }, { report: 'inventory-value' }];
+    const used = usedParameters(managementDashboard.parameters, widgets, (report) => (report === 'inventory-value' ? { properties: { status: { type: 'string' } } } : undefined));
+    expect(Object.keys(used?.properties ?? {})).toEqual(['dateRange', 'customer', 'status']);
+    expect(used?.uiSchema).toEqual(managementDashboard.parameters?.uiSchema);
+    expect(usedParameters(undefined, widgets, () => undefined)).toBeUndefined();
   });
 });

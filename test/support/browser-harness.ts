@@ -104,8 +104,11 @@ async function startServer(
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`the shipped definitions do not load:\n${loaded.problems.join('\n')}`);
   const services = await createServices(database);
-  const { app, forms, workflows } = loaded.definitions;
-  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows] }, 'system');
+  const { app, forms, workflows, reports, dashboards } = loaded.definitions;
+  await services.definitions.publish(
+    { ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] },
+    'system',
+  );
   const demo = await loadDemo(services, database, demoDir);
   if (!demo.loaded) throw new Error('the demo factory did not load into the fresh database');
   const server = await buildServer({ services, database, webRoot });

@@ -60,7 +60,7 @@ export interface ReportSummary {
 }
 
 export interface ReportResult {
-  readonly report: string;
+  readonly report: { readonly id: string; readonly version: number; readonly title: LocalizedText; readonly description?: LocalizedText };
   readonly columns: readonly ReportColumn[];
   readonly rows: readonly ReportRow[];
   readonly chart: ChartSpec;

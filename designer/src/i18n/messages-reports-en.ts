@@ -16,6 +16,7 @@ export const REPORT_MESSAGES_EN = {
   'reports.reset': 'Reset',
   'reports.empty': 'No data for these parameters.',
   'reports.failed': 'Could not load: {message}',
+  'reports.allHidden': 'You may not read the fields this chart is computed from.',
   'reports.hidden': 'Some figures are hidden: you may not read the fields they are computed from.',
   'reports.none': '(none)',
   'reports.total': 'Total',

@@ -17,6 +17,7 @@ export const REPORT_MESSAGES_ZH_CN: Readonly<Record<keyof typeof REPORT_MESSAGES
   'reports.reset': '重置',
   'reports.empty': '当前条件下暂无数据。',
   'reports.failed': '加载失败：{message}',
+  'reports.allHidden': '您无权查看此图表所用的字段。',
   'reports.hidden': '部分指标已隐藏：您无权查看其计算所用的字段。',
   'reports.none': '（空）',
   'reports.total': '合计',

@@ -108,3 +108,9 @@ export function drillRowAt(model: ChartModel, seriesIndex: number, dataIndex: nu
 export function isEmptyModel(model: ChartModel): boolean {
   return model.categories.length === 0 || model.series.every((series) => series.values.every((value) => value === null));
 }
+
+/** Whether the user may see none of the measures the chart draws (then it says so, instead of "no data"). */
+export function allDrawnHidden(result: Pick<ReportResult, 'hidden' | 'chart'>): boolean {
+  const wanted = result.chart.y ?? [];
+  return wanted.length > 0 && wanted.every((key) => result.hidden.includes(key));
+}

@@ -11,6 +11,8 @@ export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | Pie
 export const CHART_COLORS = ['#1d5fbf', '#2fb380', '#f2a93b', '#e5604d', '#7a5cc7', '#2fa7c4', '#8a9ab0', '#c7629b'];
 
 const AXIS_TEXT = '#66788a';
+/** Short: a dashboard redraws every tile when a parameter changes. */
+const ANIMATION_MS = 400;
 const SPLIT_LINE = '#edf0f4';
 
 export interface ChartTexts {
@@ -49,6 +51,7 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
     const series = model.series[0];
     return {
       color: CHART_COLORS,
+      animationDuration: ANIMATION_MS,
       tooltip: {
         trigger: 'item',
         formatter: (param: unknown) => {
@@ -77,9 +80,11 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
 
   const firstType = model.series[0]?.measure.type ?? 'number';
   // One measure split by a dimension stacks into its total, but only where parts add up: shares and durations (averages) do not.
-  const stacked = type === 'bar' && model.series.length > 1 && model.series.every((series) => series.measure === model.series[0]?.measure) && (firstType === 'number' || firstType === 'money');
+  const stacked =
+    type === 'bar' && model.series.length > 1 && model.series.every((series) => series.measure === model.series[0]?.measure) && (firstType === 'number' || firstType === 'money');
   return {
     color: CHART_COLORS,
+    animationDuration: ANIMATION_MS,
     grid: { left: 8, right: 16, top: model.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
     legend: model.series.length > 1 ? { type: 'scroll', top: 0, textStyle: { color: AXIS_TEXT } } : { show: false },
     tooltip: {

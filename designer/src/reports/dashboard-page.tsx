@@ -7,6 +7,8 @@ import { DrillDrawer } from './drill-drawer.js';
 import type { DrillTarget } from './drill-target.js';
 import { initialParameters } from './initial-parameters.js';
 import { ParameterBar } from './parameter-bar.js';
+import { usedParameters } from './parameter-fields.js';
+import { useReportCatalog } from './report-catalog.js';
 import { WidgetCard } from './widget-card.js';
 
 type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly dashboard: DashboardDefinition };
@@ -15,6 +17,7 @@ type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; r
 export function DashboardPage({ id }: { id: string }) {
   const { api } = useSession();
   const { t, text, locale, dateTime } = useI18n();
+  const catalog = useReportCatalog();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [reload, setReload] = useState(0);
@@ -56,6 +59,7 @@ export function DashboardPage({ id }: { id: string }) {
     );
   }
   const { dashboard } = state;
+  const schema = usedParameters(dashboard.parameters, dashboard.widgets, (report) => catalog.report(report)?.parameters);
   return (
     <div className="page dashboard-page">
       <div className="page-header">
@@ -78,7 +82,7 @@ export function DashboardPage({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      <ParameterBar schema={dashboard.parameters} values={values} onChange={setValues} />
+      <ParameterBar schema={schema} values={values} onChange={setValues} />
       <div className="widget-grid" data-testid="widget-grid">
         {dashboard.widgets.map((widget, index) => (
           <WidgetCard key={`${widget.report}-${index}`} widget={widget} shared={values} reload={reload} onDrill={setDrill} />

@@ -117,3 +117,17 @@ export function widgetParameters(
     : Object.keys(reportSchema?.properties ?? {}).map((name) => [name, shared[name]]);
   return Object.fromEntries(pairs.filter(([, value]) => present(value)));
 }
+
+/**
+ * The dashboard's parameters that some widget on it uses: the dashboard answers with the widgets
+ * the user may run, and a filter feeding none of them (a work center, for a sales manager) only confuses.
+ */
+export function usedParameters(
+  schema: ParameterSchema | undefined,
+  widgets: readonly { readonly report: string; readonly parameterMap?: Readonly<Record<string, string>> }[],
+  reportSchema: (report: string) => ParameterSchema | undefined,
+): ParameterSchema | undefined {
+  if (!schema?.properties) return schema;
+  const used = new Set(widgets.flatMap((widget) => (widget.parameterMap ? Object.values(widget.parameterMap) : Object.keys(reportSchema(widget.report)?.properties ?? {}))));
+  return { ...schema, properties: Object.fromEntries(Object.entries(schema.properties).filter(([name]) => used.has(name))) };
+}

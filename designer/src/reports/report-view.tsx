@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { ReportColumn, ReportResult, ReportRow, ReportValue } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { buildChartModel, drillRowAt, isEmptyModel } from './chart-model.js';
+import { allDrawnHidden, buildChartModel, drillRowAt, isEmptyModel } from './chart-model.js';
 import { buildChartOption } from './chart-option.js';
 import { KpiCard } from './kpi-card.js';
 import { dimensionFormatter } from './measure-format.js';
@@ -67,6 +67,12 @@ export function ReportView({ result, height, onDrill, maxRows, title }: ReportVi
     return (
       <div className="widget-empty" data-testid="widget-empty">
         {t('reports.empty')}
+      </div>
+    );
+  if (allDrawnHidden(result))
+    return (
+      <div className="widget-note" data-testid="widget-all-hidden">
+        {t('reports.allHidden')}
       </div>
     );
   const first = result.rows[0];

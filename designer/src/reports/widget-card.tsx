@@ -3,6 +3,7 @@ import type { DashboardWidget, ReportRow } from '../api/index.js';
 import { ExportButtons } from '../exports/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
+import { allDrawnHidden } from './chart-model.js';
 import { dimensionRow, drillLabel, type DrillTarget } from './drill-target.js';
 import { widgetParameters } from './parameter-fields.js';
 import { useReportCatalog } from './report-catalog.js';
@@ -72,7 +73,7 @@ export function WidgetCard({ widget, shared, reload, onDrill }: WidgetCardProps)
         ) : null}
         {state.status === 'ready' ? (
           <>
-            {state.result.hidden.length > 0 ? <p className="widget-hidden muted small">{t('reports.hidden')}</p> : null}
+            {state.result.hidden.length > 0 && !allDrawnHidden(state.result) ? <p className="widget-hidden muted small">{t('reports.hidden')}</p> : null}
             <ReportView result={state.result} height={CHART_HEIGHT} onDrill={drill} maxRows={TILE_ROWS} title={widget.title ? text(widget.title) : undefined} />
           </>
         ) : null}
