@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dateGap } from '../../designer/src/reports/date-gap.js';
 import { initialParameters } from '../../designer/src/reports/initial-parameters.js';
 import { dimensionFormatter, formatDimension, formatMeasure, isMonthly } from '../../designer/src/reports/measure-format.js';
 import { parameterFields, parameterTitle, readRange, usedParameters, widgetParameters, writeRange } from '../../designer/src/reports/parameter-fields.js';
@@ -129,5 +130,15 @@ describe('dashboard parameters in use', () => {
     expect(Object.keys(used?.properties ?? {})).toEqual(['dateRange', 'customer', 'status']);
     expect(used?.uiSchema).toEqual(managementDashboard.parameters?.uiSchema);
     expect(usedParameters(undefined, widgets, () => undefined)).toBeUndefined();
+  });
+});
+
+describe('timeline gaps', () => {
+  it('count calendar days from the first date to the second', () => {
+    expect(dateGap('2026-12-28', '2026-12-24')).toBe(-4);
+    expect(dateGap('2026-12-31', '2027-01-05T08:00:00Z')).toBe(5);
+    expect(dateGap('2028-02-28', '2028-03-01')).toBe(2);
+    expect(dateGap(null, '2026-12-24')).toBeUndefined();
+    expect(dateGap('soon', '2026-12-24')).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ export const REPORT_MESSAGES_EN = {
   'reports.hidden': 'Some figures are hidden: you may not read the fields they are computed from.',
   'reports.none': '(none)',
   'reports.total': 'Total',
+  'reports.gap': 'Gap',
+  'reports.gapDays': '{days} d',
   'reports.drillTitle': 'Records behind {what}',
   'reports.drillHint': 'Click a bar, slice or row to see the records behind it.',
   'reports.drillCount': '{total} records',

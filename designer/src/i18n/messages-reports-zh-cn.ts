@@ -21,6 +21,8 @@ export const REPORT_MESSAGES_ZH_CN: Readonly<Record<keyof typeof REPORT_MESSAGES
   'reports.hidden': '部分指标已隐藏：您无权查看其计算所用的字段。',
   'reports.none': '（空）',
   'reports.total': '合计',
+  'reports.gap': '差异',
+  'reports.gapDays': '{days} 天',
   'reports.drillTitle': '{what} 的明细记录',
   'reports.drillHint': '点击柱形、扇区或表格行，查看其背后的记录。',
   'reports.drillCount': '共 {total} 条',

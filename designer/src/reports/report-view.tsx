@@ -8,6 +8,7 @@ import { dimensionFormatter } from './measure-format.js';
 import { buildPivot } from './pivot.js';
 import { PivotTable } from './pivot-table.js';
 import { ReportTable } from './report-table.js';
+import { TimelineTable } from './timeline-table.js';
 
 const EChart = lazy(() => import('./echart.js'));
 
@@ -82,5 +83,6 @@ export function ReportView({ result, height, onDrill, maxRows, title }: ReportVi
     const pivot = buildPivot(result, result.chart);
     if (pivot) return <PivotTable pivot={pivot} onCell={onDrill} />;
   }
+  if (type === 'timeline' && (result.chart.y?.length ?? 0) === 2) return <TimelineTable result={result} onRow={onDrill} maxRows={maxRows} />;
   return <ReportTable result={result} onRow={onDrill} maxRows={maxRows} />;
 }
