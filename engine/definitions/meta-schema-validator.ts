@@ -17,6 +17,7 @@ function compiledValidators(): Record<DefinitionKind, ValidateFunction> {
       form: ajv.compile(META_SCHEMAS.form),
       app: ajv.compile(META_SCHEMAS.app),
       workflow: ajv.compile(META_SCHEMAS.workflow),
+      'print-template': ajv.compile(META_SCHEMAS['print-template']),
     };
   }
   return validators;

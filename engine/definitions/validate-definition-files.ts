@@ -3,10 +3,11 @@ import { compileForm } from '../forms/index.js';
 import { compileWorkflow } from '../workflows/index.js';
 import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
 import type { DefinitionProblem } from './definition-problem.js';
-import type { AppDefinition, FormDefinition, WorkflowDefinition } from './generated/definition-types.js';
+import type { AppDefinition, FormDefinition, PrintTemplateDefinition, WorkflowDefinition } from './generated/definition-types.js';
 import { parseJsonSource } from './json-source.js';
 import { validateAgainstMetaSchema } from './meta-schema-validator.js';
 import { DEFINITION_KINDS, type DefinitionKind } from './meta-schemas/index.js';
+import { checkPrintTemplates, type LoadedPrintTemplate } from './print-template-checks.js';
 
 export interface DefinitionFile {
   readonly path: string;
@@ -17,6 +18,7 @@ export interface DefinitionSet {
   readonly app?: AppDefinition;
   readonly forms: readonly FormDefinition[];
   readonly workflows: readonly WorkflowDefinition[];
+  readonly printTemplates: readonly LoadedPrintTemplate[];
 }
 
 export interface ValidationOutcome {
@@ -35,8 +37,15 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
   const forms: LocatedForm[] = [];
   const workflows: { file: string; definition: WorkflowDefinition }[] = [];
   let app: { file: string; definition: AppDefinition } | undefined;
+  const printTemplates: { file: string; definition: PrintTemplateDefinition }[] = [];
+  // Files other definitions use by name (print templates' handlebars files), not definitions themselves.
+  const resources = new Map<string, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (file.path.endsWith(RESOURCE_EXTENSION)) {
+      resources.set(file.path, file.text);
+      continue;
+    }
     const parsed = parseJsonSource(file.text);
     if (!parsed.ok) {
       problems.push({ file: file.path, pointer: '', message: parsed.message });
@@ -61,6 +70,10 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
       workflows.push({ file: file.path, definition: parsed.value as WorkflowDefinition });
       continue;
     }
+    if (kind === 'print-template') {
+      printTemplates.push({ file: file.path, definition: parsed.value as PrintTemplateDefinition });
+      continue;
+    }
     const definition = parsed.value as FormDefinition;
     const compiled = compileFormReportingProblems(file.path, definition, problems);
     forms.push({ file: file.path, definition, fieldPaths: compiled });
@@ -68,16 +81,21 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
 
   problems.push(...crossCheckDefinitions(forms, app));
   problems.push(...checkWorkflows(workflows, forms, app?.definition));
+  const printing = checkPrintTemplates(printTemplates, resources, forms);
+  problems.push(...printing.problems);
   const badFiles = new Set(problems.map((problem) => problem.file));
   return {
     definitions: {
       ...(app !== undefined && !badFiles.has(app.file) ? { app: app.definition } : {}),
       forms: forms.filter((form) => !badFiles.has(form.file)).map((form) => form.definition),
       workflows: workflows.filter((workflow) => !badFiles.has(workflow.file)).map((workflow) => workflow.definition),
+      printTemplates: printing.loaded.filter((entry) => !badFiles.has(entry.file)).map((entry) => entry.template),
     },
     problems,
   };
 }
+
+const RESOURCE_EXTENSION = '.hbs';
 
 function kindOf(value: unknown): DefinitionKind | undefined {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;

@@ -59,6 +59,10 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_DATABASE_UNAVAILABLE: spec(503, 'operational', 'The database is not reachable', '数据库暂不可用'),
   ORDO_ERR_UNSAFE_DATABASE_ROLE: spec(500, 'operational', 'The database role has superuser rights', '数据库账号权限过高'),
   ORDO_ERR_INTERNAL: spec(500, 'unexpected', 'Something went wrong on the server', '服务器内部错误'),
+  ORDO_ERR_EXPORT_TOO_LARGE: spec(422, 'user', 'Too many rows to export at once; narrow the filters', '导出行数过多，请缩小筛选范围'),
+  ORDO_ERR_PRINT_TEMPLATE_NOT_FOUND: spec(404, 'user', 'No such print template for this form', '该表单没有此打印模板'),
+  ORDO_ERR_PRINT_TEMPLATE_FAILED: spec(422, 'user', 'The print template failed while rendering', '打印模板渲染失败'),
+  ORDO_ERR_PDF_UNAVAILABLE: spec(503, 'operational', 'PDF printing is not available on this server', '服务器暂不支持生成 PDF'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
