@@ -27,13 +27,16 @@ export type PrintTemplate = (context: PrintContext, vocabulary: PrintVocabulary)
 const environment = Handlebars.create();
 environment.registerHelper(PRINT_HELPERS as unknown as Record<string, Handlebars.HelperDelegate>);
 
-const COMPILE_OPTIONS = Object.freeze({
-  // A misspelt helper is an error when the template is validated, not a blank on the printout.
-  knownHelpers: Object.fromEntries(PRINT_HELPER_NAMES.map((name) => [name, true])),
-  knownHelpersOnly: true,
-  noEscape: false,
-  strict: false,
-});
+// Fresh each time: handlebars writes into the options object it is given.
+function compileOptions(): Parameters<typeof Handlebars.compile>[1] {
+  return {
+    // A misspelt helper is an error when the template is validated, not a blank on the printout.
+    knownHelpers: Object.fromEntries(PRINT_HELPER_NAMES.map((name) => [name, true])),
+    knownHelpersOnly: true,
+    noEscape: false,
+    strict: false,
+  };
+}
 
 // Stated even though they are handlebars' defaults since 4.6: printing must never walk into
 // constructor, __proto__ or prototype methods whatever a later default becomes.
@@ -46,10 +49,10 @@ const RUNTIME_OPTIONS = Object.freeze({
 /** Why a template source cannot be used (a syntax error or an unknown helper), or undefined. */
 export function printTemplateProblem(source: string): string | undefined {
   try {
-    environment.precompile(source, COMPILE_OPTIONS);
+    environment.precompile(source, compileOptions());
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return describeProblem(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -57,7 +60,7 @@ export function printTemplateProblem(source: string): string | undefined {
 export function compilePrintTemplate(source: string): PrintTemplate {
   const problem = printTemplateProblem(source);
   if (problem !== undefined) throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `print template: ${problem}`);
-  const template = environment.compile<PrintContext>(source, COMPILE_OPTIONS);
+  const template = environment.compile<PrintContext>(source, compileOptions());
   return (context, vocabulary) => {
     try {
       return template(context, { ...RUNTIME_OPTIONS, data: { ordo: vocabulary } });
@@ -65,4 +68,14 @@ export function compilePrintTemplate(source: string): PrintTemplate {
       throw new OrdoError('ORDO_ERR_PRINT_TEMPLATE_FAILED', `The print template failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   };
+}
+
+/**
+ * Handlebars' parse errors span lines: the place, a copy of the source line, a caret, what it
+ * expected. One line with the place and the expectation reads well in `ordo validate`.
+ */
+function describeProblem(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length <= 1) return lines[0] ?? message;
+  return `${lines[0]} ${lines[lines.length - 1]}`;
 }
