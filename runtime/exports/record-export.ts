@@ -36,6 +36,7 @@ export async function exportRecords(
   query: Omit<RecordListQuery, 'limit' | 'offset'>,
   locale: Locale,
   fields?: readonly string[],
+  maxRows: number = EXPORT_MAX_ROWS,
 ): Promise<RecordExport> {
   const definition = services.definitions.form(formId).definition;
   const columns = [...dataColumns(definition, actor.roles, fields), ...(fields === undefined ? SYSTEM_COLUMNS : [])];
@@ -43,9 +44,9 @@ export async function exportRecords(
   const display: Record<string, Record<string, string>> = {};
   for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
     const page = await services.records.list(actor, formId, { ...query, limit: MAX_PAGE_SIZE, offset });
-    if (page.total > EXPORT_MAX_ROWS) {
-      throw new OrdoError('ORDO_ERR_EXPORT_TOO_LARGE', `${page.total} records match; an export holds at most ${EXPORT_MAX_ROWS}`, {
-        extra: { limit: EXPORT_MAX_ROWS, total: page.total },
+    if (page.total > maxRows) {
+      throw new OrdoError('ORDO_ERR_EXPORT_TOO_LARGE', `${page.total} records match; an export holds at most ${maxRows}`, {
+        extra: { limit: maxRows, total: page.total },
       });
     }
     records.push(...page.items);
