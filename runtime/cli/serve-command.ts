@@ -47,9 +47,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   let timers: ReturnType<typeof startTimerWorker> | undefined;
   try {
     const services = await createServices(database);
-    const { app, forms, workflows } = loaded.definitions;
+    const { app, forms, workflows, reports, dashboards } = loaded.definitions;
     if (publishAlways || services.definitions.app() === undefined) {
-      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
+      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] }, 'system');
       if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
     }
     if (values.demo === true) {

@@ -13,6 +13,7 @@ import { planRunRoutes } from './plan-run-routes.js';
 import { printRoutes } from './print-routes.js';
 import { createChromiumPrinter, createPrintService, createPrintTemplateRegistry, type PdfPrinter, type PrintTemplateRegistry } from '../printing/index.js';
 import { recordRoutes } from './record-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { decorateRequestActor, installAuthentication } from './request-actor.js';
 import { installSchemaValidators } from './schema-validators.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -69,6 +70,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(taskRoutes, { services });
     await api.register(functionRoutes, { services });
     await api.register(planRunRoutes, { services });
+    await api.register(reportRoutes, { services });
     await api.register(exportRoutes, { services, now: () => new Date() });
     if (options.database !== undefined) {
       const printer = options.pdfPrinter ?? ownPrinter(app);

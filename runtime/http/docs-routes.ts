@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
 import { OPENAPI_INFO, withFormDocumentation, type OpenApiDocument } from './openapi-document.js';
 import { withPlanningDocumentation } from './planning-openapi.js';
+import { withReportDocumentation } from './report-openapi.js';
 import { withWorkflowDocumentation } from './workflow-openapi.js';
 import type { Services } from '../services/index.js';
 
@@ -37,6 +38,6 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
       },
     },
     transformSpecification: (document, request) =>
-      withFormDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument)), request.documentedForms ?? []),
+      withFormDocumentation(withReportDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument))), request.documentedForms ?? []),
   });
 }

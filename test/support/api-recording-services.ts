@@ -120,6 +120,10 @@ export function recordingServices(): RecordingServices {
         throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', `No workflow ${id}`);
       },
       workflows: () => [],
+      report: () => undefined,
+      reports: () => [],
+      dashboard: () => undefined,
+      dashboards: () => [],
       async publish() {
         return { published: [], unchanged: [] };
       },
@@ -237,6 +241,32 @@ export function recordingServices(): RecordingServices {
       async firm(...args) {
         record('planning.firm', args);
         return { created: [], replayed: false };
+      },
+    },
+    reports: {
+      list(...args) {
+        record('reports.list', args);
+        return [];
+      },
+      get(...args) {
+        record('reports.get', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      async run(...args) {
+        record('reports.run', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      async drill(...args) {
+        record('reports.drill', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      dashboards(...args) {
+        record('reports.dashboards', args);
+        return [];
+      },
+      dashboard(...args) {
+        record('reports.dashboard', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No dashboard ${args[1]}`);
       },
     },
   };
