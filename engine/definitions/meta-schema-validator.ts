@@ -19,6 +19,7 @@ function compiledValidators(): Record<DefinitionKind, ValidateFunction> {
       workflow: ajv.compile(META_SCHEMAS.workflow),
       report: ajv.compile(META_SCHEMAS.report),
       dashboard: ajv.compile(META_SCHEMAS.dashboard),
+      'print-template': ajv.compile(META_SCHEMAS['print-template']),
     };
   }
   return validators;

@@ -4,10 +4,11 @@ import { checkDashboard, planReport } from '../reports/index.js';
 import { compileWorkflow } from '../workflows/index.js';
 import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
 import type { DefinitionProblem } from './definition-problem.js';
-import type { AppDefinition, DashboardDefinition, FormDefinition, ReportDefinition, WorkflowDefinition } from './generated/definition-types.js';
+import type { AppDefinition, DashboardDefinition, FormDefinition, PrintTemplateDefinition, ReportDefinition, WorkflowDefinition } from './generated/definition-types.js';
 import { parseJsonSource } from './json-source.js';
 import { validateAgainstMetaSchema } from './meta-schema-validator.js';
 import { DEFINITION_KINDS, type DefinitionKind } from './meta-schemas/index.js';
+import { checkPrintTemplates, type LoadedPrintTemplate } from './print-template-checks.js';
 
 export interface DefinitionFile {
   readonly path: string;
@@ -20,6 +21,7 @@ export interface DefinitionSet {
   readonly workflows: readonly WorkflowDefinition[];
   readonly reports: readonly ReportDefinition[];
   readonly dashboards: readonly DashboardDefinition[];
+  readonly printTemplates: readonly LoadedPrintTemplate[];
 }
 
 export interface ValidationOutcome {
@@ -40,8 +42,15 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
   const reports: Located<ReportDefinition>[] = [];
   const dashboards: Located<DashboardDefinition>[] = [];
   let app: { file: string; definition: AppDefinition } | undefined;
+  const printTemplates: { file: string; definition: PrintTemplateDefinition }[] = [];
+  // Files other definitions use by name (print templates' handlebars files), not definitions themselves.
+  const resources = new Map<string, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (file.path.endsWith(RESOURCE_EXTENSION)) {
+      resources.set(file.path, file.text);
+      continue;
+    }
     const parsed = parseJsonSource(file.text);
     if (!parsed.ok) {
       problems.push({ file: file.path, pointer: '', message: parsed.message });
@@ -74,6 +83,10 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
       dashboards.push({ file: file.path, definition: parsed.value as DashboardDefinition });
       continue;
     }
+    if (kind === 'print-template') {
+      printTemplates.push({ file: file.path, definition: parsed.value as PrintTemplateDefinition });
+      continue;
+    }
     const definition = parsed.value as FormDefinition;
     const compiled = compileFormReportingProblems(file.path, definition, problems);
     forms.push({ file: file.path, definition, fieldPaths: compiled });
@@ -82,6 +95,8 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
   problems.push(...crossCheckDefinitions(forms, app));
   problems.push(...checkWorkflows(workflows, forms, app?.definition));
   problems.push(...checkReports(reports, dashboards, forms));
+  const printing = checkPrintTemplates(printTemplates, resources, forms);
+  problems.push(...printing.problems);
   const badFiles = new Set(problems.map((problem) => problem.file));
   return {
     definitions: {
@@ -90,10 +105,13 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
       workflows: workflows.filter((workflow) => !badFiles.has(workflow.file)).map((workflow) => workflow.definition),
       reports: reports.filter((report) => !badFiles.has(report.file)).map((report) => report.definition),
       dashboards: dashboards.filter((dashboard) => !badFiles.has(dashboard.file)).map((dashboard) => dashboard.definition),
+      printTemplates: printing.loaded.filter((entry) => !badFiles.has(entry.file)).map((entry) => entry.template),
     },
     problems,
   };
 }
+
+const RESOURCE_EXTENSION = '.hbs';
 
 interface Located<T> {
   file: string;

@@ -62,6 +62,10 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_REPORT_NOT_FOUND: spec(404, 'user', 'No such report or dashboard', '报表或仪表板不存在'),
   ORDO_ERR_REPORT_PARAMETERS_INVALID: spec(400, 'user', 'The report parameters are not valid', '报表参数无效'),
   ORDO_ERR_REPORT_DRILL_INVALID: spec(400, 'user', 'The row to drill into does not match the report', '下钻的行与报表不符'),
+  ORDO_ERR_EXPORT_TOO_LARGE: spec(422, 'user', 'Too many rows to export at once; narrow the filters', '导出行数过多，请缩小筛选范围'),
+  ORDO_ERR_PRINT_TEMPLATE_NOT_FOUND: spec(404, 'user', 'No such print template for this form', '该表单没有此打印模板'),
+  ORDO_ERR_PRINT_TEMPLATE_FAILED: spec(422, 'user', 'The print template failed while rendering', '打印模板渲染失败'),
+  ORDO_ERR_PDF_UNAVAILABLE: spec(503, 'operational', 'PDF printing is not available on this server', '服务器暂不支持生成 PDF'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -12,6 +12,7 @@ import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { buildServer } from '../../runtime/http/index.js';
+import { createPrintTemplateRegistry } from '../../runtime/printing/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
 import { startTimerWorker } from '../../runtime/workflows/index.js';
 
@@ -111,7 +112,7 @@ async function startServer(
   );
   const demo = await loadDemo(services, database, demoDir);
   if (!demo.loaded) throw new Error('the demo factory did not load into the fresh database');
-  const server = await buildServer({ services, database, webRoot });
+  const server = await buildServer({ services, database, webRoot, printTemplates: createPrintTemplateRegistry(loaded.definitions.printTemplates) });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (address === null || typeof address !== 'object') throw new Error('the server has no TCP address');

@@ -789,3 +789,53 @@ export interface DashboardWidget {
     [k: string]: string;
   };
 }
+
+/**
+ * This interface was referenced by `PrintTemplateDefinition`'s JSON-Schema
+ * via the `definition` "TemplateFile".
+ */
+export type TemplateFile = string;
+
+/**
+ * A printable document for the records of one form (an order confirmation, a traveler, a delivery note): one handlebars file per language next to this definition, rendered to HTML and, through headless Chromium's print, to PDF. Values are HTML-escaped and templates cannot reach prototypes; fields the reader may not see are absent from the data.
+ */
+export interface PrintTemplateDefinition {
+  $schema?: string;
+  kind: 'print-template';
+  id: DefinitionId;
+  version: number;
+  form: DefinitionId1;
+  title: LocalizedText;
+  templates: PrintTemplateFiles;
+  paper?: 'A4' | 'A5';
+  orientation?: 'portrait' | 'landscape';
+  /**
+   * Other records the template shows, found by matching fields: e.g. the released routing of the order's item. Each becomes `related.<as>` (the newest match) in the template; only forms and fields the reader may see.
+   *
+   * @maxItems 32
+   */
+  related?: PrintRelatedRecord[];
+}
+/**
+ * The handlebars file of each language, relative to this definition's folder.
+ */
+export interface PrintTemplateFiles {
+  'zh-CN': TemplateFile;
+  en: TemplateFile;
+}
+export interface PrintRelatedRecord {
+  as: string;
+  form: DefinitionId;
+  /**
+   * Field of the related form -> field of the printed record whose value it must equal.
+   */
+  match: {
+    [k: string]: string;
+  };
+  /**
+   * Field -> value: among several matches, one with these values wins (e.g. status released).
+   */
+  prefer?: {
+    [k: string]: string;
+  };
+}
