@@ -1,11 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page, Response } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 /*
  * A manager at the management dashboard on the demo factory: the tiles load, a date preset reruns
- * them with other figures, a row of on-time delivery drills into the orders shipped late, the report
- * exports to Excel, and a shipped order's delivery note prints to PDF.
+ * them with other figures, a row of on-time delivery drills into the orders shipped late, the
+ * sales-order list exports to Excel, and a late order's delivery note prints to PDF.
  */
 
 const MANAGER = 'wang.qiang';
@@ -18,6 +20,11 @@ interface RunAnswer {
   parameters: Record<string, unknown>;
 }
 
+interface RecordPage {
+  total: number;
+  items: { id: string; data: Record<string, unknown> }[];
+}
+
 interface DrillAnswer {
   form: string;
   total: number;
@@ -27,6 +34,12 @@ interface DrillAnswer {
 /** Lets the charts' entry animation (400 ms) finish before a screenshot. */
 async function settleCharts(page: Page): Promise<void> {
   await page.waitForTimeout(600);
+}
+
+/** The PDF's text without white space: letter-spaced titles come out a letter at a time. */
+async function pdfText(body: Buffer): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(body)), { mergePages: true });
+  return text.replace(/\s+/g, '');
 }
 
 function runOf(page: Page, report: string): Promise<Response> {
@@ -133,5 +146,44 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     await page.waitForURL(new RegExp(`#/forms/${drillAnswer.form}/${first.id}$`));
     await expect.poll(() => page.getByTestId('page-title').textContent()).toContain(first.title);
     await harness.screenshot('05-late-order');
+
+    // The late order's delivery note prints to PDF in a new tab, with its number and customer.
+    const printed = page.waitForResponse((response) => response.url().includes(`/api/records/sales-order/${first.id}/print/delivery-note?format=pdf`));
+    const tab = page.context().waitForEvent('page');
+    await page.getByTestId('print-button').click();
+    await page.getByTestId('print-delivery-note-pdf').click();
+    const pdf = await printed;
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    // The page read the body into a blob; the same document, fetched again as the manager, is read here.
+    const { token } = await harness.services.auth.login(MANAGER, 'ordo-demo');
+    const again = await fetch(pdf.url(), { headers: { authorization: `Bearer ${token}` } });
+    const text = await pdfText(Buffer.from(await again.arrayBuffer()));
+    expect(text).toContain('送货单');
+    expect(text).toContain(first.title);
+    expect(text).toContain(String(first.data.customerName ?? '?'));
+    const opened = await tab;
+    await opened.waitForURL(/^blob:/);
+    await opened.close();
+    await harness.screenshot('06-print-menu');
+
+    // The sales-order list exports to Excel: the file holds every order of the list, in its columns.
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId('record-list').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const sheet = workbook.worksheets[0];
+    const stored = await harness.api<RecordPage>(MANAGER, '/api/forms/sales-order/records?limit=200');
+    expect(sheet?.rowCount).toBe(stored.total + 1);
+    const header = (sheet?.getRow(1).values as unknown[]).filter((value) => value !== undefined);
+    expect(header).toContain('订单号');
+    const orderNumbers = new Set(stored.items.map((record) => record.data.orderNo));
+    const column = header.indexOf('订单号') + 1;
+    for (let row = 2; row <= (sheet?.rowCount ?? 0); row += 1) expect(orderNumbers.has(sheet?.getRow(row).getCell(column).value)).toBe(true);
+    await harness.screenshot('07-sales-order-list');
   });
 });
