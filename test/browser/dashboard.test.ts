@@ -151,6 +151,7 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     const printed = page.waitForResponse((response) => response.url().includes(`/api/records/sales-order/${first.id}/print/delivery-note?format=pdf`));
     const tab = page.context().waitForEvent('page');
     await page.getByTestId('print-button').click();
+    await harness.screenshot('06-print-menu');
     await page.getByTestId('print-delivery-note-pdf').click();
     const pdf = await printed;
     expect(pdf.status()).toBe(200);
@@ -165,7 +166,6 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     const opened = await tab;
     await opened.waitForURL(/^blob:/);
     await opened.close();
-    await harness.screenshot('06-print-menu');
 
     // The sales-order list exports to Excel: the file holds every order of the list, in its columns.
     await page.getByTestId('back-to-list').click();

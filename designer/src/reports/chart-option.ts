@@ -122,7 +122,6 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
             type: 'line' as const,
             name: series.name,
             data: [...series.values],
-            smooth: true,
             symbol: 'circle',
             symbolSize: 6,
             connectNulls: false,
