@@ -48,6 +48,10 @@ for (const backend of testDatabases()) {
       expect(items.map((item) => item.id)).toEqual([
         'approval-cycle-times',
         'inventory-value',
+        'kpi-ncrs',
+        'kpi-on-time-delivery',
+        'kpi-order-backlog',
+        'kpi-plan-attainment',
         'ncr-by-cause',
         'on-time-delivery',
         'order-backlog',
@@ -145,14 +149,14 @@ for (const backend of testDatabases()) {
 
     it('lists only the reports a role may run, and the dashboard with only their widgets', async () => {
       const clerk = (await call('li.na', 'GET', '/api/reports')).json() as { items: { id: string }[] };
-      expect(clerk.items.map((item) => item.id)).toEqual(['approval-cycle-times', 'on-time-delivery', 'order-backlog']);
+      expect(clerk.items.map((item) => item.id)).toEqual(['approval-cycle-times', 'kpi-on-time-delivery', 'kpi-order-backlog', 'on-time-delivery', 'order-backlog']);
       expect((await call('li.na', 'POST', '/api/reports/inventory-value/run', {})).statusCode).toBe(404);
       const dashboards = (await call('li.na', 'GET', '/api/dashboards')).json() as { items: { id: string }[] };
       expect(dashboards.items.map((item) => item.id)).toEqual(['management-cockpit']);
       const cockpit = (await call('li.na', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: { report: string }[] };
-      expect(cockpit.widgets.map((widget) => widget.report).sort()).toEqual(['approval-cycle-times', 'on-time-delivery', 'order-backlog']);
+      expect(cockpit.widgets.map((widget) => widget.report).sort()).toEqual(['approval-cycle-times', 'kpi-on-time-delivery', 'kpi-order-backlog', 'on-time-delivery', 'order-backlog']);
       const full = (await call('admin', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: unknown[] };
-      expect(full.widgets).toHaveLength(9);
+      expect(full.widgets).toHaveLength(13);
       expect((await call('admin', 'GET', '/api/dashboards/nope')).statusCode).toBe(404);
       expect((await call('admin', 'GET', '/api/reports/order-backlog')).json()).toMatchObject({ kind: 'report', id: 'order-backlog' });
     });

@@ -9,7 +9,10 @@ export function ReportNavSection({ route }: { route: Route }) {
   if (dashboards.length === 0 && reports.length === 0) return null;
   const links = [
     ...dashboards.map((dashboard) => ({ route: { page: 'dashboard', id: dashboard.id } as const, title: text(dashboard.title), icon: 'nav-icon-dashboard' })),
-    ...reports.map((report) => ({ route: { page: 'report', id: report.id } as const, title: text(report.title), icon: 'nav-icon-report' })),
+    // KPI cards are pieces of dashboards: as a page of their own they would be one number.
+    ...reports
+      .filter((report) => report.chart.type !== 'kpi')
+      .map((report) => ({ route: { page: 'report', id: report.id } as const, title: text(report.title), icon: 'nav-icon-report' })),
   ];
   return (
     <section className="nav-section" data-testid="nav-reports">

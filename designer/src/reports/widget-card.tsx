@@ -74,7 +74,7 @@ export function WidgetCard({ widget, shared, reload, onDrill }: WidgetCardProps)
         {state.status === 'ready' ? (
           <>
             {state.result.hidden.length > 0 && !allDrawnHidden(state.result) ? <p className="widget-hidden muted small">{t('reports.hidden')}</p> : null}
-            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={drill} maxRows={TILE_ROWS} title={widget.title ? text(widget.title) : undefined} />
+            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={drill} maxRows={TILE_ROWS} title={title} />
           </>
         ) : null}
       </div>
