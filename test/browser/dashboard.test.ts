@@ -185,5 +185,15 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     const column = header.indexOf('订单号') + 1;
     for (let row = 2; row <= (sheet?.rowCount ?? 0); row += 1) expect(orderNumbers.has(sheet?.getRow(row).getCell(column).value)).toBe(true);
     await harness.screenshot('07-sales-order-list');
+
+    // In English the same dashboard speaks English: titles, presets, months and money.
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId(`nav-dashboard-${DASHBOARD}`).click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Management cockpit');
+    await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="loading"], [data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('preset-thisYear').textContent()).toBe('This year');
+    expect(await page.getByTestId('parameter-bar').textContent()).toContain('Customer');
+    await settleCharts(page);
+    await harness.screenshot('08-english');
   });
 });
