@@ -89,6 +89,13 @@ describe('XLSX export', () => {
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(8);
   });
 
+  it('writes durations (seconds) as Excel durations shown in hours and minutes', async () => {
+    const sheet = await readXlsx(await toXlsx([{ key: 'wait', label: { 'zh-CN': '等待', en: 'Wait' }, type: 'duration' }], [{ wait: 5400 }, { wait: 93_600 }], 'en'));
+    expect(sheet.getRow(2).getCell(1).value).toBe(0.0625);
+    expect(sheet.getRow(3).getCell(1).value).toBe(93_600 / 86_400);
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe('[h]:mm');
+  });
+
   it('reads back equal to the rows for any values', async () => {
     const row = fc.record({
       code: fc.string({ unit: 'grapheme', maxLength: 30 }).filter((text) => text.trim() !== '' && !/^[=+\-@\t\r]/.test(text)),
