@@ -287,6 +287,16 @@ for (const [index, backend] of backends.entries()) {
         const en = await get(MANAGER, `/api/records/sales-order/${ORDER}/print/sales-order-confirmation?format=pdf&locale=en`);
         const enText = await pdfText(en.rawPayload);
         for (const text of ['SALESORDERCONFIRMATION', 'HZSW-CG-2026-1187', 'Net60days', 'CN¥279,539.40']) expect(enText).toContain(text);
+
+        // A burst of prints shares the one browser, two pages at a time.
+        const burst = await Promise.all(
+          ['ncr-report', 'ncr-report', 'ncr-report', 'ncr-report'].map((template, n) =>
+            get(INSPECTOR, `/api/records/ncr/ncr-hengtong-impeller-porosity/print/${template}?format=pdf&locale=${n % 2 === 0 ? 'zh-CN' : 'en'}`),
+          ),
+        );
+        expect(burst.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
+        expect(await pdfText(burst[0]!.rawPayload)).toContain('不合格品报告');
+        expect(await pdfText(burst[1]!.rawPayload)).toContain('NON-CONFORMANCEREPORT');
       }, 60_000);
     });
 
