@@ -50,7 +50,7 @@ const RUNTIME_OPTIONS = Object.freeze({
 export function printTemplateProblem(source: string): string | undefined {
   try {
     environment.precompile(source, compileOptions());
-    return undefined;
+    return refusedConstruct(environment.parse(source));
   } catch (error) {
     return describeProblem(error instanceof Error ? error.message : String(error));
   }
@@ -78,4 +78,25 @@ function describeProblem(message: string): string {
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   if (lines.length <= 1) return lines[0] ?? message;
   return `${lines[0]} ${lines[lines.length - 1]}`;
+}
+
+/**
+ * Triple braces (`{{{x}}}`, `{{& x}}`) would print record data as markup, partials and decorators
+ * would reach outside the template: a print template may use none of them.
+ */
+function refusedConstruct(node: unknown): string | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const problem = refusedConstruct(child);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const { type, escaped, loc } = node as { type?: unknown; escaped?: unknown; loc?: { start?: { line?: number } } };
+  const where = `line ${loc?.start?.line ?? '?'}`;
+  if (type === 'MustacheStatement' && escaped === false) return `${where}: unescaped output ({{{ }}} or {{& }}) is not allowed; use {{ }}`;
+  if (type === 'PartialStatement' || type === 'PartialBlockStatement') return `${where}: partials are not allowed`;
+  if (type === 'DecoratorBlock' || type === 'Decorator') return `${where}: decorators are not allowed`;
+  return refusedConstruct(Object.values(node).filter((value) => typeof value === 'object'));
 }

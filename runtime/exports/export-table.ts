@@ -3,7 +3,8 @@ import type { LocalizedText } from '../../engine/definitions/index.js';
 /**
  * How a column's values are written: numbers stay numbers, dates stay dates (XLSX cells of those
  * types with a display format), so a spreadsheet can sum and sort them. A report's columns
- * (runReport) fit this shape as they are.
+ * (runReport) fit this shape as they are: percent values are fractions (0.875), durations seconds,
+ * dates 'YYYY-MM-DD' or ISO date-times.
  */
 export type ExportColumnType = 'string' | 'number' | 'money' | 'percent' | 'duration' | 'date' | 'datetime';
 

@@ -7,13 +7,14 @@ const NUMBER_FORMATS: Partial<Record<ExportColumnType, string>> = {
   number: '#,##0.###',
   money: '#,##0.00',
   percent: '0.0%',
-  duration: '#,##0.0',
+  duration: '[h]:mm',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
 };
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SECONDS_PER_DAY = 86_400;
 
 /**
  * One worksheet: a bold header row of labels in `locale`, frozen with an auto-filter; numbers and
@@ -55,7 +56,8 @@ function typedValue(value: unknown, type: ExportColumnType, locale: Locale): str
     if (date !== undefined) return date;
   } else if (type !== 'string') {
     const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-    if (Number.isFinite(number)) return number;
+    // Durations arrive in seconds; Excel keeps them as fractions of a day, shown as hours and minutes.
+    if (Number.isFinite(number)) return type === 'duration' ? number / SECONDS_PER_DAY : number;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   return cellText(value, locale);

@@ -164,6 +164,58 @@ for (const [index, backend] of backends.entries()) {
       });
     });
 
+    describe('report export', () => {
+      it('exports the run as CSV: the same columns, labels in the locale, the same rows', async () => {
+        const run = await services.reports.run(manager, 'on-time-delivery', {});
+        const response = await get(MANAGER, '/api/reports/on-time-delivery/export?format=csv');
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-disposition']).toMatch(/filename="on-time-delivery-\d{4}-\d{2}-\d{2}\.csv"/);
+        const [header, ...rows] = csvRows(response);
+        expect(header).toEqual(run.columns.map((column) => column.label['zh-CN']));
+        expect(rows.length).toBe(run.rows.length);
+        expect(rows.length).toBeGreaterThan(0);
+        rows.forEach((row, index) => {
+          run.columns.forEach((column, c) => {
+            const value = run.rows[index]?.[column.key];
+            expect(row[c]).toBe(value === null || value === undefined ? '' : String(value));
+          });
+        });
+      });
+
+      it('exports XLSX with typed cells, without the measures the user may not see', async () => {
+        const xlsx = async (user: string) => {
+          const response = await get(user, '/api/reports/inventory-value/export?format=xlsx&locale=en');
+          expect(response.statusCode).toBe(200);
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+          return workbook.worksheets[0]!;
+        };
+        const managerSheet = await xlsx(MANAGER);
+        expect(managerSheet.getRow(1).values).not.toContain('Value');
+        const financeSheet = await xlsx(FINANCE);
+        const header = financeSheet.getRow(1).values as unknown[];
+        expect(header).toContain('Value');
+        const finance = (await services.auth.authenticate(tokens[FINANCE]!));
+        const run = await services.reports.run(finance, 'inventory-value', {});
+        expect(financeSheet.rowCount).toBe(run.rows.length + 1);
+        const valueColumn = header.indexOf('Value');
+        expect(financeSheet.getRow(2).getCell(valueColumn).value).toBe(run.rows[0]?.['value']);
+        expect(financeSheet.getRow(2).getCell(valueColumn).numFmt).toBe('#,##0.00');
+      });
+
+      it('answers 400 for parameters that are not JSON or break the report\'s schema, 404 for an unknown report', async () => {
+        const notJson = await get(MANAGER, '/api/reports/on-time-delivery/export?parameters=%7Bnope');
+        expect(notJson.statusCode).toBe(400);
+        expect(notJson.json()).toMatchObject({ code: 'ORDO_ERR_REQUEST_INVALID', errors: [{ pointer: '/query/parameters' }] });
+        const parameters = encodeURIComponent(JSON.stringify({ dateRange: { from: 'not a date' } }));
+        const invalid = await get(MANAGER, `/api/reports/on-time-delivery/export?parameters=${parameters}`);
+        expect(invalid.statusCode).toBe(400);
+        expect(invalid.json()).toMatchObject({ code: 'ORDO_ERR_REPORT_PARAMETERS_INVALID' });
+        expect((await get(MANAGER, '/api/reports/no-such-report/export')).json()).toMatchObject({ code: 'ORDO_ERR_REPORT_NOT_FOUND' });
+        expect((await get(MANAGER, '/api/reports/on-time-delivery/export?format=ods')).statusCode).toBe(400);
+      });
+    });
+
     describe('print templates', () => {
       it('lists the templates of forms the user may read', async () => {
         const ids = async (user: string, query = '') => ((await get(user, `/api/print-templates${query}`)).json() as { items: { id: string }[] }).items.map((item) => item.id);
@@ -235,6 +287,16 @@ for (const [index, backend] of backends.entries()) {
         const en = await get(MANAGER, `/api/records/sales-order/${ORDER}/print/sales-order-confirmation?format=pdf&locale=en`);
         const enText = await pdfText(en.rawPayload);
         for (const text of ['SALESORDERCONFIRMATION', 'HZSW-CG-2026-1187', 'Net60days', 'CN¥279,539.40']) expect(enText).toContain(text);
+
+        // A burst of prints shares the one browser, two pages at a time.
+        const burst = await Promise.all(
+          ['ncr-report', 'ncr-report', 'ncr-report', 'ncr-report'].map((template, n) =>
+            get(INSPECTOR, `/api/records/ncr/ncr-hengtong-impeller-porosity/print/${template}?format=pdf&locale=${n % 2 === 0 ? 'zh-CN' : 'en'}`),
+          ),
+        );
+        expect(burst.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
+        expect(await pdfText(burst[0]!.rawPayload)).toContain('不合格品报告');
+        expect(await pdfText(burst[1]!.rawPayload)).toContain('NON-CONFORMANCEREPORT');
       }, 60_000);
     });
 

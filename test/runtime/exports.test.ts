@@ -89,12 +89,22 @@ describe('XLSX export', () => {
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(8);
   });
 
+  it('writes durations (seconds) as Excel durations shown in hours and minutes', async () => {
+    const sheet = await readXlsx(await toXlsx([{ key: 'wait', label: { 'zh-CN': '等待', en: 'Wait' }, type: 'duration' }], [{ wait: 5400 }, { wait: 93_600 }], 'en'));
+    // exceljs reads a time-formatted cell back as a moment after Excel's day 0 (1899-12-30).
+    const excelDayZero = Date.UTC(1899, 11, 30);
+    expect(sheet.getRow(2).getCell(1).value).toEqual(new Date(excelDayZero + 5400 * 1000));
+    expect(sheet.getRow(3).getCell(1).value).toEqual(new Date(excelDayZero + 93_600 * 1000));
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe('[h]:mm');
+  });
+
   it('reads back equal to the rows for any values', async () => {
     const row = fc.record({
       code: fc.string({ unit: 'grapheme', maxLength: 30 }).filter((text) => text.trim() !== '' && !/^[=+\-@\t\r]/.test(text)),
       qty: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-      amount: fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
-      rate: fc.double({ min: 0, max: 1, noNaN: true }),
+      // A spreadsheet has no negative zero.
+      amount: fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).map((value) => (value === 0 ? 0 : value)),
+      rate: fc.double({ min: 0, max: 1, noNaN: true }).map((value) => (value === 0 ? 0 : value)),
       due: fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
       at: fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString()),
     });

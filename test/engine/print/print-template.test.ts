@@ -115,6 +115,10 @@ describe('print templates', () => {
     expect(printTemplateProblem('{{#each data.lines}}')).toMatch(/line 1.*EOF/);
     expect(printTemplateProblem('{{formatMoney data.total}}')).toMatch(/formatMoney/);
     expect(printTemplateProblem('{{money data.total}}')).toBeUndefined();
+    expect(printTemplateProblem('<p>{{{data.remarks}}}</p>')).toMatch(/line 1: unescaped output/);
+    expect(printTemplateProblem('{{#each data.lines}}\n{{& note}}{{/each}}')).toMatch(/line 2: unescaped output/);
+    expect(printTemplateProblem('{{> header}}')).toMatch(/partials are not allowed/);
+    expect(printTemplateProblem('{{#> layout}}x{{/layout}}')).toMatch(/partials are not allowed/);
     let error: unknown;
     try {
       compilePrintTemplate('{{#if}}');
