@@ -6,8 +6,9 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
 
 /*
  * A manager at the management dashboard on the demo factory: the tiles load, a date preset reruns
- * them with other figures, a row of on-time delivery drills into the orders shipped late, the
- * sales-order list exports to Excel, and a late order's delivery note prints to PDF.
+ * them with other figures, the on-time report exports to Excel and a row of it drills into the
+ * orders shipped late, a late order's delivery note prints to PDF, the sales-order list exports to
+ * Excel, and the dashboard reads in English.
  */
 
 const MANAGER = 'wang.qiang';
@@ -62,7 +63,7 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     expect(harness.unexpectedProblems()).toEqual([]);
   });
 
-  it('opens the dashboard, changes the date range, drills into late orders', async () => {
+  it('opens the dashboard, changes the date range, exports the report, drills into late orders and prints a delivery note', async () => {
     const { page } = harness;
     await page.goto(harness.baseUrl);
     await page.getByTestId('login-username').fill(MANAGER);
@@ -118,6 +119,24 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     if (!late) throw new Error('the demo factory shipped nothing late this year');
     await page.getByTestId(`nav-report-${ON_TIME}`).click();
     await page.getByTestId('report-row').first().waitFor();
+
+    // The report exports to Excel with what the screen shows: one row per result row, numbers as numbers.
+    const reportDownload = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const reportFile = await reportDownload;
+    expect(reportFile.suggestedFilename()).toMatch(/\.xlsx$/);
+    const reportBook = new ExcelJS.Workbook();
+    await reportBook.xlsx.readFile(await reportFile.path());
+    const reportSheet = reportBook.worksheets[0];
+    const labels = (reportSheet?.getRow(1).values as unknown[]).filter((value) => value !== undefined);
+    expect(labels).toEqual(['月份', '客户', '发货订单数', '准时订单数', '准时交付率']);
+    expect(reportSheet?.rowCount).toBe(before.rows.length + 1);
+    before.rows.forEach((row, index) => {
+      const cells = reportSheet?.getRow(index + 2);
+      expect(cells?.getCell(2).value).toBe(row.customer);
+      expect(cells?.getCell(3).value).toBe(row.shipped);
+      expect(cells?.getCell(5).value).toBeCloseTo(Number(row.onTimeRate), 10);
+    });
     const dimensions = before.columns.filter((column) => column.role === 'dimension').map((column) => column.key);
     const lateRow = Object.fromEntries(dimensions.map((key) => [key, late[key] ?? null]));
     const drillAnswer = await harness.api<DrillAnswer>(MANAGER, `/api/reports/${ON_TIME}/drill`, {
