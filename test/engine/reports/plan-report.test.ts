@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition, ReportDefinition } from '../../../engine/definitions/index.js';
 import { isOrdoError } from '../../../engine/errors/index.js';
-import { checkDashboard, planReport } from '../../../engine/reports/index.js';
+import { checkDashboard, planReport, reportIndexes } from '../../../engine/reports/index.js';
 
 const ORDER: FormDefinition = {
   kind: 'form',
@@ -157,5 +157,30 @@ describe('planReport', () => {
       expect.objectContaining({ pointer: '/widgets/2/parameterMap/to', message: 'report r has no parameter "to"' }),
       expect.objectContaining({ pointer: '/widgets/2/parameterMap/to', message: 'the dashboard has no parameter "end"' }),
     ] }));
+  });
+
+  it('asks for indexes on the fields a report narrows rows by, not on what it groups or compares field to field', () => {
+    expect(
+      reportIndexes(
+        report({
+          parameters: { type: 'object', properties: { from: { type: 'string' } } },
+          joins: [{ as: 'c', form: 'customer', field: 'data.customer', on: 'name' }],
+          filters: [
+            { field: 'data.shippedDate', op: 'between', param: 'from' },
+            { field: 'data.customer', op: 'eq', value: 'x' },
+            { field: 'data.shippedDate', op: 'lte', ref: 'data.promisedDate' },
+            { field: 'data.total', op: 'notNull' },
+            { field: 'c.creditLimit', op: 'gt', value: 5 },
+          ],
+          groupBy: [{ field: 'data.promisedDate', as: 'p' }],
+        }),
+      ),
+    ).toEqual([
+      { form: 'customer', key: 'creditLimit' },
+      { form: 'customer', key: 'name' },
+      { form: 'order', key: 'customer' },
+      { form: 'order', key: 'shippedDate' },
+    ]);
+    expect(reportIndexes(report({ source: { workflow: 'tasks' } }))).toEqual([]);
   });
 });
