@@ -1,6 +1,6 @@
 import type { ReportDefinition } from '../definitions/index.js';
 
-/** An expression index on ordo_records: (form, (data->>'key')). */
+/** A partial expression index on ordo_records: ((data->>'key')) for the live records of one form. */
 export interface ReportIndex {
   readonly form: string;
   readonly key: string;

@@ -14,14 +14,15 @@ export function reportIndexName(index: ReportIndex): string {
 
 /**
  * Creates the expression indexes the published reports filter by (see engine/reports/report-indexes.ts),
- * once each: `(form, (data->>'key'))` on ordo_records, the very expression the report query compiles to.
+ * once each: `((data->>'key')) where form = '<form>' and deleted_at is null` on ordo_records, one per
+ * form, matching the expression and the conditions the report query compiles to.
  * The form and key are checked names from the definitions; they are written as literals because an
  * index expression cannot take parameters.
  */
 export async function ensureReportIndexes(db: Executor, reports: readonly ReportDefinition[]): Promise<string[]> {
   const wanted = new Map(reports.flatMap((report) => reportIndexes(report)).map((index) => [reportIndexName(index), index]));
   for (const [name, index] of wanted) {
-    await sql`create index if not exists ${sql.id(name)} on ordo_records (form, (data->>${sql.lit(index.key)})) where deleted_at is null`.execute(db);
+    await sql`create index if not exists ${sql.id(name)} on ordo_records ((data->>${sql.lit(index.key)})) where form = ${sql.lit(index.form)} and deleted_at is null`.execute(db);
   }
   return [...wanted.keys()];
 }

@@ -162,7 +162,7 @@ for (const backend of testDatabases()) {
       const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname like 'ordo_rx_%'`.execute(database.db);
       const fields = rows.map((row) => /\(data ->> '(\w+)'::text\)/.exec(row.indexdef)?.[1]).sort();
       expect(fields).toEqual(expect.arrayContaining(['customer', 'dueDate', 'item', 'shippedDate', 'status', 'reportDate']));
-      expect(rows.every((row) => row.indexdef.includes('(form, ') && row.indexdef.includes('WHERE (deleted_at IS NULL)'))).toBe(true);
+      expect(rows.every((row) => /WHERE \(\(form = '[a-z-]+'::text\) AND \(deleted_at IS NULL\)\)/.test(row.indexdef))).toBe(true);
     });
 
     it('runReport answers what the run route answers', async () => {
