@@ -9,10 +9,12 @@
  * creates and drops its own database there. BENCH_REPEATS sets the timed runs per query (default 7).
  */
 import { performance } from 'node:perf_hooks';
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
+import { planReport } from '../../engine/reports/index.js';
 import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
 import { shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
+import { reportQuery } from '../../runtime/reports/index.js';
 import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
 import { createScratchDatabase } from '../support/scratch-postgres.js';
 
@@ -148,6 +150,13 @@ async function main(): Promise<void> {
       await compare('on-time-delivery, all time', () => services.reports.run(admin, 'on-time-delivery', {}), () => HAND_ON_TIME(undefined).execute(database.db)),
       await compare('wip-by-work-center', () => services.reports.run(admin, 'wip-by-work-center', {}), () => HAND_WIP.execute(database.db)),
     ];
+    // The plans, to see which indexes the compiled queries use.
+    const formsById = new Map(forms.map((form) => [form.id, form]));
+    for (const [id, parameters] of [['on-time-delivery', { dateRange: YEAR }], ['wip-by-work-center', {}]] as const) {
+      const compiled = reportQuery(planReport(reports.find((report) => report.id === id)!, formsById), { parameters, today: '2026-11-24', readableForms: undefined }).compile(database.db);
+      const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+      console.error(`${id}:\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+    }
     console.log(`| report | rows | runReport s (median of ${repeats}) | hand-written SQL s | ratio |`);
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const result of results) {
