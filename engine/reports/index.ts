@@ -18,4 +18,5 @@ export {
   type ValueType,
 } from './report-nodes.js';
 export { compileParameters, type ParametersSchema, type ParametersValidator } from './report-parameters.js';
+export { reportIndexes, type ReportIndex } from './report-indexes.js';
 export { WORKFLOW_FIELDS } from './workflow-fields.js';

@@ -23,7 +23,7 @@ export function conditionSql(node: ConditionNode, context: ConditionContext): Ra
   const type = node.field.type;
   if (node.op === 'isNull') return sql`${field} is null`;
   if (node.op === 'notNull') return sql`${field} is not null`;
-  if (operand.kind === 'field') return compare(node.op, field, operand.sql);
+  if (operand.kind === 'field') return compare(node.op, field, operand.sql, type);
   if (operand.kind === 'range') {
     const parts = [
       operand.from === undefined ? undefined : bound('gte', field, operand.from, type),
@@ -36,11 +36,17 @@ export function conditionSql(node: ConditionNode, context: ConditionContext): Ra
     if (operand.values.length === 0) return sql`false`;
     return sql`(${sql.join(operand.values.map((value) => bound('eq', field, value, type)), sql` or `)})`;
   }
-  if (node.op === 'contains') return sql`strpos(lower(${field}), lower(${operand.values[0]}::text)) > 0`;
+  // Case-sensitive: lower() follows the database's locale, so PGlite and PostgreSQL could disagree.
+  if (node.op === 'contains') return sql`strpos(${field}, ${operand.values[0]}::text) > 0`;
   return bound(node.op, field, operand.values[0], type);
 }
 
-function compare(op: ConditionNode['op'], left: RawBuilder<unknown>, right: RawBuilder<unknown>): RawBuilder<unknown> {
+/**
+ * Text is ordered by code point (collation "C") so that PGlite and any PostgreSQL locale agree;
+ * dates are ISO text, which orders the same under every collation.
+ */
+function compare(op: ConditionNode['op'], left: RawBuilder<unknown>, right: RawBuilder<unknown>, type?: ValueType): RawBuilder<unknown> {
+  if (type === 'string' && op !== 'eq' && op !== 'ne') left = sql`${left} collate "C"`;
   switch (op) {
     case 'eq':
       return sql`${left} = ${right}`;
@@ -59,7 +65,7 @@ function compare(op: ConditionNode['op'], left: RawBuilder<unknown>, right: RawB
 
 /** A comparison with one bound value; a timestamp compared with a day compares with that Shanghai day. */
 function bound(op: ConditionNode['op'], field: RawBuilder<unknown>, value: unknown, type: ValueType): RawBuilder<unknown> {
-  if (type !== 'timestamp' || !isDay(value)) return compare(op, field, boundValue(value, type));
+  if (type !== 'timestamp' || !isDay(value)) return compare(op, field, boundValue(value, type), type);
   switch (op) {
     case 'eq':
       return sql`(${field} >= ${dayStart(value, false)} and ${field} < ${dayStart(value, true)})`;
@@ -77,14 +83,14 @@ function bound(op: ConditionNode['op'], field: RawBuilder<unknown>, value: unkno
 }
 
 /** A real calendar day 'YYYY-MM-DD' (PostgreSQL would refuse 2026-02-30 mid-query). */
-function isDay(value: unknown): boolean {
+export function isDay(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** An ISO 8601 instant with its offset, which PostgreSQL reads as timestamptz. */
-function isInstant(value: unknown): boolean {
+export function isInstant(value: unknown): boolean {
   return (
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
@@ -143,6 +149,8 @@ function checkType(value: unknown, type: ValueType, pointer: string): void {
           ? isDay(value) || isInstant(value)
           : typeof value === 'string';
   if (!ok) throw wrongType(pointer, `must be a ${type === 'timestamp' ? 'date' : type}`);
+  // PostgreSQL text cannot hold NUL; refused here rather than failing mid-query.
+  if (typeof value === 'string' && value.includes('\u0000')) throw wrongType(pointer, 'must not contain the NUL character');
 }
 
 function wrongType(pointer: string, message: string): OrdoError {

@@ -11,3 +11,4 @@ export type {
   ReportService,
   ReportSummary,
 } from './report-types.js';
+export { ensureReportIndexes, reportIndexName } from './report-indexes.js';

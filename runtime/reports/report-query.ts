@@ -69,7 +69,8 @@ function measureSql(measure: MeasureNode, context: ConditionContext): RawBuilder
     case 'countDistinct':
       return sql`count(distinct ${field})${filter}`;
     case 'ratio': {
-      if (field !== undefined) return sql`(sum(${field})${filter} / nullif(sum(${field}), 0))`;
+      // No row meeting the numerator's conditions is a share of 0, not an unknown one.
+      if (field !== undefined) return sql`(coalesce(sum(${field})${filter}, 0) / nullif(sum(${field}), 0))`;
       return sql`(count(*)${filter}::numeric / nullif(count(*), 0))`;
     }
     case 'sum': {

@@ -1,12 +1,13 @@
 import type { DashboardDefinition, FormDefinition, ReportDefinition } from '../../engine/definitions/index.js';
 import { escapePointer } from '../../engine/definitions/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
-import { compileParameters, planReport, ReportPlan, type ParametersSchema, type ParametersValidator } from '../../engine/reports/index.js';
+import { compileParameters, planReport, ReportPlan, type GroupNode, type ParametersSchema, type ParametersValidator } from '../../engine/reports/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { isAdmin, mayUseForm } from '../services/form-access.js';
 import { formContext } from '../services/record-context.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { findRecordsByIds } from '../stores/index.js';
+import { isInstant } from './condition-sql.js';
 import { REPORT_TIME_ZONE } from './field-sql.js';
 import { hiddenMeasures, mayOpenDashboard, mayReadAll, mayRunReport } from './report-access.js';
 import { drillQuery, reportQuery, rowCondition, type QueryContext } from './report-query.js';
@@ -111,9 +112,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     const conditions = Object.entries(request.row).map(([key, value]) => {
       const index = plan.groups.findIndex((group) => group.key === key);
       if (index < 0) throw drillInvalid(`/row/${escapePointer(key)}`, `"${key}" is not a dimension of report ${id}`);
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-        throw drillInvalid(`/row/${escapePointer(key)}`, 'must be a text, number, true/false or null');
-      }
+      if (!fitsDimension(plan.groups[index]!, value)) throw drillInvalid(`/row/${escapePointer(key)}`, 'does not fit this dimension (wrong type, or text with NUL)');
       return rowCondition(plan, index, value);
     });
     const target = 'form' in source && source.form === form ? ({ kind: 'source' } as const) : ({ kind: 'join', index: plan.joins.findIndex((join) => join.form === form) } as const);
@@ -192,6 +191,15 @@ const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZO
 
 export function shanghaiDay(at: Date): string {
   return SHANGHAI_DAY.format(at);
+}
+
+/** A row value of the dimension's type, so that comparing it cannot fail in the database. */
+function fitsDimension(group: GroupNode, value: unknown): boolean {
+  if (value === null) return true;
+  if (group.bucket === undefined && group.field.type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (group.bucket === undefined && group.field.type === 'boolean') return typeof value === 'boolean';
+  if (group.bucket === undefined && group.field.type === 'timestamp') return isInstant(value);
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 function drillInvalid(pointer: string, message: string): OrdoError {

@@ -4,6 +4,7 @@ import { OrdoError } from '../../engine/errors/index.js';
 import { compileForm, type CompiledForm } from '../../engine/forms/index.js';
 import { compileWorkflow, type CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
+import { ensureReportIndexes } from '../reports/report-indexes.js';
 import { insertAudit, insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type Executor } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
 import { ADMIN_ROLE, isAdmin, mayUseForm } from './form-access.js';
@@ -106,6 +107,7 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
       return { published, unchanged };
     });
     state = toState(await listDefinitions(db));
+    if ((defs.reports ?? []).length > 0) await ensureReportIndexes(db, [...state.reports.values()]);
     return result;
   }
 

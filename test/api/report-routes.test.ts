@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { buildServer } from '../../runtime/http/index.js';
@@ -159,6 +160,13 @@ for (const backend of testDatabases()) {
       expect(full.widgets).toHaveLength(13);
       expect((await call('admin', 'GET', '/api/dashboards/nope')).statusCode).toBe(404);
       expect((await call('admin', 'GET', '/api/reports/order-backlog')).json()).toMatchObject({ kind: 'report', id: 'order-backlog' });
+    });
+
+    it('created the expression indexes the shipped reports filter by when they were published', async () => {
+      const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname like 'ordo_rx_%'`.execute(database.db);
+      const fields = rows.map((row) => /\(data ->> '(\w+)'::text\)/.exec(row.indexdef)?.[1]).sort();
+      expect(fields).toEqual(expect.arrayContaining(['customer', 'dueDate', 'item', 'shippedDate', 'status', 'reportDate']));
+      expect(rows.every((row) => /WHERE \(\(form = '[a-z-]+'::text\) AND \(deleted_at IS NULL\)\)/.test(row.indexdef))).toBe(true);
     });
 
     it('runReport answers what the run route answers', async () => {
