@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { widgetSpans } from '../../designer/src/reports/widget-spans.js';
 import { dateGap } from '../../designer/src/reports/date-gap.js';
 import { initialParameters } from '../../designer/src/reports/initial-parameters.js';
 import { dimensionFormatter, formatDimension, formatMeasure, isMonthly } from '../../designer/src/reports/measure-format.js';
@@ -140,5 +141,16 @@ describe('timeline gaps', () => {
     expect(dateGap('2028-02-28', '2028-03-01')).toBe(2);
     expect(dateGap(null, '2026-12-24')).toBeUndefined();
     expect(dateGap('soon', '2026-12-24')).toBeUndefined();
+  });
+});
+
+describe('widget spans', () => {
+  it('widen a strip of KPI cards to fill its row and leave other widgets as defined', () => {
+    const kpiAt = (indexes: number[]) => (index: number) => indexes.includes(index);
+    expect(widgetSpans([{ span: 3 }, { span: 3 }, { span: 3 }, { span: 8 }, { span: 4 }], kpiAt([0, 1, 2]))).toEqual([4, 4, 4, 8, 4]);
+    expect(widgetSpans([{ span: 3 }, { span: 3 }, { span: 3 }, { span: 3 }], kpiAt([0, 1, 2, 3]))).toEqual([3, 3, 3, 3]);
+    expect(widgetSpans([{ span: 3 }, { span: 6 }, { span: 3 }, { span: 3 }], kpiAt([0, 2, 3]))).toEqual([3, 6, 6, 6]);
+    expect(widgetSpans([{ span: 2 }, { span: 2 }, { span: 2 }, { span: 2 }, { span: 2 }], kpiAt([0, 1, 2, 3, 4]))).toEqual([2, 2, 2, 2, 4]);
+    expect(widgetSpans([{ span: 20 }, { span: 0 }], () => false)).toEqual([12, 1]);
   });
 });

@@ -10,6 +10,7 @@ import { ParameterBar } from './parameter-bar.js';
 import { usedParameters } from './parameter-fields.js';
 import { useReportCatalog } from './report-catalog.js';
 import { WidgetCard } from './widget-card.js';
+import { widgetSpans } from './widget-spans.js';
 
 type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly dashboard: DashboardDefinition };
 
@@ -60,6 +61,7 @@ export function DashboardPage({ id }: { id: string }) {
   }
   const { dashboard } = state;
   const schema = usedParameters(dashboard.parameters, dashboard.widgets, (report) => catalog.report(report)?.parameters);
+  const spans = widgetSpans(dashboard.widgets, (index) => catalog.report(dashboard.widgets[index]?.report ?? '')?.chart.type === 'kpi');
   return (
     <div className="page dashboard-page">
       <div className="page-header">
@@ -85,7 +87,7 @@ export function DashboardPage({ id }: { id: string }) {
       <ParameterBar schema={schema} values={values} onChange={setValues} />
       <div className="widget-grid" data-testid="widget-grid">
         {dashboard.widgets.map((widget, index) => (
-          <WidgetCard key={`${widget.report}-${index}`} widget={widget} shared={values} reload={reload} onDrill={setDrill} />
+          <WidgetCard key={`${widget.report}-${index}`} widget={widget} shared={values} reload={reload} span={spans[index] ?? widget.span} onDrill={setDrill} />
         ))}
       </div>
       {drill ? <DrillDrawer key={JSON.stringify(drill)} target={drill} onClose={closeDrill} /> : null}

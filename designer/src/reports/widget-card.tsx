@@ -18,18 +18,19 @@ export interface WidgetCardProps {
   readonly widget: DashboardWidget;
   readonly shared: Readonly<Record<string, unknown>>;
   readonly reload: number;
+  /** Grid columns, as widgetSpans worked them out. */
+  readonly span: number;
   readonly onDrill: (target: DrillTarget) => void;
 }
 
 /** One dashboard tile: runs its report with the mapped shared parameters and draws it, with loading, empty and error states. */
-export function WidgetCard({ widget, shared, reload, onDrill }: WidgetCardProps) {
+export function WidgetCard({ widget, shared, reload, span, onDrill }: WidgetCardProps) {
   const { t, text, locale } = useI18n();
   const summary = useReportCatalog().report(widget.report);
   const parameters = useMemo(() => widgetParameters(shared, widget.parameterMap, summary?.parameters), [shared, widget.parameterMap, summary?.parameters]);
   const state = useReportRun(widget.report, parameters, reload);
   const title = text(widget.title ?? summary?.title, widget.report);
   const kpi = (state.status === 'ready' ? state.result.chart.type : summary?.chart.type) === 'kpi';
-  const span = Math.max(1, Math.min(12, widget.span));
 
   const drill = (row: ReportRow) => {
     if (state.status !== 'ready') return;
