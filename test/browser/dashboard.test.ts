@@ -81,6 +81,13 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     await expect.poll(() => page.locator('[data-testid^="widget-"][data-state="loading"], [data-testid^="widget-"][data-state="refreshing"]').count(), { timeout: 30_000 }).toBe(0);
     expect(await page.locator('[data-testid^="widget-"][data-state="failed"]').count()).toBe(0);
     await expect.poll(() => page.locator(`[data-testid="widget-${ON_TIME}"] canvas`).count()).toBeGreaterThan(0);
+    // The KPI card shows the rate the API computes for the same range, as a percentage.
+    const kpi = await harness.api<RunAnswer>(MANAGER, '/api/reports/kpi-on-time-delivery/run', {
+      method: 'POST',
+      body: { parameters: { dateRange: before.parameters.dateRange } },
+    });
+    const rate = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(Number(kpi.rows[0]?.onTimeRate));
+    expect(await page.locator('[data-testid="widget-kpi-on-time-delivery"] [data-testid="kpi-value"]').textContent()).toBe(rate);
     await settleCharts(page);
     await harness.screenshot('01-dashboard');
 
