@@ -57,8 +57,6 @@ export function PrintButton({ form, id }: { form: string; id: string }) {
       const url = URL.createObjectURL(file.blob);
       if (tab) tab.location.href = url;
       else window.location.href = url;
-      // The tab holds its own copy once it has loaded the document.
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (caught) {
       tab?.close();
       setError(t('print.failed', { message: isApiError(caught) ? describeError(caught, locale) : String(caught) }));
