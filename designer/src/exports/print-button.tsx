@@ -54,6 +54,7 @@ export function PrintButton({ form, id }: { form: string; id: string }) {
     const tab = window.open('', '_blank');
     try {
       const file = await api.download(printPath(form, id, template, format, locale));
+      // Never revoked: Chrome's PDF viewer reads the address again when the user saves or prints from the tab.
       const url = URL.createObjectURL(file.blob);
       if (tab) tab.location.href = url;
       else window.location.href = url;
