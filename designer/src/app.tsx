@@ -3,6 +3,7 @@ import { LoginPage, useSession } from './auth/index.js';
 import { useI18n } from './i18n/index.js';
 import { PlanningPage } from './planning/index.js';
 import { HistoryPage, ListPage, NewRecordPage, RecordPage } from './records/index.js';
+import { DashboardPage, ReportCatalogProvider, ReportPage } from './reports/index.js';
 import { useRoute, type Route } from './routing/index.js';
 import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
 import { InboxPage, TaskPage } from './workflows/index.js';
@@ -25,6 +26,8 @@ function Page({ route }: { route: Route }) {
       </Suspense>
     );
   }
+  if (route.page === 'dashboard') return <DashboardPage key={route.id} id={route.id} />;
+  if (route.page === 'report') return <ReportPage key={route.id} id={route.id} />;
   const definition = form(route.form);
   if (!definition) return <p className="notice notice-error">{t('error.formNotFound', { form: route.form })}</p>;
   switch (route.page) {
@@ -47,9 +50,11 @@ export function App() {
   if (state.status === 'signed-out') return <LoginPage expired={state.expired} />;
   return (
     <DefinitionsProvider>
-      <Layout route={route}>
-        <Page route={route} />
-      </Layout>
+      <ReportCatalogProvider>
+        <Layout route={route}>
+          <Page route={route} />
+        </Layout>
+      </ReportCatalogProvider>
     </DefinitionsProvider>
   );
 }

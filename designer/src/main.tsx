@@ -6,6 +6,7 @@ import { I18nProvider } from './i18n/index.js';
 import './styles.css';
 import './workflows/workflows.css';
 import './planning/planning.css';
+import './reports/reports.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -17,6 +17,9 @@ function compiledValidators(): Record<DefinitionKind, ValidateFunction> {
       form: ajv.compile(META_SCHEMAS.form),
       app: ajv.compile(META_SCHEMAS.app),
       workflow: ajv.compile(META_SCHEMAS.workflow),
+      report: ajv.compile(META_SCHEMAS.report),
+      dashboard: ajv.compile(META_SCHEMAS.dashboard),
+      'print-template': ajv.compile(META_SCHEMAS['print-template']),
     };
   }
   return validators;

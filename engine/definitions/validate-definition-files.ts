@@ -1,12 +1,14 @@
 import { isOrdoError } from '../errors/index.js';
 import { compileForm } from '../forms/index.js';
+import { checkDashboard, planReport } from '../reports/index.js';
 import { compileWorkflow } from '../workflows/index.js';
 import { crossCheckDefinitions, type LocatedForm } from './cross-checks.js';
 import type { DefinitionProblem } from './definition-problem.js';
-import type { AppDefinition, FormDefinition, WorkflowDefinition } from './generated/definition-types.js';
+import type { AppDefinition, DashboardDefinition, FormDefinition, PrintTemplateDefinition, ReportDefinition, WorkflowDefinition } from './generated/definition-types.js';
 import { parseJsonSource } from './json-source.js';
 import { validateAgainstMetaSchema } from './meta-schema-validator.js';
 import { DEFINITION_KINDS, type DefinitionKind } from './meta-schemas/index.js';
+import { checkPrintTemplates, type LoadedPrintTemplate } from './print-template-checks.js';
 
 export interface DefinitionFile {
   readonly path: string;
@@ -17,6 +19,9 @@ export interface DefinitionSet {
   readonly app?: AppDefinition;
   readonly forms: readonly FormDefinition[];
   readonly workflows: readonly WorkflowDefinition[];
+  readonly reports: readonly ReportDefinition[];
+  readonly dashboards: readonly DashboardDefinition[];
+  readonly printTemplates: readonly LoadedPrintTemplate[];
 }
 
 export interface ValidationOutcome {
@@ -34,9 +39,18 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
   const problems: DefinitionProblem[] = [];
   const forms: LocatedForm[] = [];
   const workflows: { file: string; definition: WorkflowDefinition }[] = [];
+  const reports: Located<ReportDefinition>[] = [];
+  const dashboards: Located<DashboardDefinition>[] = [];
   let app: { file: string; definition: AppDefinition } | undefined;
+  const printTemplates: { file: string; definition: PrintTemplateDefinition }[] = [];
+  // Files other definitions use by name (print templates' handlebars files), not definitions themselves.
+  const resources = new Map<string, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (file.path.endsWith(RESOURCE_EXTENSION)) {
+      resources.set(file.path, file.text);
+      continue;
+    }
     const parsed = parseJsonSource(file.text);
     if (!parsed.ok) {
       problems.push({ file: file.path, pointer: '', message: parsed.message });
@@ -61,6 +75,18 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
       workflows.push({ file: file.path, definition: parsed.value as WorkflowDefinition });
       continue;
     }
+    if (kind === 'report') {
+      reports.push({ file: file.path, definition: parsed.value as ReportDefinition });
+      continue;
+    }
+    if (kind === 'dashboard') {
+      dashboards.push({ file: file.path, definition: parsed.value as DashboardDefinition });
+      continue;
+    }
+    if (kind === 'print-template') {
+      printTemplates.push({ file: file.path, definition: parsed.value as PrintTemplateDefinition });
+      continue;
+    }
     const definition = parsed.value as FormDefinition;
     const compiled = compileFormReportingProblems(file.path, definition, problems);
     forms.push({ file: file.path, definition, fieldPaths: compiled });
@@ -68,15 +94,54 @@ export function validateDefinitionFiles(files: readonly DefinitionFile[]): Valid
 
   problems.push(...crossCheckDefinitions(forms, app));
   problems.push(...checkWorkflows(workflows, forms, app?.definition));
+  problems.push(...checkReports(reports, dashboards, forms));
+  const printing = checkPrintTemplates(printTemplates, resources, forms);
+  problems.push(...printing.problems);
   const badFiles = new Set(problems.map((problem) => problem.file));
   return {
     definitions: {
       ...(app !== undefined && !badFiles.has(app.file) ? { app: app.definition } : {}),
       forms: forms.filter((form) => !badFiles.has(form.file)).map((form) => form.definition),
       workflows: workflows.filter((workflow) => !badFiles.has(workflow.file)).map((workflow) => workflow.definition),
+      reports: reports.filter((report) => !badFiles.has(report.file)).map((report) => report.definition),
+      dashboards: dashboards.filter((dashboard) => !badFiles.has(dashboard.file)).map((dashboard) => dashboard.definition),
+      printTemplates: printing.loaded.filter((entry) => !badFiles.has(entry.file)).map((entry) => entry.template),
     },
     problems,
   };
+}
+
+const RESOURCE_EXTENSION = '.hbs';
+
+interface Located<T> {
+  file: string;
+  definition: T;
+}
+
+/** Each report planned against the forms (fields, measures, parameters), each dashboard against the reports. */
+function checkReports(
+  reports: readonly Located<ReportDefinition>[],
+  dashboards: readonly Located<DashboardDefinition>[],
+  forms: readonly LocatedForm[],
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const formsById = new Map(forms.map((form) => [form.definition.id, form.definition]));
+  const collect = (file: string, check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
+      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+    }
+  };
+  for (const { file, definition } of [...reports, ...dashboards]) {
+    const first = [...reports, ...dashboards].find((other) => other.definition.kind === definition.kind && other.definition.id === definition.id);
+    if (first !== undefined && first.file !== file) problems.push({ file, pointer: '/id', message: `${definition.kind} "${definition.id}" is also defined in ${first.file}` });
+  }
+  for (const { file, definition } of reports) collect(file, () => planReport(definition, formsById));
+  const reportsById = new Map(reports.map((report) => [report.definition.id, report.definition]));
+  for (const { file, definition } of dashboards) collect(file, () => checkDashboard(definition, reportsById));
+  return problems;
 }
 
 function kindOf(value: unknown): DefinitionKind | undefined {

@@ -63,6 +63,13 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_SCHEDULE_STALE: spec(409, 'user', 'The committed schedule changed since this run was made', '该排程生成后已提交的排程发生了变化'),
   ORDO_ERR_SCHEDULE_NOT_COMMITTABLE: spec(409, 'user', 'A what-if run is never committed', '假设分析结果不能提交'),
   ORDO_ERR_SCHEDULE_MOVE_INFEASIBLE: spec(409, 'user', 'The operation cannot go there', '工序无法移到该位置'),
+  ORDO_ERR_REPORT_NOT_FOUND: spec(404, 'user', 'No such report or dashboard', '报表或仪表板不存在'),
+  ORDO_ERR_REPORT_PARAMETERS_INVALID: spec(400, 'user', 'The report parameters are not valid', '报表参数无效'),
+  ORDO_ERR_REPORT_DRILL_INVALID: spec(400, 'user', 'The row to drill into does not match the report', '下钻的行与报表不符'),
+  ORDO_ERR_EXPORT_TOO_LARGE: spec(422, 'user', 'Too many rows to export at once; narrow the filters', '导出行数过多，请缩小筛选范围'),
+  ORDO_ERR_PRINT_TEMPLATE_NOT_FOUND: spec(404, 'user', 'No such print template for this form', '该表单没有此打印模板'),
+  ORDO_ERR_PRINT_TEMPLATE_FAILED: spec(422, 'user', 'The print template failed while rendering', '打印模板渲染失败'),
+  ORDO_ERR_PDF_UNAVAILABLE: spec(503, 'operational', 'PDF printing is not available on this server', '服务器暂不支持生成 PDF'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

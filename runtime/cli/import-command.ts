@@ -26,8 +26,8 @@ export async function importCommand(args: string[]): Promise<number> {
   const database = await openDatabase(values.data);
   try {
     const services = await createServices(database);
-    const { app, forms, workflows } = loaded.definitions;
-    const result = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
+    const { app, forms, workflows, reports, dashboards } = loaded.definitions;
+    const result = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] }, 'system');
     print(`published: ${result.published.join(', ') || '-'}`);
     print(`unchanged: ${result.unchanged.join(', ') || '-'}`);
     return EXIT_OK;

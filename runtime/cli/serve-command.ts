@@ -1,5 +1,6 @@
 import { loadDemo } from '../demo/index.js';
 import { buildServer } from '../http/index.js';
+import { createPrintTemplateRegistry } from '../printing/index.js';
 import { createServices } from '../services/index.js';
 import { startTimerWorker } from '../workflows/index.js';
 import { EXIT_FAILURE, EXIT_OK, print, printError } from './commands.js';
@@ -46,9 +47,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   let timers: ReturnType<typeof startTimerWorker> | undefined;
   try {
     const services = await createServices(database);
-    const { app, forms, workflows } = loaded.definitions;
+    const { app, forms, workflows, reports, dashboards } = loaded.definitions;
     if (publishAlways || services.definitions.app() === undefined) {
-      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows] }, 'system');
+      const published = await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] }, 'system');
       if (published.published.length > 0) print(`published: ${published.published.join(', ')}`);
     }
     if (values.demo === true) {
@@ -56,7 +57,9 @@ export async function serveCommand(args: string[]): Promise<number> {
       print(demo.loaded ? `demo factory: ${demo.users} users and ${demo.records} records added` : 'demo factory skipped: the database already holds other records');
     }
     // Warnings and errors only: every 5xx is logged with its stack, request lines are not.
-    server = await buildServer({ services, database, webRoot, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+    // Print templates are served from the definition folder the server started with (see docs/exports-and-printing.md).
+    const printTemplates = createPrintTemplateRegistry(loaded.definitions.printTemplates);
+    server = await buildServer({ services, database, webRoot, printTemplates, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await server.listen({ port, host });
     const log = server.log;
     timers = startTimerWorker(services.workflows, { onError: (error) => log.error({ err: error }, 'firing workflow timers failed') });

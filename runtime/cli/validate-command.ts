@@ -22,8 +22,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     printError(`${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} in ${dir}`);
     return EXIT_FAILURE;
   }
-  const { app, forms, workflows } = loaded.definitions;
+  const { app, forms, workflows, reports, dashboards, printTemplates } = loaded.definitions;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  print(`${dir}: valid (${app === undefined ? 'no app' : `app ${app.id}`}, ${count(forms.length, 'form')}, ${count(workflows.length, 'workflow')})`);
+  print(`${dir}: valid (${app === undefined ? 'no app' : `app ${app.id}`}, ${count(forms.length, 'form')}, ${count(workflows.length, 'workflow')}, ${count(reports.length, 'report')}, ${count(dashboards.length, 'dashboard')}, ${count(printTemplates.length, 'print template')})`);
   return EXIT_OK;
 }

@@ -15,7 +15,7 @@ const engineFile = (relative: string) => fileURLToPath(new URL(`../../engine/${r
 export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = Object.freeze([
   {
     schemaDir: engineFile('definitions/meta-schemas/'),
-    schemas: ['form', 'app', 'workflow'],
+    schemas: ['form', 'app', 'workflow', 'report', 'dashboard', 'print-template'],
     file: engineFile('definitions/generated/definition-types.ts'),
   },
   {

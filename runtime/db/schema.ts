@@ -18,7 +18,7 @@ export type TimerKind = 'task-due' | 'task-remind' | 'wait' | 'invoke' | 'child-
 export type NotificationKind = 'notify' | 'cc' | 'remind' | 'escalation';
 
 export interface DefinitionsTable {
-  kind: 'form' | 'app' | 'workflow';
+  kind: 'form' | 'app' | 'workflow' | 'report' | 'dashboard';
   id: string;
   version: number;
   body: Json<unknown>;

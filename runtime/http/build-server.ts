@@ -4,13 +4,17 @@ import { authRoutes } from './auth-routes.js';
 import { definitionRoutes } from './definition-routes.js';
 import { registerDocsRoutes, registerOpenApiCollector } from './docs-routes.js';
 import { handleError, installErrorHandler } from './error-handler.js';
+import { exportRoutes } from './export-routes.js';
 import { functionRoutes } from './function-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { installJsonBodyParser } from './json-body.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limiter.js';
 import { planRunRoutes } from './plan-run-routes.js';
+import { printRoutes } from './print-routes.js';
+import { createChromiumPrinter, createPrintService, createPrintTemplateRegistry, type PdfPrinter, type PrintTemplateRegistry } from '../printing/index.js';
 import { recordRoutes } from './record-routes.js';
 import { scheduleRoutes } from './schedule-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { decorateRequestActor, installAuthentication } from './request-actor.js';
 import { installSchemaValidators } from './schema-validators.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -30,6 +34,10 @@ export interface BuildServerOptions {
   logger?: boolean | object;
   bodyLimit?: number;
   loginRateLimit?: LoginRateLimitOptions;
+  /** The print templates of the loaded definitions; the print routes read records through the database, so they need `database`. */
+  printTemplates?: PrintTemplateRegistry;
+  /** Prints PDFs; by default one headless Chromium, started on the first PDF and closed with the server. */
+  pdfPrinter?: PdfPrinter;
 }
 
 /** The whole HTTP server, ready to `listen` or to `inject` in tests. */
@@ -64,9 +72,23 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(functionRoutes, { services });
     await api.register(planRunRoutes, { services });
     await api.register(scheduleRoutes, { services });
+    await api.register(reportRoutes, { services });
+    await api.register(exportRoutes, { services, now: () => new Date() });
+    if (options.database !== undefined) {
+      const printer = options.pdfPrinter ?? ownPrinter(app);
+      const registry = options.printTemplates ?? createPrintTemplateRegistry([]);
+      await api.register(printRoutes, { print: createPrintService({ services, database: options.database, registry, printer, now: () => new Date() }) });
+    }
   });
   await registerDocsRoutes(app, services);
   await app.register(webRoutes, { webRoot: options.webRoot });
   await app.ready();
   return app;
+}
+
+/** A printer the server owns: its browser goes when the server closes. */
+function ownPrinter(app: FastifyInstance): PdfPrinter {
+  const printer = createChromiumPrinter();
+  app.addHook('onClose', async () => printer.close());
+  return printer;
 }

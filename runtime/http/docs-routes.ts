@@ -5,6 +5,7 @@ import type { FormDefinition } from '../../engine/definitions/generated/definiti
 import { OPENAPI_INFO, withFormDocumentation, type OpenApiDocument } from './openapi-document.js';
 import { withPlanningDocumentation } from './planning-openapi.js';
 import { withScheduleDocumentation } from './schedule-openapi.js';
+import { withReportDocumentation } from './report-openapi.js';
 import { withWorkflowDocumentation } from './workflow-openapi.js';
 import type { Services } from '../services/index.js';
 
@@ -39,7 +40,7 @@ export async function registerDocsRoutes(app: FastifyInstance, services: Service
     },
     transformSpecification: (document, request) =>
       withFormDocumentation(
-        withScheduleDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument))),
+        withReportDocumentation(withScheduleDocumentation(withPlanningDocumentation(withWorkflowDocumentation(document as OpenApiDocument)))),
         request.documentedForms ?? [],
       ),
   });

@@ -3,6 +3,7 @@ import type { OrdoDatabase } from '../db/index.js';
 import { createFunctionRunner } from '../planning/function-runner.js';
 import { createPlanningService } from '../planning/planning-service.js';
 import { createScheduleService } from '../scheduling/schedule-service.js';
+import { createReportService } from '../reports/report-service.js';
 import { createWorkflowService } from '../workflows/workflow-service.js';
 import { createAuthService } from './auth-service.js';
 import { createDefinitionService } from './definition-service.js';
@@ -53,6 +54,7 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
     workflows,
     planning: createPlanningService({ database, runner, app: () => definitions.service.app(), form, workflows, now }),
     scheduling: createScheduleService({ database, app: () => definitions.service.app(), now }),
+    reports: createReportService({ database, definitions: definitions.service, now }),
   };
   explicitIdCreates.set(services, writes.create);
   return services;

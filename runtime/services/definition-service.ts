@@ -1,8 +1,10 @@
-import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
+import type { AppDefinition, DashboardDefinition, FormDefinition, ReportDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
+import { checkDashboard, planReport } from '../../engine/reports/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
 import { compileForm, type CompiledForm } from '../../engine/forms/index.js';
 import { compileWorkflow, type CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
+import { ensureReportIndexes } from '../reports/report-indexes.js';
 import { insertAudit, insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type Executor } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
 import { ADMIN_ROLE, isAdmin, mayUseForm } from './form-access.js';
@@ -17,6 +19,8 @@ interface PublishedState {
   latest: Map<string, FormDefinition>;
   workflows: Versions<WorkflowDefinition>;
   latestWorkflows: Map<string, WorkflowDefinition>;
+  reports: Map<string, ReportDefinition>;
+  dashboards: Map<string, DashboardDefinition>;
 }
 
 export interface DefinitionServiceHandle {
@@ -73,6 +77,9 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
     const formsAfter = new Map([...state.latest, ...defs.forms.map((definition) => [definition.id, definition] as const)]);
     const workflowsAfter = new Map([...state.latestWorkflows, ...(defs.workflows ?? []).map((definition) => [definition.id, definition] as const)]);
     for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter, workflows: workflowsAfter });
+    const reportsAfter = new Map([...state.reports, ...(defs.reports ?? []).map((definition) => [definition.id, definition] as const)]);
+    for (const definition of defs.reports ?? []) planReport(definition, formsAfter);
+    for (const definition of defs.dashboards ?? []) checkDashboard(definition, reportsAfter);
     const by = actor === 'system' ? 'system' : actor.username;
     const at = now();
     const result = await db.transaction().execute(async (trx) => {
@@ -82,6 +89,8 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
         ...(defs.app === undefined ? [] : [{ kind: 'app' as const, definition: defs.app }]),
         ...defs.forms.map((definition) => ({ kind: 'form' as const, definition })),
         ...(defs.workflows ?? []).map((definition) => ({ kind: 'workflow' as const, definition })),
+        ...(defs.reports ?? []).map((definition) => ({ kind: 'report' as const, definition })),
+        ...(defs.dashboards ?? []).map((definition) => ({ kind: 'dashboard' as const, definition })),
       ];
       for (const { kind, definition } of entries) {
         const changed = await publishOne(trx, kind, definition, at, by);
@@ -98,6 +107,7 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
       return { published, unchanged };
     });
     state = toState(await listDefinitions(db));
+    if ((defs.reports ?? []).length > 0) await ensureReportIndexes(db, [...state.reports.values()]);
     return result;
   }
 
@@ -117,19 +127,25 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
             return target !== undefined && mayUseForm(target, actor.roles, 'read');
           })
           .sort((a, b) => a.id.localeCompare(b.id)),
+      report: (id) => state.reports.get(id),
+      reports: () => [...state.reports.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      dashboard: (id) => state.dashboards.get(id),
+      dashboards: () => [...state.dashboards.values()].sort((a, b) => a.id.localeCompare(b.id)),
       publish,
       exportAll: async () => ({
         ...(state.app === undefined ? {} : { app: state.app }),
         forms: [...state.latest.values()].sort((a, b) => a.id.localeCompare(b.id)),
         workflows: [...state.latestWorkflows.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        reports: [...state.reports.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        dashboards: [...state.dashboards.values()].sort((a, b) => a.id.localeCompare(b.id)),
       }),
     },
     knownRoles: () => (state.app === undefined ? undefined : [ADMIN_ROLE, ...state.app.roles.map((role) => role.id)]),
   };
 }
 
-type DefinitionKindName = 'app' | 'form' | 'workflow';
-type AnyDefinition = AppDefinition | FormDefinition | WorkflowDefinition;
+type DefinitionKindName = 'app' | 'form' | 'workflow' | 'report' | 'dashboard';
+type AnyDefinition = AppDefinition | FormDefinition | WorkflowDefinition | ReportDefinition | DashboardDefinition;
 
 async function publishOne(
   trx: Executor,
@@ -157,11 +173,21 @@ function mayDesign(actor: Actor, app: AppDefinition | undefined): boolean {
 }
 
 function toState(rows: readonly DefinitionRow[]): PublishedState {
-  const state: PublishedState = { app: undefined, forms: new Map(), latest: new Map(), workflows: new Map(), latestWorkflows: new Map() };
+  const state: PublishedState = {
+    app: undefined,
+    forms: new Map(),
+    latest: new Map(),
+    workflows: new Map(),
+    latestWorkflows: new Map(),
+    reports: new Map(),
+    dashboards: new Map(),
+  };
   // Rows come oldest version first, so the last one seen is the latest.
   for (const row of rows) {
     if (row.kind === 'app') state.app = row.body as AppDefinition;
     else if (row.kind === 'form') remember(state.forms, state.latest, row, row.body as FormDefinition);
+    else if (row.kind === 'report') state.reports.set(row.id, row.body as ReportDefinition);
+    else if (row.kind === 'dashboard') state.dashboards.set(row.id, row.body as DashboardDefinition);
     else remember(state.workflows, state.latestWorkflows, row, row.body as WorkflowDefinition);
   }
   return state;

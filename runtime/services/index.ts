@@ -2,6 +2,7 @@ export { createServices, importRecord } from './create-services.js';
 export { ADMIN_ROLE, mayReadField, mayUseForm, type FormAction } from './form-access.js';
 export { MAX_PAGE_SIZE } from './record-list-query.js';
 export { computeChanges } from './record-changes.js';
+export { lookupDisplay } from './record-display.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export type {
   Actor,

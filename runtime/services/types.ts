@@ -1,9 +1,10 @@
-import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
+import type { AppDefinition, DashboardDefinition, FormDefinition, ReportDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
 import type { FieldError, Locale } from '../../engine/errors/index.js';
 import type { CompiledForm, FieldState } from '../../engine/forms/index.js';
 import type { CompiledWorkflow } from '../../engine/workflows/index.js';
 import type { PlanningService } from '../planning/types.js';
 import type { ScheduleService } from '../scheduling/types.js';
+import type { ReportService } from '../reports/report-types.js';
 import type { WorkflowService } from '../workflows/types.js';
 import type { FilterOp } from '../stores/index.js';
 
@@ -87,6 +88,8 @@ export interface DefinitionBundle {
   app?: AppDefinition;
   forms: FormDefinition[];
   workflows?: WorkflowDefinition[];
+  reports?: ReportDefinition[];
+  dashboards?: DashboardDefinition[];
 }
 
 export interface AuthService {
@@ -105,6 +108,11 @@ export interface DefinitionService {
   workflow(id: string, version?: number): CompiledWorkflow;
   /** Latest workflow definitions the actor may see (those of forms they may read). */
   workflows(actor: Actor): WorkflowDefinition[];
+  /** Latest published report / dashboard definitions, unfiltered: runtime/reports applies who may run them. */
+  report(id: string): ReportDefinition | undefined;
+  reports(): ReportDefinition[];
+  dashboard(id: string): DashboardDefinition | undefined;
+  dashboards(): DashboardDefinition[];
   publish(defs: DefinitionBundle, actor: Actor | 'system'): Promise<{ published: string[]; unchanged: string[] }>;
   exportAll(): Promise<DefinitionBundle>;
 }
@@ -126,6 +134,7 @@ export interface Services {
   workflows: WorkflowService;
   planning: PlanningService;
   scheduling: ScheduleService;
+  reports: ReportService;
 }
 
 export interface ServicesOptions {

@@ -127,7 +127,8 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
   });
 
   it('numbers the quality and purchasing records and totals the requisition lines', async () => {
-    const [ncr] = await all(admin, 'ncr');
+    // The demo's first NCR; the ones after it are past months' history for the quality reports.
+    const ncr = (await all(admin, 'ncr')).find((record) => record.id === 'ncr-hengtong-impeller-porosity');
     expect(ncr?.data['ncrNo']).toMatch(/^NCR-\d{4}-0001$/);
     expect(ncr?.data['supplierName']).toBe('泊头市恒通铸造有限公司');
     const [requisition] = await all(admin, 'purchase-requisition');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../designer/src/api/api-client.js';
+import { createApiClient, dispositionFilename } from '../../designer/src/api/api-client.js';
 import { ApiError, problemToError } from '../../designer/src/api/api-error.js';
 import { newIdempotencyKey } from '../../designer/src/api/idempotency-key.js';
 
@@ -143,6 +143,43 @@ describe('problem documents', () => {
   it('copes with bodies that are not problem documents', () => {
     expect(problemToError(502, undefined, 'Bad Gateway')).toMatchObject({ status: 502, code: 'ORDO_ERR_INTERNAL', title: 'Bad Gateway' });
     expect(problemToError(404, 'Not here')).toMatchObject({ status: 404, code: 'ORDO_ERR_BAD_REQUEST' });
+  });
+});
+
+describe('API client files', () => {
+  it('downloads a file with the token and the name from Content-Disposition', async () => {
+    const calls: Call[] = [];
+    const fetchImpl: typeof fetch = async (input, init) => {
+      calls.push({ url: String(input), init: init ?? {} });
+      return new Response('a,b\n', { status: 200, headers: { 'Content-Disposition': `attachment; filename="report.csv"; filename*=UTF-8''${encodeURIComponent('准时交付.csv')}` } });
+    };
+    const api = createApiClient({ getToken: () => 'tok-2', getLocale: () => 'zh-CN', fetchImpl });
+    const file = await api.download('/api/reports/on-time/export?format=csv');
+    expect(file.filename).toBe('准时交付.csv');
+    expect(await file.blob.text()).toBe('a,b\n');
+    expect((calls[0]?.init.headers as Record<string, string>).Authorization).toBe('Bearer tok-2');
+  });
+
+  it('turns a failed download into the problem it carries', async () => {
+    const problem = { title: 'Forbidden', status: 403, code: 'ORDO_ERR_FORBIDDEN' };
+    const api = createApiClient({ getToken: () => 't', getLocale: () => 'en', fetchImpl: fakeFetch(403, problem, []) });
+    const error = await api.download('/api/records/item/export?format=xlsx').catch((caught: unknown) => caught);
+    expect((error as ApiError).code).toBe('ORDO_ERR_FORBIDDEN');
+  });
+
+  it('reads plain and RFC 6266 file names', () => {
+    expect(dispositionFilename('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
+    expect(dispositionFilename('attachment; filename=plain.csv')).toBe('plain.csv');
+    expect(dispositionFilename("attachment; filename*=UTF-8''%E9%80%81%E8%B4%A7%E5%8D%95.pdf")).toBe('送货单.pdf');
+    expect(dispositionFilename(null)).toBeUndefined();
+  });
+
+  it('posts report runs and drills with their parameters', async () => {
+    const calls: Call[] = [];
+    const api = createApiClient({ getToken: () => 't', getLocale: () => 'en', fetchImpl: fakeFetch(200, { form: 'sales-order', total: 0, items: [] }, calls) });
+    await api.drillReport('late orders', { from: '2026-11-01' }, { customer: 'c-1' }, { limit: 50, offset: 0 });
+    expect(calls[0]?.url).toBe('/api/reports/late%20orders/drill');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ parameters: { from: '2026-11-01' }, row: { customer: 'c-1' }, limit: 50, offset: 0 });
   });
 });
 

@@ -20,6 +20,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/scheduling')).toEqual({ page: 'scheduling', view: 'gantt' });
     expect(parseRoute('#/scheduling/whatif')).toEqual({ page: 'scheduling', view: 'whatif' });
     expect(parseRoute('#/scheduling/dispatch/wc-cnc')).toEqual({ page: 'scheduling', view: 'dispatch', workCenter: 'wc-cnc' });
+    expect(parseRoute('#/dashboards/management')).toEqual({ page: 'dashboard', id: 'management' });
+    expect(parseRoute('#/reports/on-time-delivery')).toEqual({ page: 'report', id: 'on-time-delivery' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -37,6 +39,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/scheduling/board')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/scheduling/gantt/wc-cnc')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/scheduling/dispatch/wc-cnc/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/dashboards')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/reports/x/run')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -52,6 +56,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('planning' as const), view: fc.constant('pegging' as const), salesOrder: text }),
       fc.record({ page: fc.constant('scheduling' as const), view: fc.constantFrom(...SCHEDULING_VIEWS) }),
       fc.record({ page: fc.constant('scheduling' as const), view: fc.constant('dispatch' as const), workCenter: text }),
+      fc.record({ page: fc.constant('dashboard' as const), id: text }),
+      fc.record({ page: fc.constant('report' as const), id: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

@@ -120,6 +120,10 @@ export function recordingServices(): RecordingServices {
         throw new OrdoError('ORDO_ERR_WORKFLOW_NOT_FOUND', `No workflow ${id}`);
       },
       workflows: () => [],
+      report: () => undefined,
+      reports: () => [],
+      dashboard: () => undefined,
+      dashboards: () => [],
       async publish() {
         return { published: [], unchanged: [] };
       },
@@ -267,6 +271,32 @@ export function recordingServices(): RecordingServices {
       async dispatchList(...args) {
         record('scheduling.dispatchList', args);
         throw new OrdoError('ORDO_ERR_SCHEDULE_RUN_NOT_FOUND', 'No schedule is committed yet');
+      },
+    },
+    reports: {
+      list(...args) {
+        record('reports.list', args);
+        return [];
+      },
+      get(...args) {
+        record('reports.get', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      async run(...args) {
+        record('reports.run', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      async drill(...args) {
+        record('reports.drill', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
+      },
+      dashboards(...args) {
+        record('reports.dashboards', args);
+        return [];
+      },
+      dashboard(...args) {
+        record('reports.dashboard', args);
+        throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No dashboard ${args[1]}`);
       },
     },
   };

@@ -12,6 +12,7 @@ import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
 import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { buildServer } from '../../runtime/http/index.js';
+import { createPrintTemplateRegistry } from '../../runtime/printing/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
 import { startTimerWorker } from '../../runtime/workflows/index.js';
 
@@ -104,11 +105,14 @@ async function startServer(
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`the shipped definitions do not load:\n${loaded.problems.join('\n')}`);
   const services = await createServices(database);
-  const { app, forms, workflows } = loaded.definitions;
-  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows] }, 'system');
+  const { app, forms, workflows, reports, dashboards } = loaded.definitions;
+  await services.definitions.publish(
+    { ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] },
+    'system',
+  );
   const demo = await loadDemo(services, database, demoDir);
   if (!demo.loaded) throw new Error('the demo factory did not load into the fresh database');
-  const server = await buildServer({ services, database, webRoot });
+  const server = await buildServer({ services, database, webRoot, printTemplates: createPrintTemplateRegistry(loaded.definitions.printTemplates) });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (address === null || typeof address !== 'object') throw new Error('the server has no TCP address');

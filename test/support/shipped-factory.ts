@@ -31,9 +31,9 @@ export async function openShippedFactory(
   if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
   const database = await backend.open();
   const services = await createServices(database, options.now === undefined ? {} : { now: options.now });
-  const { app, forms, workflows } = loaded.definitions;
+  const { app, forms, workflows, reports, dashboards } = loaded.definitions;
   const published = options.workflows === undefined ? [...workflows] : options.workflows(workflows);
-  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published }, 'system');
+  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published, reports: [...reports], dashboards: [...dashboards] }, 'system');
   await loadDemo(services, database, demoDir);
   const users = new Map<string, Actor>();
   for (const username of options.usernames ?? []) users.set(username, await services.auth.authenticate((await services.auth.login(username, 'ordo-demo')).token));

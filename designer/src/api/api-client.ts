@@ -12,6 +12,7 @@ import type {
 import { listQueryToSearch } from './list-query.js';
 import type { FirmResult, PlanRun, PlanRunSummary } from './planning-types.js';
 import type { DispatchList, ScheduleMove, ScheduleRunRequest, ScheduleRunSummary, ScheduleRunView } from './scheduling-types.js';
+import type { DashboardDefinition, DashboardSummary, DrillResult, PrintTemplateSummary, ReportResult, ReportRow, ReportSummary } from './report-types.js';
 import type {
   BatchResult,
   CommandResult,
@@ -38,6 +39,32 @@ interface RequestOptions {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** A file the server sent (an export, a printed document) with the name it suggested. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly filename: string | undefined;
+}
+
+/** The file name of a Content-Disposition header; RFC 6266's UTF-8 `filename*` wins, as it carries Chinese names. */
+export function dispositionFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = plain?.[1] ?? plain?.[2]?.trim();
+  return name || undefined;
+}
+
+function reportPath(id: string, action?: string): string {
+  return `/api/reports/${encodeURIComponent(id)}${action === undefined ? '' : `/${action}`}`;
+}
 
 function formPath(form: string): string {
   return `/api/forms/${encodeURIComponent(form)}/records`;
@@ -68,9 +95,9 @@ export function createApiClient(options: ApiClientOptions) {
   const fetchImpl = options.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
 
-  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+  async function send(method: string, path: string, requestOptions: RequestOptions & { accept: string }): Promise<{ response: Response; token: string | null }> {
     const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
+      Accept: requestOptions.accept,
       'Accept-Language': options.getLocale(),
       ...requestOptions.headers,
     };
@@ -81,12 +108,15 @@ export function createApiClient(options: ApiClientOptions) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(requestOptions.body);
     }
-    let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, body === undefined ? { method, headers } : { method, headers, body });
+      const response = await fetchImpl(`${baseUrl}${path}`, body === undefined ? { method, headers } : { method, headers, body });
+      return { response, token };
     } catch (cause) {
       throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
     }
+  }
+
+  async function failure(response: Response, token: string | null): Promise<ApiError> {
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -94,12 +124,27 @@ export function createApiClient(options: ApiClientOptions) {
     } catch {
       parsed = undefined;
     }
-    if (!response.ok) {
-      const error = problemToError(response.status, parsed, response.statusText);
-      if (response.status === 401 && token) options.onUnauthenticated?.(error);
-      throw error;
+    const error = problemToError(response.status, parsed, response.statusText);
+    if (response.status === 401 && token) options.onUnauthenticated?.(error);
+    return error;
+  }
+
+  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+    const { response, token } = await send(method, path, { ...requestOptions, accept: 'application/json, application/problem+json' });
+    if (!response.ok) throw await failure(response, token);
+    const text = await response.text();
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      return undefined as T;
     }
-    return parsed as T;
+  }
+
+  /** GETs a file with the session's token (a link cannot carry the Authorization header). */
+  async function download(path: string): Promise<DownloadedFile> {
+    const { response, token } = await send('GET', path, { accept: '*/*' });
+    if (!response.ok) throw await failure(response, token);
+    return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition')) };
   }
 
   return {
@@ -157,5 +202,14 @@ export function createApiClient(options: ApiClientOptions) {
     dispatchList: (workCenter: string, machine?: string) =>
       request<DispatchList>('GET', `/api/dispatch-lists/${encodeURIComponent(workCenter)}${machine ? `?machine=${encodeURIComponent(machine)}` : ''}`),
     recordWorkflows: (form: string, id: string) => request<{ items: readonly WorkflowInstance[] }>('GET', `${formPath(form)}/${encodeURIComponent(id)}/workflows`),
+
+    reports: () => request<{ items: readonly ReportSummary[] }>('GET', '/api/reports'),
+    runReport: (id: string, parameters: Readonly<Record<string, unknown>>) => request<ReportResult>('POST', reportPath(id, 'run'), { body: { parameters } }),
+    drillReport: (id: string, parameters: Readonly<Record<string, unknown>>, row: ReportRow, page: { limit: number; offset: number }) =>
+      request<DrillResult>('POST', reportPath(id, 'drill'), { body: { parameters, row, ...page } }),
+    dashboards: () => request<{ items: readonly DashboardSummary[] }>('GET', '/api/dashboards'),
+    dashboard: (id: string) => request<DashboardDefinition>('GET', `/api/dashboards/${encodeURIComponent(id)}`),
+    printTemplates: (form: string) => request<{ items: readonly PrintTemplateSummary[] }>('GET', `/api/print-templates?form=${encodeURIComponent(form)}`),
+    download,
   };
 }

@@ -1,4 +1,4 @@
-export { createApiClient, type ApiClient, type ApiClientOptions } from './api-client.js';
+export { createApiClient, dispositionFilename, type ApiClient, type ApiClientOptions, type DownloadedFile } from './api-client.js';
 export { ApiError, isApiError, problemToError } from './api-error.js';
 export type {
   DefinitionsResponse,
@@ -18,6 +18,25 @@ export type {
 } from './api-types.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export { listQueryToSearch } from './list-query.js';
+export type {
+  ChartSpec,
+  ChartType,
+  ColumnType,
+  DashboardDefinition,
+  DashboardSummary,
+  DashboardWidget,
+  DrillItem,
+  DrillResult,
+  ExportFormat,
+  ParameterProperty,
+  ParameterSchema,
+  PrintTemplateSummary,
+  ReportColumn,
+  ReportResult,
+  ReportRow,
+  ReportSummary,
+  ReportValue,
+} from './report-types.js';
 export type { FirmedForm, FirmedOrder, FirmResult, PlanLabels, PlanRun, PlanRunSummary } from './planning-types.js';
 export type {
   DispatchItem,

@@ -1,3 +1,5 @@
+import { REPORT_MESSAGES_EN } from './messages-reports-en.js';
+
 /** The English catalogue; its keys are the message ids, `{name}` marks a parameter. */
 export const MESSAGES_EN = {
   'app.title': 'Ordo',
@@ -464,6 +466,7 @@ export const MESSAGES_EN = {
   'scheduling.priority.rush': 'Rush',
   'scheduling.priority.high': 'High',
   'scheduling.priority.normal': 'Normal',
+  ...REPORT_MESSAGES_EN,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

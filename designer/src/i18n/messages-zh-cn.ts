@@ -1,4 +1,5 @@
 import type { MessageId } from './messages-en.js';
+import { REPORT_MESSAGES_ZH_CN } from './messages-reports-zh-cn.js';
 
 export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'app.title': 'Ordo',
@@ -465,4 +466,5 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'scheduling.priority.rush': '紧急',
   'scheduling.priority.high': '高',
   'scheduling.priority.normal': '普通',
+  ...REPORT_MESSAGES_ZH_CN,
 };

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import { type ListQuery, type RecordList } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
+import { ExportButtons, recordExportPath } from '../exports/index.js';
 import { mayAccess } from '../forms/access.js';
 import { fieldKind, fieldLabel, fieldSchema, listColumns } from '../forms/field-schema.js';
 import { useI18n } from '../i18n/index.js';
@@ -54,11 +55,14 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
     <div className="page">
       <div className="page-header">
         <h1 data-testid="page-title">{text(definition.title)}</h1>
-        {canCreate ? (
-          <a className="btn btn-primary" href={href({ page: 'new', form: definition.id })} data-testid="new-record">
-            + {t('list.new')}
-          </a>
-        ) : null}
+        <div className="page-actions">
+          <ExportButtons name={text(definition.title)} path={(format) => recordExportPath(definition.id, query, format)} />
+          {canCreate ? (
+            <a className="btn btn-primary" href={href({ page: 'new', form: definition.id })} data-testid="new-record">
+              + {t('list.new')}
+            </a>
+          ) : null}
+        </div>
       </div>
       {definition.description ? <p className="muted page-description">{text(definition.description)}</p> : null}
       <FilterBar definition={definition} query={query} onChange={go} />

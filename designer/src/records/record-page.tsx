@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import { type OrdoRecord } from '../api/index.js';
 import { useSession, useUser } from '../auth/index.js';
+import { PrintButton } from '../exports/index.js';
 import { mayAccess } from '../forms/access.js';
 import { RecordForm } from '../forms/index.js';
 import { useI18n } from '../i18n/index.js';
@@ -114,9 +115,12 @@ export function RecordPage({ definition, id }: { definition: FormDefinition; id:
             {t('record.meta', { createdBy: record.createdByName, createdAt: dateTime(record.createdAt), updatedBy: record.updatedByName, updatedAt: dateTime(record.updatedAt) })}
           </p>
         </div>
-        <a className="btn" href={href({ page: 'history', form: definition.id, id: record.id })} data-testid="history-link">
-          {t('record.history')}
-        </a>
+        <div className="page-actions">
+          <PrintButton form={definition.id} id={record.id} />
+          <a className="btn" href={href({ page: 'history', form: definition.id, id: record.id })} data-testid="history-link">
+            {t('record.history')}
+          </a>
+        </div>
       </div>
       {flash ? <FlashNotice message={flash} onClose={() => setFlashMessage(null)} /> : null}
       <WorkflowPanel definition={definition} record={record} onRecordChanged={reloadRecord} />

@@ -33,6 +33,8 @@ export type Route =
   | { readonly page: 'new'; readonly form: string }
   | { readonly page: 'record'; readonly form: string; readonly id: string }
   | { readonly page: 'history'; readonly form: string; readonly id: string }
+  | { readonly page: 'dashboard'; readonly id: string }
+  | { readonly page: 'report'; readonly id: string }
   | { readonly page: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -74,6 +76,7 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'planning') return parsePlanning(form ?? 'orders', id, parts.length);
   if (head === 'scheduling') return parseScheduling(form ?? 'gantt', id, parts.length);
+  if ((head === 'dashboards' || head === 'reports') && parts.length === 2 && form !== undefined) return { page: head === 'dashboards' ? 'dashboard' : 'report', id: form };
   if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
@@ -96,6 +99,10 @@ export function formatRoute(route: Route): string {
     case 'scheduling':
       if (route.workCenter !== undefined) return `#/scheduling/dispatch/${encodeURIComponent(route.workCenter)}`;
       return route.view === 'gantt' ? '#/scheduling' : `#/scheduling/${route.view}`;
+    case 'dashboard':
+      return `#/dashboards/${encodeURIComponent(route.id)}`;
+    case 'report':
+      return `#/reports/${encodeURIComponent(route.id)}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

@@ -19,6 +19,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             inboxActive={route.page === 'inbox' || route.page === 'task'}
             planningActive={route.page === 'planning'}
             schedulingActive={route.page === 'scheduling'}
+            route={route}
           />
           <main className="app-main">{children}</main>
         </div>

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 import { mayPlan } from '../planning/planning-access.js';
-import { href } from '../routing/index.js';
+import { ReportNavSection } from '../reports/report-nav.js';
+import { href, type Route } from '../routing/index.js';
 import { useDefinitions } from './definitions-context.js';
 import { buildNavigation } from './navigation.js';
 import { useOpenTaskCount } from './open-task-count.js';
@@ -12,9 +13,10 @@ export interface SideNavProps {
   readonly inboxActive: boolean;
   readonly planningActive: boolean;
   readonly schedulingActive: boolean;
+  readonly route: Route;
 }
 
-export function SideNav({ activeForm, inboxActive, planningActive, schedulingActive }: SideNavProps) {
+export function SideNav({ activeForm, inboxActive, planningActive, schedulingActive, route }: SideNavProps) {
   const { t, text } = useI18n();
   const { state } = useSession();
   const planning = state.status === 'signed-in' && mayPlan(state.user.roles);
@@ -67,6 +69,7 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
           ) : null}
         </ul>
       </section>
+      <ReportNavSection route={route} />
       {sections.length === 0 ? <p className="muted nav-empty">{t('nav.empty')}</p> : null}
       {sections.map((section, index) => (
         <section key={section.title ? section.title.en : `rest-${index}`} className="nav-section">

@@ -602,3 +602,240 @@ export interface ChildWorkflows {
   cancelEvent?: EventName;
   onDone: Transition;
 }
+
+export type ReportSource = FormSource | WorkflowSource;
+/**
+ * Kebab-case identifier of a definition, unique within its kind.
+ */
+export type DefinitionId1 = string;
+/**
+ * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow sources: see docs/reports.md).
+ *
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "FieldRef".
+ */
+export type FieldRef = string;
+/**
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "Name".
+ */
+export type Name = string;
+/**
+ * Kebab-case identifier of a definition, unique within its kind.
+ */
+export type DefinitionId2 = string;
+/**
+ * A query over records or workflow data, aggregated in the database: source, joins, filters, parameters, group-by, measures, and a chart spec.
+ */
+export interface ReportDefinition {
+  $schema?: string;
+  kind: 'report';
+  id: DefinitionId;
+  version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  source: ReportSource;
+  joins?: ReportJoin[];
+  /**
+   * A JSON Schema object for the filter form; defaults apply when a parameter is left out.
+   */
+  parameters?: {
+    type: 'object';
+    properties: {
+      [k: string]: {} | boolean;
+    };
+    required?: string[];
+    uiSchema?: {
+      [k: string]: unknown;
+    };
+  };
+  filters?: ReportCondition[];
+  groupBy?: ReportGroup[];
+  /**
+   * @minItems 1
+   */
+  measures: [ReportMeasure, ...ReportMeasure[]];
+  sort?: ReportSort[];
+  limit?: number;
+  chart: ReportChart;
+  drill?: ReportDrill;
+  /**
+   * Who may run it besides admin; everyone signed in when left out.
+   */
+  roles?: RoleId[];
+}
+export interface FormSource {
+  form: DefinitionId;
+  /**
+   * A sub-table field: one row per line, its columns read as `line.<column>`.
+   */
+  lines?: string;
+}
+export interface WorkflowSource {
+  workflow: 'instances' | 'tasks' | 'events';
+  definition?: DefinitionId1;
+}
+export interface ReportJoin {
+  /**
+   * The prefix the joined form's fields are read under (`<as>.<field>`).
+   */
+  as: string;
+  form: DefinitionId;
+  /**
+   * A lookup field on the source form (`data.<field>` or `line.<column>`) holding the joined record's id.
+   */
+  field: string;
+  /**
+   * Match the source field against this field of the joined form instead of its id (e.g. production orders whose item is the routing's item).
+   */
+  on?: string;
+}
+/**
+ * Compares a field with a fixed value, a parameter (left out when the parameter is not given), another field, or today's date (Asia/Shanghai).
+ *
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "Condition".
+ */
+export interface ReportCondition {
+  field: FieldRef;
+  op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'between' | 'contains' | 'isNull' | 'notNull';
+  value?: unknown;
+  param?: Name;
+  ref?: FieldRef;
+  today?: true;
+}
+export interface ReportGroup {
+  field: FieldRef;
+  /**
+   * Date bucket, in Asia/Shanghai time; a week starts on Monday.
+   */
+  bucket?: 'day' | 'week' | 'month';
+  as: Name;
+  label?: LocalizedText;
+}
+export interface ReportMeasure {
+  id: Name;
+  agg: 'count' | 'sum' | 'avg' | 'min' | 'max' | 'countDistinct' | 'ratio';
+  field?: FieldRef;
+  /**
+   * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow sources: see docs/reports.md).
+   */
+  times?: string;
+  /**
+   * Only rows meeting every condition count; for a ratio, the numerator (the denominator is every row, or the sum of `field`).
+   */
+  where?: ReportCondition[];
+  label: LocalizedText;
+  format?: 'number' | 'percent' | 'money' | 'duration';
+}
+export interface ReportSort {
+  /**
+   * A group's `as` or a measure's `id`.
+   */
+  by: string;
+  dir?: 'asc' | 'desc';
+}
+export interface ReportChart {
+  type: 'bar' | 'line' | 'pie' | 'table' | 'pivot' | 'kpi' | 'timeline';
+  x?: Name;
+  y?: Name[];
+  series?: Name;
+}
+export interface ReportDrill {
+  form: DefinitionId2;
+  /**
+   * @minItems 1
+   */
+  fields: [Name, ...Name[]];
+}
+
+/**
+ * Reports and KPI cards laid out on a 12-column grid, with parameters they share.
+ */
+export interface DashboardDefinition {
+  $schema?: string;
+  kind: 'dashboard';
+  id: DefinitionId;
+  version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /**
+   * A JSON Schema object: the shared filter form (date range, customer, work center...).
+   */
+  parameters?: {
+    type: 'object';
+    properties: {
+      [k: string]: {} | boolean;
+    };
+    required?: string[];
+    uiSchema?: {
+      [k: string]: unknown;
+    };
+  };
+  /**
+   * @minItems 1
+   */
+  widgets: [DashboardWidget, ...DashboardWidget[]];
+  roles?: RoleId[];
+}
+export interface DashboardWidget {
+  report: DefinitionId;
+  title?: LocalizedText;
+  span: number;
+  /**
+   * report parameter -> dashboard parameter
+   */
+  parameterMap?: {
+    [k: string]: string;
+  };
+}
+
+/**
+ * This interface was referenced by `PrintTemplateDefinition`'s JSON-Schema
+ * via the `definition` "TemplateFile".
+ */
+export type TemplateFile = string;
+
+/**
+ * A printable document for the records of one form (an order confirmation, a traveler, a delivery note): one handlebars file per language next to this definition, rendered to HTML and, through headless Chromium's print, to PDF. Values are HTML-escaped and templates cannot reach prototypes; fields the reader may not see are absent from the data.
+ */
+export interface PrintTemplateDefinition {
+  $schema?: string;
+  kind: 'print-template';
+  id: DefinitionId;
+  version: number;
+  form: DefinitionId1;
+  title: LocalizedText;
+  templates: PrintTemplateFiles;
+  paper?: 'A4' | 'A5';
+  orientation?: 'portrait' | 'landscape';
+  /**
+   * Other records the template shows, found by matching fields: e.g. the released routing of the order's item. Each becomes `related.<as>` (the newest match) in the template; only forms and fields the reader may see.
+   *
+   * @maxItems 32
+   */
+  related?: PrintRelatedRecord[];
+}
+/**
+ * The handlebars file of each language, relative to this definition's folder.
+ */
+export interface PrintTemplateFiles {
+  'zh-CN': TemplateFile;
+  en: TemplateFile;
+}
+export interface PrintRelatedRecord {
+  as: string;
+  form: DefinitionId;
+  /**
+   * Field of the related form -> field of the printed record whose value it must equal.
+   */
+  match: {
+    [k: string]: string;
+  };
+  /**
+   * Field -> value: among several matches, one with these values wins (e.g. status released).
+   */
+  prefer?: {
+    [k: string]: string;
+  };
+}

@@ -84,7 +84,7 @@ describe('validateDefinitionFiles', () => {
   });
 
   it('rejects an unknown kind', () => {
-    expect(problemsOf({ 'x.json': { kind: 'spreadsheet' } })).toEqual(['x.json /kind: must be one of "form", "app", "workflow"']);
+    expect(problemsOf({ 'x.json': { kind: 'spreadsheet' } })).toEqual(['x.json /kind: must be one of "form", "app", "workflow", "report", "dashboard", "print-template"']);
   });
 
   it('checks lookups, roles, navigation and duplicate ids across files', () => {

@@ -1,0 +1,13 @@
+export { buildChartModel, dimensions, drawnMeasures, drillRowAt, isEmptyModel, type ChartModel, type ChartSeries } from './chart-model.js';
+export { buildChartOption, CHART_COLORS, type ChartOption } from './chart-option.js';
+export { DashboardPage } from './dashboard-page.js';
+export { DATE_PRESETS, localToday, presetOf, presetRange, type DatePreset, type DateRange } from './date-presets.js';
+export { dimensionRow, drillLabel, type DrillTarget } from './drill-target.js';
+export { initialParameters } from './initial-parameters.js';
+export { formatDimension, formatMeasure, type Density } from './measure-format.js';
+export { parameterFields, readRange, schemaDefaults, widgetParameters, writeRange, type ParameterField } from './parameter-fields.js';
+export { buildPivot, type Pivot } from './pivot.js';
+export { ReportCatalogProvider, useReportCatalog, type ReportCatalog } from './report-catalog.js';
+export { reportExportPath } from './report-export-path.js';
+export { ReportNavSection } from './report-nav.js';
+export { ReportPage } from './report-page.js';
