@@ -1,11 +1,11 @@
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import { OrdoError, type Locale } from '../../engine/errors/index.js';
 import { formVocabulary } from '../../engine/print/index.js';
-import { MAX_PAGE_SIZE, mayReadField, type Actor, type RecordDto, type RecordListQuery, type Services } from '../services/index.js';
+import { mayReadField, type Actor, type RecordListQuery, type Services } from '../services/index.js';
 import type { ExportColumn, ExportColumnType, ExportRow } from './export-table.js';
 
 /**
- * The most rows one export holds. An export is built in memory (about 300 bytes a row of a typical
+ * The most rows one export holds. An export is read in one query and built in memory (about 300 bytes a row of a typical
  * form: 15 MB at the limit); past it the caller is asked to narrow the filters instead of getting a
  * silently cut file.
  */
@@ -40,19 +40,15 @@ export async function exportRecords(
 ): Promise<RecordExport> {
   const definition = services.definitions.form(formId).definition;
   const columns = [...dataColumns(definition, actor.roles, fields), ...(fields === undefined ? SYSTEM_COLUMNS : [])];
-  const records: RecordDto[] = [];
-  const display: Record<string, Record<string, string>> = {};
-  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-    const page = await services.records.list(actor, formId, { ...query, limit: MAX_PAGE_SIZE, offset });
-    if (page.total > maxRows) {
-      throw new OrdoError('ORDO_ERR_EXPORT_TOO_LARGE', `${page.total} records match; an export holds at most ${maxRows}`, {
-        extra: { limit: maxRows, total: page.total },
-      });
-    }
-    records.push(...page.items);
-    for (const [form, names] of Object.entries(page.display)) display[form] = { ...display[form], ...names };
-    if (page.items.length < MAX_PAGE_SIZE || records.length >= page.total) break;
+  // One read of at most maxRows + 1 records: one more than allowed tells that the export would be too large.
+  const page = await services.records.list(actor, formId, { ...query, limit: maxRows + 1, offset: 0 }, { maxLimit: maxRows + 1 });
+  if (page.total > maxRows) {
+    throw new OrdoError('ORDO_ERR_EXPORT_TOO_LARGE', `${page.total} records match; an export holds at most ${maxRows}`, {
+      extra: { limit: maxRows, total: page.total },
+    });
   }
+  const records = page.items;
+  const display = page.display;
   const vocabulary = formVocabulary(definition, locale, display);
   const lookups = definition.lookups ?? {};
   const options = definition.options ?? {};

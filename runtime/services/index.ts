@@ -11,6 +11,7 @@ export type {
   DefinitionService,
   FieldChange,
   HistoryEntry,
+  ListOptions,
   PublicUser,
   RecordDto,
   RecordFilter,

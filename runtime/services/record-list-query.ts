@@ -21,7 +21,12 @@ export interface TranslatedQuery {
  * form that the actor may read (or createdAt / updatedAt); anything else is reported with the
  * pointer of the query parameter, so the client knows which one to fix.
  */
-export function translateListQuery(definition: FormDefinition, roles: readonly string[], query: RecordListQuery): TranslatedQuery {
+export function translateListQuery(
+  definition: FormDefinition,
+  roles: readonly string[],
+  query: RecordListQuery,
+  maxLimit: number = MAX_PAGE_SIZE,
+): TranslatedQuery {
   const problems: FieldError[] = [];
   const conditions: RecordCondition[] = [];
 
@@ -44,8 +49,8 @@ export function translateListQuery(definition: FormDefinition, roles: readonly s
   if (typeof sortTarget === 'string') problems.push({ pointer: '/query/sort', code: 'field', message: sortTarget });
   else sort = sortTarget.kind === 'time' ? { kind: 'time', column: sortTarget.column, direction } : { kind: 'data', field: sortTarget.field, direction };
 
-  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
-    problems.push({ pointer: '/query/limit', code: 'maximum', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > maxLimit) {
+    problems.push({ pointer: '/query/limit', code: 'maximum', message: `must be a whole number from 1 to ${maxLimit}` });
   }
   if (!Number.isInteger(query.offset) || query.offset < 0) {
     problems.push({ pointer: '/query/offset', code: 'minimum', message: 'must be a whole number of at least 0' });

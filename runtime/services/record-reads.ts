@@ -10,7 +10,7 @@ import { fetchLookups, formContext, recordDto, userNamesOf } from './record-cont
 import { lookupDisplay } from './record-display.js';
 import { translateListQuery } from './record-list-query.js';
 import { serialFields } from './serial-codes.js';
-import type { Actor, FieldChange, HistoryEntry, RecordDto, RecordListQuery, RecordPage, ValidationResult } from './types.js';
+import type { Actor, FieldChange, HistoryEntry, ListOptions, RecordDto, RecordListQuery, RecordPage, ValidationResult } from './types.js';
 
 export interface ReadDependencies {
   database: OrdoDatabase;
@@ -23,11 +23,11 @@ export interface ReadDependencies {
 export function createRecordReads(deps: ReadDependencies) {
   const { db } = deps.database;
 
-  async function list(actor: Actor, formId: string, query: RecordListQuery): Promise<RecordPage> {
+  async function list(actor: Actor, formId: string, query: RecordListQuery, options: ListOptions = {}): Promise<RecordPage> {
     const compiled = deps.form(formId);
     const definition = compiled.definition;
     requireFormAccess(definition, actor.roles, 'read');
-    const translated = translateListQuery(definition, actor.roles, query);
+    const translated = translateListQuery(definition, actor.roles, query, options.maxLimit);
     const { rows, total } = await listRecords(db, formId, translated);
     const context = formContext(actor, deps.now());
     const names = await userNamesOf(db, rows);

@@ -117,8 +117,13 @@ export interface DefinitionService {
   exportAll(): Promise<DefinitionBundle>;
 }
 
+export interface ListOptions {
+  /** A larger page than the API allows (MAX_PAGE_SIZE), for server-side readers such as exports. */
+  maxLimit?: number;
+}
+
 export interface RecordService {
-  list(actor: Actor, form: string, query: RecordListQuery): Promise<RecordPage>;
+  list(actor: Actor, form: string, query: RecordListQuery, options?: ListOptions): Promise<RecordPage>;
   get(actor: Actor, form: string, id: string): Promise<RecordDto>;
   create(actor: Actor, form: string, data: unknown, options?: { idempotencyKey?: string }): Promise<{ record: RecordDto; replayed: boolean }>;
   update(actor: Actor, form: string, id: string, revision: number, patch: unknown): Promise<RecordDto>;
