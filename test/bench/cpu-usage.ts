@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /**
  * CPU time from /proc (Linux), in ms: the serving processes, the load generator, every PostgreSQL process, and the
@@ -65,8 +66,13 @@ export function describeCpu(before: CpuSample | undefined, after: CpuSample | un
   if (before === undefined || after === undefined || transitions === 0) return 'CPU: /proc not readable';
   const total = after.machineTotal - before.machineTotal;
   const share = (ms: number) => `${((ms / total) * 100).toFixed(0)}%`;
+  const per = (ms: number) => ms / transitions;
+  const all = per(after.servers - before.servers) + per(after.postgres - before.postgres) + per(after.generator - before.generator);
+  const cores = availableParallelism();
   return [
-    `CPU per transition: ${((after.servers - before.servers) / transitions).toFixed(2)} ms in ordo serve, ${((after.postgres - before.postgres) / transitions).toFixed(2)} ms in PostgreSQL;`,
+    `CPU per transition: ${per(after.servers - before.servers).toFixed(2)} ms in ordo serve, ${per(after.postgres - before.postgres).toFixed(2)} ms in PostgreSQL,`,
+    `${per(after.generator - before.generator).toFixed(2)} ms in the load generator: ${all.toFixed(2)} ms in all, so ${cores} cores with nothing else to run`,
+    `allow at most ${((cores * 1000) / all).toFixed(0)} transitions/s;`,
     `of the machine's CPU time: ordo serve ${share(after.servers - before.servers)}, PostgreSQL ${share(after.postgres - before.postgres)}, load generator ${share(after.generator - before.generator)},`,
     `all busy ${share(after.machineBusy - before.machineBusy)}, stolen by the host ${share(after.machineSteal - before.machineSteal)}`,
   ].join(' ');
