@@ -34,9 +34,10 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
     function query<R>(textOrCursor: string | PostgresCursor<R>, parameters: ReadonlyArray<unknown> = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
       if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never) as PostgresCursor<R>;
       const name = names.get(textOrCursor);
-      const config = name === undefined ? { text: textOrCursor, values: [...parameters] } : { name, text: textOrCursor, values: [...parameters] };
+      // pg copies a config object property by property on every query, so the rest go as text and values.
+      const result = name === undefined ? client.query(textOrCursor, [...parameters]) : client.query({ name, text: textOrCursor, values: [...parameters] });
       // pg types rows as its own QueryResultRow; kysely types them by the query.
-      return client.query(config) as unknown as Promise<PostgresQueryResult<R>>;
+      return result as unknown as Promise<PostgresQueryResult<R>>;
     }
     const wrapper: PostgresPoolClient = { query, release: () => client.release() };
     wrappers.set(client, wrapper);
