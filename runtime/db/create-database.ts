@@ -7,6 +7,7 @@ import pg from 'pg';
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
+import { namedStatementPool } from './prepared-statements.js';
 import type { DatabaseSchema } from './schema.js';
 
 export interface OrdoDatabase {
@@ -46,7 +47,7 @@ async function openPostgres(url: string): Promise<OrdoDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {

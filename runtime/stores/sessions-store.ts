@@ -1,5 +1,6 @@
 import { CompiledQuery, type Selectable } from 'kysely';
 import type { SessionsTable } from '../db/index.js';
+import { preparedStatement } from '../db/index.js';
 import type { Executor } from './executor.js';
 import type { UserRow } from './users-store.js';
 
@@ -13,10 +14,10 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
 export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'locale'>;
 
 /** Plain SQL compiled once: every authenticated request runs it. */
-const SESSION_WITH_USER = `select s.token_hash, s.user_id, s.created_at, s.idle_expires_at, s.absolute_expires_at,
+const SESSION_WITH_USER = preparedStatement('ordo_session_with_user', `select s.token_hash, s.user_id, s.created_at, s.idle_expires_at, s.absolute_expires_at,
   u.id as u_id, u.username as u_username, u.display_name as u_display_name, u.roles as u_roles, u.locale as u_locale
 from ordo_sessions as s join ordo_users as u on u.id = s.user_id
-where s.token_hash = $1::text`;
+where s.token_hash = $1::text`);
 
 type SessionWithUserRow = SessionRow & { [K in keyof SessionUser as `u_${K}`]: SessionUser[K] };
 

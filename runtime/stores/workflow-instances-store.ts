@@ -1,5 +1,6 @@
 import { CompiledQuery, type Selectable } from 'kysely';
 import type { WorkflowInstanceStatus, WorkflowInstancesTable, WorkflowStateValue } from '../db/index.js';
+import { preparedStatement } from '../db/index.js';
 import type { Executor } from './executor.js';
 import type { RecordRow } from './records-store.js';
 
@@ -131,13 +132,13 @@ export async function listInstances(db: Executor, query: InstancePageQuery): Pro
 }
 
 /** Plain SQL compiled once: every command on an instance runs it first (BENCHMARKS.md, bench:workflow). */
-const INSTANCE_FOR_COMMAND = `select i.id, i.workflow, i.workflow_version, i.form, i.record_id, i.status, i.state_value, i.context, i.revision, i.last_seq,
+const INSTANCE_FOR_COMMAND = preparedStatement('ordo_instance_for_command', `select i.id, i.workflow, i.workflow_version, i.form, i.record_id, i.status, i.state_value, i.context, i.revision, i.last_seq,
   i.initiator, i.initiator_id, i.parent_id, i.started_at, i.updated_at, i.ended_at,
   r.id as r_id, r.form_version as r_form_version, r.revision as r_revision, r.data as r_data, r.created_at as r_created_at,
   r.created_by as r_created_by, r.updated_at as r_updated_at, r.updated_by as r_updated_by, now() as db_now
 from ordo_workflow_instances as i
 left join ordo_records as r on r.id = i.record_id and r.form = i.form and r.deleted_at is null
-where i.id = $1::text`;
+where i.id = $1::text`);
 
 type Nulls<T> = { [K in keyof T]: T[K] | null };
 type RecordColumns = Pick<RecordRow, 'id' | 'form_version' | 'revision' | 'data' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;

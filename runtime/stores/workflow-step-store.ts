@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { WorkflowInstanceStatus, WorkflowStateValue } from '../db/index.js';
+import { preparedStatement } from '../db/index.js';
 import { auditValues, type AuditEntry } from './audit-store.js';
 import type { Executor } from './executor.js';
 import { eventColumns, type NewWorkflowEventRow } from './workflow-events-store.js';
@@ -22,7 +23,7 @@ export interface InstanceStep {
  * one constant: every transition runs it, and building it with kysely's query builder cost more
  * CPU than PostgreSQL spends executing it (BENCHMARKS.md, bench:workflow).
  */
-const COMMIT_STEP = `with moved as (
+const COMMIT_STEP = preparedStatement('ordo_commit_step', `with moved as (
   update ordo_workflow_instances
   set state_value = $3::jsonb, context = $4::jsonb, status = $5::text, last_seq = $6::integer, revision = revision + 1,
       updated_at = $7::timestamptz, ended_at = coalesce($8::timestamptz, ended_at)
@@ -38,7 +39,7 @@ const COMMIT_STEP = `with moved as (
   insert into ordo_audit (at, actor_id, actor_username, action, target_kind, target_id, detail)
   select $10::timestamptz, $11::text, $12::text, $13::text, $14::text, $15::text, $16::jsonb from moved
 )
-select revision, ended_at from moved`;
+select revision, ended_at from moved`);
 
 /**
  * Writes one step of an instance in one statement: the instance (when its stored revision is still

@@ -10,6 +10,7 @@ export {
   type MigrationRequest,
 } from './migrate-instances.js';
 export { renameInstance, type StateRenames } from './state-renames.js';
+export { isLoneStep, planStep, type PlannedStep } from './step-runner.js';
 export { startTimerWorker, type TimerWorkerOptions } from './timer-worker.js';
 export { createWorkflowService } from './workflow-service.js';
 export type {

@@ -301,28 +301,28 @@ export async function startInstance(
   return { row, record };
 }
 
-/**
- * Applies one command to an instance in the caller's transaction: the engine step and every step
- * it causes, then one statement that writes the instance if its revision is unchanged (a stale
- * revision is a 409 and nothing is kept), its events and the audit entry, then the record change,
- * the tasks, timers and notifications.
- */
-export async function advanceInstance(
-  trx: Executor,
-  deps: StepDependencies,
-  compiled: CompiledWorkflow,
-  input: {
-    instance: WorkflowInstanceRow;
-    event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string };
-    actor: CommandActor;
-    at: Date;
-    recordPatch?: Record<string, unknown>;
-    /** The instance's record when the caller read it already (with the instance, in one statement). */
-    record?: RecordRow;
-  },
-): Promise<StepOutcome> {
-  const { instance, at } = input;
-  const record = input.record ?? (await loadRecord(trx, instance.form, instance.record_id));
+/** What advancing an instance by one command needs to know. */
+export interface AdvanceInput {
+  instance: WorkflowInstanceRow;
+  event: Omit<WorkflowEvent, 'actor' | 'at'> & { type: string };
+  actor: CommandActor;
+  at: Date;
+  recordPatch?: Record<string, unknown>;
+  /** The instance's record when the caller read it already (with the instance, in one statement). */
+  record?: RecordRow;
+}
+
+/** The engine's first step of a command, computed before anything is written. */
+export interface PlannedStep {
+  readonly record: RecordRow;
+  readonly state: InstanceState;
+  readonly event: WorkflowEvent;
+  readonly first: StepResult;
+}
+
+/** Runs the engine's first step of a command; pure, so the caller may decide from it whether the writes need a transaction. */
+export function planStep(compiled: CompiledWorkflow, input: AdvanceInput & { record: RecordRow }): PlannedStep {
+  const { instance, record } = input;
   const state: InstanceState = {
     value: instance.state_value as StateValue,
     context: instance.context as unknown as InstanceState['context'],
@@ -332,8 +332,39 @@ export async function advanceInstance(
   // The engine sees the assignee an administrator acts for; the log keeps the administrator.
   const onBehalfOf = (input.event as { onBehalfOf?: unknown }).onBehalfOf;
   const engineActor = typeof onBehalfOf === 'string' ? { username: onBehalfOf, roles: [] } : eventActor(input.actor);
-  const event = { ...input.event, actor: engineActor, at: at.toISOString() } as WorkflowEvent;
-  const first = stepWorkflow(compiled, state, data, event);
+  const event = { ...input.event, actor: engineActor, at: input.at.toISOString() } as WorkflowEvent;
+  return { record, state, event, first: stepWorkflow(compiled, state, data, event) };
+}
+
+/**
+ * True when committing the planned step is the one conditional statement of commitStep (the
+ * instance, its events, its audit row): the engine asks for nothing more, and no task, record,
+ * timer or parent changes. Such a step needs no transaction of its own, and BEGIN and COMMIT
+ * would be two of its four round trips (BENCHMARKS.md, bench:workflow).
+ */
+export function isLoneStep(instance: WorkflowInstanceRow, planned: PlannedStep): boolean {
+  const { first, state, event, record } = planned;
+  if (first.effects.length > 0 || !jsonEqual(first.record, record.data)) return false;
+  if (first.state.status === 'done' && instance.parent_id !== null) return false;
+  const { added, changed } = projectTasks(state.context, first.state.context, event);
+  return added.length === 0 && changed.length === 0;
+}
+
+/**
+ * Applies one command to an instance: the engine step and every step it causes, then one
+ * statement that writes the instance if its revision is unchanged (a stale revision is a 409 and
+ * nothing is kept), its events and the audit entry, then the record change, the tasks, timers and
+ * notifications. `trx` is a transaction, or may be a bare connection for a lone step (isLoneStep).
+ */
+export async function advanceInstance(
+  trx: Executor,
+  deps: StepDependencies,
+  compiled: CompiledWorkflow,
+  input: AdvanceInput,
+  planned?: PlannedStep,
+): Promise<StepOutcome> {
+  const { instance, at } = input;
+  const { record, state, event, first } = planned ?? planStep(compiled, { ...input, record: input.record ?? (await loadRecord(trx, instance.form, instance.record_id)) });
   const settled = await settle({ trx, deps, instanceId: instance.id, record, actor: input.actor, at }, compiled, first, event, state);
   const persist: Persist = {
     trx,

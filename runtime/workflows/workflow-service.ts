@@ -28,7 +28,7 @@ import type { Actor, DefinitionService } from '../services/types.js';
 import { instanceDto, notificationDto, taskDto, timelineEntry } from './instance-views.js';
 import { createTimerFiring, type InvokeFunction } from './timer-firing.js';
 import type { CommandActor } from './step-log.js';
-import { advanceInstance, loadRecord, startInstance, type StepOutcome } from './step-runner.js';
+import { advanceInstance, isLoneStep, loadRecord, planStep, startInstance, type StepOutcome } from './step-runner.js';
 import type { CommandOptions, CommandResult, InstanceDto, TaskDto, WorkflowService } from './types.js';
 
 /** Tasks one handover moves at most; a departed employee with more is handed over again. */
@@ -136,6 +136,48 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
       ...(record === undefined ? {} : { record }),
     });
     return { ...outcome, at };
+  }
+
+  /**
+   * An event sent to an instance by a person. With an idempotency key it is a command like any
+   * other. Without one, the instance is read first and a transaction begun only when the step
+   * writes more than its one conditional statement (isLoneStep): at READ COMMITTED a read inside
+   * the transaction promised nothing more, since the write commits only if the instance's revision
+   * is still the one read.
+   */
+  function instanceCommand(
+    actor: Actor,
+    options: CommandOptions | undefined,
+    request: unknown,
+    instanceId: string,
+    event: { type: string; comment?: string },
+    mayAct: (instance: WorkflowInstanceRow) => void,
+  ): Promise<CommandResult> {
+    const checked = async (exec: Executor) => {
+      const loaded = await loadForCommand(exec, instanceId);
+      requireReadable(actor, loaded.instance);
+      mayAct(loaded.instance);
+      if (loaded.instance.status !== 'running') throw new OrdoError('ORDO_ERR_WORKFLOW_EVENT_REJECTED', 'The workflow has ended');
+      return loaded;
+    };
+    if (options?.idempotencyKey !== undefined) {
+      return command(actor, options, request, async (trx) => {
+        const { instance, record, now } = await checked(trx);
+        return advance(trx, instance, event, actor, now, { record });
+      });
+    }
+    return db.connection().execute(async (conn) => {
+      const { instance, record, now } = await checked(conn);
+      const compiled = compiledOf(instance);
+      const input = { instance, event, actor, at: now, record };
+      const planned = planStep(compiled, input);
+      const answer = async (exec: Executor) => {
+        const outcome = await advanceInstance(exec, stepDeps, compiled, input, planned);
+        return view(exec, actor, outcome.row, { record: outcome.record, at: now });
+      };
+      const dto = isLoneStep(instance, planned) ? await answer(conn) : await conn.transaction().execute(answer);
+      return { instance: dto, replayed: false };
+    });
   }
 
   /** The instance, its record and the database's time, read in one statement. */
@@ -248,20 +290,13 @@ export function createWorkflowService(deps: { database: OrdoDatabase; definition
 
     sendEvent(actor, instanceId, input, options) {
       requireBusinessEvent(input.type);
-      return command(actor, options, { command: 'event', instanceId, input }, async (trx) => {
-        const { instance, record, now } = await loadForCommand(trx, instanceId);
-        requireReadable(actor, instance);
-        requireMaySend(actor, instance, input.type);
-        return advance(trx, instance, { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, now, { record });
-      });
+      const event = { type: input.type, ...(input.comment === undefined ? {} : { comment: input.comment }) };
+      return instanceCommand(actor, options, { command: 'event', instanceId, input }, instanceId, event, (instance) => requireMaySend(actor, instance, input.type));
     },
 
     withdraw(actor, instanceId, input, options) {
-      return command(actor, options, { command: 'withdraw', instanceId, input }, async (trx) => {
-        const { instance, record, now } = await loadForCommand(trx, instanceId);
-        requireReadable(actor, instance);
-        return advance(trx, instance, { type: 'withdraw', ...(input.comment === undefined ? {} : { comment: input.comment }) }, actor, now, { record });
-      });
+      const event = { type: 'withdraw', ...(input.comment === undefined ? {} : { comment: input.comment }) };
+      return instanceCommand(actor, options, { command: 'withdraw', instanceId, input }, instanceId, event, () => undefined);
     },
 
     completeTask: (actor, taskId, input, options) =>

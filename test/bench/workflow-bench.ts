@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { AppDefinition, FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
 import { createDatabase } from '../../runtime/db/index.js';
 import { createServices, type Actor } from '../../runtime/services/index.js';
@@ -103,8 +104,9 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${token}` };
 
     const pids = servers.map((server) => server.pid);
-    const one = await drive(clients, headers, lamps.slice(0, 1), 1, Math.min(5, seconds), pids);
-    const many = await drive(clients, headers, lamps, CLIENTS, seconds, pids);
+    const backends = () => backendPids(scratch.url);
+    const one = await drive(clients, headers, lamps.slice(0, 1), 1, Math.min(5, seconds), pids, backends);
+    const many = await drive(clients, headers, lamps, CLIENTS, seconds, pids, backends);
     const figures: Figure[] = [
       { name: pgbench.name, perSecond: pgbench.perSecond, p50: pgbench.latencyAverageMs },
       { ...many, name: `Ordo: workflow transition over HTTP (${CLIENTS} clients)` },
@@ -157,7 +159,15 @@ async function login(client: HttpClient): Promise<string> {
  * `duration` seconds whose latencies count. Client i talks to server i mod the number of servers.
  * The CPU the servers and PostgreSQL used is sampled at both ends of the measured part.
  */
-async function drive(servers: HttpClient[], headers: Record<string, string>, lamps: Lamp[], clients: number, duration: number, pids: readonly number[]) {
+async function drive(
+  servers: HttpClient[],
+  headers: Record<string, string>,
+  lamps: Lamp[],
+  clients: number,
+  duration: number,
+  pids: readonly number[],
+  backends: () => Promise<number[]>,
+) {
   const latencies: number[] = [];
   let errors = 0;
   let warmUp = 0;
@@ -165,7 +175,14 @@ async function drive(servers: HttpClient[], headers: Record<string, string>, lam
   const measureFrom = started + WARM_UP_SECONDS * 1000;
   const end = measureFrom + duration * 1000;
   let cpuFrom: CpuSample | undefined;
-  const sampling = setTimeout(() => (cpuFrom = sampleCpu(pids)), WARM_UP_SECONDS * 1000);
+  let backendsNow: number[] = [];
+  // The pools have opened their connections by the end of the warm-up; they keep them to the end.
+  const sampling = setTimeout(() => {
+    void backends().then((found) => {
+      backendsNow = found;
+      cpuFrom = sampleCpu(pids, backendsNow);
+    });
+  }, WARM_UP_SECONDS * 1000);
   const loop = async (client: number) => {
     const server = servers[client % servers.length] as HttpClient;
     const mine = lamps.filter((_, i) => i % clients === client);
@@ -184,11 +201,23 @@ async function drive(servers: HttpClient[], headers: Record<string, string>, lam
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, client) => loop(client)));
-  const cpuTo = sampleCpu(pids);
+  const cpuTo = sampleCpu(pids, backendsNow);
   clearTimeout(sampling);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return { perSecond: latencies.length / duration, p50: at(0.5), p99: at(0.99), errors, done: latencies.length, warmUp, cpuFrom, cpuTo };
+}
+
+/** The pids of the PostgreSQL backends connected to the database at `url`, other than the one asking. */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    return result.rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Every acknowledged transition is in the log once, and the store is consistent. */
