@@ -48,6 +48,7 @@ for (const backend of testDatabases()) {
       const { items } = (await call('admin', 'GET', '/api/reports')).json() as { items: { id: string }[] };
       expect(items.map((item) => item.id)).toEqual([
         'approval-cycle-times',
+        'delivery-kpi',
         'inventory-value',
         'ncr-by-cause',
         'on-time-delivery',
@@ -85,6 +86,15 @@ for (const backend of testDatabases()) {
       }
       const late = result.rows.filter((row) => Number(row['onTime']) < Number(row['shipped']));
       expect(late.length).toBeGreaterThan(0);
+    });
+
+    it('gives the KPI report one row that totals the per-month, per-customer report', async () => {
+      const range = { dateRange: { from: '2026-06-01', to: '2026-11-30' } };
+      const kpi = await run('admin', 'delivery-kpi', range);
+      const detail = await run('admin', 'on-time-delivery', range);
+      const total = (key: string) => detail.rows.reduce((sum, row) => sum + Number(row[key]), 0);
+      expect(kpi.rows).toEqual([{ shipped: total('shipped'), onTime: total('onTime'), onTimeRate: total('onTime') / total('shipped') }]);
+      expect(kpi.chart).toEqual({ type: 'kpi', y: ['onTimeRate', 'shipped', 'onTime'] });
     });
 
     it('hides a measure over a field the user may not read, and still computes the others', async () => {
@@ -146,14 +156,14 @@ for (const backend of testDatabases()) {
 
     it('lists only the reports a role may run, and the dashboard with only their widgets', async () => {
       const clerk = (await call('li.na', 'GET', '/api/reports')).json() as { items: { id: string }[] };
-      expect(clerk.items.map((item) => item.id)).toEqual(['approval-cycle-times', 'on-time-delivery', 'order-backlog']);
+      expect(clerk.items.map((item) => item.id)).toEqual(['approval-cycle-times', 'delivery-kpi', 'on-time-delivery', 'order-backlog']);
       expect((await call('li.na', 'POST', '/api/reports/inventory-value/run', {})).statusCode).toBe(404);
       const dashboards = (await call('li.na', 'GET', '/api/dashboards')).json() as { items: { id: string }[] };
       expect(dashboards.items.map((item) => item.id)).toEqual(['management-cockpit']);
       const cockpit = (await call('li.na', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: { report: string }[] };
-      expect(cockpit.widgets.map((widget) => widget.report).sort()).toEqual(['approval-cycle-times', 'on-time-delivery', 'order-backlog']);
+      expect(cockpit.widgets.map((widget) => widget.report).sort()).toEqual(['approval-cycle-times', 'delivery-kpi', 'on-time-delivery', 'order-backlog']);
       const full = (await call('admin', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: unknown[] };
-      expect(full.widgets).toHaveLength(9);
+      expect(full.widgets).toHaveLength(10);
       expect((await call('admin', 'GET', '/api/dashboards/nope')).statusCode).toBe(404);
       expect((await call('admin', 'GET', '/api/reports/order-backlog')).json()).toMatchObject({ kind: 'report', id: 'order-backlog' });
     });
