@@ -6,7 +6,6 @@ import {
   JoinNode,
   MeasureNode,
   ReportPlan,
-  type FieldNode,
   type OperandNode,
   type ValueType,
 } from './report-nodes.js';
@@ -196,4 +195,3 @@ function invalid(definition: ReportDefinition, fields: FieldError[]): OrdoError 
   return new OrdoError('ORDO_ERR_DEFINITION_INVALID', `Report ${definition.id} is not valid: ${fields.map((field) => `${field.pointer}: ${field.message}`).join('; ')}`, { fields });
 }
 
-export type { FieldNode };

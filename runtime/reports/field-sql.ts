@@ -67,7 +67,9 @@ export function dayStart(value: unknown, next: boolean): RawBuilder<unknown> {
 /** A group's expression: the field, or its date bucket as 'YYYY-MM-DD' text (the bucket's first day). */
 export function groupSql(group: Pick<GroupNode, 'field' | 'bucket'>): RawBuilder<unknown> {
   const field = fieldSql(group.field);
-  if (group.bucket === undefined) return field;
+  // Text groups sort by code point: the same order on PGlite and every PostgreSQL locale, and a
+  // memcmp sort instead of the locale's strcoll over every row being grouped.
+  if (group.bucket === undefined) return group.field.type === 'string' ? sql`(${field} collate "C")` : field;
   const local = group.field.type === 'timestamp' ? sql`(${field} at time zone ${sql.lit(REPORT_TIME_ZONE)})` : sql`(${field})::date`;
   if (group.bucket === 'month' && group.field.type === 'date') return sql`(left(${field}, 7) || '-01')`;
   if (group.bucket === 'day' && group.field.type === 'date') return field;

@@ -118,11 +118,14 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     const target = 'form' in source && source.form === form ? ({ kind: 'source' } as const) : ({ kind: 'join', index: plan.joins.findIndex((join) => join.form === form) } as const);
     const limit = Math.min(request.limit ?? DRILL_PAGE, DRILL_PAGE_MAX);
     const offset = request.offset ?? 0;
-    const { rows } = await drillQuery(plan, queryContext(actor, parameters), target, conditions, { limit, offset }).execute(db);
-    const total = rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await drillQuery(plan, queryContext(actor, parameters), target, conditions, { limit: 1, offset: 0 }).execute(db)).rows[0]?.total ?? 0);
+    const context = queryContext(actor, parameters);
+    const page = async (limit: number, offset: number) => (await drillQuery(plan, context, target, conditions, { limit, offset }).execute(db)).rows;
+    const rows = await page(limit, offset);
+    // The total rides on each row of the page; a page past the end has none, so ask for the first row.
+    const total = Number((rows.length > 0 || offset === 0 ? rows : await page(1, 0))[0]?.total ?? 0);
     const found = (await findRecordsByIds(db, new Map([[form, new Set(rows.map((row) => row.id))]]))).get(form) ?? [];
     const byId = new Map(found.map((row) => [row.id, row]));
-    const context = formContext(actor, deps.now());
+    const projection = formContext(actor, deps.now());
     const titleField = compiled.definition.titleField;
     const fields = definition.drill?.fields;
     return {
@@ -131,7 +134,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
       items: rows.flatMap((row) => {
         const record = byId.get(row.id);
         if (record === undefined) return [];
-        const data = compiled.project(record.data, context);
+        const data = compiled.project(record.data, projection);
         const title = titleField === undefined ? undefined : data[titleField];
         return [
           {

@@ -91,6 +91,15 @@ for (const backend of testDatabases()) {
       expect(late.length).toBeGreaterThan(0);
     });
 
+    it('gives the KPI report one row that totals the per-month, per-customer report', async () => {
+      const range = { dateRange: { from: '2026-06-01', to: '2026-11-30' } };
+      const kpi = await run('admin', 'kpi-on-time-delivery', range);
+      const detail = await run('admin', 'on-time-delivery', range);
+      const total = (key: string) => detail.rows.reduce((sum, row) => sum + Number(row[key]), 0);
+      expect(kpi.rows).toEqual([{ shipped: total('shipped'), onTime: total('onTime'), onTimeRate: total('onTime') / total('shipped') }]);
+      expect(kpi.chart).toEqual({ type: 'kpi', y: ['onTimeRate', 'shipped', 'onTime'] });
+    });
+
     it('hides a measure over a field the user may not read, and still computes the others', async () => {
       const manager = await run('zheng.hao', 'inventory-value');
       expect(manager.hidden).toEqual(['value']);
@@ -167,6 +176,39 @@ for (const backend of testDatabases()) {
       const fields = rows.map((row) => /\(data ->> '(\w+)'::text\)/.exec(row.indexdef)?.[1]).sort();
       expect(fields).toEqual(expect.arrayContaining(['customer', 'dueDate', 'item', 'shippedDate', 'status', 'reportDate']));
       expect(rows.every((row) => /WHERE \(\(form = '[a-z-]+'::text\) AND \(deleted_at IS NULL\)\)/.test(row.indexdef))).toBe(true);
+    });
+
+    it('times workflow tasks only on forms the user may read', async () => {
+      const task = (id: string, form: string, workflow: string, hours: number) => ({
+        id,
+        instance_id: `instance-${id}`,
+        workflow,
+        form,
+        record_id: 'any',
+        node: 'review',
+        round: 1,
+        slot: 'a',
+        assignee: 'wang.qiang',
+        status: 'approved' as const,
+        title: JSON.stringify({ 'zh-CN': '审核', en: 'Review' }),
+        created_at: new Date('2026-11-20T02:00:00Z'),
+        acted_at: new Date(Date.parse('2026-11-20T02:00:00Z') + hours * 3_600_000),
+        acted_by: 'wang.qiang',
+      });
+      await database.db.insertInto('ordo_tasks').values([task('t-so', 'sales-order', 'sales-order-lifecycle', 5), task('t-ncr', 'ncr', 'ncr', 30)]).execute();
+      try {
+        const steps = (result: ReportResult) => result.rows.map((row) => [row['workflow'], row['tasks'], row['avgCycle']]);
+        expect(steps(await run('admin', 'approval-cycle-times'))).toEqual([
+          ['ncr', 1, 30 * 3600],
+          ['sales-order-lifecycle', 1, 5 * 3600],
+        ]);
+        // The sales clerk may not read NCRs, so their approval times are not hers to see.
+        expect(steps(await run('li.na', 'approval-cycle-times'))).toEqual([['sales-order-lifecycle', 1, 5 * 3600]]);
+        const november = await run('admin', 'approval-cycle-times', { dateRange: { from: '2026-11-21' } });
+        expect(november.rows).toEqual([]);
+      } finally {
+        await database.db.deleteFrom('ordo_tasks').where('id', 'in', ['t-so', 't-ncr']).execute();
+      }
     });
 
     it('runReport answers what the run route answers', async () => {

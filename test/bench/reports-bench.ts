@@ -3,11 +3,15 @@
  * over 1 million sales order lines (250,000 orders of 4 lines), 200,000 production orders and
  * 5 million workflow events, each run through runReport (the compiled query, with the expression
  * indexes the engine creates for the published reports) next to the same aggregation written by
- * hand in SQL, in the same run, interleaved. Prints a markdown table for BENCHMARKS.md.
+ * hand in SQL, in the same run, interleaved. Prints a markdown table for BENCHMARKS.md: the median
+ * wall time and the CPU time the database backends spent per run (read from /proc, so PostgreSQL must
+ * run on this machine; parallel query is off in the bench database so that no worker's CPU is missed).
+ * On a shared machine the CPU time is the steadier figure.
  *
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres); the bench
  * creates and drops its own database there. BENCH_REPEATS sets the timed runs per query (default 7).
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { planReport } from '../../engine/reports/index.js';
@@ -98,35 +102,64 @@ const HAND_WIP = sql`
   where r.form = 'routing' and r.deleted_at is null and r.data->>'status' = 'released' and mo.data->>'status' in ('released', 'in-progress')
   group by 1 order by 5 desc`;
 
+const TICK_MS = 10;
+
+/** CPU ms of this database's backends so far (utime + stime from /proc). */
+async function backendCpuMs(database: OrdoDatabase): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended between the listing and the read.
+    }
+  }
+  return ticks * TICK_MS;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function compare(
+  database: OrdoDatabase,
   label: string,
   engine: () => Promise<{ rows: unknown[] }>,
   hand: () => Promise<{ rows: unknown[] }>,
-): Promise<{ label: string; engine: number; hand: number; rows: number }> {
+): Promise<{ label: string; engine: number; hand: number; engineCpu: number; handCpu: number; rows: number }> {
   const engineTimes: number[] = [];
   const handTimes: number[] = [];
+  let engineCpu = 0;
+  let handCpu = 0;
   let rows = 0;
   await engine();
   await hand();
   for (let run = 0; run < repeats; run += 1) {
+    let cpu = await backendCpuMs(database);
     let start = performance.now();
     rows = (await engine()).rows.length;
     engineTimes.push(performance.now() - start);
+    engineCpu += (await backendCpuMs(database)) - cpu;
+    cpu = await backendCpuMs(database);
     start = performance.now();
     const handRows = (await hand()).rows.length;
     handTimes.push(performance.now() - start);
+    handCpu += (await backendCpuMs(database)) - cpu;
     if (handRows !== rows) throw new Error(`${label}: the report has ${rows} rows, the hand-written SQL ${handRows}`);
   }
-  return { label, engine: median(engineTimes) / 1000, hand: median(handTimes) / 1000, rows };
+  return { label, engine: median(engineTimes) / 1000, hand: median(handTimes) / 1000, engineCpu: engineCpu / repeats / 1000, handCpu: handCpu / repeats / 1000, rows };
 }
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase(serverUrl, 'ordo_bench_reports');
+  const setup = await createDatabase({ url: scratch.url });
+  // Before the bench's own connections open, so that all of them run each query in one backend.
+  await sql`alter database ${sql.id(new URL(scratch.url).pathname.slice(1))} set max_parallel_workers_per_gather = 0`.execute(setup.db);
+  await setup.close();
   const database = await createDatabase({ url: scratch.url });
   try {
     const loaded = await loadDefinitions(shippedDefinitionsDir);
@@ -143,12 +176,13 @@ async function main(): Promise<void> {
 
     const results = [
       await compare(
+        database,
         'on-time-delivery, last 12 months',
         () => services.reports.run(admin, 'on-time-delivery', { dateRange: YEAR }),
         () => HAND_ON_TIME(YEAR).execute(database.db),
       ),
-      await compare('on-time-delivery, all time', () => services.reports.run(admin, 'on-time-delivery', {}), () => HAND_ON_TIME(undefined).execute(database.db)),
-      await compare('wip-by-work-center', () => services.reports.run(admin, 'wip-by-work-center', {}), () => HAND_WIP.execute(database.db)),
+      await compare(database, 'on-time-delivery, all time', () => services.reports.run(admin, 'on-time-delivery', {}), () => HAND_ON_TIME(undefined).execute(database.db)),
+      await compare(database, 'wip-by-work-center', () => services.reports.run(admin, 'wip-by-work-center', {}), () => HAND_WIP.execute(database.db)),
     ];
     // The plans, to see which indexes the compiled queries use.
     const formsById = new Map(forms.map((form) => [form.id, form]));
@@ -157,10 +191,11 @@ async function main(): Promise<void> {
       const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
       console.error(`${id}:\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
     }
-    console.log(`| report | rows | runReport s (median of ${repeats}) | hand-written SQL s | ratio |`);
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const result of results) {
-      console.log(`| ${result.label} | ${result.rows} | ${result.engine.toFixed(3)} | ${result.hand.toFixed(3)} | ${(result.engine / result.hand).toFixed(2)} |`);
+    console.log(`| report | rows | runReport wall s (median of ${repeats}) | hand SQL wall s | ratio | runReport DB CPU s / run | hand SQL DB CPU s / run | CPU ratio |`);
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of results) {
+      const cells = [r.engine.toFixed(3), r.hand.toFixed(3), (r.engine / r.hand).toFixed(2), r.engineCpu.toFixed(3), r.handCpu.toFixed(3), (r.engineCpu / r.handCpu).toFixed(2)];
+      console.log(`| ${r.label} | ${r.rows} | ${cells.join(' | ')} |`);
     }
   } finally {
     await database.close();

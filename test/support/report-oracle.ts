@@ -161,8 +161,6 @@ function rowsOf(definition: ReportDefinition, input: OracleInput): Row[] {
   return rows;
 }
 
-const numeric = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
 /** The report's rows, keyed by the definition's names, sorted by every dimension. */
 export function oracleReport(definition: ReportDefinition, input: OracleInput, hidden: ReadonlySet<string> = new Set()): Record<string, unknown>[] {
   const rows = rowsOf(definition, input).filter((row) => (definition.filters ?? []).every((condition) => holds(row, condition, input) !== false));
@@ -223,4 +221,3 @@ export function oracleReport(definition: ReportDefinition, input: OracleInput, h
   });
 }
 
-export { numeric };
