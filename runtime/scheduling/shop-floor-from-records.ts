@@ -53,7 +53,8 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
     const count = Math.min(200, Math.max(1, Math.floor(number(record.data['machines']) ?? 1)));
     const names = machineNamesFor([code, record.id], count, machineNames);
     const efficiency = number(record.data['efficiencyPct']);
-    const speed = efficiency === undefined || efficiency <= 0 ? 1 : Math.min(efficiency, 150) / 100;
+    // Below 1 % a run time divided by the speed leaves the calendar's reach (5e-324 % rounds to speed 0).
+    const speed = efficiency === undefined || efficiency <= 0 ? 1 : Math.min(Math.max(efficiency, 1), 150) / 100;
     workCenters.push({
       id: record.id,
       calendar: calendar.id,
