@@ -160,6 +160,8 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
     };
   }
 
+  linkSubAssemblies(orders, records.productionOrders);
+
   const request: ScheduleRequest = {
     origin: localMidnight(earliest),
     now: new Date(nowMs).toISOString(),
@@ -170,6 +172,27 @@ export function shopFloorFromRecords(records: ShopFloorRecords, options: ShopFlo
     orders,
   };
   return { request, labels, unscheduled };
+}
+
+/**
+ * A sub-assembly order (its `parentOrder` names the order it goes into) finishes before its parent
+ * starts. A link is dropped when either order is not scheduled, when the parent has already started
+ * (its fixed operations cannot wait), or when it would close a loop of orders, which the records can
+ * hold but the schedule cannot.
+ */
+function linkSubAssemblies(orders: ProductionOrder[], records: readonly PlanningRecord[]): void {
+  const byId = new Map(orders.map((order) => [order.id, order]));
+  const parentOf = new Map<string, string>();
+  for (const record of unique(records)) {
+    const order = byId.get(record.id);
+    const parent = byId.get(text(record.data['parentOrder']) ?? '');
+    if (order === undefined || parent === undefined || parent.operations.some((operation) => operation.fixed !== undefined)) continue;
+    let above: string | undefined = parent.id;
+    while (above !== undefined && above !== order.id) above = parentOf.get(above);
+    if (above === order.id) continue;
+    parentOf.set(order.id, parent.id);
+    order.parent = parent.id;
+  }
 }
 
 interface RoutingStep {

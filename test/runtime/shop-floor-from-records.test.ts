@@ -170,6 +170,22 @@ describe('the schedule request built from records', () => {
     expect(released.request.orders[0]!.operations.every((operation) => operation.fixed === undefined)).toBe(true);
   });
 
+  it('links a sub-assembly order to the order it goes into, so it finishes before that one starts; a loop of links keeps the first', () => {
+    const order = (id: string, parentOrder?: string) => ({ id, data: { item: 'i', qty: 2, status: 'released', ...(parentOrder ? { parentOrder } : {}) } });
+    const records = recordsWith({ workCenters: [center('a'), center('b')], routings: [routing], productionOrders: [order('pump', 'frame'), order('rotor', 'pump'), order('frame', 'rotor')] });
+    const { request } = shopFloorFromRecords(records, { now: NOW });
+    expect(request.orders.map((entry) => [entry.id, entry.parent])).toEqual([
+      ['pump', 'frame'],
+      ['rotor', 'pump'],
+      ['frame', undefined],
+    ]);
+    const result = planFactory({ ...request, limits: { maxIterations: 50 } });
+    expect(checkFactorySchedule(request, result.operations)).toEqual([]);
+    const span = (id: string) => result.operations.filter((operation) => operation.order === id).map((operation) => [Date.parse(operation.start), Date.parse(operation.end)]);
+    expect(Math.max(...span('rotor').map(([, end]) => end!))).toBeLessThanOrEqual(Math.min(...span('pump').map(([start]) => start!)));
+    expect(Math.max(...span('pump').map(([, end]) => end!))).toBeLessThanOrEqual(Math.min(...span('frame').map(([start]) => start!)));
+  });
+
   it('gives a valid request for any record data the forms could hold, or worse; every open order is scheduled or reported', () => {
     const value = fc.oneof(
       fc.constant(null),
@@ -189,7 +205,7 @@ describe('the schedule request built from records', () => {
     const arbitraryRecords = fc.record({
       workCenters: many(record(['code', 'name', 'machines', 'shiftCalendar', 'hoursPerShift', 'efficiencyPct', 'active'])),
       routings: many(record(['item', 'version', 'status'], ['opNo', 'name', 'workCenter', 'setupMinutes', 'runMinutes', 'outsourced', 'leadDays'])),
-      productionOrders: many(record(['moNo', 'item', 'qty', 'completedQty', 'dueDate', 'startDate', 'status', 'salesOrder'])),
+      productionOrders: many(record(['moNo', 'item', 'qty', 'completedQty', 'dueDate', 'startDate', 'status', 'salesOrder', 'parentOrder'])),
       salesOrders: many(record(['orderNo', 'priority'])),
       items: many(record(['code', 'name'])),
     });
