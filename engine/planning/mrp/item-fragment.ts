@@ -1,5 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -79,7 +79,64 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     substituteDemands.set(draw.demandId, demand);
     demands.push(demand);
   }
-  return { plannedOrders: result.plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: result.exceptions, shortages };
+  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, item, result.supplies[index]!));
+  return { plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: itemExceptions(model, result), shortages };
+}
+
+/** In the order the planner met them: its own records', past-due starts, shortages, then its explosion's. */
+function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
+  const exceptions = result.exceptions.slice(0, result.ownExceptions);
+  for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
+  const { allocation } = result;
+  for (let index = 0; index < result.demands.length; index++) {
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result.item, result.demands[index]!, allocation, index));
+  }
+  for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
+  return exceptions;
+}
+
+function plannedOrder(model: MrpModel, item: string, record: SupplyRecord): PlannedOrder {
+  const detail = record.planned!;
+  const kind = record.kind === 'planned-make' ? 'make' : 'buy';
+  return {
+    id: record.id,
+    item,
+    kind,
+    qty: detail.orderQty,
+    start: model.dayText(detail.start),
+    due: model.dayText(record.date),
+    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
+    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
+  };
+}
+
+function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): PlanException {
+  const need = model.dayText(record.planned!.need);
+  const due = model.dayText(record.date);
+  return {
+    type: 'past-due-start',
+    item,
+    supply: record.id,
+    date: due,
+    qty: record.qty,
+    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
+  };
+}
+
+function shortage(model: MrpModel, item: string, demand: DemandRecord, allocation: DemandAllocation, index: number): PlanException {
+  const until = model.dayText(allocation.lateUntil[index]!);
+  const short = allocation.short[index]!;
+  const lateSupply = allocation.lateSupply[index];
+  return {
+    type: 'shortage',
+    item,
+    demand: demand.id,
+    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
+    ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
+    date: until,
+    qty: short,
+    message: `${demand.id}: ${short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
+  };
 }
 
 // Most records have none of the optional fields: they get one object literal, not a spread per field.

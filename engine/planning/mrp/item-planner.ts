@@ -1,5 +1,5 @@
 import type { DayNumber } from '../calendar/index.js';
-import type { MrpItem, PlanException, PlannedOrder } from '../generated/planning-types.js';
+import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
@@ -317,12 +317,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   if (periodic) closeWindows(Infinity);
 
   markLate(supplies, demands, allocation, pegs);
-  for (const record of supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, item, record));
-  for (let index = 0; index < demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, itemId, demands[index]!, allocation, index));
-  }
+  // Shortage and past-due-start exceptions are written out with the item's plan records, not here.
+  const ownExceptions = exceptions.length;
   const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
-  const plannedOrders = plannedIndex.map((index) => plannedOrder(model, item, supplies[index]!));
   const pool: PoolEntry[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
@@ -330,21 +327,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
     }
   }
-  return { item: itemId, supplies, demands, allocation, pegs, plannedOrders, exceptions, emitted, draws, pool };
-}
-
-function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): PlannedOrder {
-  const detail = record.planned!;
-  return {
-    id: record.id,
-    item: item.id,
-    kind: item.makeBuy,
-    qty: detail.orderQty,
-    start: model.dayText(detail.start),
-    due: model.dayText(record.date),
-    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
-    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
-  };
+  return { item: itemId, supplies, demands, allocation, pegs, plannedIndex, exceptions, ownExceptions, emitted, draws, pool };
 }
 
 function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
@@ -373,33 +356,4 @@ function markLate(supplies: readonly SupplyRecord[], demands: readonly DemandRec
       allocation.lateSupply[demand] = supply.id;
     }
   }
-}
-
-function pastDueStart(model: MrpModel, item: MrpItem, record: SupplyRecord): PlanException {
-  const need = model.dayText(record.planned!.need);
-  const due = model.dayText(record.date);
-  return {
-    type: 'past-due-start',
-    item: item.id,
-    supply: record.id,
-    date: due,
-    qty: record.qty,
-    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
-  };
-}
-
-function shortage(model: MrpModel, item: string, demand: DemandRecord, allocation: DemandAllocation, index: number): PlanException {
-  const until = model.dayText(allocation.lateUntil[index]!);
-  const short = allocation.short[index]!;
-  const lateSupply = allocation.lateSupply[index];
-  return {
-    type: 'shortage',
-    item,
-    demand: demand.id,
-    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
-    ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
-    date: until,
-    qty: short,
-    message: `${demand.id}: ${short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
-  };
 }

@@ -1,5 +1,5 @@
 import type { DayNumber } from '../calendar/index.js';
-import type { PlanException, PlannedOrder, PlanSupply } from '../generated/planning-types.js';
+import type { PlanException, PlanSupply } from '../generated/planning-types.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
 export interface SubstituteOption {
@@ -114,8 +114,15 @@ export interface ItemResult {
   readonly demands: readonly DemandRecord[];
   readonly allocation: DemandAllocation;
   readonly pegs: PegList;
-  readonly plannedOrders: readonly PlannedOrder[];
+  /** Indexes of its planned orders among its supplies. */
+  readonly plannedIndex: readonly number[];
+  /**
+   * Exceptions found while planning: the first `ownExceptions` come from its own records (before
+   * its past-due-start and shortage exceptions, which are derived when the item is written out), the
+   * rest from its explosion.
+   */
   readonly exceptions: readonly PlanException[];
+  readonly ownExceptions: number;
   readonly emitted: ReadonlyMap<string, readonly DependentDemand[]>;
   readonly draws: readonly SubstituteDraw[];
   readonly pool: readonly PoolEntry[];

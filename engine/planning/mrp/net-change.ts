@@ -3,7 +3,7 @@ import { type BomGraph, buildBomGraph } from './bom-graph.js';
 import type { DependentDemand, PoolEntry, SubstituteDraw } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
-import { type PlanState, refreshFragment, replanItem } from './plan-state.js';
+import { type PlanState, replanItem } from './plan-state.js';
 import { bomProblems, demandProblems, itemProblems, supplyProblems, throwIfProblems } from './scenario-checks.js';
 
 /**
@@ -160,7 +160,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
       }
     }
   }
-  for (const item of refresh) refreshFragment(state, item);
+  for (const item of refresh) state.fragments.delete(item);
   return replanned;
 }
 

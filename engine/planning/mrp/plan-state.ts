@@ -5,7 +5,11 @@ import { planItem } from './item-planner.js';
 import type { DependentDemand, ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
-/** Everything a plan is assembled from; the incremental planner keeps it between changes. */
+/**
+ * Everything a plan is assembled from; the incremental planner keeps it between changes. Results are
+ * the planner's own arrays; fragments (an item's plan records as objects) are made when the plan is
+ * materialised and kept until the item changes.
+ */
 export interface PlanState {
   readonly model: MrpModel;
   graph: BomGraph;
@@ -64,18 +68,22 @@ export function drawsOn(state: PlanState, substitute: string): SubstituteDraw[] 
   return draws;
 }
 
-export function refreshFragment(state: PlanState, item: string): void {
+/** An item's plan records, made from its result on first request. */
+export function fragmentOf(state: PlanState, item: string): ItemFragment | undefined {
+  const known = state.fragments.get(item);
+  if (known !== undefined) return known;
   const result = state.results.get(item);
-  if (result === undefined) state.fragments.delete(item);
-  else state.fragments.set(item, itemFragment(state.model, result, drawsOn(state, item)));
+  if (result === undefined) return undefined;
+  const fragment = itemFragment(state.model, result, drawsOn(state, item));
+  state.fragments.set(item, fragment);
+  return fragment;
 }
 
-/** The regenerative run: every item in planning order, then every item written out. */
+/** The regenerative run: every item in planning order. Nothing is written out yet. */
 export function planAll(state: PlanState): void {
   state.results.clear();
   state.fragments.clear();
   for (const item of state.graph.order) replanItem(state, item);
-  for (const item of state.graph.order) refreshFragment(state, item);
 }
 
 export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
@@ -91,8 +99,8 @@ export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan
     summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: 0, shortages: 0 },
   };
   let shortages = 0;
-  for (const item of [...state.fragments.keys()].sort(compareText)) {
-    const fragment = state.fragments.get(item)!;
+  for (const item of [...state.results.keys()].sort(compareText)) {
+    const fragment = fragmentOf(state, item)!;
     append(plan.plannedOrders, fragment.plannedOrders);
     append(plan.supplies, fragment.supplies);
     append(plan.demands, fragment.demands);
