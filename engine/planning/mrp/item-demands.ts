@@ -1,6 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpDemand, MrpItem, PlanException } from '../generated/planning-types.js';
-import type { DemandRecord, DependentDemand, SubstituteOption } from './item-records.js';
+import type { DependentDemand } from './dependent-demand.js';
+import type { DemandRecord, SubstituteOption } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
@@ -85,16 +86,65 @@ function bySlot(a: DemandRecord, b: DemandRecord): number {
  * pass that sorts by id only the ties that are not in id order yet.
  */
 export function sortForAllocation(records: DemandRecord[]): void {
-  records.sort(bySlot);
+  const slots = sortBySlot(records);
   let start = 0;
   for (let at = 1; at <= records.length; at++) {
-    if (at < records.length && bySlot(records[at - 1]!, records[at]!) === 0) continue;
+    if (at < records.length && slots[at - 1] === slots[at]) continue;
     if (at - start > 1 && !idsAscending(records, start, at)) {
       const ties = records.slice(start, at).sort(byAllocationOrder);
       for (let index = start; index < at; index++) records[index] = ties[index - start]!;
     }
     start = at;
   }
+}
+
+// Priorities are integers 1 to 1000 (safety stock 0); three ranks.
+const PRIORITIES = 1001;
+const RANKS = 3;
+
+/**
+ * A stable sort by day, priority and rank. A comparator sort of objects costs a call and several
+ * property loads per comparison; instead each record gets one number, its slot and then its index
+ * (so equal slots keep their order), and a typed array of those sorts natively. Records whose slot
+ * would not fit a double exactly (priorities out of the schema's range) take the comparator sort.
+ * Returns each record's slot, for the pass that orders ties by id.
+ */
+function sortBySlot(records: DemandRecord[]): ArrayLike<number> {
+  const count = records.length;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const record of records) {
+    if (!Number.isInteger(record.priority) || record.priority < 0 || record.priority >= PRIORITIES) return sortByComparator(records);
+    if (record.due < first) first = record.due;
+    if (record.due > last) last = record.due;
+  }
+  if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(records);
+  const keys = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const record = records[index]!;
+    keys[index] = (((record.due - first) * PRIORITIES + record.priority) * RANKS + record.rank) * count + index;
+  }
+  keys.sort();
+  const before = records.slice();
+  const slots = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const index = keys[at]! % count;
+    records[at] = before[index]!;
+    slots[at] = (keys[at]! - index) / count;
+  }
+  return slots;
+}
+
+/** Returns each record's slot as a number that is equal exactly for records in the same slot. */
+function sortByComparator(records: DemandRecord[]): number[] {
+  records.sort(bySlot);
+  const slots: number[] = [];
+  let slot = 0;
+  for (let at = 0; at < records.length; at++) {
+    if (at > 0 && bySlot(records[at - 1]!, records[at]!) !== 0) slot += 1;
+    slots.push(slot);
+  }
+  return slots;
 }
 
 function idsAscending(records: readonly DemandRecord[], from: number, to: number): boolean {

@@ -1,8 +1,8 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import type { DemandRecord, DependentDemand, PegList, SubstituteOption, SupplyRecord } from './item-records.js';
-import { ALLOCATION_RANK } from './item-demands.js';
+import { DependentDemand, type ExplodedLine } from './dependent-demand.js';
+import type { DemandRecord, PegList, SubstituteOption, SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
 
@@ -49,37 +49,14 @@ export function explodeSupplies(
     if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version)));
     const dueText = model.dayText(explosion.start);
     for (const line of lines) {
-      const demand: DependentDemand = {
-        id: `${record.id}/${line.lineNo}`,
-        kind: 'dependent',
-        qty: round6(explosion.qty * line.qtyPer * line.scrap),
-        due: explosion.start,
-        dueText,
-        priority: priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!,
-        rank: ALLOCATION_RANK.dependent,
-        salesOrder: record.salesOrder,
-        parentSupply: record.id,
-        bomLine: line.lineNo,
-        phantom: line.phantom,
-        substitutes: line.substitutes,
-      };
+      const qty = round6(explosion.qty * line.qtyPer * line.scrap);
+      const demand = new DependentDemand(record.id, line, qty, explosion.start, dueText, priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!, record.salesOrder);
       const list = emitted.get(line.component);
       if (list === undefined) emitted.set(line.component, [demand]);
       else list.push(demand);
     }
   }
   return emitted;
-}
-
-/** A primary line as it is exploded: worked out once per BOM version, not once per order. */
-interface ExplodedLine {
-  readonly component: string;
-  readonly lineNo: number;
-  readonly qtyPer: number;
-  /** 1 + the line's scrap share. */
-  readonly scrap: number;
-  readonly phantom: boolean;
-  readonly substitutes: readonly SubstituteOption[];
 }
 
 function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion): ExplodedLine[] {

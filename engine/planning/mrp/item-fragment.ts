@@ -1,5 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { DemandAllocation, DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -89,7 +89,7 @@ function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
   const { allocation } = result;
   for (let index = 0; index < result.demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result.item, result.demands[index]!, allocation, index));
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index));
   }
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;
@@ -123,10 +123,12 @@ function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): Plan
   };
 }
 
-function shortage(model: MrpModel, item: string, demand: DemandRecord, allocation: DemandAllocation, index: number): PlanException {
+function shortage(model: MrpModel, result: ItemResult, index: number): PlanException {
+  const { allocation, item } = result;
+  const demand = result.demands[index]!;
   const until = model.dayText(allocation.lateUntil[index]!);
   const short = allocation.short[index]!;
-  const lateSupply = allocation.lateSupply[index];
+  const lateSupply = allocation.lateSupply[index] === -1 ? undefined : result.supplies[allocation.lateSupply[index]!]!.id;
   return {
     type: 'shortage',
     item,

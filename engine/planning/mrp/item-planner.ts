@@ -1,9 +1,10 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
+import type { DependentDemand } from './dependent-demand.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandAllocation, DemandRecord, DependentDemand, ItemResult, PegList, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, DemandRecord, ItemResult, PegList, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -331,17 +332,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 }
 
 function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
-  const qty: number[] = [];
-  const short: number[] = [];
-  const lateUntil: number[] = [];
-  const lateSupply: (string | undefined)[] = [];
-  for (const demand of demands) {
-    qty.push(demand.qty);
-    short.push(0);
-    lateUntil.push(-Infinity);
-    lateSupply.push(undefined);
-  }
-  return { qty, short, lateUntil, lateSupply };
+  const qty = new Float64Array(demands.length);
+  for (let index = 0; index < demands.length; index++) qty[index] = demands[index]!.qty;
+  return { qty, short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Int32Array(demands.length).fill(-1) };
 }
 
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
@@ -353,7 +346,7 @@ function markLate(supplies: readonly SupplyRecord[], demands: readonly DemandRec
     allocation.short[demand] = round6(allocation.short[demand]! + pegs.qty[at]!);
     if (supply.date > allocation.lateUntil[demand]!) {
       allocation.lateUntil[demand] = supply.date;
-      allocation.lateSupply[demand] = supply.id;
+      allocation.lateSupply[demand] = pegs.supply[at]!;
     }
   }
 }

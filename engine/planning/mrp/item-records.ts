@@ -1,18 +1,12 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException, PlanSupply } from '../generated/planning-types.js';
+import type { DependentDemand } from './dependent-demand.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
 export interface SubstituteOption {
   readonly item: string;
   readonly lineNo: number;
   readonly ratio: number;
-}
-
-/** Demand one item's plan places on a component: what its planner gets from its parents, used as it is. */
-export interface DependentDemand extends DemandRecord {
-  readonly kind: 'dependent';
-  readonly parentSupply: string;
-  readonly bomLine: number;
 }
 
 export interface SupplyRecord {
@@ -66,15 +60,16 @@ export interface DemandRecord {
   readonly substitutes: readonly SubstituteOption[];
 }
 
-/** Per demand, by its index in the allocation order: arrays of numbers, not a mutable object per demand. */
+/** Per demand, by its index in the allocation order: columns of numbers, not a mutable object per demand. */
 export interface DemandAllocation {
   /** Its quantity less what substitutes covered: what the plan lists. */
-  readonly qty: number[];
+  readonly qty: Float64Array;
   /** Pegged to supply that arrives after its due date. */
-  readonly short: number[];
+  readonly short: Float64Array;
   /** The latest such arrival (-Infinity: none). */
-  readonly lateUntil: number[];
-  readonly lateSupply: (string | undefined)[];
+  readonly lateUntil: Float64Array;
+  /** The index of that supply (-1: none). */
+  readonly lateSupply: Int32Array;
 }
 
 /** The item's pegs in the order they were made, as three parallel arrays (supply index, demand index, quantity). */

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
-import type { DependentDemand, PoolEntry, SubstituteDraw } from './item-records.js';
+import type { DependentDemand } from './dependent-demand.js';
+import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
 import { type PlanState, replanItem } from './plan-state.js';
@@ -170,8 +171,8 @@ function sameDemands(a: readonly DependentDemand[] | undefined, b: readonly Depe
   for (let at = 0; at < a.length; at++) {
     const x = a[at]!;
     const y = b[at]!;
+    // The id is `<parentSupply>/<bomLine>`, both compared here.
     const same =
-      x.id === y.id &&
       x.due === y.due &&
       x.qty === y.qty &&
       x.priority === y.priority &&
@@ -179,11 +180,16 @@ function sameDemands(a: readonly DependentDemand[] | undefined, b: readonly Depe
       x.parentSupply === y.parentSupply &&
       x.bomLine === y.bomLine &&
       x.phantom === y.phantom &&
-      x.substitutes.length === y.substitutes.length &&
-      x.substitutes.every((option, index) => option.item === y.substitutes[index]!.item && option.lineNo === y.substitutes[index]!.lineNo && option.ratio === y.substitutes[index]!.ratio);
+      sameOptions(x.substitutes, y.substitutes);
     if (!same) return false;
   }
   return true;
+}
+
+// Demands of one BOM line share its options: mostly the same array.
+function sameOptions(a: readonly SubstituteOption[], b: readonly SubstituteOption[]): boolean {
+  if (a === b) return true;
+  return a.length === b.length && a.every((option, index) => option.item === b[index]!.item && option.lineNo === b[index]!.lineNo && option.ratio === b[index]!.ratio);
 }
 
 function samePool(a: readonly PoolEntry[] | undefined, b: readonly PoolEntry[]): boolean {

@@ -1,8 +1,9 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
+import type { DependentDemand } from './dependent-demand.js';
 import { type ItemFragment, itemFragment } from './item-fragment.js';
 import { planItem } from './item-planner.js';
-import type { DependentDemand, ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
+import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
 /**
