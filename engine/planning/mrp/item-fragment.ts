@@ -1,5 +1,6 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandTable } from './demand-table.js';
+import type { ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -32,8 +33,8 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
   }
   const { pegs } = result;
-  for (let at = 0; at < pegs.supply.length; at++) {
-    const due = result.demands[pegs.demand[at]!]!.due;
+  for (let at = 0; at < pegs.length; at++) {
+    const due = result.demands.due[pegs.demand[at]!]!;
     if (due < needBy[pegs.supply[at]!]!) needBy[pegs.supply[at]!] = due;
   }
 
@@ -49,6 +50,9 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     }
   }
 
+  const table = result.demands;
+  const ids: string[] = [];
+  for (let index = 0; index < table.length; index++) ids.push(table.id(index));
   const demands: PlanDemand[] = [];
   let shortages = 0;
   const { allocation } = result;
@@ -57,11 +61,11 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     if (qty <= EPSILON) continue;
     const short = allocation.short[index]!;
     if (short > EPSILON) shortages += 1;
-    demands.push(planDemand(item, result.demands[index]!, qty, short));
+    demands.push(planDemand(model, item, table, index, ids[index]!, qty, short));
   }
   const pegging: Peg[] = [];
-  for (let at = 0; at < pegs.supply.length; at++) {
-    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: result.demands[pegs.demand[at]!]!.id, qty: pegs.qty[at]! });
+  for (let at = 0; at < pegs.length; at++) {
+    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: ids[pegs.demand[at]!]!, qty: pegs.qty[at]! });
   }
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
@@ -80,16 +84,16 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     demands.push(demand);
   }
   const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, item, result.supplies[index]!));
-  return { plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: itemExceptions(model, result), shortages };
+  return { plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: itemExceptions(model, result, ids), shortages };
 }
 
 /** In the order the planner met them: its own records', past-due starts, shortages, then its explosion's. */
-function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
+function itemExceptions(model: MrpModel, result: ItemResult, ids: readonly string[]): PlanException[] {
   const exceptions = result.exceptions.slice(0, result.ownExceptions);
   for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
   const { allocation } = result;
   for (let index = 0; index < result.demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index));
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index, ids[index]!));
   }
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;
@@ -123,21 +127,21 @@ function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): Plan
   };
 }
 
-function shortage(model: MrpModel, result: ItemResult, index: number): PlanException {
+function shortage(model: MrpModel, result: ItemResult, index: number, id: string): PlanException {
   const { allocation, item } = result;
-  const demand = result.demands[index]!;
+  const salesOrder = result.demands.salesOrder[index];
   const until = model.dayText(allocation.lateUntil[index]!);
   const short = allocation.short[index]!;
   const lateSupply = allocation.lateSupply[index] === -1 ? undefined : result.supplies[allocation.lateSupply[index]!]!.id;
   return {
     type: 'shortage',
     item,
-    demand: demand.id,
+    demand: id,
     ...(lateSupply === undefined ? {} : { supply: lateSupply }),
-    ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
+    ...(salesOrder === undefined ? {} : { salesOrder }),
     date: until,
     qty: short,
-    message: `${demand.id}: ${short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
+    message: `${id}: ${short} of ${item} due ${result.demands.dueText(model, index)} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
   };
 }
 
@@ -160,15 +164,18 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
   };
 }
 
-function planDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
-  if (demand.salesOrder === undefined && demand.parentSupply !== undefined && short <= EPSILON) {
-    return { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText, parentSupply: demand.parentSupply, bomLine: demand.bomLine! };
+function planDemand(model: MrpModel, item: string, table: DemandTable, index: number, id: string, qty: number, short: number): PlanDemand {
+  const salesOrder = table.salesOrder[index];
+  const parentSupply = table.parentSupply(index);
+  const due = table.dueText(model, index);
+  if (salesOrder === undefined && parentSupply !== undefined && short <= EPSILON) {
+    return { id, item, kind: 'dependent', qty, due, parentSupply, bomLine: table.bomLine(index)! };
   }
-  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
-  if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
-  if (demand.parentSupply !== undefined) {
-    out.parentSupply = demand.parentSupply;
-    out.bomLine = demand.bomLine!;
+  const out: PlanDemand = { id, item, kind: table.kind(index), qty, due };
+  if (salesOrder !== undefined) out.salesOrder = salesOrder;
+  if (parentSupply !== undefined) {
+    out.parentSupply = parentSupply;
+    out.bomLine = table.bomLine(index)!;
   }
   if (short > EPSILON) out.shortQty = short;
   return out;

@@ -1,13 +1,15 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
-import type { DependentDemand } from './dependent-demand.js';
+import type { DemandBlock } from './demand-block.js';
+import type { DemandTable } from './demand-table.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandAllocation, DemandRecord, ItemResult, PegList, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import { PegList } from './peg-list.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -27,13 +29,13 @@ const NOISE = 1e-5;
  * them into its components' demand. Reads nothing of other items but its incoming demand and the
  * substitute pools, which is what lets net-change reuse every other item's result.
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DependentDemand[], pools: PoolLookup): ItemResult {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DemandBlock[], pools: PoolLookup): ItemResult {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
-  const demands: DemandRecord[] = itemDemands(model, item, incoming, exceptions);
+  const demands = itemDemands(model, item, incoming, exceptions);
   const allocation = newAllocation(demands);
-  const pegs: PegList = { supply: [], demand: [], qty: [] };
+  const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
   const plannedIndex: number[] = [];
   const lists = new Map<string, number[]>();
@@ -62,9 +64,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function peg(supply: number, demand: number, qty: number): void {
     const record = supplies[supply]!;
     record.left = round6(record.left - qty);
-    pegs.supply.push(supply);
-    pegs.demand.push(demand);
-    pegs.qty.push(qty);
+    pegs.push(supply, demand, qty);
   }
 
   // Earliest-first from the head of a list sorted by date; entries before the head are used up.
@@ -102,16 +102,18 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function substitute(demandIndex: number, need: number): number {
-    const demand = demands[demandIndex]!;
+    const due = demands.due[demandIndex]!;
+    const salesOrder = demands.salesOrder[demandIndex];
+    const parentSupply = demands.parentSupply(demandIndex)!;
     let left = need;
-    for (const option of demand.substitutes) {
+    for (const option of demands.substitutes(demandIndex)) {
       const pool = pools(option.item);
       if (pool === undefined) continue;
       let units = round6(left * option.ratio);
       for (const entry of pool) {
         if (units <= EPSILON) break;
-        if (entry.avail <= EPSILON || entry.date > demand.due) continue;
-        if (entry.salesOrder !== undefined && entry.salesOrder !== demand.salesOrder) continue;
+        if (entry.avail <= EPSILON || entry.date > due) continue;
+        if (entry.salesOrder !== undefined && entry.salesOrder !== salesOrder) continue;
         const qty = Math.min(entry.avail, units);
         entry.avail = round6(entry.avail - qty);
         units = round6(units - qty);
@@ -120,11 +122,11 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
           primary: itemId,
           supplyIndex: entry.index,
           supplyId: entry.id,
-          demandId: `${demand.parentSupply}/${option.lineNo}`,
+          demandId: `${parentSupply}/${option.lineNo}`,
           qty,
-          due: demand.due,
-          salesOrder: demand.salesOrder,
-          parentSupply: demand.parentSupply!,
+          due,
+          salesOrder,
+          parentSupply,
           bomLine: option.lineNo,
         });
         const covered = round6(qty / option.ratio);
@@ -247,13 +249,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     if (pending.length === 0) return;
     const groups = new Map<string, Need[]>();
     for (const need of pending) {
-      const key = item.mto === true ? (demands[need.demand]!.salesOrder ?? FREE) : FREE;
+      const key = item.mto === true ? (demands.salesOrder[need.demand] ?? FREE) : FREE;
       const group = groups.get(key);
       if (group === undefined) groups.set(key, [need]);
       else group.push(need);
     }
     for (const [key, needs] of groups) {
-      const due = demands[needs[0]!.demand]!.due;
+      const due = demands.due[needs[0]!.demand]!;
       if (periodic) {
         for (const need of needs) growWindow(key, need, due, pendingBucket);
         continue;
@@ -279,15 +281,15 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function blowThrough(demandIndex: number, qty: number): void {
-    const demand = demands[demandIndex]!;
+    const due = demands.due[demandIndex]!;
     phantoms += 1;
     const index = addSupply({
       id: `PHANTOM/${itemId}/${phantoms}`,
       kind: 'phantom',
       qty,
-      date: demand.due,
-      due: demand.due,
-      salesOrder: demand.salesOrder,
+      date: due,
+      due,
+      salesOrder: demands.salesOrder[demandIndex],
       releasedFrom: undefined,
       movable: false,
       open: false,
@@ -297,21 +299,22 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   for (let index = 0; index < demands.length; index++) {
-    const demand = demands[index]!;
-    const bucket = Math.floor((demand.due - model.horizonStart) / model.bucketDays);
+    const due = demands.due[index]!;
+    const salesOrder = demands.salesOrder[index];
+    const bucket = Math.floor((due - model.horizonStart) / model.bucketDays);
     if (bucket !== pendingBucket) {
       flush();
       pendingBucket = bucket;
       if (periodic) closeWindows(bucket);
     }
     let need = allocation.qty[index]!;
-    if (demand.salesOrder !== undefined) need = takeOnTime(demand.salesOrder, index, demand.due, need);
-    need = takeOnTime(FREE, index, demand.due, need);
-    if (need > EPSILON && demand.substitutes.length > 0) need = substitute(index, need);
-    if (need > EPSILON && demand.salesOrder !== undefined) need = takeLater(demand.salesOrder, index, demand.due, need);
-    if (need > EPSILON) need = takeLater(FREE, index, demand.due, need);
+    if (salesOrder !== undefined) need = takeOnTime(salesOrder, index, due, need);
+    need = takeOnTime(FREE, index, due, need);
+    if (need > EPSILON && demands.substitutes(index).length > 0) need = substitute(index, need);
+    if (need > EPSILON && salesOrder !== undefined) need = takeLater(salesOrder, index, due, need);
+    if (need > EPSILON) need = takeLater(FREE, index, due, need);
     if (need <= EPSILON) continue;
-    if (demand.phantom && hasBom) blowThrough(index, need);
+    if (hasBom && demands.phantom(index)) blowThrough(index, need);
     else pending.push({ demand: index, qty: need });
   }
   flush();
@@ -331,18 +334,16 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   return { item: itemId, supplies, demands, allocation, pegs, plannedIndex, exceptions, ownExceptions, emitted, draws, pool };
 }
 
-function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
-  const qty = new Float64Array(demands.length);
-  for (let index = 0; index < demands.length; index++) qty[index] = demands[index]!.qty;
-  return { qty, short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Int32Array(demands.length).fill(-1) };
+function newAllocation(demands: DemandTable): DemandAllocation {
+  return { qty: demands.qty.slice(), short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Int32Array(demands.length).fill(-1) };
 }
 
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
-function markLate(supplies: readonly SupplyRecord[], demands: readonly DemandRecord[], allocation: DemandAllocation, pegs: PegList): void {
-  for (let at = 0; at < pegs.supply.length; at++) {
+function markLate(supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation, pegs: PegList): void {
+  for (let at = 0; at < pegs.length; at++) {
     const supply = supplies[pegs.supply[at]!]!;
     const demand = pegs.demand[at]!;
-    if (supply.date <= demands[demand]!.due || supply.movable) continue;
+    if (supply.date <= demands.due[demand]! || supply.movable) continue;
     allocation.short[demand] = round6(allocation.short[demand]! + pegs.qty[at]!);
     if (supply.date > allocation.lateUntil[demand]!) {
       allocation.lateUntil[demand] = supply.date;

@@ -1,6 +1,8 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException, PlanSupply } from '../generated/planning-types.js';
-import type { DependentDemand } from './dependent-demand.js';
+import type { DemandBlock } from './demand-block.js';
+import type { DemandTable } from './demand-table.js';
+import type { PegList } from './peg-list.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
 export interface SubstituteOption {
@@ -39,14 +41,10 @@ export interface PlannedDetail {
   bomVersion?: string;
 }
 
-/**
- * A demand in an item's allocation order. It is never changed: a dependent demand is the very object
- * its parent emitted (net-change compares those), and what allocation works out per demand is kept
- * in the item's DemandAllocation.
- */
+/** An item's own demand (sales order, forecast, safety stock); dependent demand comes in DemandBlocks. */
 export interface DemandRecord {
   readonly id: string;
-  readonly kind: 'sales-order' | 'forecast' | 'dependent' | 'safety-stock';
+  readonly kind: 'sales-order' | 'forecast' | 'safety-stock';
   readonly qty: number;
   /** The day planned for (a past-due demand is planned for the horizon start). */
   readonly due: DayNumber;
@@ -54,10 +52,6 @@ export interface DemandRecord {
   readonly priority: number;
   readonly rank: number;
   readonly salesOrder: string | undefined;
-  readonly parentSupply: string | undefined;
-  readonly bomLine: number | undefined;
-  readonly phantom: boolean;
-  readonly substitutes: readonly SubstituteOption[];
 }
 
 /** Per demand, by its index in the allocation order: columns of numbers, not a mutable object per demand. */
@@ -70,13 +64,6 @@ export interface DemandAllocation {
   readonly lateUntil: Float64Array;
   /** The index of that supply (-1: none). */
   readonly lateSupply: Int32Array;
-}
-
-/** The item's pegs in the order they were made, as three parallel arrays (supply index, demand index, quantity). */
-export interface PegList {
-  readonly supply: number[];
-  readonly demand: number[];
-  readonly qty: number[];
 }
 
 /** A substitute's existing supply a primary may draw on: what the substitute's own demands left. */
@@ -106,7 +93,7 @@ export interface SubstituteDraw {
 export interface ItemResult {
   readonly item: string;
   readonly supplies: readonly SupplyRecord[];
-  readonly demands: readonly DemandRecord[];
+  readonly demands: DemandTable;
   readonly allocation: DemandAllocation;
   readonly pegs: PegList;
   /** Indexes of its planned orders among its supplies. */
@@ -118,7 +105,7 @@ export interface ItemResult {
    */
   readonly exceptions: readonly PlanException[];
   readonly ownExceptions: number;
-  readonly emitted: ReadonlyMap<string, readonly DependentDemand[]>;
+  readonly emitted: ReadonlyMap<string, DemandBlock>;
   readonly draws: readonly SubstituteDraw[];
   readonly pool: readonly PoolEntry[];
 }

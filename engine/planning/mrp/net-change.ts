@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
-import type { DependentDemand } from './dependent-demand.js';
+import type { DemandBlock } from './demand-block.js';
 import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
@@ -165,20 +165,20 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   return replanned;
 }
 
-function sameDemands(a: readonly DependentDemand[] | undefined, b: readonly DependentDemand[] | undefined): boolean {
+function sameDemands(a: DemandBlock | undefined, b: DemandBlock | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.length !== b.length) return false;
+  // A row's id is `<parent supply>/<line no>`, both compared here.
   for (let at = 0; at < a.length; at++) {
-    const x = a[at]!;
-    const y = b[at]!;
-    // The id is `<parentSupply>/<bomLine>`, both compared here.
+    const x = a.lineOf(at);
+    const y = b.lineOf(at);
     const same =
-      x.due === y.due &&
-      x.qty === y.qty &&
-      x.priority === y.priority &&
-      x.salesOrder === y.salesOrder &&
-      x.parentSupply === y.parentSupply &&
-      x.bomLine === y.bomLine &&
+      a.due[at] === b.due[at] &&
+      a.qty[at] === b.qty[at] &&
+      a.priority[at] === b.priority[at] &&
+      a.salesOrder[at] === b.salesOrder[at] &&
+      a.parentSupply[at] === b.parentSupply[at] &&
+      x.lineNo === y.lineNo &&
       x.phantom === y.phantom &&
       sameOptions(x.substitutes, y.substitutes);
     if (!same) return false;

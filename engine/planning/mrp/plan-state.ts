@@ -1,6 +1,6 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
-import type { DependentDemand } from './dependent-demand.js';
+import type { DemandBlock } from './demand-block.js';
 import { type ItemFragment, itemFragment } from './item-fragment.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
@@ -22,13 +22,13 @@ export function createPlanState(model: MrpModel): PlanState {
   return { model, graph: buildBomGraph(model), results: new Map(), fragments: new Map() };
 }
 
-function incomingOf(state: PlanState, item: string): DependentDemand[] {
-  const incoming: DependentDemand[] = [];
+function incomingOf(state: PlanState, item: string): DemandBlock[] {
+  const incoming: DemandBlock[] = [];
   for (const parent of state.graph.parents.get(item) ?? []) {
     // A parent across a cut cycle edge may be planned after this item and still hold an older result.
     if (state.graph.cutEdges.has(edgeKey(parent, item))) continue;
     const emitted = state.results.get(parent)?.emitted.get(item);
-    if (emitted !== undefined) for (const demand of emitted) incoming.push(demand);
+    if (emitted !== undefined) incoming.push(emitted);
   }
   return incoming;
 }
