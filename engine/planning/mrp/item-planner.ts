@@ -51,6 +51,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
   const periodic = item.lotSizing?.method === 'period';
   const openWindows = new Map<string, number>();
+  // A closing window is rounded by the lot rules but not split: max applied while it grew.
+  const unsplit = periodic ? { ...item.lotSizing!, max: undefined } : undefined;
   let pending: Need[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
@@ -202,11 +204,12 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function closeWindows(bucket: number): void {
-    for (const [key, index] of [...openWindows]) {
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const [key, index] of openWindows) {
       const record = supplies[index]!;
       if (bucket < record.planned!.windowEnd) continue;
       openWindows.delete(key);
-      const [rounded] = applyModifiers(record.planned!.orderQty, { ...item.lotSizing!, max: undefined });
+      const [rounded] = applyModifiers(record.planned!.orderQty, unsplit!);
       if (rounded! <= record.planned!.orderQty + EPSILON) {
         settleDates(index);
         continue;
