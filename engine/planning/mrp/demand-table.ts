@@ -90,20 +90,12 @@ export class DemandTable {
     return `${block.parentSupply[row]!}/${block.lineOf(row).lineNo}`;
   }
 
-  kind(index: number): DemandRecord['kind'] | 'dependent' {
-    return this.own(index)?.kind ?? 'dependent';
-  }
-
   dueText(model: MrpModel, index: number): string {
     return this.own(index)?.dueText ?? model.dayText(this.due[index]! as DayNumber);
   }
 
   parentSupply(index: number): string | undefined {
     return this.block(index)?.parentSupply[this.row[index]!];
-  }
-
-  bomLine(index: number): number | undefined {
-    return this.block(index)?.lineOf(this.row[index]!).lineNo;
   }
 
   phantom(index: number): boolean {

@@ -1,6 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { DemandTable } from './demand-table.js';
-import type { ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -52,16 +51,42 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
 
   const table = result.demands;
   const ids: string[] = [];
-  for (let index = 0; index < table.length; index++) ids.push(table.id(index));
   const demands: PlanDemand[] = [];
   let shortages = 0;
   const { allocation } = result;
-  for (let index = 0; index < result.demands.length; index++) {
+  for (let index = 0; index < table.length; index++) {
     const qty = allocation.qty[index]!;
-    if (qty <= EPSILON) continue;
     const short = allocation.short[index]!;
+    const source = table.source[index]!;
+    if (source === -1) {
+      const own = table.records[table.row[index]!]!;
+      ids.push(own.id);
+      if (qty <= EPSILON) continue;
+      if (short > EPSILON) shortages += 1;
+      demands.push(ownDemand(item, own, qty, short));
+      continue;
+    }
+    // Dependent rows, millions in a large plan: read from the block directly.
+    const block = table.blocks[source]!;
+    const row = table.row[index]!;
+    const parentSupply = block.parentSupply[row]!;
+    const bomLine = block.lineOf(row).lineNo;
+    const id = `${parentSupply}/${bomLine}`;
+    ids.push(id);
+    if (qty <= EPSILON) continue;
     if (short > EPSILON) shortages += 1;
-    demands.push(planDemand(model, item, table, index, ids[index]!, qty, short));
+    const salesOrder = block.salesOrder[row];
+    const due = model.dayText(block.due[row]!);
+    if (salesOrder === undefined && short <= EPSILON) {
+      demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });
+      continue;
+    }
+    const out: PlanDemand = { id, item, kind: 'dependent', qty, due };
+    if (salesOrder !== undefined) out.salesOrder = salesOrder;
+    out.parentSupply = parentSupply;
+    out.bomLine = bomLine;
+    if (short > EPSILON) out.shortQty = short;
+    demands.push(out);
   }
   const pegging: Peg[] = [];
   for (let at = 0; at < pegs.length; at++) {
@@ -164,19 +189,9 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
   };
 }
 
-function planDemand(model: MrpModel, item: string, table: DemandTable, index: number, id: string, qty: number, short: number): PlanDemand {
-  const salesOrder = table.salesOrder[index];
-  const parentSupply = table.parentSupply(index);
-  const due = table.dueText(model, index);
-  if (salesOrder === undefined && parentSupply !== undefined && short <= EPSILON) {
-    return { id, item, kind: 'dependent', qty, due, parentSupply, bomLine: table.bomLine(index)! };
-  }
-  const out: PlanDemand = { id, item, kind: table.kind(index), qty, due };
-  if (salesOrder !== undefined) out.salesOrder = salesOrder;
-  if (parentSupply !== undefined) {
-    out.parentSupply = parentSupply;
-    out.bomLine = table.bomLine(index)!;
-  }
+function ownDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
+  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
+  if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
   if (short > EPSILON) out.shortQty = short;
   return out;
 }
