@@ -28,10 +28,8 @@ export function allocationOrder(rows: OrderRows): Int32Array {
   for (let at = 1; at <= rows.length; at++) {
     if (at < rows.length && slots[at - 1] === slots[at]) continue;
     if (at - start > 1 && !idsAscending(rows, order, start, at)) {
-      // Ids are made on request: once per demand here, not once per comparison.
-      const ties = Array.from(order.subarray(start, at), (index) => ({ index, id: rows.id(index) }));
-      ties.sort((a, b) => compareText(a.id, b.id));
-      for (let offset = 0; offset < ties.length; offset++) order[start + offset] = ties[offset]!.index;
+      const ties = Array.from(order.subarray(start, at)).sort((a, b) => compareIds(rows, a, b));
+      order.set(ties, start);
     }
     start = at;
   }
@@ -94,8 +92,13 @@ function idsAscending(rows: OrderRows, order: Int32Array, from: number, to: numb
  * those gives the same answer unless one is a prefix of the other; only then are the ids compared.
  */
 function idAfter(rows: OrderRows, a: number, b: number): boolean {
+  return compareIds(rows, a, b) > 0;
+}
+
+/** compareText of the two ids, without making them where the parent supplies decide. */
+function compareIds(rows: OrderRows, a: number, b: number): number {
   const p = rows.parentSupply(a);
   const q = rows.parentSupply(b);
-  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p > q;
-  return rows.id(a) > rows.id(b);
+  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p < q ? -1 : 1;
+  return compareText(rows.id(a), rows.id(b));
 }
