@@ -1,40 +1,58 @@
 /**
- * `npm run bench:mrp`: wall time and peak memory of MRP on generated factories of 1k and 10k items
- * (100k with MRP_BENCH_100K=1): a full regenerative run and net-change after one new sales order. Each measurement runs in a fresh child process (node --expose-gc) that
- * generates its factory first, outside the timing. Peak memory is the process's peak resident set
- * during the measured calls: Linux's high-water mark, reset after the factory is built
- * (/proc/self/clear_refs), minus the resident set before the calls. Prints markdown tables for
- * BENCHMARKS.md. MRP_BENCH_SEED picks the factory (default 1), MRP_BENCH_SIZES the item counts
- * (default 1000,10000). A cell whose first run takes over 5 s gets one more run instead of five.
- * The machine may be shared: each run also records the process's CPU time, and each cell measures a
- * same-process baseline, a bare loop building as many small records as the plan has (its planned
- * orders, supplies, demands, pegs and exceptions): the floor any planner producing that output pays.
+ * `npm run bench:mrp`: time and peak memory of MRP on generated factories of 1k and 10k items (100k
+ * with MRP_BENCH_100K=1): a full regenerative run and net-change after one new sales order, each in
+ * two phases: the planner's core (planMrpCompact; MrpPlanner.update), which plans in columns, and
+ * materialisation (toMrpPlan; MrpPlanner.plan), which writes the plan's JSON records. Each
+ * measurement runs in a fresh child process (node --expose-gc) that generates its factory first,
+ * outside the timing. Peak memory is the process's peak resident set during the measured calls:
+ * Linux's high-water mark, reset after the factory is built (/proc/self/clear_refs), minus the
+ * resident set before the calls. Prints markdown tables for BENCHMARKS.md. MRP_BENCH_SEED picks the
+ * factory (default 1), MRP_BENCH_SIZES the item counts (default 1000,10000). A cell whose first run
+ * takes over 5 s gets one more run instead of five. The machine may be shared: each run also records
+ * the process's CPU time, and each cell measures a same-process baseline, a bare loop building as
+ * many small records as the plan has (its planned orders, supplies, demands, pegs and exceptions):
+ * the floor any planner producing that output pays.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { createMrpPlanner, formatDay, generateScenario, type MrpDemand, type MrpPlan, type MrpScenario, parseDay, planMrp } from '../../engine/planning/index.js';
+import {
+  createMrpPlanner,
+  formatDay,
+  generateScenario,
+  type MrpDemand,
+  type MrpPlan,
+  type MrpScenario,
+  parseDay,
+  planMrp,
+  planMrpCompact,
+  toMrpPlan,
+} from '../../engine/planning/index.js';
 
-// ctp.promise joins when engine/planning/ctp is on main (goal: under 50 ms for 10k items).
+// ctp.promise has its own bench (bench:ctp).
 type Operation = 'regenerative' | 'net-change';
 const OPERATIONS: readonly Operation[] = ['regenerative', 'net-change'];
 const GOALS_MS: Readonly<Record<Operation, number>> = { regenerative: 1000, 'net-change': 20 };
 const seed = Number(process.env.MRP_BENCH_SEED ?? 1);
+
+/** Per phase of one operation: the runs after the first. */
+interface Phase {
+  runsMs: number[];
+  runsCpuMs: number[];
+  firstMs: number;
+}
 
 interface Measurement {
   operation: Operation;
   items: number;
   bomLines: number;
   demands: number;
-  runsMs: number[];
-  medianMs: number;
-  /** CPU time (user + system) of the same runs. */
-  medianCpuMs: number;
+  core: Phase;
+  materialise: Phase;
   /** CPU time of the bare loop building as many records as the plan has. */
   bareCpuMs: number;
   records: number;
-  firstMs: number;
   peakMb: number;
   baseMb: number;
   /** Net-change: whether the changed plan equals the regenerative plan of the changed scenario. */
@@ -90,10 +108,9 @@ function newOrder(scenario: MrpScenario): MrpDemand {
 
 function measure(operation: Operation, items: number): Measurement {
   const scenario = generateScenario({ items, seed });
-  const runsMs: number[] = [];
-  const runsCpuMs: number[] = [];
+  const core: Phase = { runsMs: [], runsCpuMs: [], firstMs: 0 };
+  const materialise: Phase = { runsMs: [], runsCpuMs: [], firstMs: 0 };
   let records = 0;
-  let firstMs = 0;
   let baseMb = 0;
   let peakMb = 0;
   let sameAsRegenerative: boolean | undefined;
@@ -105,16 +122,25 @@ function measure(operation: Operation, items: number): Measurement {
   const peak = () => {
     peakMb = Math.max(peakMb, residentMb('VmHWM') - baseMb);
   };
+  const record = (phase: Phase, run: number, timing: { ms: number; cpu: number }) => {
+    if (run === 0) phase.firstMs = timing.ms;
+    else {
+      phase.runsMs.push(timing.ms);
+      phase.runsCpuMs.push(timing.cpu);
+    }
+  };
 
   if (operation === 'regenerative') {
     start();
-    const first = timed(() => planMrp(scenario));
-    firstMs = first.ms;
-    records = recordCount(first.value);
-    for (let run = 0, runs = runsAfter(firstMs); run < runs; run++) {
-      const { ms, cpu } = timed(() => planMrp(scenario));
-      runsMs.push(ms);
-      runsCpuMs.push(cpu);
+    for (let run = 0, runs = 1; run <= runs; run++) {
+      const planned = timed(() => planMrpCompact(scenario));
+      const written = timed(() => toMrpPlan(planned.value));
+      record(core, run, planned);
+      record(materialise, run, written);
+      if (run === 0) {
+        runs = runsAfter(planned.ms + written.ms);
+        records = recordCount(written.value);
+      }
     }
     peak();
   } else {
@@ -122,19 +148,18 @@ function measure(operation: Operation, items: number): Measurement {
     let changed: MrpPlan | undefined;
     for (let run = 0, runs = 1; run <= runs; run++) {
       const created = timed(() => createMrpPlanner(scenario));
+      const planner = created.value;
+      planner.plan();
       start();
-      const { ms, cpu, value } = timed(() => created.value.apply([{ type: 'upsert-demand', demand }]));
+      const updated = timed(() => planner.update([{ type: 'upsert-demand', demand }]));
+      const written = timed(() => planner.plan());
       peak();
-      if (run === 0) {
-        firstMs = ms;
-        runs = runsAfter(created.ms);
-      } else {
-        runsMs.push(ms);
-        runsCpuMs.push(cpu);
-      }
-      changed = value;
+      record(core, run, updated);
+      record(materialise, run, written);
+      if (run === 0) runs = runsAfter(created.ms);
+      changed = written.value;
     }
-    // apply() says how many items it replanned; everything else must be the regenerative plan's.
+    // update() says how many items it replanned; everything else must be the regenerative plan's.
     const regenerative = planMrp({ ...scenario, demands: [...scenario.demands, demand] });
     records = recordCount(regenerative);
     sameAsRegenerative = isDeepStrictEqual({ ...changed!, summary: { ...changed!.summary, replannedItems: undefined } }, { ...regenerative, summary: { ...regenerative.summary, replannedItems: undefined } });
@@ -145,12 +170,10 @@ function measure(operation: Operation, items: number): Measurement {
     items,
     bomLines,
     demands: scenario.demands.length,
-    runsMs,
-    medianMs: median(runsMs),
-    medianCpuMs: median(runsCpuMs),
+    core,
+    materialise,
     bareCpuMs: bareOutputCpuMs(records),
     records,
-    firstMs,
     peakMb,
     baseMb,
   };
@@ -172,29 +195,45 @@ function main(): void {
   const sizes = (process.env.MRP_BENCH_SIZES ?? (process.env.MRP_BENCH_100K === '1' ? '1000,10000,100000' : '1000,10000')).split(',').map(Number);
   console.log(`seed ${seed}, node ${process.version}, one child process per cell, times in ms (median of the runs after the first)\n`);
   const results = new Map<string, Measurement>();
-  const columns = ['items', 'BOM lines', 'demand lines', 'plan records', 'operation', 'first ms', 'median ms', 'median CPU ms', 'goal ms'];
+  const columns = ['items', 'BOM lines', 'demand lines', 'plan records', 'operation', 'phase', 'first ms', 'median ms', 'median CPU ms', 'goal ms'];
   columns.push('bare output CPU ms', 'CPU / bare', 'peak MB over base', 'base RSS MB', 'check');
   console.log(`| ${columns.join(' | ')} |`);
-  console.log('| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const items of sizes) {
     for (const operation of OPERATIONS) {
       const m = inChild(operation, items);
       results.set(`${operation}/${items}`, m);
       const goal = items === 10_000 ? String(GOALS_MS[operation]) : '';
       const check = m.sameAsRegenerative === undefined ? '' : m.sameAsRegenerative ? 'equals regenerative' : '**differs from regenerative**';
-      console.log(
-        `| ${items} | ${m.bomLines} | ${m.demands} | ${m.records} | ${operation} | ${m.firstMs.toFixed(1)} | ${m.medianMs.toFixed(1)} | ` +
-          `${m.medianCpuMs.toFixed(1)} | ${goal} | ${m.bareCpuMs.toFixed(1)} | ${(m.medianCpuMs / m.bareCpuMs).toFixed(1)}x | ${m.peakMb.toFixed(0)} | ${m.baseMb.toFixed(0)} | ${check} |`,
-      );
+      const total: Phase = {
+        firstMs: m.core.firstMs + m.materialise.firstMs,
+        runsMs: m.core.runsMs.map((ms, at) => ms + m.materialise.runsMs[at]!),
+        runsCpuMs: m.core.runsCpuMs.map((ms, at) => ms + m.materialise.runsCpuMs[at]!),
+      };
+      const phases: [string, Phase][] = [
+        [operation === 'regenerative' ? 'core: planMrpCompact' : 'core: update', m.core],
+        [operation === 'regenerative' ? 'write out: toMrpPlan' : 'write out: plan()', m.materialise],
+        ['total', total],
+      ];
+      for (const [name, phase] of phases) {
+        const cpu = median(phase.runsCpuMs);
+        const last = name === 'total';
+        console.log(
+          `| ${items} | ${m.bomLines} | ${m.demands} | ${m.records} | ${operation} | ${name} | ${phase.firstMs.toFixed(1)} | ${median(phase.runsMs).toFixed(1)} | ` +
+            `${cpu.toFixed(1)} | ${name === 'write out: toMrpPlan' || name === 'write out: plan()' ? '' : goal} | ${last ? m.bareCpuMs.toFixed(1) : ''} | ${last ? `${(cpu / m.bareCpuMs).toFixed(1)}x` : ''} | ` +
+            `${last ? m.peakMb.toFixed(0) : ''} | ${last ? m.baseMb.toFixed(0) : ''} | ${last ? check : ''} |`,
+        );
+      }
     }
   }
-  console.log('\n| operation | 10k / 1k | 100k / 10k |');
+  console.log('\n| operation | 10k / 1k (total CPU) | 100k / 10k |');
   console.log('| --- | ---: | ---: |');
   for (const operation of OPERATIONS) {
+    const totalCpu = (m: Measurement) => median(m.core.runsCpuMs.map((ms, at) => ms + m.materialise.runsCpuMs[at]!));
     const ratio = (large: number, small: number) => {
       const a = results.get(`${operation}/${large}`);
       const b = results.get(`${operation}/${small}`);
-      return a === undefined || b === undefined ? '' : `${(a.medianMs / b.medianMs).toFixed(1)}x`;
+      return a === undefined || b === undefined ? '' : `${(totalCpu(a) / totalCpu(b)).toFixed(1)}x`;
     };
     console.log(`| ${operation} | ${ratio(10_000, 1000)} | ${ratio(100_000, 10_000)} |`);
   }

@@ -1,4 +1,5 @@
 export { applyMrpChanges, type MrpChange } from './mrp-changes.js';
 export { mrpPlanFunction } from './mrp-function.js';
-export { createMrpPlanner, type MrpPlanner, planMrp } from './mrp-planner.js';
+export type { ItemFragment as MrpItemPlan } from './item-fragment.js';
+export { type CompactMrpPlan, createMrpPlanner, itemPlan, type MrpPlanner, planMrp, planMrpCompact, toMrpPlan } from './mrp-planner.js';
 export { validateMrpScenario } from './scenario-validation.js';

@@ -1,20 +1,22 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpDemand, MrpItem, PlanException } from '../generated/planning-types.js';
-import type { DemandRecord, DependentDemand, SubstituteOption } from './item-records.js';
+import { allocationOrder } from './allocation-order.js';
+import type { DemandBlock } from './demand-block.js';
+import { DemandTable } from './demand-table.js';
+import type { DemandRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
-/** Open sales orders and dependent demand before forecasts on the same day and priority; safety stock first. */
-export const ALLOCATION_RANK = { 'safety-stock': 0, 'sales-order': 1, dependent: 1, forecast: 2 } as const;
+/** Open sales orders and dependent demand (rank 1, demand-table.ts) before forecasts on the same day and priority; safety stock first. */
+const ALLOCATION_RANK = { 'safety-stock': 0, 'sales-order': 1, forecast: 2 } as const;
 const DEFAULT_PRIORITY = 100;
-const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 
 /**
  * An item's demands in allocation order: due day, then priority (lower first), then open sales
  * orders and dependent demand before forecasts, then id. Safety stock is a demand at the horizon
  * start ahead of all others, so the stock it holds is never handed out and the floor holds.
  */
-export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly DependentDemand[], exceptions: PlanException[]): DemandRecord[] {
+export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly DemandBlock[], exceptions: PlanException[]): DemandTable {
   const records: DemandRecord[] = [];
   if ((item.safetyStock ?? 0) > EPSILON) {
     records.push(record(`SAFETY/${item.id}`, 'safety-stock', round6(item.safetyStock!), model.horizonStart, model.dayText(model.horizonStart), 0, undefined));
@@ -40,9 +42,9 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     const day = Math.max(due, model.horizonStart);
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
-  for (const dependent of incoming) records.push(dependent);
-  sortForAllocation(records);
-  return records;
+  const table = new DemandTable(records, incoming);
+  table.reorder(allocationOrder(table));
+  return table;
 }
 
 function record(
@@ -63,56 +65,7 @@ function record(
     priority,
     rank: ALLOCATION_RANK[kind],
     salesOrder,
-    parentSupply: undefined,
-    bomLine: undefined,
-    phantom: false,
-    substitutes: NO_SUBSTITUTES,
   };
-}
-
-export function byAllocationOrder(a: DemandRecord, b: DemandRecord): number {
-  return bySlot(a, b) || compareText(a.id, b.id);
-}
-
-function bySlot(a: DemandRecord, b: DemandRecord): number {
-  return a.due - b.due || a.priority - b.priority || a.rank - b.rank;
-}
-
-/**
- * Sorts in allocation order. A shared component gets thousands of demands on the same day and
- * priority, and comparing their ids is most of a full sort's cost; but its incoming demand arrives
- * parent by parent, mostly in id order already. So: a stable sort by day, priority and rank, then one
- * pass that sorts by id only the ties that are not in id order yet.
- */
-export function sortForAllocation(records: DemandRecord[]): void {
-  records.sort(bySlot);
-  let start = 0;
-  for (let at = 1; at <= records.length; at++) {
-    if (at < records.length && bySlot(records[at - 1]!, records[at]!) === 0) continue;
-    if (at - start > 1 && !idsAscending(records, start, at)) {
-      const ties = records.slice(start, at).sort(byAllocationOrder);
-      for (let index = start; index < at; index++) records[index] = ties[index - start]!;
-    }
-    start = at;
-  }
-}
-
-function idsAscending(records: readonly DemandRecord[], from: number, to: number): boolean {
-  for (let at = from + 1; at < to; at++) if (idAfter(records[at - 1]!, records[at]!)) return false;
-  return true;
-}
-
-/**
- * Whether a's id sorts after b's. A dependent demand's id is `${parentSupply}/${bomLine}`, freshly
- * concatenated, and the first comparison of such a string copies it; the parent supply ids are shared
- * by all of a parent's lines and already flat. Comparing those gives the same answer unless one is a
- * prefix of the other; only then are the ids themselves compared.
- */
-function idAfter(a: DemandRecord, b: DemandRecord): boolean {
-  const p = a.parentSupply;
-  const q = b.parentSupply;
-  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p > q;
-  return a.id > b.id;
 }
 
 /**

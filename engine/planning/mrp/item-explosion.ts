@@ -1,9 +1,11 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import type { DemandRecord, DependentDemand, PegList, SubstituteOption, SupplyRecord } from './item-records.js';
-import { ALLOCATION_RANK } from './item-demands.js';
+import { DemandBlock, type ExplodedLine } from './demand-block.js';
+import type { DemandTable } from './demand-table.js';
+import type { SubstituteOption, SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
+import type { PegList } from './peg-list.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
 
 const DEFAULT_PRIORITY = 100;
@@ -19,22 +21,23 @@ export function explodeSupplies(
   graph: BomGraph,
   item: MrpItem,
   supplies: readonly SupplyRecord[],
-  demands: readonly DemandRecord[],
+  demands: DemandTable,
   pegs: PegList,
   exceptions: PlanException[],
-): Map<string, DependentDemand[]> {
-  const emitted = new Map<string, DependentDemand[]>();
+): Map<string, DemandBlock> {
+  const emitted = new Map<string, DemandBlock>();
   reportReferences(model, item, exceptions);
   const versions = model.bomsByItem.get(item.id);
   if (versions === undefined) return emitted;
   // The most urgent priority pegged to each supply (Infinity: nothing pegged to it).
   const priority: number[] = [];
   for (let index = 0; index < supplies.length; index++) priority.push(Infinity);
-  for (let at = 0; at < pegs.supply.length; at++) {
+  for (let at = 0; at < pegs.length; at++) {
     const supply = pegs.supply[at]!;
-    priority[supply] = Math.min(priority[supply]!, demands[pegs.demand[at]!]!.priority);
+    priority[supply] = Math.min(priority[supply]!, demands.priority[pegs.demand[at]!]!);
   }
   const exploded = new Map<BomVersion, ExplodedLine[]>();
+  const allLines: ExplodedLine[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
@@ -46,54 +49,33 @@ export function explodeSupplies(
     }
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
     let lines = exploded.get(version);
-    if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version)));
-    const dueText = model.dayText(explosion.start);
+    if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version, allLines)));
+    const urgency = priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!;
     for (const line of lines) {
-      const demand: DependentDemand = {
-        id: `${record.id}/${line.lineNo}`,
-        kind: 'dependent',
-        qty: round6(explosion.qty * line.qtyPer * line.scrap),
-        due: explosion.start,
-        dueText,
-        priority: priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!,
-        rank: ALLOCATION_RANK.dependent,
-        salesOrder: record.salesOrder,
-        parentSupply: record.id,
-        bomLine: line.lineNo,
-        phantom: line.phantom,
-        substitutes: line.substitutes,
-      };
-      const list = emitted.get(line.component);
-      if (list === undefined) emitted.set(line.component, [demand]);
-      else list.push(demand);
+      let block = emitted.get(line.component);
+      if (block === undefined) emitted.set(line.component, (block = new DemandBlock(allLines)));
+      block.push(record, line, round6(explosion.qty * line.qtyPer * line.scrap), explosion.start, urgency);
     }
   }
   return emitted;
 }
 
-/** A primary line as it is exploded: worked out once per BOM version, not once per order. */
-interface ExplodedLine {
-  readonly component: string;
-  readonly lineNo: number;
-  readonly qtyPer: number;
-  /** 1 + the line's scrap share. */
-  readonly scrap: number;
-  readonly phantom: boolean;
-  readonly substitutes: readonly SubstituteOption[];
-}
-
-function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion): ExplodedLine[] {
+/** The version's lines, each also added to all the item's lines (where its index points). */
+function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion, all: ExplodedLine[]): ExplodedLine[] {
   const lines: ExplodedLine[] = [];
   for (const line of version.primaries) {
     if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item, line.component))) continue;
-    lines.push({
+    const exploded: ExplodedLine = {
+      index: all.length,
       component: line.component,
       lineNo: line.lineNo,
       qtyPer: line.qtyPer,
       scrap: 1 + (line.scrapPct ?? 0) / 100,
       phantom: line.phantom === true,
       substitutes: substitutesOf(model, graph, item, version, line.lineNo, line.component),
-    });
+    };
+    all.push(exploded);
+    lines.push(exploded);
   }
   return lines;
 }

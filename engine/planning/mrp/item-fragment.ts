@@ -32,8 +32,8 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
   }
   const { pegs } = result;
-  for (let at = 0; at < pegs.supply.length; at++) {
-    const due = result.demands[pegs.demand[at]!]!.due;
+  for (let at = 0; at < pegs.length; at++) {
+    const due = result.demands.due[pegs.demand[at]!]!;
     if (due < needBy[pegs.supply[at]!]!) needBy[pegs.supply[at]!] = due;
   }
 
@@ -49,19 +49,48 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     }
   }
 
+  const table = result.demands;
+  const ids: string[] = [];
   const demands: PlanDemand[] = [];
   let shortages = 0;
   const { allocation } = result;
-  for (let index = 0; index < result.demands.length; index++) {
+  for (let index = 0; index < table.length; index++) {
     const qty = allocation.qty[index]!;
-    if (qty <= EPSILON) continue;
     const short = allocation.short[index]!;
+    const source = table.source[index]!;
+    if (source === -1) {
+      const own = table.records[table.row[index]!]!;
+      ids.push(own.id);
+      if (qty <= EPSILON) continue;
+      if (short > EPSILON) shortages += 1;
+      demands.push(ownDemand(item, own, qty, short));
+      continue;
+    }
+    // Dependent rows, millions in a large plan: read from the block directly.
+    const block = table.blocks[source]!;
+    const row = table.row[index]!;
+    const parentSupply = block.parentSupply[row]!;
+    const bomLine = block.lineOf(row).lineNo;
+    const id = `${parentSupply}/${bomLine}`;
+    ids.push(id);
+    if (qty <= EPSILON) continue;
     if (short > EPSILON) shortages += 1;
-    demands.push(planDemand(item, result.demands[index]!, qty, short));
+    const salesOrder = block.salesOrder[row];
+    const due = model.dayText(block.due[row]!);
+    if (salesOrder === undefined && short <= EPSILON) {
+      demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });
+      continue;
+    }
+    const out: PlanDemand = { id, item, kind: 'dependent', qty, due };
+    if (salesOrder !== undefined) out.salesOrder = salesOrder;
+    out.parentSupply = parentSupply;
+    out.bomLine = bomLine;
+    if (short > EPSILON) out.shortQty = short;
+    demands.push(out);
   }
   const pegging: Peg[] = [];
-  for (let at = 0; at < pegs.supply.length; at++) {
-    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: result.demands[pegs.demand[at]!]!.id, qty: pegs.qty[at]! });
+  for (let at = 0; at < pegs.length; at++) {
+    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: ids[pegs.demand[at]!]!, qty: pegs.qty[at]! });
   }
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
@@ -79,7 +108,66 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     substituteDemands.set(draw.demandId, demand);
     demands.push(demand);
   }
-  return { plannedOrders: result.plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: result.exceptions, shortages };
+  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, item, result.supplies[index]!));
+  return { plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: itemExceptions(model, result, ids), shortages };
+}
+
+/** In the order the planner met them: its own records', past-due starts, shortages, then its explosion's. */
+function itemExceptions(model: MrpModel, result: ItemResult, ids: readonly string[]): PlanException[] {
+  const exceptions = result.exceptions.slice(0, result.ownExceptions);
+  for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
+  const { allocation } = result;
+  for (let index = 0; index < result.demands.length; index++) {
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index, ids[index]!));
+  }
+  for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
+  return exceptions;
+}
+
+function plannedOrder(model: MrpModel, item: string, record: SupplyRecord): PlannedOrder {
+  const detail = record.planned!;
+  const kind = record.kind === 'planned-make' ? 'make' : 'buy';
+  return {
+    id: record.id,
+    item,
+    kind,
+    qty: detail.orderQty,
+    start: model.dayText(detail.start),
+    due: model.dayText(record.date),
+    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
+    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
+  };
+}
+
+function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): PlanException {
+  const need = model.dayText(record.planned!.need);
+  const due = model.dayText(record.date);
+  return {
+    type: 'past-due-start',
+    item,
+    supply: record.id,
+    date: due,
+    qty: record.qty,
+    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
+  };
+}
+
+function shortage(model: MrpModel, result: ItemResult, index: number, id: string): PlanException {
+  const { allocation, item } = result;
+  const salesOrder = result.demands.salesOrder[index];
+  const until = model.dayText(allocation.lateUntil[index]!);
+  const short = allocation.short[index]!;
+  const lateSupply = allocation.lateSupply[index] === -1 ? undefined : result.supplies[allocation.lateSupply[index]!]!.id;
+  return {
+    type: 'shortage',
+    item,
+    demand: id,
+    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
+    ...(salesOrder === undefined ? {} : { salesOrder }),
+    date: until,
+    qty: short,
+    message: `${id}: ${short} of ${item} due ${result.demands.dueText(model, index)} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
+  };
 }
 
 // Most records have none of the optional fields: they get one object literal, not a spread per field.
@@ -101,16 +189,9 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
   };
 }
 
-function planDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
-  if (demand.salesOrder === undefined && demand.parentSupply !== undefined && short <= EPSILON) {
-    return { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText, parentSupply: demand.parentSupply, bomLine: demand.bomLine! };
-  }
+function ownDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
   const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
   if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
-  if (demand.parentSupply !== undefined) {
-    out.parentSupply = demand.parentSupply;
-    out.bomLine = demand.bomLine!;
-  }
   if (short > EPSILON) out.shortQty = short;
   return out;
 }

@@ -1,12 +1,15 @@
 import type { DayNumber } from '../calendar/index.js';
-import type { MrpItem, PlanException, PlannedOrder } from '../generated/planning-types.js';
+import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
+import type { DemandBlock } from './demand-block.js';
+import type { DemandTable } from './demand-table.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandAllocation, DemandRecord, DependentDemand, ItemResult, PegList, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import { PegList } from './peg-list.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -26,13 +29,13 @@ const NOISE = 1e-5;
  * them into its components' demand. Reads nothing of other items but its incoming demand and the
  * substitute pools, which is what lets net-change reuse every other item's result.
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DependentDemand[], pools: PoolLookup): ItemResult {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DemandBlock[], pools: PoolLookup): ItemResult {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
-  const demands: DemandRecord[] = itemDemands(model, item, incoming, exceptions);
+  const demands = itemDemands(model, item, incoming, exceptions);
   const allocation = newAllocation(demands);
-  const pegs: PegList = { supply: [], demand: [], qty: [] };
+  const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
   const plannedIndex: number[] = [];
   const lists = new Map<string, number[]>();
@@ -48,6 +51,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
   const periodic = item.lotSizing?.method === 'period';
   const openWindows = new Map<string, number>();
+  // A closing window is rounded by the lot rules but not split: max applied while it grew.
+  const unsplit = periodic ? { ...item.lotSizing!, max: undefined } : undefined;
   let pending: Need[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
@@ -61,9 +66,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function peg(supply: number, demand: number, qty: number): void {
     const record = supplies[supply]!;
     record.left = round6(record.left - qty);
-    pegs.supply.push(supply);
-    pegs.demand.push(demand);
-    pegs.qty.push(qty);
+    pegs.push(supply, demand, qty);
   }
 
   // Earliest-first from the head of a list sorted by date; entries before the head are used up.
@@ -101,16 +104,18 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function substitute(demandIndex: number, need: number): number {
-    const demand = demands[demandIndex]!;
+    const due = demands.due[demandIndex]!;
+    const salesOrder = demands.salesOrder[demandIndex];
+    const parentSupply = demands.parentSupply(demandIndex)!;
     let left = need;
-    for (const option of demand.substitutes) {
+    for (const option of demands.substitutes(demandIndex)) {
       const pool = pools(option.item);
       if (pool === undefined) continue;
       let units = round6(left * option.ratio);
       for (const entry of pool) {
         if (units <= EPSILON) break;
-        if (entry.avail <= EPSILON || entry.date > demand.due) continue;
-        if (entry.salesOrder !== undefined && entry.salesOrder !== demand.salesOrder) continue;
+        if (entry.avail <= EPSILON || entry.date > due) continue;
+        if (entry.salesOrder !== undefined && entry.salesOrder !== salesOrder) continue;
         const qty = Math.min(entry.avail, units);
         entry.avail = round6(entry.avail - qty);
         units = round6(units - qty);
@@ -119,11 +124,11 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
           primary: itemId,
           supplyIndex: entry.index,
           supplyId: entry.id,
-          demandId: `${demand.parentSupply}/${option.lineNo}`,
+          demandId: `${parentSupply}/${option.lineNo}`,
           qty,
-          due: demand.due,
-          salesOrder: demand.salesOrder,
-          parentSupply: demand.parentSupply!,
+          due,
+          salesOrder,
+          parentSupply,
           bomLine: option.lineNo,
         });
         const covered = round6(qty / option.ratio);
@@ -199,11 +204,12 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function closeWindows(bucket: number): void {
-    for (const [key, index] of [...openWindows]) {
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const [key, index] of openWindows) {
       const record = supplies[index]!;
       if (bucket < record.planned!.windowEnd) continue;
       openWindows.delete(key);
-      const [rounded] = applyModifiers(record.planned!.orderQty, { ...item.lotSizing!, max: undefined });
+      const [rounded] = applyModifiers(record.planned!.orderQty, unsplit!);
       if (rounded! <= record.planned!.orderQty + EPSILON) {
         settleDates(index);
         continue;
@@ -246,13 +252,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     if (pending.length === 0) return;
     const groups = new Map<string, Need[]>();
     for (const need of pending) {
-      const key = item.mto === true ? (demands[need.demand]!.salesOrder ?? FREE) : FREE;
+      const key = item.mto === true ? (demands.salesOrder[need.demand] ?? FREE) : FREE;
       const group = groups.get(key);
       if (group === undefined) groups.set(key, [need]);
       else group.push(need);
     }
     for (const [key, needs] of groups) {
-      const due = demands[needs[0]!.demand]!.due;
+      const due = demands.due[needs[0]!.demand]!;
       if (periodic) {
         for (const need of needs) growWindow(key, need, due, pendingBucket);
         continue;
@@ -278,15 +284,15 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function blowThrough(demandIndex: number, qty: number): void {
-    const demand = demands[demandIndex]!;
+    const due = demands.due[demandIndex]!;
     phantoms += 1;
     const index = addSupply({
       id: `PHANTOM/${itemId}/${phantoms}`,
       kind: 'phantom',
       qty,
-      date: demand.due,
-      due: demand.due,
-      salesOrder: demand.salesOrder,
+      date: due,
+      due,
+      salesOrder: demands.salesOrder[demandIndex],
       releasedFrom: undefined,
       movable: false,
       open: false,
@@ -296,33 +302,31 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   for (let index = 0; index < demands.length; index++) {
-    const demand = demands[index]!;
-    const bucket = Math.floor((demand.due - model.horizonStart) / model.bucketDays);
+    const due = demands.due[index]!;
+    const salesOrder = demands.salesOrder[index];
+    const bucket = Math.floor((due - model.horizonStart) / model.bucketDays);
     if (bucket !== pendingBucket) {
       flush();
       pendingBucket = bucket;
       if (periodic) closeWindows(bucket);
     }
     let need = allocation.qty[index]!;
-    if (demand.salesOrder !== undefined) need = takeOnTime(demand.salesOrder, index, demand.due, need);
-    need = takeOnTime(FREE, index, demand.due, need);
-    if (need > EPSILON && demand.substitutes.length > 0) need = substitute(index, need);
-    if (need > EPSILON && demand.salesOrder !== undefined) need = takeLater(demand.salesOrder, index, demand.due, need);
-    if (need > EPSILON) need = takeLater(FREE, index, demand.due, need);
+    if (salesOrder !== undefined) need = takeOnTime(salesOrder, index, due, need);
+    need = takeOnTime(FREE, index, due, need);
+    if (need > EPSILON && demands.substitutes(index).length > 0) need = substitute(index, need);
+    if (need > EPSILON && salesOrder !== undefined) need = takeLater(salesOrder, index, due, need);
+    if (need > EPSILON) need = takeLater(FREE, index, due, need);
     if (need <= EPSILON) continue;
-    if (demand.phantom && hasBom) blowThrough(index, need);
+    if (hasBom && demands.phantom(index)) blowThrough(index, need);
     else pending.push({ demand: index, qty: need });
   }
   flush();
   if (periodic) closeWindows(Infinity);
 
   markLate(supplies, demands, allocation, pegs);
-  for (const record of supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, item, record));
-  for (let index = 0; index < demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, itemId, demands[index]!, allocation, index));
-  }
+  // Shortage and past-due-start exceptions are written out with the item's plan records, not here.
+  const ownExceptions = exceptions.length;
   const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
-  const plannedOrders = plannedIndex.map((index) => plannedOrder(model, item, supplies[index]!));
   const pool: PoolEntry[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
@@ -330,76 +334,23 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
     }
   }
-  return { item: itemId, supplies, demands, allocation, pegs, plannedOrders, exceptions, emitted, draws, pool };
+  return { item: itemId, supplies, demands, allocation, pegs, plannedIndex, exceptions, ownExceptions, emitted, draws, pool };
 }
 
-function plannedOrder(model: MrpModel, item: MrpItem, record: SupplyRecord): PlannedOrder {
-  const detail = record.planned!;
-  return {
-    id: record.id,
-    item: item.id,
-    kind: item.makeBuy,
-    qty: detail.orderQty,
-    start: model.dayText(detail.start),
-    due: model.dayText(record.date),
-    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
-    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
-  };
-}
-
-function newAllocation(demands: readonly DemandRecord[]): DemandAllocation {
-  const qty: number[] = [];
-  const short: number[] = [];
-  const lateUntil: number[] = [];
-  const lateSupply: (string | undefined)[] = [];
-  for (const demand of demands) {
-    qty.push(demand.qty);
-    short.push(0);
-    lateUntil.push(-Infinity);
-    lateSupply.push(undefined);
-  }
-  return { qty, short, lateUntil, lateSupply };
+function newAllocation(demands: DemandTable): DemandAllocation {
+  return { qty: demands.qty.slice(), short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Int32Array(demands.length).fill(-1) };
 }
 
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
-function markLate(supplies: readonly SupplyRecord[], demands: readonly DemandRecord[], allocation: DemandAllocation, pegs: PegList): void {
-  for (let at = 0; at < pegs.supply.length; at++) {
+function markLate(supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation, pegs: PegList): void {
+  for (let at = 0; at < pegs.length; at++) {
     const supply = supplies[pegs.supply[at]!]!;
     const demand = pegs.demand[at]!;
-    if (supply.date <= demands[demand]!.due || supply.movable) continue;
+    if (supply.date <= demands.due[demand]! || supply.movable) continue;
     allocation.short[demand] = round6(allocation.short[demand]! + pegs.qty[at]!);
     if (supply.date > allocation.lateUntil[demand]!) {
       allocation.lateUntil[demand] = supply.date;
-      allocation.lateSupply[demand] = supply.id;
+      allocation.lateSupply[demand] = pegs.supply[at]!;
     }
   }
-}
-
-function pastDueStart(model: MrpModel, item: MrpItem, record: SupplyRecord): PlanException {
-  const need = model.dayText(record.planned!.need);
-  const due = model.dayText(record.date);
-  return {
-    type: 'past-due-start',
-    item: item.id,
-    supply: record.id,
-    date: due,
-    qty: record.qty,
-    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
-  };
-}
-
-function shortage(model: MrpModel, item: string, demand: DemandRecord, allocation: DemandAllocation, index: number): PlanException {
-  const until = model.dayText(allocation.lateUntil[index]!);
-  const short = allocation.short[index]!;
-  const lateSupply = allocation.lateSupply[index];
-  return {
-    type: 'shortage',
-    item,
-    demand: demand.id,
-    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
-    ...(demand.salesOrder === undefined ? {} : { salesOrder: demand.salesOrder }),
-    date: until,
-    qty: short,
-    message: `${demand.id}: ${short} of ${item} due ${demand.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
-  };
 }

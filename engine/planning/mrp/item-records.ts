@@ -1,18 +1,14 @@
 import type { DayNumber } from '../calendar/index.js';
-import type { PlanException, PlannedOrder, PlanSupply } from '../generated/planning-types.js';
+import type { PlanException, PlanSupply } from '../generated/planning-types.js';
+import type { DemandBlock } from './demand-block.js';
+import type { DemandTable } from './demand-table.js';
+import type { PegList } from './peg-list.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
 export interface SubstituteOption {
   readonly item: string;
   readonly lineNo: number;
   readonly ratio: number;
-}
-
-/** Demand one item's plan places on a component: what its planner gets from its parents, used as it is. */
-export interface DependentDemand extends DemandRecord {
-  readonly kind: 'dependent';
-  readonly parentSupply: string;
-  readonly bomLine: number;
 }
 
 export interface SupplyRecord {
@@ -45,14 +41,10 @@ export interface PlannedDetail {
   bomVersion?: string;
 }
 
-/**
- * A demand in an item's allocation order. It is never changed: a dependent demand is the very object
- * its parent emitted (net-change compares those), and what allocation works out per demand is kept
- * in the item's DemandAllocation.
- */
+/** An item's own demand (sales order, forecast, safety stock); dependent demand comes in DemandBlocks. */
 export interface DemandRecord {
   readonly id: string;
-  readonly kind: 'sales-order' | 'forecast' | 'dependent' | 'safety-stock';
+  readonly kind: 'sales-order' | 'forecast' | 'safety-stock';
   readonly qty: number;
   /** The day planned for (a past-due demand is planned for the horizon start). */
   readonly due: DayNumber;
@@ -60,28 +52,18 @@ export interface DemandRecord {
   readonly priority: number;
   readonly rank: number;
   readonly salesOrder: string | undefined;
-  readonly parentSupply: string | undefined;
-  readonly bomLine: number | undefined;
-  readonly phantom: boolean;
-  readonly substitutes: readonly SubstituteOption[];
 }
 
-/** Per demand, by its index in the allocation order: arrays of numbers, not a mutable object per demand. */
+/** Per demand, by its index in the allocation order: columns of numbers, not a mutable object per demand. */
 export interface DemandAllocation {
   /** Its quantity less what substitutes covered: what the plan lists. */
-  readonly qty: number[];
+  readonly qty: Float64Array;
   /** Pegged to supply that arrives after its due date. */
-  readonly short: number[];
+  readonly short: Float64Array;
   /** The latest such arrival (-Infinity: none). */
-  readonly lateUntil: number[];
-  readonly lateSupply: (string | undefined)[];
-}
-
-/** The item's pegs in the order they were made, as three parallel arrays (supply index, demand index, quantity). */
-export interface PegList {
-  readonly supply: number[];
-  readonly demand: number[];
-  readonly qty: number[];
+  readonly lateUntil: Float64Array;
+  /** The index of that supply (-1: none). */
+  readonly lateSupply: Int32Array;
 }
 
 /** A substitute's existing supply a primary may draw on: what the substitute's own demands left. */
@@ -111,12 +93,19 @@ export interface SubstituteDraw {
 export interface ItemResult {
   readonly item: string;
   readonly supplies: readonly SupplyRecord[];
-  readonly demands: readonly DemandRecord[];
+  readonly demands: DemandTable;
   readonly allocation: DemandAllocation;
   readonly pegs: PegList;
-  readonly plannedOrders: readonly PlannedOrder[];
+  /** Indexes of its planned orders among its supplies. */
+  readonly plannedIndex: readonly number[];
+  /**
+   * Exceptions found while planning: the first `ownExceptions` come from its own records (before
+   * its past-due-start and shortage exceptions, which are derived when the item is written out), the
+   * rest from its explosion.
+   */
   readonly exceptions: readonly PlanException[];
-  readonly emitted: ReadonlyMap<string, readonly DependentDemand[]>;
+  readonly ownExceptions: number;
+  readonly emitted: ReadonlyMap<string, DemandBlock>;
   readonly draws: readonly SubstituteDraw[];
   readonly pool: readonly PoolEntry[];
 }

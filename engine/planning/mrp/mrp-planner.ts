@@ -1,44 +1,82 @@
 import type { MrpPlan, MrpScenario } from '../generated/planning-types.js';
+import type { ItemFragment } from './item-fragment.js';
 import type { MrpChange } from './mrp-changes.js';
 import { createModel } from './mrp-model.js';
 import { applyChanges } from './net-change.js';
-import { assemblePlan, createPlanState, planAll } from './plan-state.js';
+import { assemblePlan, createPlanState, fragmentOf, planAll, type PlanState } from './plan-state.js';
 import { scenarioProblems, throwIfProblems } from './scenario-checks.js';
 
 /**
- * Regenerative MRP: plans every item of the scenario. The same scenario gives the same plan, byte for
- * byte, whatever the order of its arrays. Throws ORDO_ERR_MRP_SCENARIO_INVALID for data the checks
- * reject (validate untrusted input with validateMrpScenario first: this trusts the types).
+ * A plan as the planner keeps it: per item, its supplies, demands, allocations and pegs in the
+ * planner's own arrays. The plan's records (millions of objects for a large factory) are made only on
+ * request: all of them with toMrpPlan, one item's with itemPlan.
  */
-export function planMrp(scenario: MrpScenario): MrpPlan {
+export interface CompactMrpPlan {
+  /** @internal the planner's state; read it through toMrpPlan and itemPlan. */
+  readonly state: PlanState;
+}
+
+/**
+ * Regenerative MRP without writing the plan out: plans every item of the scenario. Throws
+ * ORDO_ERR_MRP_SCENARIO_INVALID for data the checks reject (validate untrusted input with
+ * validateMrpScenario first: this trusts the types).
+ */
+export function planMrpCompact(scenario: MrpScenario): CompactMrpPlan {
   throwIfProblems(scenarioProblems(scenario));
   const state = createPlanState(createModel(scenario));
   planAll(state);
-  return assemblePlan(state);
+  return { state };
+}
+
+/**
+ * The plan as the JSON of mrp-plan.schema.json. The same scenario gives the same plan, byte for byte,
+ * whatever the order of its arrays.
+ */
+export function toMrpPlan(plan: CompactMrpPlan, replannedItems?: number): MrpPlan {
+  return assemblePlan(plan.state, replannedItems);
+}
+
+/** One item's share of the plan (undefined for an item the scenario does not have). */
+export function itemPlan(plan: CompactMrpPlan, item: string): ItemFragment | undefined {
+  return fragmentOf(plan.state, item);
+}
+
+/** Regenerative MRP, written out: toMrpPlan(planMrpCompact(scenario)). */
+export function planMrp(scenario: MrpScenario): MrpPlan {
+  return toMrpPlan(planMrpCompact(scenario));
 }
 
 /** Net-change planning over one scenario kept in memory. */
 export interface MrpPlanner {
   /** The current plan (the regenerative plan of the scenario with every change so far applied). */
   plan(): MrpPlan;
+  /** The current plan, not written out. It changes with every update. */
+  compact(): CompactMrpPlan;
+  /** Applies the changes and replans only what they reach; returns how many items were replanned. */
+  update(changes: readonly MrpChange[]): number;
   /**
-   * Applies the changes and replans only what they reach. The result equals planMrp of the changed
-   * scenario byte for byte, except that `summary.replannedItems` says how many items were recomputed.
+   * update, then plan(). The result equals planMrp of the changed scenario byte for byte, except that
+   * `summary.replannedItems` says how many items were recomputed.
    */
   apply(changes: readonly MrpChange[]): MrpPlan;
 }
 
 export function createMrpPlanner(scenario: MrpScenario): MrpPlanner {
-  throwIfProblems(scenarioProblems(scenario));
-  const state = createPlanState(createModel(scenario));
-  planAll(state);
-  let current = assemblePlan(state);
-  return {
-    plan: () => current,
+  const compact = planMrpCompact(scenario);
+  let replanned: number | undefined;
+  let current: MrpPlan | undefined;
+  const planner: MrpPlanner = {
+    plan: () => (current ??= toMrpPlan(compact, replanned)),
+    compact: () => compact,
+    update(changes) {
+      replanned = applyChanges(compact.state, changes);
+      current = undefined;
+      return replanned;
+    },
     apply(changes) {
-      const replanned = applyChanges(state, changes);
-      current = assemblePlan(state, replanned);
-      return current;
+      planner.update(changes);
+      return planner.plan();
     },
   };
+  return planner;
 }

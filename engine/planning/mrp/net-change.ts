@@ -1,9 +1,10 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
-import type { DependentDemand, PoolEntry, SubstituteDraw } from './item-records.js';
+import type { DemandBlock } from './demand-block.js';
+import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
-import { type PlanState, refreshFragment, replanItem } from './plan-state.js';
+import { type PlanState, replanItem } from './plan-state.js';
 import { bomProblems, demandProblems, itemProblems, supplyProblems, throwIfProblems } from './scenario-checks.js';
 
 /**
@@ -160,30 +161,35 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
       }
     }
   }
-  for (const item of refresh) refreshFragment(state, item);
+  for (const item of refresh) state.fragments.delete(item);
   return replanned;
 }
 
-function sameDemands(a: readonly DependentDemand[] | undefined, b: readonly DependentDemand[] | undefined): boolean {
+function sameDemands(a: DemandBlock | undefined, b: DemandBlock | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.length !== b.length) return false;
+  // A row's id is `<parent supply>/<line no>`, both compared here.
   for (let at = 0; at < a.length; at++) {
-    const x = a[at]!;
-    const y = b[at]!;
+    const x = a.lineOf(at);
+    const y = b.lineOf(at);
     const same =
-      x.id === y.id &&
-      x.due === y.due &&
-      x.qty === y.qty &&
-      x.priority === y.priority &&
-      x.salesOrder === y.salesOrder &&
-      x.parentSupply === y.parentSupply &&
-      x.bomLine === y.bomLine &&
+      a.due[at] === b.due[at] &&
+      a.qty[at] === b.qty[at] &&
+      a.priority[at] === b.priority[at] &&
+      a.salesOrder[at] === b.salesOrder[at] &&
+      a.parentSupply[at] === b.parentSupply[at] &&
+      x.lineNo === y.lineNo &&
       x.phantom === y.phantom &&
-      x.substitutes.length === y.substitutes.length &&
-      x.substitutes.every((option, index) => option.item === y.substitutes[index]!.item && option.lineNo === y.substitutes[index]!.lineNo && option.ratio === y.substitutes[index]!.ratio);
+      sameOptions(x.substitutes, y.substitutes);
     if (!same) return false;
   }
   return true;
+}
+
+// Demands of one BOM line share its options: mostly the same array.
+function sameOptions(a: readonly SubstituteOption[], b: readonly SubstituteOption[]): boolean {
+  if (a === b) return true;
+  return a.length === b.length && a.every((option, index) => option.item === b[index]!.item && option.lineNo === b[index]!.lineNo && option.ratio === b[index]!.ratio);
 }
 
 function samePool(a: readonly PoolEntry[] | undefined, b: readonly PoolEntry[]): boolean {

@@ -1,11 +1,16 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
+import type { DemandBlock } from './demand-block.js';
 import { type ItemFragment, itemFragment } from './item-fragment.js';
 import { planItem } from './item-planner.js';
-import type { DependentDemand, ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
+import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
-/** Everything a plan is assembled from; the incremental planner keeps it between changes. */
+/**
+ * Everything a plan is assembled from; the incremental planner keeps it between changes. Results are
+ * the planner's own arrays; fragments (an item's plan records as objects) are made when the plan is
+ * materialised and kept until the item changes.
+ */
 export interface PlanState {
   readonly model: MrpModel;
   graph: BomGraph;
@@ -17,13 +22,13 @@ export function createPlanState(model: MrpModel): PlanState {
   return { model, graph: buildBomGraph(model), results: new Map(), fragments: new Map() };
 }
 
-function incomingOf(state: PlanState, item: string): DependentDemand[] {
-  const incoming: DependentDemand[] = [];
+function incomingOf(state: PlanState, item: string): DemandBlock[] {
+  const incoming: DemandBlock[] = [];
   for (const parent of state.graph.parents.get(item) ?? []) {
     // A parent across a cut cycle edge may be planned after this item and still hold an older result.
     if (state.graph.cutEdges.has(edgeKey(parent, item))) continue;
     const emitted = state.results.get(parent)?.emitted.get(item);
-    if (emitted !== undefined) for (const demand of emitted) incoming.push(demand);
+    if (emitted !== undefined) incoming.push(emitted);
   }
   return incoming;
 }
@@ -64,18 +69,22 @@ export function drawsOn(state: PlanState, substitute: string): SubstituteDraw[] 
   return draws;
 }
 
-export function refreshFragment(state: PlanState, item: string): void {
+/** An item's plan records, made from its result on first request. */
+export function fragmentOf(state: PlanState, item: string): ItemFragment | undefined {
+  const known = state.fragments.get(item);
+  if (known !== undefined) return known;
   const result = state.results.get(item);
-  if (result === undefined) state.fragments.delete(item);
-  else state.fragments.set(item, itemFragment(state.model, result, drawsOn(state, item)));
+  if (result === undefined) return undefined;
+  const fragment = itemFragment(state.model, result, drawsOn(state, item));
+  state.fragments.set(item, fragment);
+  return fragment;
 }
 
-/** The regenerative run: every item in planning order, then every item written out. */
+/** The regenerative run: every item in planning order. Nothing is written out yet. */
 export function planAll(state: PlanState): void {
   state.results.clear();
   state.fragments.clear();
   for (const item of state.graph.order) replanItem(state, item);
-  for (const item of state.graph.order) refreshFragment(state, item);
 }
 
 export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
@@ -91,8 +100,8 @@ export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan
     summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: 0, shortages: 0 },
   };
   let shortages = 0;
-  for (const item of [...state.fragments.keys()].sort(compareText)) {
-    const fragment = state.fragments.get(item)!;
+  for (const item of [...state.results.keys()].sort(compareText)) {
+    const fragment = fragmentOf(state, item)!;
     append(plan.plannedOrders, fragment.plannedOrders);
     append(plan.supplies, fragment.supplies);
     append(plan.demands, fragment.demands);

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byAllocationOrder, sortForAllocation } from '../../../../engine/planning/mrp/item-demands.js';
-import type { DemandRecord } from '../../../../engine/planning/mrp/item-records.js';
+import { allocationOrder, type OrderRows } from '../../../../engine/planning/mrp/allocation-order.js';
 
 interface Row {
   readonly parent: string | undefined;
@@ -13,22 +12,22 @@ interface Row {
 
 const idOf = (row: Row) => (row.parent === undefined ? `SO-${row.line}` : `${row.parent}/${row.line}`);
 
-function demand(row: Row): DemandRecord {
-  const dependent = row.parent !== undefined;
+function orderRows(rows: readonly Row[]): OrderRows {
   return {
-    id: idOf(row),
-    kind: dependent ? 'dependent' : 'sales-order',
-    qty: 1,
-    due: row.due,
-    dueText: '',
-    priority: row.priority,
-    rank: row.rank,
-    salesOrder: undefined,
-    parentSupply: row.parent,
-    bomLine: dependent ? row.line : undefined,
-    phantom: false,
-    substitutes: [],
+    length: rows.length,
+    due: rows.map((row) => row.due),
+    priority: rows.map((row) => row.priority),
+    rank: rows.map((row) => row.rank),
+    parentSupply: (index) => rows[index]!.parent,
+    id: (index) => idOf(rows[index]!),
   };
+}
+
+/** The definition: a full comparison sort on day, priority, rank and id. */
+function byDefinition(a: Row, b: Row): number {
+  const x = idOf(a);
+  const y = idOf(b);
+  return a.due - b.due || a.priority - b.priority || a.rank - b.rank || (x < y ? -1 : x > y ? 1 : 0);
 }
 
 // Few days, priorities and id characters: many ties, ids out of order inside them, parent supply ids
@@ -48,14 +47,23 @@ describe('allocation order', () => {
   it('sorting by day, priority and rank and then ids within ties equals the full comparison sort', () => {
     fc.assert(
       fc.property(records, fc.boolean(), (rows, presorted) => {
-        const input = rows.map(demand);
         // Incoming demand is mostly in id order already: both cases must give the same order.
-        if (presorted) input.sort((a, b) => (a.id < b.id ? -1 : 1));
-        const expected = [...input].sort(byAllocationOrder).map((record) => record.id);
-        sortForAllocation(input);
-        expect(input.map((record) => record.id)).toEqual(expected);
+        if (presorted) rows.sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1));
+        const expected = [...rows].sort(byDefinition).map(idOf);
+        expect(Array.from(allocationOrder(orderRows(rows)), (index) => idOf(rows[index]!))).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('takes the comparison sort for priorities outside the schema range, with the same order', () => {
+    fc.assert(
+      fc.property(records, fc.constantFrom(-5, 2.5, 5000), (rows, odd) => {
+        const withOdd = rows.map((row, at) => (at % 3 === 0 ? { ...row, priority: odd } : row));
+        const expected = [...withOdd].sort(byDefinition).map(idOf);
+        expect(Array.from(allocationOrder(orderRows(withOdd)), (index) => idOf(withOdd[index]!))).toEqual(expected);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,0 +1,104 @@
+import { compareText } from './mrp-model.js';
+
+/** What the allocation order reads of an item's demands, by their index before sorting. */
+export interface OrderRows {
+  readonly length: number;
+  readonly due: ArrayLike<number>;
+  readonly priority: ArrayLike<number>;
+  readonly rank: ArrayLike<number>;
+  /** A dependent demand's parent supply (its id is `<parent supply>/<line no>`); undefined for others. */
+  parentSupply(index: number): string | undefined;
+  id(index: number): string;
+}
+
+// Priorities are integers 1 to 1000 (safety stock 0); three ranks.
+const PRIORITIES = 1001;
+const RANKS = 3;
+
+/**
+ * The allocation order, as the demands' indexes: due day, then priority (lower first), then rank,
+ * then id. A shared component gets thousands of demands on the same day and priority, and comparing
+ * their ids is most of a full sort's cost; but its incoming demand arrives parent by parent, mostly in
+ * id order already. So: a stable sort by day, priority and rank, then one pass that sorts by id only
+ * the ties that are not in id order yet.
+ */
+export function allocationOrder(rows: OrderRows): Int32Array {
+  const { order, slots } = sortBySlot(rows);
+  let start = 0;
+  for (let at = 1; at <= rows.length; at++) {
+    if (at < rows.length && slots[at - 1] === slots[at]) continue;
+    if (at - start > 1 && !idsAscending(rows, order, start, at)) {
+      const ties = Array.from(order.subarray(start, at)).sort((a, b) => compareIds(rows, a, b));
+      order.set(ties, start);
+    }
+    start = at;
+  }
+  return order;
+}
+
+/**
+ * A stable sort by day, priority and rank. A comparator sort costs a call and several loads per
+ * comparison; instead each demand gets one number, its slot and then its index (so equal slots keep
+ * their order), and a typed array of those sorts natively. When a slot would not fit a double
+ * exactly (priorities out of the schema's range), the comparator sort. Returns each position's slot
+ * too (equal exactly for equal slots), for the pass that orders ties by id.
+ */
+function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<number> } {
+  const count = rows.length;
+  const { due, priority, rank } = rows;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let index = 0; index < count; index++) {
+    const value = priority[index]!;
+    if (!Number.isInteger(value) || value < 0 || value >= PRIORITIES) return sortByComparator(rows);
+    if (due[index]! < first) first = due[index]!;
+    if (due[index]! > last) last = due[index]!;
+  }
+  if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(rows);
+  const keys = new Float64Array(count);
+  for (let index = 0; index < count; index++) keys[index] = (((due[index]! - first) * PRIORITIES + priority[index]!) * RANKS + rank[index]!) * count + index;
+  keys.sort();
+  const order = new Int32Array(count);
+  const slots = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const index = keys[at]! % count;
+    order[at] = index;
+    slots[at] = (keys[at]! - index) / count;
+  }
+  return { order, slots };
+}
+
+function sortByComparator(rows: OrderRows): { order: Int32Array; slots: number[] } {
+  const { due, priority, rank } = rows;
+  const bySlot = (a: number, b: number) => due[a]! - due[b]! || priority[a]! - priority[b]! || rank[a]! - rank[b]!;
+  const indexes = Array.from({ length: rows.length }, (_, index) => index).sort((a, b) => bySlot(a, b) || a - b);
+  const slots: number[] = [];
+  let slot = 0;
+  for (let at = 0; at < indexes.length; at++) {
+    if (at > 0 && bySlot(indexes[at - 1]!, indexes[at]!) !== 0) slot += 1;
+    slots.push(slot);
+  }
+  return { order: Int32Array.from(indexes), slots };
+}
+
+function idsAscending(rows: OrderRows, order: Int32Array, from: number, to: number): boolean {
+  for (let at = from + 1; at < to; at++) if (idAfter(rows, order[at - 1]!, order[at]!)) return false;
+  return true;
+}
+
+/**
+ * Whether a's id sorts after b's. A dependent demand's id is `${parentSupply}/${bomLine}`, made on
+ * request; the parent supply ids are shared by all of a parent's lines and already flat. Comparing
+ * those gives the same answer unless one is a prefix of the other; only then are the ids compared.
+ */
+function idAfter(rows: OrderRows, a: number, b: number): boolean {
+  return compareIds(rows, a, b) > 0;
+}
+
+/** compareText of the two ids, without making them where the parent supplies decide. */
+function compareIds(rows: OrderRows, a: number, b: number): number {
+  const p = rows.parentSupply(a);
+  const q = rows.parentSupply(b);
+  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p < q ? -1 : 1;
+  return compareText(rows.id(a), rows.id(b));
+}

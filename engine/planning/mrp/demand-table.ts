@@ -1,0 +1,114 @@
+import type { DayNumber } from '../calendar/index.js';
+import type { DemandBlock } from './demand-block.js';
+import type { DemandRecord, SubstituteOption } from './item-records.js';
+import type { MrpModel } from './mrp-model.js';
+
+const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
+const DEPENDENT_RANK = 1;
+
+/**
+ * An item's demands (its own records and the rows of its parents' demand blocks) as columns: what the
+ * netting loop reads per demand is in typed arrays, the rest is read through the record or block row
+ * on request.
+ */
+export class DemandTable {
+  readonly length: number;
+  due: Float64Array;
+  priority: Float64Array;
+  rank: Uint8Array;
+  qty: Float64Array;
+  salesOrder: (string | undefined)[];
+  /** Where each demand comes from: -1 for an own record, else the index of its block; then its row there. */
+  source: Int32Array;
+  row: Int32Array;
+
+  /** The own records first, then each block's rows. */
+  constructor(
+    readonly records: readonly DemandRecord[],
+    readonly blocks: readonly DemandBlock[],
+  ) {
+    let count = records.length;
+    for (const block of blocks) count += block.length;
+    this.length = count;
+    this.due = new Float64Array(count);
+    this.priority = new Float64Array(count);
+    this.rank = new Uint8Array(count);
+    this.qty = new Float64Array(count);
+    this.salesOrder = new Array<string | undefined>(count);
+    this.source = new Int32Array(count);
+    this.row = new Int32Array(count);
+    let at = 0;
+    for (let row = 0; row < records.length; row++, at++) {
+      const record = records[row]!;
+      this.due[at] = record.due;
+      this.priority[at] = record.priority;
+      this.rank[at] = record.rank;
+      this.qty[at] = record.qty;
+      this.salesOrder[at] = record.salesOrder;
+      this.source[at] = -1;
+      this.row[at] = row;
+    }
+    for (let source = 0; source < blocks.length; source++) {
+      const block = blocks[source]!;
+      for (let row = 0; row < block.length; row++, at++) {
+        this.due[at] = block.due[row]!;
+        this.priority[at] = block.priority[row]!;
+        this.rank[at] = DEPENDENT_RANK;
+        this.qty[at] = block.qty[row]!;
+        this.salesOrder[at] = block.salesOrder[row];
+        this.source[at] = source;
+        this.row[at] = row;
+      }
+    }
+  }
+
+  /** Puts the demands in this order: order[at] is the index of the demand that goes to position at. */
+  reorder(order: Int32Array): void {
+    this.due = gathered(this.due, order);
+    this.priority = gathered(this.priority, order);
+    this.rank = gathered(this.rank, order);
+    this.qty = gathered(this.qty, order);
+    this.source = gathered(this.source, order);
+    this.row = gathered(this.row, order);
+    const salesOrder = new Array<string | undefined>(this.length);
+    for (let at = 0; at < this.length; at++) salesOrder[at] = this.salesOrder[order[at]!];
+    this.salesOrder = salesOrder;
+  }
+
+  private own(index: number): DemandRecord | undefined {
+    return this.source[index] === -1 ? this.records[this.row[index]!] : undefined;
+  }
+
+  private block(index: number): DemandBlock | undefined {
+    return this.source[index] === -1 ? undefined : this.blocks[this.source[index]!];
+  }
+
+  id(index: number): string {
+    const block = this.block(index);
+    if (block === undefined) return this.own(index)!.id;
+    const row = this.row[index]!;
+    return `${block.parentSupply[row]!}/${block.lineOf(row).lineNo}`;
+  }
+
+  dueText(model: MrpModel, index: number): string {
+    return this.own(index)?.dueText ?? model.dayText(this.due[index]! as DayNumber);
+  }
+
+  parentSupply(index: number): string | undefined {
+    return this.block(index)?.parentSupply[this.row[index]!];
+  }
+
+  phantom(index: number): boolean {
+    return this.block(index)?.lineOf(this.row[index]!).phantom === true;
+  }
+
+  substitutes(index: number): readonly SubstituteOption[] {
+    return this.block(index)?.lineOf(this.row[index]!).substitutes ?? NO_SUBSTITUTES;
+  }
+}
+
+function gathered<T extends Float64Array | Int32Array | Uint8Array>(column: T, order: Int32Array): T {
+  const next = new (column.constructor as new (length: number) => T)(column.length);
+  for (let at = 0; at < order.length; at++) next[at] = column[order[at]!]!;
+  return next;
+}

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyMrpChanges, createMrpPlanner, itemPlan, type MrpPlan, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
+import { random, randomChanges, randomFactory, seeds } from './random-factory.js';
+
+function withoutReplanned(plan: MrpPlan): string {
+  const { replannedItems: _, ...summary } = plan.summary;
+  return JSON.stringify({ ...plan, summary });
+}
+
+describe('the compact plan and writing it out', () => {
+  it("one item's share, written out on its own, is that item's part of the whole plan", () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const scenario = randomFactory(seed);
+        const plan = planMrp(scenario);
+        const compact = planMrpCompact(scenario);
+        const ids = scenario.items.map((item) => item.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const shares = ids.map((id) => itemPlan(compact, id)!);
+        expect(shares.flatMap((share) => share.plannedOrders)).toEqual(plan.plannedOrders);
+        expect(shares.flatMap((share) => share.supplies)).toEqual(plan.supplies);
+        expect(shares.flatMap((share) => share.demands)).toEqual(plan.demands);
+        expect(shares.flatMap((share) => share.pegging)).toEqual(plan.pegging);
+        expect(shares.flatMap((share) => share.rescheduleMessages)).toEqual(plan.rescheduleMessages);
+        const itemExceptions = shares.flatMap((share) => share.exceptions);
+        expect(plan.exceptions.slice(plan.exceptions.length - itemExceptions.length)).toEqual(itemExceptions);
+        // Written out after the shares, the whole plan is the same.
+        expect(JSON.stringify(toMrpPlan(compact))).toBe(JSON.stringify(plan));
+        expect(itemPlan(compact, 'NO-SUCH-ITEM')).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('updates that are not written out in between still write out as the regenerative plan', () => {
+    fc.assert(
+      fc.property(seeds, fc.boolean(), (seed, cycles) => {
+        let scenario = randomFactory(seed, { cycles });
+        const planner = createMrpPlanner(scenario);
+        const rng = random(seed ^ 0x2545f491);
+        for (let batch = 0; batch < 4; batch++) {
+          const changes = randomChanges(rng, scenario, batch);
+          scenario = applyMrpChanges(scenario, changes);
+          const replanned = planner.update(changes);
+          expect(replanned).toBeLessThanOrEqual(scenario.items.length);
+          // Written out only after some batches: items changed by an earlier batch must not keep stale records.
+          if (batch % 2 === 1 || rng.int(0, 1) === 1) {
+            const plan = planner.plan();
+            expect(plan.summary.replannedItems).toBe(replanned);
+            expect(withoutReplanned(plan)).toBe(JSON.stringify(planMrp(scenario)));
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
