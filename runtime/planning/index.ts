@@ -1,4 +1,4 @@
-export { loadPlanningRecords, type PlanningRecord, type PlanningRecords } from './planning-records.js';
+export { liveRecords, loadPlanningRecords, OPEN_PRODUCTION_ORDER, type PlanningRecord, type PlanningRecords } from './planning-records.js';
 export { OPEN_SALES_ORDER, scenarioFromRecords, type PlanningLabels, type ScenarioOptions } from './scenario-from-records.js';
 export {
   DEFAULT_HORIZON_DAYS,

@@ -26,10 +26,11 @@ export const OPEN_PURCHASE_ORDER = ['draft', 'ordered', 'partially-received'] as
 export const OPEN_REQUISITION = ['draft', 'approval', 'approved'] as const;
 export const OPEN_PRODUCTION_ORDER = ['released', 'in-progress'] as const;
 
-async function live(db: Executor, form: string, status?: readonly string[]): Promise<PlanningRecord[]> {
+/** The live records of one form, optionally of some statuses only, in one set query. */
+export async function liveRecords(db: Executor, form: string, status?: readonly string[]): Promise<PlanningRecord[]> {
   let query = db.selectFrom('ordo_records').select(['id', 'data']).where('form', '=', form).where('deleted_at', 'is', null);
   if (status !== undefined) query = query.where(sql<string>`data->>'status'`, 'in', [...status]);
-  // Sorted so that the same records give the same scenario, byte for byte.
+  // Sorted so that the same records give the same plan or schedule, byte for byte.
   return query.orderBy('id').execute();
 }
 
@@ -39,15 +40,15 @@ async function live(db: Executor, form: string, status?: readonly string[]): Pro
  */
 export async function loadPlanningRecords(db: Executor): Promise<PlanningRecords> {
   const [items, boms, routings, workCenters, stockLots, purchaseOrders, requisitions, productionOrders, salesOrders] = await Promise.all([
-    live(db, 'item'),
-    live(db, 'bom', ['released']),
-    live(db, 'routing', ['released']),
-    live(db, 'work-center'),
-    live(db, 'stock-lot'),
-    live(db, 'purchase-order', OPEN_PURCHASE_ORDER),
-    live(db, 'purchase-requisition', OPEN_REQUISITION),
-    live(db, 'production-order', OPEN_PRODUCTION_ORDER),
-    live(db, 'sales-order'),
+    liveRecords(db, 'item'),
+    liveRecords(db, 'bom', ['released']),
+    liveRecords(db, 'routing', ['released']),
+    liveRecords(db, 'work-center'),
+    liveRecords(db, 'stock-lot'),
+    liveRecords(db, 'purchase-order', OPEN_PURCHASE_ORDER),
+    liveRecords(db, 'purchase-requisition', OPEN_REQUISITION),
+    liveRecords(db, 'production-order', OPEN_PRODUCTION_ORDER),
+    liveRecords(db, 'sales-order'),
   ]);
   return { items, boms, routings, workCenters, stockLots, purchaseOrders, requisitions, productionOrders, salesOrders };
 }

@@ -1,4 +1,4 @@
-export { loadShopFloorRecords, SCHEDULED_PRODUCTION_ORDER, type ShopFloorRecords } from './shop-floor-records.js';
+export { loadShopFloorRecords, type ShopFloorRecords } from './shop-floor-records.js';
 export {
   DEFAULT_FROZEN_HOURS,
   PRIORITY_WEIGHT,
