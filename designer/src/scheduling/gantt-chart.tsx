@@ -24,6 +24,8 @@ export interface GanttChartProps {
   readonly mode: GanttMode;
   readonly scale: TimeScale;
   readonly now: number;
+  /** The instant the chart scrolls to when it opens or changes zoom (see openingInstant). */
+  readonly openAt: number;
   readonly result: ScheduleResult;
   readonly labels: ScheduleLabels;
   /** Operations to outline: what a draft inserts or moves. */
@@ -48,6 +50,9 @@ interface Drag {
 /** Operation ids are unique within their order; the runtime's also name the order, the engine's need not. */
 const same = (a: GanttBar, b: GanttBar) => a.order === b.order && a.operation === b.operation;
 
+/** Room left of where the chart opens: in the day zoom three hours, in the week zoom most of a day. */
+const OPEN_MARGIN_PX = 120;
+
 /** A click is not a drag: the pointer must travel a few pixels before the bar follows. */
 const DRAG_THRESHOLD = 4;
 
@@ -56,7 +61,7 @@ const DRAG_THRESHOLD = 4;
  * bar dragged to another time or machine row is shown where it was dropped until the server answers;
  * a refused move simply clears the drag, which puts the bar back where the schedule has it.
  */
-export function GanttChart({ groups, mode, scale, now, result, labels, changed, scrollSync, onDrop, testId }: GanttChartProps) {
+export function GanttChart({ groups, mode, scale, now, openAt, result, labels, changed, scrollSync, onDrop, testId }: GanttChartProps) {
   const { t } = useI18n();
   const layout = useMemo(() => rowLayout(groups), [groups]);
   const rowsRef = useRef<HTMLDivElement>(null);
@@ -72,9 +77,10 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
     return scrollSync.register(element);
   }, [scrollSync]);
 
-  // A new chart or zoom opens at a little before now: what is about to run matters more than last week.
+  // A new chart or zoom opens a little before its work (now, or the first operation when that is later), not
+  // on a stretch of empty days; a new run of the same span keeps the planner's scroll position.
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollLeft = Math.max(0, nowX - 120);
+    if (scrollRef.current) scrollRef.current.scrollLeft = Math.max(0, xOf(scale, openAt) - OPEN_MARGIN_PX);
   }, [scale.zoom, scale.start]);
 
   const rowUnder = (clientY: number) => {

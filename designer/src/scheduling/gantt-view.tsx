@@ -4,7 +4,7 @@ import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { FACTORY_UTC_OFFSET_MINUTES } from './factory-time.js';
 import { GanttChart, type GanttDrop } from './gantt-chart.js';
-import { machineGroups, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
+import { defaultZoom, machineGroups, openingInstant, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
 import { createScrollSync } from './scroll-sync.js';
 import { GANTT_ZOOMS, timeScale, type GanttZoom } from './time-scale.js';
 
@@ -27,7 +27,11 @@ export interface GanttViewProps {
 export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
   const { t } = useI18n();
   const [mode, setMode] = useState<GanttMode>('machines');
-  const [zoom, setZoom] = useState<GanttZoom>('day');
+  // Until the planner picks a zoom, the schedule's length picks it.
+  const [chosenZoom, setZoom] = useState<GanttZoom | undefined>(undefined);
+  const results = useMemo(() => schedules.map((schedule) => schedule.result), [schedules]);
+  const zoom = chosenZoom ?? defaultZoom(results, now);
+  const openAt = useMemo(() => openingInstant(results, now), [results, now]);
   const [scrollSync] = useState(createScrollSync);
   const scale = useMemo(() => {
     const span = scheduleSpan(
@@ -91,6 +95,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
               {...(schedule.changed ? { changed: schedule.changed } : {})}
               scale={scale}
               now={now}
+              openAt={openAt}
               result={schedule.result}
               labels={labels}
               testId={schedule.testId}
