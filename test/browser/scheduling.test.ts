@@ -11,7 +11,7 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
  * onto a machine's busy time (refused: it snaps back and the violation is shown); inserts a newly
  * released production order (a draft listing what moved) and commits it; runs a what-if with
  * a machine down for two days and reads the comparison; opens a work center's dispatch list and its
- * print layout.
+ * print layout; reports a machine breakdown from the Gantt and sees what the committed reschedule moved.
  */
 
 const PLANNER = 'zhao.min';
@@ -239,6 +239,36 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await harness.screenshot('09-dispatch-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // A machine breaks down: reported from its row header, rescheduled and committed; what moved is outlined and listed.
+    await page.getByTestId('scheduling-tab-gantt').click();
+    const victim = live
+      .filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= Date.now() + 9 * HOUR)
+      .sort((a, b) => startOf(a) - startOf(b))[0]!;
+    expect(victim).toBeDefined();
+    const downFrom = Math.floor((startOf(victim) - 30 * MINUTE) / MINUTE) * MINUTE;
+    await page.locator(`[data-testid="gantt"] [data-testid="report-breakdown"][data-machine="${victim.machine}"]`).click();
+    const dialog = page.getByTestId('shop-event-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`${victim.machine} 停机`);
+    await page.getByTestId('breakdown-from').fill(toFactoryLocal(downFrom));
+    await page.getByTestId('breakdown-to').fill(toFactoryLocal(downFrom + 24 * HOUR));
+    await harness.screenshot('10-breakdown-dialog');
+    await page.getByTestId('shop-event-submit').click();
+    await page.getByTestId('event-result').waitFor({ timeout: 60_000 });
+    const rescheduled = await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed');
+    expect([rescheduled.kind, rescheduled.status, rescheduled.baseRunId]).toEqual(['event', 'committed', draft.id]);
+    for (const operation of rescheduled.result.operations.filter((candidate) => candidate.machine === victim.machine && !candidate.fixed)) {
+      expect(startOf(operation) < downFrom || startOf(operation) >= downFrom + 24 * HOUR, operation.operation).toBe(true);
+    }
+    const movedOps = new Set(rescheduled.changes!.moved.map((move) => move.operation));
+    expect(movedOps.has(victim.operation)).toBe(true);
+    expect(await page.locator('[data-testid="gantt"] [data-testid="gantt-bar"][data-changed="true"]').count()).toBe(movedOps.size);
+    expect(await page.getByTestId('event-result').textContent()).toContain(`已按 ${victim.machine} 停机`);
+    expect(await page.getByTestId('event-result').textContent()).toContain(`${movedOps.size} 道工序变动`);
+    await page.locator(`[data-testid="gantt"] [data-operation="${victim.operation}"]`).scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await harness.screenshot('11-breakdown-rescheduled');
+
     // The same page in English, by order, with the moved operation's order on top of the tooltip.
     await page.getByTestId('lang-en').click();
     await page.getByTestId('scheduling-tab-gantt').click();
@@ -249,6 +279,6 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await movedBar.scrollIntoViewIfNeeded();
     await movedBar.hover();
     expect(await page.getByTestId('gantt-tooltip').textContent()).toContain(draft.labels.orders[free!.order]!.moNo);
-    await harness.screenshot('10-by-order-en');
+    await harness.screenshot('12-by-order-en');
   });
 });

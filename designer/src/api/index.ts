@@ -27,6 +27,7 @@ export type {
   OrderPriority,
   ScheduleLabels,
   ScheduleMove,
+  ScheduleShopEvent,
   ScheduleOrderLabel,
   ScheduleRunKind,
   ScheduleRunRequest,

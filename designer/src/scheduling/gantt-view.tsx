@@ -6,6 +6,7 @@ import { FACTORY_UTC_OFFSET_MINUTES } from './factory-time.js';
 import { GanttChart, type GanttDrop } from './gantt-chart.js';
 import { defaultZoom, machineGroups, openingInstant, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
 import { createScrollSync } from './scroll-sync.js';
+import type { ShopEventSubject } from './shop-event-dialog.js';
 import { GANTT_ZOOMS, timeScale, type GanttZoom } from './time-scale.js';
 
 export interface GanttSchedule {
@@ -21,10 +22,11 @@ export interface GanttViewProps {
   readonly labels: ScheduleLabels;
   readonly now: number;
   readonly onDrop?: (drop: GanttDrop) => Promise<unknown>;
+  readonly onReport?: (subject: ShopEventSubject) => void;
 }
 
 /** One or more Gantts on one time scale, so a comparison's bars line up, with the by-machine/by-order and zoom switches. */
-export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
+export function GanttView({ schedules, labels, now, onDrop, onReport }: GanttViewProps) {
   const { t } = useI18n();
   const [mode, setMode] = useState<GanttMode>('machines');
   // Until the planner picks a zoom, the schedule's length picks it.
@@ -100,6 +102,7 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
               labels={labels}
               testId={schedule.testId}
               {...(onDrop ? { onDrop } : {})}
+              {...(onReport ? { onReport } : {})}
             />
           )}
         </div>
