@@ -55,7 +55,11 @@ for (const backend of testDatabases()) {
     };
 
     beforeAll(async () => {
-      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'], now: () => new Date(clock + Math.min(++readings, 59_999)) });
+      const factory = await openShippedFactory(backend, {
+        usernames: [PLANNER, 'admin'],
+        now: () => new Date(clock + Math.min(++readings, 59_999)),
+        snapshot: true,
+      });
       ({ database, services } = factory);
       admin = factory.as('admin');
       app = await buildServer({ services, database });
