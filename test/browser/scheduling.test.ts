@@ -299,6 +299,8 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await page.getByTestId('scheduling-tab-gantt').click();
     await page.getByTestId('gantt-mode-orders').click();
     expect(await page.getByTestId('page-title').textContent()).toBe('Scheduling (finite capacity)');
+    // The last event's message follows the language too.
+    expect(await page.getByTestId('event-result').textContent()).toContain('finished at');
     expect(await page.getByTestId('gantt-row').count()).toBe(draft.result.orders.length);
     const movedBar = page.locator(`[data-testid="gantt"] [data-operation="${free!.operation}"]`);
     await movedBar.scrollIntoViewIfNeeded();

@@ -10,9 +10,13 @@ import { GanttView } from './gantt-view.js';
 import { ShopEventDialog, type ShopEventSubject } from './shop-event-dialog.js';
 import type { ScheduleControl } from './use-schedule.js';
 
-/** The answer to the last drag, for the run it produced (accepted) or was refused on: another run shown hides it. */
+/**
+ * The answer to the last drag or shop-floor event, for the run it produced (accepted) or was refused on:
+ * another run shown hides it. Kept as data and worded when shown, so a language switch rewords it.
+ */
 type Feedback =
-  | { readonly kind: 'moved' | 'event'; readonly runId: string; readonly text: string }
+  | { readonly kind: 'moved'; readonly runId: string; readonly operation: string; readonly machine: string; readonly start: string; readonly count: number }
+  | { readonly kind: 'event'; readonly runId: string; readonly event: ScheduleShopEvent }
   | { readonly kind: 'refused'; readonly runId: string; readonly message: string; readonly violations: readonly MoveViolation[]; readonly operation: string; readonly machine: string };
 
 /** The shown run's Gantt; on the committed run a dragged bar asks the server to move the operation. */
@@ -43,12 +47,10 @@ export function GanttTab({ run, committed, control }: { run: ScheduleRunView; co
       setFeedback({
         kind: 'moved',
         runId: outcome.run.id,
-        text: t('scheduling.moved', {
-          operation: name(drop.bar.operation),
-          machine: placed?.machine ?? drop.machine ?? drop.bar.machine ?? '',
-          start: factoryTime(placed?.start ?? start, locale),
-          count: outcome.run.changes?.moved.length ?? 1,
-        }),
+        operation: drop.bar.operation,
+        machine: placed?.machine ?? drop.machine ?? drop.bar.machine ?? '',
+        start: placed?.start ?? start,
+        count: outcome.run.changes?.moved.length ?? 1,
       });
     } else {
       setFeedback({ kind: 'refused', runId: run.id, message: outcome.message, violations: outcome.violations, operation: name(drop.bar.operation), machine: drop.machine ?? drop.bar.machine ?? '' });
@@ -59,17 +61,14 @@ export function GanttTab({ run, committed, control }: { run: ScheduleRunView; co
     const outcome = await control.report(shopEvent);
     if (!outcome.ok) return outcome.message;
     setReporting(null);
-    const time = (value: string) => factoryTime(value, locale);
-    setFeedback({
-      kind: 'event',
-      runId: outcome.run.id,
-      text:
-        shopEvent.kind === 'machine-down'
-          ? t('scheduling.event.doneBreakdown', { machine: shopEvent.machine, from: time(shopEvent.from), to: time(shopEvent.to) })
-          : t('scheduling.event.doneFinished', { operation: name(shopEvent.operation), end: time(shopEvent.end) }),
-    });
+    setFeedback({ kind: 'event', runId: outcome.run.id, event: shopEvent });
     return undefined;
   };
+  const time = (value: string) => factoryTime(value, locale);
+  const eventText = (shopEvent: ScheduleShopEvent) =>
+    shopEvent.kind === 'machine-down'
+      ? t('scheduling.event.doneBreakdown', { machine: shopEvent.machine, from: time(shopEvent.from), to: time(shopEvent.to) })
+      : t('scheduling.event.doneFinished', { operation: name(shopEvent.operation), end: time(shopEvent.end) });
   return (
     <>
       {draft ? (
@@ -95,12 +94,12 @@ export function GanttTab({ run, committed, control }: { run: ScheduleRunView; co
       ) : null}
       {feedback?.kind === 'moved' ? (
         <div className="notice notice-success" role="status" data-testid="move-accepted">
-          {feedback.text}
+          {t('scheduling.moved', { operation: name(feedback.operation), machine: feedback.machine, start: time(feedback.start), count: feedback.count })}
         </div>
       ) : null}
       {event ? (
         <div className="notice notice-success" role="status" data-testid="event-result">
-          <p>{feedback?.kind === 'event' ? feedback.text : t('scheduling.event.lastEvent')}</p>
+          <p>{feedback?.kind === 'event' ? eventText(feedback.event) : t('scheduling.event.lastEvent')}</p>
           <DraftChanges run={run} />
         </div>
       ) : null}
