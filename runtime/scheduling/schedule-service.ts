@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AppDefinition } from '../../engine/definitions/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
 import type { PlannedOperation, ScheduleRequest, ScheduleResult } from '../../engine/planning/index.js';
-import { applyChanges, compare, insertOrder, moveOperation, planFactory, reschedule } from '../../engine/planning/scheduling/index.js';
+import { applyChanges, compare, insertOrderRun, moveOperation, planFactory, rescheduleRun } from '../../engine/planning/scheduling/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { roundMs } from '../planning/index.js';
 import { requireFunctionAccess } from '../planning/function-access.js';
@@ -106,7 +106,7 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
           throw badRequest('/body/order', `${command.order} cannot be scheduled: ${why}`);
         }
         const request: ScheduleRequest = { ...base, now: floor.request.now! };
-        const { value: repair, ms } = timed(() => insertOrder({ request, current: resultOf(baseRun).operations, order }));
+        const { value: inserted, ms } = timed(() => insertOrderRun({ request, current: resultOf(baseRun).operations, order }));
         const baseLabels = labelsOf(baseRun);
         const merged: StoredLabels = {
           orders: { ...baseLabels.orders, [order.id]: floor.labels.orders[order.id]! },
@@ -124,9 +124,9 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
             baseRunId,
             loadMs: floor.loadMs,
             solveMs: ms,
-            request: { ...request, orders: [...request.orders, order] },
-            result: { ...repair.schedule },
-            changes: changesOf(repair),
+            request: { ...inserted.request },
+            result: { ...inserted.repair.schedule },
+            changes: changesOf(inserted.repair),
             labels: { ...merged },
           },
           'draft',
@@ -241,15 +241,13 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         checkInstant(event.from, '/body/from');
         checkInstant(event.to, '/body/to');
         if (Date.parse(event.to) <= Date.parse(event.from)) throw badRequest('/body/to', 'the machine must be down for some time: `to` comes after `from`');
-        const down = applyChanges(request, [{ kind: 'machine-down', machine: event.machine, from: event.from, to: event.to }]);
-        if (down.problems.length > 0) throw badRequest('/body/machine', `machine ${event.machine} does not exist`);
+        if (applyChanges(request, [{ kind: 'machine-down', machine: event.machine, from: event.from, to: event.to }]).problems.length > 0)
+          throw badRequest('/body/machine', `machine ${event.machine} does not exist`);
         const events = [{ kind: 'breakdown' as const, machine: event.machine, from: event.from, until: event.to }];
-        // The downtime stays in the stored request, so later moves and events know the machine is down.
         return storeEvent(
           actor,
           committed,
-          down.request,
-          timed(() => reschedule({ request, current, events })),
+          timed(() => rescheduleRun({ request, current, events })),
         );
       }
       checkInstant(event.end, '/body/end');
@@ -260,8 +258,7 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
       return storeEvent(
         actor,
         committed,
-        request,
-        timed(() => reschedule({ request, current, events })),
+        timed(() => rescheduleRun({ request, current, events })),
       );
     },
 
@@ -272,7 +269,12 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
     },
   };
 
-  function storeEvent(actor: Actor, committed: ScheduleRunRow, request: ScheduleRequest, solved: { value: ReturnType<typeof reschedule>; ms: number }) {
+  /**
+   * The stored request is the one the engine rescheduled: the breakdown kept as downtime (later moves and
+   * events know the machine is down) and what it kept (started, or in the frozen window) fixed, so the
+   * stored schedule stays feasible for its request whenever it is read, however far the clock has moved.
+   */
+  function storeEvent(actor: Actor, committed: ScheduleRunRow, solved: { value: ReturnType<typeof rescheduleRun>; ms: number }) {
     return store(
       actor,
       {
@@ -280,9 +282,9 @@ export function createScheduleService(deps: ScheduleServiceDependencies): Schedu
         baseRunId: committed.id,
         loadMs: 0,
         solveMs: solved.ms,
-        request: { ...request },
-        result: { ...solved.value.schedule },
-        changes: changesOf(solved.value),
+        request: { ...solved.value.request },
+        result: { ...solved.value.repair.schedule },
+        changes: changesOf(solved.value.repair),
         labels: { ...labelsOf(committed) },
       },
       'committed',

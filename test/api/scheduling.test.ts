@@ -45,9 +45,21 @@ for (const backend of testDatabases()) {
     let admin: Actor;
     const tokens: Record<string, string> = {};
 
+    // The services' clock: set by the tests, never the wall clock. Each reading is a millisecond later, so runs
+    // made one after the other keep their order, and a minute never passes unless a test says so.
+    let clock = DEMO_MORNING.getTime();
+    let readings = 0;
+    const setClock = (at: number) => {
+      clock = at;
+      readings = 0;
+    };
+
     beforeAll(async () => {
-      const offset = DEMO_MORNING.getTime() - Date.now();
-      const factory = await openShippedFactory(backend, { usernames: [PLANNER, 'admin'], now: () => new Date(Date.now() + offset) });
+      const factory = await openShippedFactory(backend, {
+        usernames: [PLANNER, 'admin'],
+        now: () => new Date(clock + Math.min(++readings, 59_999)),
+        snapshot: true,
+      });
       ({ database, services } = factory);
       admin = factory.as('admin');
       app = await buildServer({ services, database });
@@ -255,6 +267,66 @@ for (const backend of testDatabases()) {
       const done = await call(PLANNER, 'POST', '/api/schedule-events', { kind: 'operation-finished', operation: finished.operation, end: finished.end });
       expect(done.statusCode, done.body).toBe(201);
       await expectFeasible(done.json());
+    });
+
+    it('keeps what started or sits in the frozen window fixed when the clock moves on between the plan and an event', async () => {
+      const MINUTE = 60_000;
+      for (const later of [MINUTE, 3 * 60 * MINUTE, 9 * 60 * MINUTE]) {
+        setClock(DEMO_MORNING.getTime());
+        const base = await plan();
+        expect((await call(PLANNER, 'POST', `/api/schedule-runs/${base.id}/commit`)).statusCode).toBe(200);
+        const now = DEMO_MORNING.getTime() + later;
+        setClock(now);
+        const started = base.result.operations.filter((placed) => Date.parse(placed.start) < now);
+        expect(started.length, `operations started by +${later / MINUTE} min`).toBeGreaterThan(0);
+        const machine = base.result.operations.find((placed) => placed.machine !== undefined && Date.parse(placed.start) > now)!.machine!;
+        const response = await call(PLANNER, 'POST', '/api/schedule-events', {
+          kind: 'machine-down',
+          machine,
+          from: new Date(now + 60 * MINUTE).toISOString(),
+          to: new Date(now + 1440 * MINUTE).toISOString(),
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        const run: ScheduleRunView = response.json();
+        const request = await expectFeasible(run);
+        // What had started at the event stays where it was, fixed in the request the run was made for.
+        const fixed = new Set(request.orders.flatMap((order) => order.operations.filter((operation) => operation.fixed).map((operation) => operation.id)));
+        for (const placed of started) {
+          expect(
+            run.result.operations.find((candidate) => candidate.operation === placed.operation),
+            placed.operation,
+          ).toMatchObject({
+            machine: placed.machine,
+            start: placed.start,
+            fixed: true,
+          });
+          expect(fixed.has(placed.operation), placed.operation).toBe(true);
+        }
+        // A second event, later still, starts from that run: also feasible for its own request.
+        setClock(now + 2 * MINUTE);
+        const first = run.result.operations.find((placed) => placed.fixed && placed.machine !== undefined)!;
+        const finished = await call(PLANNER, 'POST', '/api/schedule-events', { kind: 'operation-finished', operation: first.operation, end: first.end });
+        expect(finished.statusCode, finished.body).toBe(201);
+        await expectFeasible(finished.json());
+      }
+
+      // An insertion a minute after the plan: the operations of the frozen window become fixed in its request.
+      setClock(DEMO_MORNING.getTime());
+      const base = await plan();
+      expect((await call(PLANNER, 'POST', `/api/schedule-runs/${base.id}/commit`)).statusCode).toBe(200);
+      const { record } = await services.records.create(admin, 'production-order', {
+        item: 'item-pc-100',
+        bomVersion: 'A',
+        qty: 2,
+        startDate: '2026-11-24',
+        dueDate: '2026-11-30',
+        status: 'released',
+      });
+      setClock(DEMO_MORNING.getTime() + MINUTE);
+      const inserted = await call(PLANNER, 'POST', '/api/schedule-runs', { kind: 'insert', order: record.id });
+      expect(inserted.statusCode, inserted.body).toBe(201);
+      await expectFeasible(inserted.json());
+      setClock(DEMO_MORNING.getTime());
     });
 
     it('answers dispatch lists per work center and machine in start order, from the committed schedule', async () => {

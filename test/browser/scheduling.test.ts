@@ -11,7 +11,8 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
  * onto a machine's busy time (refused: it snaps back and the violation is shown); inserts a newly
  * released production order (a draft listing what moved) and commits it; runs a what-if with
  * a machine down for two days and reads the comparison; opens a work center's dispatch list and its
- * print layout.
+ * print layout; reports a machine breakdown and a started operation finished from the Gantt and sees what
+ * each committed reschedule moved.
  */
 
 const PLANNER = 'zhao.min';
@@ -239,16 +240,72 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await harness.screenshot('09-dispatch-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // A machine breaks down: reported from its row header, rescheduled and committed; what moved is outlined and listed.
+    await page.getByTestId('scheduling-tab-gantt').click();
+    const victim = live
+      .filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= Date.now() + 9 * HOUR)
+      .sort((a, b) => startOf(a) - startOf(b))[0]!;
+    expect(victim).toBeDefined();
+    const downFrom = Math.floor((startOf(victim) - 30 * MINUTE) / MINUTE) * MINUTE;
+    await page.locator(`[data-testid="gantt"] [data-testid="report-breakdown"][data-machine="${victim.machine}"]`).click();
+    const dialog = page.getByTestId('shop-event-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`${victim.machine} 停机`);
+    await page.getByTestId('breakdown-from').fill(toFactoryLocal(downFrom));
+    await page.getByTestId('breakdown-to').fill(toFactoryLocal(downFrom + 24 * HOUR));
+    await harness.screenshot('10-breakdown-dialog');
+    await page.getByTestId('shop-event-submit').click();
+    await page.getByTestId('event-result').waitFor({ timeout: 60_000 });
+    const rescheduled = await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed');
+    expect([rescheduled.kind, rescheduled.status, rescheduled.baseRunId]).toEqual(['event', 'committed', draft.id]);
+    for (const operation of rescheduled.result.operations.filter((candidate) => candidate.machine === victim.machine && !candidate.fixed)) {
+      expect(startOf(operation) < downFrom || startOf(operation) >= downFrom + 24 * HOUR, operation.operation).toBe(true);
+    }
+    const movedOps = new Set(rescheduled.changes!.moved.map((move) => move.operation));
+    expect(movedOps.has(victim.operation)).toBe(true);
+    expect(await page.locator('[data-testid="gantt"] [data-testid="gantt-bar"][data-changed="true"]').count()).toBe(movedOps.size);
+    expect(await page.getByTestId('event-result').textContent()).toContain(`已按 ${victim.machine} 停机`);
+    expect(await page.getByTestId('event-result').textContent()).toContain(`${movedOps.size} 道工序变动`);
+    await page.locator(`[data-testid="gantt"] [data-operation="${victim.operation}"]`).scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await harness.screenshot('11-breakdown-rescheduled');
+
+    // A started operation is reported finished from its bar's menu, at the time the dialog offers (now).
+    const running = rescheduled.result.operations.find((operation) => operation.fixed && operation.machine !== undefined && startOf(operation) <= Date.now())!;
+    expect(running).toBeDefined();
+    const runningBar = page.locator(`[data-testid="gantt"] [data-operation="${running.operation}"]`);
+    await runningBar.evaluate((element: ScrolledBar) => {
+      element.scrollIntoView({ block: 'center' });
+      const scroll = element.closest('.gantt-scroll');
+      if (scroll) scroll.scrollLeft = element.offsetLeft - 188 - 120;
+    });
+    const runningBox = (await runningBar.boundingBox())!;
+    await runningBar.click({ position: { x: Math.min(8, runningBox.width / 2), y: runningBox.height / 2 } });
+    await page.getByTestId('bar-report-finished').click();
+    await page.getByTestId('finished-at').waitFor();
+    const reportedAt = Date.parse(`${await page.getByTestId('finished-at').inputValue()}:00+08:00`);
+    expect(Math.abs(reportedAt - Date.now())).toBeLessThan(5 * MINUTE);
+    await page.getByTestId('shop-event-submit').click();
+    await expect.poll(async () => (await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).baseRunId, { timeout: 60_000 }).toBe(rescheduled.id);
+    const finished = await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed');
+    expect(finished.kind).toBe('event');
+    expect(finished.result.operations.find((operation) => operation.operation === running.operation)?.end).toBe(new Date(reportedAt).toISOString());
+    await expect.poll(() => page.getByTestId('event-result').textContent()).toContain('完工重新排程并提交');
+    await page.mouse.move(0, 0);
+    await harness.screenshot('12-finished-rescheduled');
+
     // The same page in English, by order, with the moved operation's order on top of the tooltip.
     await page.getByTestId('lang-en').click();
     await page.getByTestId('scheduling-tab-gantt').click();
     await page.getByTestId('gantt-mode-orders').click();
     expect(await page.getByTestId('page-title').textContent()).toBe('Scheduling (finite capacity)');
+    // The last event's message follows the language too.
+    expect(await page.getByTestId('event-result').textContent()).toContain('finished at');
     expect(await page.getByTestId('gantt-row').count()).toBe(draft.result.orders.length);
     const movedBar = page.locator(`[data-testid="gantt"] [data-operation="${free!.operation}"]`);
     await movedBar.scrollIntoViewIfNeeded();
     await movedBar.hover();
     expect(await page.getByTestId('gantt-tooltip').textContent()).toContain(draft.labels.orders[free!.order]!.moNo);
-    await harness.screenshot('10-by-order-en');
+    await harness.screenshot('13-by-order-en');
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GROUP_HEIGHT, ROW_HEIGHT, rowAt, rowLayout } from '../../designer/src/scheduling/gantt-layout.js';
-import { barBox, changedOperations, machineGroups, orderRows, scheduleSpan } from '../../designer/src/scheduling/gantt-rows.js';
+import { barBox, changedOperations, defaultZoom, machineGroups, openingInstant, orderRows, scheduleSpan } from '../../designer/src/scheduling/gantt-rows.js';
 import { factoryDayStart, timeAt, timeScale, xOf } from '../../designer/src/scheduling/time-scale.js';
 import { committedRun, LABELS, NOW } from './scheduling-fixture.js';
 
@@ -78,7 +78,13 @@ describe('Gantt rows and bars', () => {
   });
 
   it('puts outsourced operations in a last group, a row per order', () => {
-    const result = { ...run.result, operations: [...run.result.operations, { order: 'mo-2', operation: 'mo-2/15', start: NOW, end: '2026-03-03T08:00:00+08:00', setupMinutes: 0, late: false, fixed: false }] };
+    const result = {
+      ...run.result,
+      operations: [
+        ...run.result.operations,
+        { order: 'mo-2', operation: 'mo-2/15', start: NOW, end: '2026-03-03T08:00:00+08:00', setupMinutes: 0, late: false, fixed: false },
+      ],
+    };
     const groups = machineGroups(result, LABELS);
     expect(groups.at(-1)?.rows.map((row) => [row.label, row.bars.map((bar) => bar.operation)])).toEqual([['MO-2', ['mo-2/15']]]);
   });
@@ -101,6 +107,42 @@ describe('Gantt rows and bars', () => {
     const span = scheduleSpan([run.result], Date.parse('2026-02-27T12:00:00+08:00'));
     expect(span.from).toBe(Date.parse('2026-02-27T12:00:00+08:00'));
     expect(span.to).toBe(Math.max(...run.result.operations.map((op) => Date.parse(op.end)), ...run.result.orders.map((order) => Date.parse(order.due ?? ''))));
+  });
+
+  it('opens on its work: at now while work runs, at the first operation when it starts later or all is over', () => {
+    const first = Math.min(...run.result.operations.map((op) => Date.parse(op.start)));
+    const last = Math.max(...run.result.operations.map((op) => Date.parse(op.end)));
+    // Opened four days before the plan's first operation: it opens on that operation, not on empty days.
+    expect(openingInstant([run.result], first - 4 * 24 * HOUR)).toBe(first);
+    expect(openingInstant([run.result], first + HOUR)).toBe(first + HOUR);
+    expect(openingInstant([run.result], last + 30 * 24 * HOUR)).toBe(first);
+    expect(openingInstant([], Date.parse(NOW))).toBe(Date.parse(NOW));
+    // Any instant: it opens inside the work, never after its end, never before both now and the first operation.
+    fc.assert(
+      fc.property(fc.integer({ min: -20 * 24, max: 20 * 24 }), (hours) => {
+        const now = first + hours * HOUR;
+        const at = openingInstant([run.result], now);
+        expect(at).toBeGreaterThanOrEqual(first);
+        expect(at).toBeLessThan(last);
+      }),
+    );
+  });
+
+  it('defaults to the week zoom for more than two days of work from where it opens, the day zoom for less', () => {
+    const result = run.result;
+    const first = Math.min(...result.operations.map((op) => Date.parse(op.start)));
+    const shifted = (days: number) => ({
+      ...result,
+      operations: result.operations.map((op, k) =>
+        k === 0
+          ? { ...op, end: new Date(first + days * 24 * HOUR).toISOString() }
+          : { ...op, end: new Date(Math.min(Date.parse(op.end), first + HOUR)).toISOString() },
+      ),
+    });
+    expect(defaultZoom([shifted(1)], first)).toBe('day');
+    expect(defaultZoom([shifted(3)], first)).toBe('week');
+    // Two days are left of a long schedule: the day zoom.
+    expect(defaultZoom([shifted(3)], first + 1.5 * 24 * HOUR)).toBe('day');
   });
 
   it('outlines in a draft what it moved and every operation of an order the committed run lacks', () => {

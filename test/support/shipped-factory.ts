@@ -5,6 +5,7 @@ import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { loadDemo } from '../../runtime/demo/index.js';
 import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
 import type { TestBackend } from './database.js';
+import { openSnapshotDatabase } from './factory-snapshot.js';
 
 export interface ShippedFactory {
   readonly database: OrdoDatabase;
@@ -25,18 +26,35 @@ export async function openShippedFactory(
     workflows?: (shipped: readonly WorkflowDefinition[]) => WorkflowDefinition[];
     /** The services' clock; planning takes its today from it (the demo's dates are late 2026). */
     now?: () => Date;
+    /**
+     * On PGlite, restore the loaded factory from a dump when one was made for the same sources and the
+     * same first clock reading (test/support/factory-snapshot.ts). Only for a clock set by the suite:
+     * with the wall clock every run would make a new dump. Not with `workflows`.
+     */
+    snapshot?: boolean;
   } = {},
 ): Promise<ShippedFactory> {
-  const loaded = await loadDefinitions(shippedDefinitionsDir);
-  if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
-  const database = await backend.open();
+  const snapshot =
+    options.snapshot === true && backend.name === 'pglite' && options.workflows === undefined && options.now !== undefined
+      ? await openSnapshotDatabase('shipped-factory', options.now().toISOString())
+      : undefined;
+  const database = snapshot?.database ?? (await backend.open());
   const services = await createServices(database, options.now === undefined ? {} : { now: options.now });
-  const { app, forms, workflows, reports, dashboards } = loaded.definitions;
-  const published = options.workflows === undefined ? [...workflows] : options.workflows(workflows);
-  await services.definitions.publish({ ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published, reports: [...reports], dashboards: [...dashboards] }, 'system');
-  await loadDemo(services, database, demoDir);
+  if (snapshot?.restored !== true) {
+    const loaded = await loadDefinitions(shippedDefinitionsDir);
+    if (!loaded.ok) throw new Error(`shipped definitions are invalid:\n${loaded.problems.join('\n')}`);
+    const { app, forms, workflows, reports, dashboards } = loaded.definitions;
+    const published = options.workflows === undefined ? [...workflows] : options.workflows(workflows);
+    await services.definitions.publish(
+      { ...(app === undefined ? {} : { app }), forms: [...forms], workflows: published, reports: [...reports], dashboards: [...dashboards] },
+      'system',
+    );
+    await loadDemo(services, database, demoDir);
+    await snapshot?.save();
+  }
   const users = new Map<string, Actor>();
-  for (const username of options.usernames ?? []) users.set(username, await services.auth.authenticate((await services.auth.login(username, 'ordo-demo')).token));
+  for (const username of options.usernames ?? [])
+    users.set(username, await services.auth.authenticate((await services.auth.login(username, 'ordo-demo')).token));
   return {
     database,
     services,

@@ -11,7 +11,7 @@ import type {
 } from './api-types.js';
 import { listQueryToSearch } from './list-query.js';
 import type { FirmResult, PlanRun, PlanRunSummary } from './planning-types.js';
-import type { DispatchList, ScheduleMove, ScheduleRunRequest, ScheduleRunSummary, ScheduleRunView } from './scheduling-types.js';
+import type { DispatchList, ScheduleMove, ScheduleRunRequest, ScheduleRunSummary, ScheduleRunView, ScheduleShopEvent } from './scheduling-types.js';
 import type { DashboardDefinition, DashboardSummary, DrillResult, PrintTemplateSummary, ReportResult, ReportRow, ReportSummary } from './report-types.js';
 import type {
   BatchResult,
@@ -199,6 +199,7 @@ export function createApiClient(options: ApiClientOptions) {
     createScheduleRun: (body: ScheduleRunRequest) => request<ScheduleRunView>('POST', '/api/schedule-runs', { body }),
     commitScheduleRun: (id: string) => request<ScheduleRunView>('POST', `/api/schedule-runs/${encodeURIComponent(id)}/commit`),
     moveOperation: (move: ScheduleMove) => request<ScheduleRunView>('POST', '/api/schedule-runs/committed/moves', { body: move }),
+    reportScheduleEvent: (event: ScheduleShopEvent) => request<ScheduleRunView>('POST', '/api/schedule-events', { body: event }),
     dispatchList: (workCenter: string, machine?: string) =>
       request<DispatchList>('GET', `/api/dispatch-lists/${encodeURIComponent(workCenter)}${machine ? `?machine=${encodeURIComponent(machine)}` : ''}`),
     recordWorkflows: (form: string, id: string) => request<{ items: readonly WorkflowInstance[] }>('GET', `${formPath(form)}/${encodeURIComponent(id)}/workflows`),

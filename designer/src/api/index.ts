@@ -46,6 +46,7 @@ export type {
   OrderPriority,
   ScheduleLabels,
   ScheduleMove,
+  ScheduleShopEvent,
   ScheduleOrderLabel,
   ScheduleRunKind,
   ScheduleRunRequest,

@@ -72,6 +72,11 @@ export interface ScheduleMove {
   readonly start: string;
 }
 
+/** What the shop floor reports: a machine broke down until its expected repair, or an operation finished. */
+export type ScheduleShopEvent =
+  | { readonly kind: 'machine-down'; readonly machine: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'operation-finished'; readonly operation: string; readonly end: string };
+
 export type MoveViolationKind = 'precedence' | 'overlap' | 'calendar' | 'frozen' | 'release' | 'machine';
 
 export interface MoveViolation {

@@ -1,10 +1,10 @@
 import type { ScheduleRunView } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
-import { factoryTime } from './factory-time.js';
+import { factoryShortTime, factoryTime } from './factory-time.js';
 
 const SHOWN = 8;
 
-/** What an insertion or a move changed: the count, then the first operations that moved, from where to where. */
+/** What an insertion, a move or an event changed: the count, then the first operations that moved, from where to where (an end alone may move). */
 export function DraftChanges({ run }: { run: ScheduleRunView }) {
   const { t, locale, number } = useI18n();
   const changes = run.changes;
@@ -32,10 +32,10 @@ export function DraftChanges({ run }: { run: ScheduleRunView }) {
               <tr key={move.operation}>
                 <td>{name(move.operation)}</td>
                 <td>
-                  {move.from.machine ?? ''} {time(move.from.start)}
+                  {move.from.machine ?? ''} {time(move.from.start)} – {factoryShortTime(move.from.end, locale)}
                 </td>
                 <td>
-                  {move.to.machine ?? ''} {time(move.to.start)}
+                  {move.to.machine ?? ''} {time(move.to.start)} – {factoryShortTime(move.to.end, locale)}
                 </td>
               </tr>
             ))}

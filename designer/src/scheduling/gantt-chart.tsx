@@ -9,6 +9,7 @@ import { GanttTooltip } from './gantt-tooltip.js';
 import { LockIcon } from './lock-icon.js';
 import { orderColour } from './order-colour.js';
 import type { ScrollSync } from './scroll-sync.js';
+import type { ShopEventSubject } from './shop-event-dialog.js';
 import { timeAt, xOf, type TimeScale } from './time-scale.js';
 
 export interface GanttDrop {
@@ -24,6 +25,8 @@ export interface GanttChartProps {
   readonly mode: GanttMode;
   readonly scale: TimeScale;
   readonly now: number;
+  /** The instant the chart scrolls to when it opens or changes zoom (see openingInstant). */
+  readonly openAt: number;
   readonly result: ScheduleResult;
   readonly labels: ScheduleLabels;
   /** Operations to outline: what a draft inserts or moves. */
@@ -32,6 +35,8 @@ export interface GanttChartProps {
   readonly scrollSync?: ScrollSync;
   /** Without it the bars do not move (a draft, a what-if). Resolves once the server has answered. */
   readonly onDrop?: (drop: GanttDrop) => Promise<unknown>;
+  /** Without it there is nothing to report (a draft, a what-if): a machine's breakdown, or an operation finished. */
+  readonly onReport?: (subject: ShopEventSubject) => void;
   readonly testId: string;
 }
 
@@ -48,6 +53,9 @@ interface Drag {
 /** Operation ids are unique within their order; the runtime's also name the order, the engine's need not. */
 const same = (a: GanttBar, b: GanttBar) => a.order === b.order && a.operation === b.operation;
 
+/** Room left of where the chart opens: in the day zoom three hours, in the week zoom most of a day. */
+const OPEN_MARGIN_PX = 120;
+
 /** A click is not a drag: the pointer must travel a few pixels before the bar follows. */
 const DRAG_THRESHOLD = 4;
 
@@ -56,13 +64,20 @@ const DRAG_THRESHOLD = 4;
  * bar dragged to another time or machine row is shown where it was dropped until the server answers;
  * a refused move simply clears the drag, which puts the bar back where the schedule has it.
  */
-export function GanttChart({ groups, mode, scale, now, result, labels, changed, scrollSync, onDrop, testId }: GanttChartProps) {
+export function GanttChart({ groups, mode, scale, now, openAt, result, labels, changed, scrollSync, onDrop, onReport, testId }: GanttChartProps) {
   const { t } = useI18n();
   const layout = useMemo(() => rowLayout(groups), [groups]);
   const rowsRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [hover, setHover] = useState<{ bar: GanttBar; x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<{ bar: GanttBar; x: number; y: number } | null>(null);
+  // A drag ends with a click on the bar: only a click where the press began opens the bar's menu.
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  const isClick = (event: { clientX: number; clientY: number }) => {
+    const pressed = pressedAt.current;
+    return pressed !== null && Math.abs(event.clientX - pressed.x) < DRAG_THRESHOLD && Math.abs(event.clientY - pressed.y) < DRAG_THRESHOLD;
+  };
   const dues = useMemo(() => new Map(result.orders.map((order) => [order.order, order.due === undefined ? undefined : Date.parse(order.due)])), [result]);
   const nowX = xOf(scale, now);
 
@@ -72,9 +87,10 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
     return scrollSync.register(element);
   }, [scrollSync]);
 
-  // A new chart or zoom opens at a little before now: what is about to run matters more than last week.
+  // A new chart or zoom opens a little before its work (now, or the first operation when that is later), not
+  // on a stretch of empty days; a new run of the same span keeps the planner's scroll position.
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollLeft = Math.max(0, nowX - 120);
+    if (scrollRef.current) scrollRef.current.scrollLeft = Math.max(0, xOf(scale, openAt) - OPEN_MARGIN_PX);
   }, [scale.zoom, scale.start]);
 
   const rowUnder = (clientY: number) => {
@@ -83,6 +99,7 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
   };
 
   const startDrag = (event: ReactPointerEvent, bar: GanttBar, origin: PlacedRow) => {
+    pressedAt.current = { x: event.clientX, y: event.clientY };
     if (!onDrop || bar.fixed || drag?.pending || event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     setHover(null);
@@ -147,12 +164,24 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
                   <div className={row.late ? 'gantt-label late' : 'gantt-label'} style={{ width: LABEL_WIDTH }} title={row.detail || row.label}>
                     <span className="gantt-row-name">{row.label}</span>
                     {row.detail ? <span className="gantt-row-detail">{row.detail}</span> : null}
+                    {onReport && row.machine !== undefined ? (
+                      <button
+                        type="button"
+                        className="gantt-row-action"
+                        title={t('scheduling.event.breakdownHint', { machine: row.machine })}
+                        onClick={() => onReport({ kind: 'machine-down', machine: row.machine! })}
+                        data-testid="report-breakdown"
+                        data-machine={row.machine}
+                      >
+                        {t('scheduling.event.breakdown')}
+                      </button>
+                    ) : null}
                   </div>
                   {row.bars.map((bar) => {
                     const box = barBox(bar, scale);
                     const dragged = drag && same(drag.bar, bar) ? drag : null;
                     const offsetY = dragged?.target ? dragged.target.top - placed.top : 0;
-                    const classes = ['gantt-bar', bar.late ? 'late' : '', bar.fixed ? 'fixed' : '', onDrop && !bar.fixed ? 'movable' : '', dragged ? 'dragging' : '', changed?.has(bar.operation) ? 'changed' : '', dragged?.pending ? 'pending' : '']
+                    const classes = ['gantt-bar', bar.late ? 'late' : '', bar.fixed ? 'fixed' : '', onDrop && !bar.fixed ? 'movable' : '', onReport ? 'reportable' : '', dragged ? 'dragging' : '', changed?.has(bar.operation) ? 'changed' : '', dragged?.pending ? 'pending' : '']
                       .filter(Boolean)
                       .join(' ');
                     const order = labels.orders[bar.order];
@@ -177,6 +206,7 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
                         onPointerMove={moveDrag}
                         onPointerUp={endDrag}
                         onPointerCancel={() => setDrag(null)}
+                        onClick={(event) => (onReport && !drag?.pending && isClick(event) ? setMenu({ bar, x: event.clientX, y: event.clientY }) : undefined)}
                         onPointerEnter={(event) => (drag ? undefined : setHover({ bar, x: event.clientX, y: event.clientY }))}
                         onPointerLeave={() => setHover(null)}
                       >
@@ -193,7 +223,27 @@ export function GanttChart({ groups, mode, scale, now, result, labels, changed, 
           </div>
         </div>
       </div>
-      {hover && !drag ? (
+      {menu && onReport ? (
+        <div className="bar-menu-backdrop" onPointerDown={() => setMenu(null)}>
+          <div className="bar-menu" role="menu" style={{ left: Math.min(menu.x, window.innerWidth - 220), top: menu.y + 8 }} onPointerDown={(event) => event.stopPropagation()} data-testid="bar-menu">
+            <div className="bar-menu-title">
+              {labels.orders[menu.bar.order]?.moNo ?? menu.bar.order} · {labels.operations[menu.bar.operation]?.name ?? menu.bar.operation}
+            </div>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenu(null);
+                onReport({ kind: 'operation-finished', bar: menu.bar });
+              }}
+              data-testid="bar-report-finished"
+            >
+              {t('scheduling.event.reportFinished')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {hover && !drag && !menu ? (
         <GanttTooltip bar={hover.bar} labels={labels} lateMinutes={Math.max(0, (hover.bar.end - (dues.get(hover.bar.order) ?? hover.bar.end)) / 60_000)} x={hover.x} y={hover.y} />
       ) : null}
     </div>

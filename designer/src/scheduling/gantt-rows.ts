@@ -1,6 +1,6 @@
 import type { PlannedOperation, ScheduleResult } from '../../../engine/planning/generated/planning-types.js';
 import type { ScheduleLabels } from '../api/scheduling-types.js';
-import { xOf, type TimeScale } from './time-scale.js';
+import { DAY, xOf, type GanttZoom, type TimeScale } from './time-scale.js';
 
 export interface GanttBar {
   readonly operation: string;
@@ -137,6 +137,32 @@ export function scheduleSpan(results: readonly ScheduleResult[], now: number): {
     for (const order of result.orders) if (order.due !== undefined) to = Math.max(to, Date.parse(order.due));
   }
   return { from, to };
+}
+
+/**
+ * Where a Gantt opens: now, when work is still to come and the first operation has started; the first
+ * operation, when it starts later (a plan for next week opens on next week); the first operation, too,
+ * when everything is over (an old run opens on its work, not on an empty stretch after it).
+ */
+export function openingInstant(results: readonly ScheduleResult[], now: number): number {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const result of results) {
+    for (const operation of result.operations) {
+      first = Math.min(first, Date.parse(operation.start));
+      last = Math.max(last, Date.parse(operation.end));
+    }
+  }
+  if (first === Number.POSITIVE_INFINITY) return now;
+  return last <= now ? first : Math.max(first, now);
+}
+
+/** More than two days of work from where the Gantt opens: the week zoom shows it; the day zoom would show one bar. */
+export function defaultZoom(results: readonly ScheduleResult[], now: number): GanttZoom {
+  const from = openingInstant(results, now);
+  let last = from;
+  for (const result of results) for (const operation of result.operations) last = Math.max(last, Date.parse(operation.end));
+  return last - from > 2 * DAY ? 'week' : 'day';
 }
 
 /**

@@ -4,8 +4,9 @@ import type { ScheduleLabels } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { FACTORY_UTC_OFFSET_MINUTES } from './factory-time.js';
 import { GanttChart, type GanttDrop } from './gantt-chart.js';
-import { machineGroups, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
+import { defaultZoom, machineGroups, openingInstant, orderRows, scheduleSpan, type GanttGroup, type GanttMode } from './gantt-rows.js';
 import { createScrollSync } from './scroll-sync.js';
+import type { ShopEventSubject } from './shop-event-dialog.js';
 import { GANTT_ZOOMS, timeScale, type GanttZoom } from './time-scale.js';
 
 export interface GanttSchedule {
@@ -21,13 +22,18 @@ export interface GanttViewProps {
   readonly labels: ScheduleLabels;
   readonly now: number;
   readonly onDrop?: (drop: GanttDrop) => Promise<unknown>;
+  readonly onReport?: (subject: ShopEventSubject) => void;
 }
 
 /** One or more Gantts on one time scale, so a comparison's bars line up, with the by-machine/by-order and zoom switches. */
-export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
+export function GanttView({ schedules, labels, now, onDrop, onReport }: GanttViewProps) {
   const { t } = useI18n();
   const [mode, setMode] = useState<GanttMode>('machines');
-  const [zoom, setZoom] = useState<GanttZoom>('day');
+  // Until the planner picks a zoom, the schedule's length picks it.
+  const [chosenZoom, setZoom] = useState<GanttZoom | undefined>(undefined);
+  const results = useMemo(() => schedules.map((schedule) => schedule.result), [schedules]);
+  const zoom = chosenZoom ?? defaultZoom(results, now);
+  const openAt = useMemo(() => openingInstant(results, now), [results, now]);
   const [scrollSync] = useState(createScrollSync);
   const scale = useMemo(() => {
     const span = scheduleSpan(
@@ -91,10 +97,12 @@ export function GanttView({ schedules, labels, now, onDrop }: GanttViewProps) {
               {...(schedule.changed ? { changed: schedule.changed } : {})}
               scale={scale}
               now={now}
+              openAt={openAt}
               result={schedule.result}
               labels={labels}
               testId={schedule.testId}
               {...(onDrop ? { onDrop } : {})}
+              {...(onReport ? { onReport } : {})}
             />
           )}
         </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isApiError, type MoveViolation, type ScheduleMove, type ScheduleRunView } from '../api/index.js';
+import { isApiError, type MoveViolation, type ScheduleMove, type ScheduleRunView, type ScheduleShopEvent } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 import { describeError } from '../shell/index.js';
@@ -10,9 +10,11 @@ export type CommittedState =
   | { readonly status: 'failed'; readonly message: string }
   | { readonly status: 'ready'; readonly run: ScheduleRunView };
 
-export type ScheduleAction = 'plan' | 'commit' | 'insert' | 'move';
+export type ScheduleAction = 'plan' | 'commit' | 'insert' | 'move' | 'event';
 
 export type MoveOutcome = { readonly ok: true; readonly run: ScheduleRunView } | { readonly ok: false; readonly message: string; readonly violations: readonly MoveViolation[] };
+
+export type EventOutcome = { readonly ok: true; readonly run: ScheduleRunView } | { readonly ok: false; readonly message: string };
 
 export interface ScheduleControl {
   readonly committed: CommittedState;
@@ -26,6 +28,8 @@ export interface ScheduleControl {
   commit(): void;
   discard(): void;
   move(move: ScheduleMove): Promise<MoveOutcome>;
+  /** A breakdown or a finished operation: the server reschedules what is not frozen and commits it. */
+  report(event: ScheduleShopEvent): Promise<EventOutcome>;
   reload(): void;
 }
 
@@ -113,6 +117,24 @@ export function useSchedule(): ScheduleControl {
     [api, explain],
   );
 
+  const report = useCallback(
+    async (event: ScheduleShopEvent): Promise<EventOutcome> => {
+      setError(null);
+      setJustCommitted(false);
+      setBusy({ action: 'event', since: Date.now() });
+      try {
+        const next = await api.reportScheduleEvent(event);
+        setCommitted({ status: 'ready', run: next });
+        return { ok: true, run: next };
+      } catch (cause) {
+        return { ok: false, message: explain(cause) };
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, explain],
+  );
+
   const reload = useCallback(() => setReloads((count) => count + 1), []);
-  return { committed, draft, busy, error, justCommitted, plan, insert, commit, discard, move, reload };
+  return { committed, draft, busy, error, justCommitted, plan, insert, commit, discard, move, report, reload };
 }

@@ -2,7 +2,9 @@ import type { PlannedOperation, ScheduleRequest } from '../../generated/planning
 
 /**
  * A copy of the request in which the given operations of the committed schedule are fixed where they
- * are (machine, start and end as committed unless `end` says otherwise). The request is not changed.
+ * are (machine, start and end as committed unless `end` says otherwise). The given placement wins over a
+ * fixed one the request already had: an event may end a started operation at another time, or leave its
+ * end to the calendar when a breakdown pauses it. The request is not changed.
  */
 export function withFixed(request: ScheduleRequest, fixed: ReadonlyArray<{ placed: PlannedOperation; end?: string | null }>): ScheduleRequest {
   const copy = structuredClone(request);
@@ -10,7 +12,7 @@ export function withFixed(request: ScheduleRequest, fixed: ReadonlyArray<{ place
   for (const order of copy.orders) {
     for (const operation of order.operations) {
       const entry = byKey.get(`${order.id}\u0000${operation.id}`);
-      if (entry === undefined || operation.fixed !== undefined) continue;
+      if (entry === undefined) continue;
       const end = entry.end === undefined ? entry.placed.end : entry.end;
       operation.fixed = {
         ...(entry.placed.machine === undefined ? {} : { machine: entry.placed.machine }),

@@ -1,4 +1,4 @@
-import type { ScheduleInsertRequest, ScheduleRepair } from '../../generated/planning-types.js';
+import type { ScheduleInsertRequest, ScheduleRepair, ScheduleRequest } from '../../generated/planning-types.js';
 import { compileFactory, inRequest, invalid } from './compile-factory.js';
 import { differences, readCurrent } from './current-schedule.js';
 import { decodeSchedule, sequencesByStart, type FactoryTimes } from './decode-schedule.js';
@@ -18,6 +18,15 @@ import { scheduleResult } from './schedule-output.js';
  * shifted right along the machine sequences and the precedences, nothing else.
  */
 export function insertOrder(input: ScheduleInsertRequest): ScheduleRepair {
+  return insertOrderRun(input).repair;
+}
+
+/**
+ * insertOrder, with the request the new schedule was made for: the input's with the new order, and the
+ * operations of the frozen window fixed where they are. Store this one beside the schedule (see
+ * rescheduleRun: the input's request lacks the frozen operations).
+ */
+export function insertOrderRun(input: ScheduleInsertRequest): { request: ScheduleRequest; repair: ScheduleRepair } {
   const newOrder = `/orders/${input.request.orders.length}`;
   return inRequest(
     () => insertInto(input),
@@ -25,13 +34,14 @@ export function insertOrder(input: ScheduleInsertRequest): ScheduleRepair {
   );
 }
 
-function insertInto(input: ScheduleInsertRequest): ScheduleRepair {
+function insertInto(input: ScheduleInsertRequest): { request: ScheduleRequest; repair: ScheduleRepair } {
   const plain = compileFactory({ ...input.request, orders: [...input.request.orders, input.order] });
   const existing = input.request.orders.length;
   const before = readCurrent(plain, input.current, existing);
   const until = frozenUntil(input.request);
   const frozen = input.current.filter((placed) => Date.parse(placed.start) < until).map((placed) => ({ placed }));
-  const model = compileFactory(withFixed({ ...input.request, orders: [...input.request.orders, input.order] }, frozen));
+  const solved = withFixed({ ...input.request, orders: [...input.request.orders, input.order] }, frozen);
+  const model = compileFactory(solved);
 
   const n = model.operations.length;
   const machine = Int32Array.from(before.machine);
@@ -74,7 +84,7 @@ function insertInto(input: ScheduleInsertRequest): ScheduleRepair {
     times = best.times;
   }
   times = decode(model, machine, sequences, notBefore)!;
-  return { schedule: scheduleResult(model, times), ...differences(model, before, times) };
+  return { request: solved, repair: { schedule: scheduleResult(model, times), ...differences(model, before, times) } };
 }
 
 /** Decodes, and refuses a result where a shifted operation runs into a fixed one that follows it on its machine. */

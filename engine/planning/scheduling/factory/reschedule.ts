@@ -1,4 +1,4 @@
-import type { PlannedOperation, ScheduleRepair, ScheduleRescheduleRequest } from '../../generated/planning-types.js';
+import type { PlannedOperation, ScheduleRepair, ScheduleRequest, ScheduleRescheduleRequest } from '../../generated/planning-types.js';
 import { compileFactory, inRequest, invalid } from './compile-factory.js';
 import { differences, readCurrent } from './current-schedule.js';
 import { frozenUntil, withFixed } from './freeze-current.js';
@@ -16,10 +16,20 @@ import { scheduleResult } from './schedule-output.js';
  * the same limits as schedule.plan.
  */
 export function reschedule(input: ScheduleRescheduleRequest): ScheduleRepair {
+  return rescheduleRun(input).repair;
+}
+
+/**
+ * reschedule, with the request the new schedule was made for: the input's, with each breakdown as
+ * downtime of its machine and every operation kept fixed where it stays. Store this one beside the
+ * schedule: the input's request lacks the kept operations, and once the clock passes a kept operation's
+ * start the schedule would break that request's `now`.
+ */
+export function rescheduleRun(input: ScheduleRescheduleRequest): { request: ScheduleRequest; repair: ScheduleRepair } {
   return inRequest(() => rescheduleAfter(input));
 }
 
-function rescheduleAfter(input: ScheduleRescheduleRequest): ScheduleRepair {
+function rescheduleAfter(input: ScheduleRescheduleRequest): { request: ScheduleRequest; repair: ScheduleRepair } {
   const request = structuredClone(input.request);
   const problems: Array<{ pointer: string; code: string; message: string }> = [];
   const finished = new Map<string, string>();
@@ -68,7 +78,8 @@ function rescheduleAfter(input: ScheduleRescheduleRequest): ScheduleRepair {
       if (placed.machine !== undefined) machineEnd.set(placed.machine, end);
     }
   }
-  const model = compileFactory(withFixed(request, kept));
+  const solved = withFixed(request, kept);
+  const model = compileFactory(solved);
   const { times, search } = solveFactory(model);
-  return { schedule: scheduleResult(model, times, search), ...differences(model, before, times) };
+  return { request: solved, repair: { schedule: scheduleResult(model, times, search), ...differences(model, before, times) } };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlannedOperation, ScheduleRequest } from '../../../../../engine/planning/generated/planning-types.js';
-import { applyChanges, checkFactorySchedule, planFactory, reschedule } from '../../../../../engine/planning/scheduling/index.js';
-import { at, factoryArbitrary, smallFactory } from './factory-fixtures.js';
+import { applyChanges, checkFactorySchedule, insertOrderRun, planFactory, reschedule, rescheduleRun } from '../../../../../engine/planning/scheduling/index.js';
+import { at, factoryArbitrary, orderArbitrary, smallFactory } from './factory-fixtures.js';
 
 const key = (op: PlannedOperation) => `${op.order}/${op.operation}`;
 
@@ -110,5 +110,53 @@ describe('reschedule after shop-floor events', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('the request a reschedule or an insertion returns is the one its schedule keeps to, however far the clock moved since the plan', () => {
+    fc.assert(
+      fc.property(
+        factoryArbitrary,
+        orderArbitrary('rush'),
+        fc.record({
+          plannedAt: fc.integer({ min: 0, max: 10 }),
+          // A minute, a few hours, more than a shift later.
+          laterMinutes: fc.constantFrom(1, 180, 540, 1500),
+          machine: fc.constantFrom('a-1', 'b-fast', 'c-1'),
+          hours: fc.integer({ min: 1, max: 30 }),
+        }),
+        (request, rush, { plannedAt, laterMinutes, machine, hours }) => {
+          const planned = { ...request, now: at(plannedAt), frozenHours: 8 };
+          const current = planFactory(planned).operations;
+          const now = new Date(Date.parse(at(plannedAt)) + laterMinutes * 60_000).toISOString();
+          const events = [{ kind: 'breakdown' as const, machine, from: now, until: new Date(Date.parse(now) + hours * 3_600_000).toISOString() }];
+          const run = rescheduleRun({ request: { ...planned, now }, current, events });
+          expect(checkFactorySchedule(run.request, run.repair.schedule.operations)).toEqual([]);
+          // The next event, later still, reads that request and that schedule.
+          const next = new Date(Date.parse(now) + 60_000).toISOString();
+          const again = rescheduleRun({ request: { ...run.request, now: next }, current: run.repair.schedule.operations, events: [] });
+          expect(checkFactorySchedule(again.request, again.repair.schedule.operations)).toEqual([]);
+          const inserted = insertOrderRun({ request: { ...planned, now }, current, order: rush });
+          expect(checkFactorySchedule(inserted.request, inserted.repair.schedule.operations)).toEqual([]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a finished event ends an operation the request already had fixed at its actual end', () => {
+    const request = smallFactory();
+    const current = planFactory(request).operations;
+    const cut = current.find((op) => op.order === 'frame' && op.operation === 'cut')!;
+    const now = new Date(Date.parse(cut.start) + 60_000).toISOString();
+    const started = rescheduleRun({ request: { ...request, now }, current, events: [] });
+    expect(started.request.orders.find((order) => order.id === 'frame')!.operations.find((operation) => operation.id === 'cut')!.fixed).toBeDefined();
+    const lateEnd = new Date(Date.parse(cut.end) + 3 * 3_600_000).toISOString();
+    const finished = rescheduleRun({
+      request: { ...started.request, now: lateEnd },
+      current: started.repair.schedule.operations,
+      events: [{ kind: 'finished', order: 'frame', operation: 'cut', end: lateEnd }],
+    });
+    expect(finished.repair.schedule.operations.find((op) => op.order === 'frame' && op.operation === 'cut')!.end).toBe(lateEnd);
+    expect(checkFactorySchedule(finished.request, finished.repair.schedule.operations)).toEqual([]);
   });
 });
