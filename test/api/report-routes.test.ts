@@ -192,7 +192,7 @@ for (const backend of testDatabases()) {
       const result = await run('zheng.hao', 'shortages');
       expect(result.columns.map((column) => [column.key, column.type])).toEqual([['item', 'string'], ['shortQty', 'number'], ['firstShort', 'date'], ['shortages', 'number'], ['salesOrders', 'number']]);
       expect(
-        result.rows.map((row) => ({ ...row, shortQty: Math.round(Number(row['shortQty']) * 1e6) / 1e6 })).sort((a, b) => String(a['item']).localeCompare(String(b['item']))),
+        result.rows.map((row): Record<string, unknown> => ({ ...row, shortQty: Math.round(Number(row['shortQty']) * 1e6) / 1e6 })).sort((a, b) => String(a['item']).localeCompare(String(b['item']))),
       ).toEqual(
         [...expected]
           .map(([item, row]) => ({ item, shortQty: Math.round(row.shortQty * 1e6) / 1e6, firstShort: row.firstShort, shortages: row.shortages, salesOrders: row.orders.size }))
