@@ -136,7 +136,7 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     expect(requisition?.data['totalAmount']).toBe(4 * 1650 + 20 * 95);
   });
 
-  it('gives the demo approval history: closed NCRs worked through the ncr workflow by the demo users, nothing left open', async () => {
+  it('gives the demo approval history: a reviewed then cancelled order and closed NCRs worked through by the demo users, nothing left open', async () => {
     const quality = await services.auth.authenticate((await services.auth.login('zhou.hui', 'ordo-demo')).token);
     const done = await services.workflows.listTasks(quality, { box: 'done', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1]);
     const tasks = done.items as { node: string; recordId: string; actedBy: string | null }[];
@@ -150,6 +150,11 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     }
     const todo = await services.workflows.listTasks(quality, { box: 'todo', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1]);
     expect(todo.total).toBe(0);
+    // The sales manager reviewed the order that was later cancelled: it stays cancelled, with its review in his done box.
+    const manager = await services.auth.authenticate((await services.auth.login('wang.qiang', 'ordo-demo')).token);
+    const reviewed = (await services.workflows.listTasks(manager, { box: 'done', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1])).items as { node: string; recordId: string }[];
+    expect(reviewed.map((task) => [task.node, task.recordId])).toEqual([['review', 'so-huainan-mining-0917']]);
+    expect((await services.records.get(admin, 'sales-order', 'so-huainan-mining-0917')).data).toMatchObject({ status: 'cancelled', promisedDate: '2027-01-12' });
     expect(await loadDemo(services, database, demoDir)).toMatchObject({ loaded: true, records: 0 });
     expect(await services.workflows.listForRecord(admin, 'ncr', 'ncr-seal-leak-0714')).toHaveLength(1);
   });
