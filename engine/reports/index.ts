@@ -13,10 +13,12 @@ export {
   type JsonFieldNode,
   type MeasureNode,
   type OperandNode,
+  type PlanLabelFieldNode,
   type SortNode,
   type SourceNode,
   type ValueType,
 } from './report-nodes.js';
 export { compileParameters, type ParametersSchema, type ParametersValidator } from './report-parameters.js';
 export { reportIndexes, type ReportIndex } from './report-indexes.js';
+export { PLAN_RUN_FIELDS } from './plan-run-fields.js';
 export { WORKFLOW_FIELDS } from './workflow-fields.js';

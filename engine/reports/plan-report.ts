@@ -53,7 +53,7 @@ export function planReport(definition: ReportDefinition, forms: ReadonlyMap<stri
   const joins: JoinNode[] = [];
   (definition.joins ?? []).forEach((join, index) => {
     const at = `/joins/${index}`;
-    if ('workflow' in source) return problem(at, 'joins need a form source');
+    if (!('form' in source)) return problem(at, 'joins need a form source');
     if (scopeJoins.some((other) => other.as === join.as) || join.as === 'data' || join.as === 'line') return problem(`${at}/as`, `"${join.as}" is used twice or reserved`);
     const target = forms.get(join.form);
     if (target === undefined) return problem(`${at}/form`, `form "${join.form}" does not exist`);
@@ -169,6 +169,7 @@ export function planReport(definition: ReportDefinition, forms: ReadonlyMap<stri
 function planSource(definition: ReportDefinition): ReportPlan['source'] {
   const source = definition.source;
   if ('workflow' in source) return Object.freeze({ kind: 'WorkflowSourceNode', table: source.workflow, definition: source.definition });
+  if ('planRun' in source) return Object.freeze({ kind: 'PlanRunSourceNode', entries: source.planRun });
   return Object.freeze({ kind: 'FormSourceNode', form: source.form, lines: source.lines });
 }
 

@@ -33,7 +33,15 @@ export interface DurationFieldNode {
   readonly type: 'number';
 }
 
-export type FieldNode = JsonFieldNode | ColumnFieldNode | DurationFieldNode;
+/** A plan run's stored label of a value of the current plan entry (labels.items[entry.item]). */
+export interface PlanLabelFieldNode {
+  readonly kind: 'PlanLabelFieldNode';
+  readonly label: 'items';
+  readonly key: string;
+  readonly type: 'string';
+}
+
+export type FieldNode = JsonFieldNode | ColumnFieldNode | DurationFieldNode | PlanLabelFieldNode;
 
 export type ConditionOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'between' | 'contains' | 'isNull' | 'notNull';
 
@@ -77,7 +85,9 @@ export interface MeasureNode {
 
 export type SourceNode =
   | { readonly kind: 'FormSourceNode'; readonly form: string; readonly lines: string | undefined }
-  | { readonly kind: 'WorkflowSourceNode'; readonly table: 'instances' | 'tasks' | 'events'; readonly definition: string | undefined };
+  | { readonly kind: 'WorkflowSourceNode'; readonly table: 'instances' | 'tasks' | 'events'; readonly definition: string | undefined }
+  /** The latest plan run's exceptions or planned orders, one row per array entry. */
+  | { readonly kind: 'PlanRunSourceNode'; readonly entries: 'exceptions' | 'plannedOrders' };
 
 export interface JoinNode {
   readonly kind: 'JoinNode';
@@ -120,6 +130,10 @@ export const ColumnFieldNode = freeze({
 
 export const DurationFieldNode = freeze({
   create: (from: string, to: string): DurationFieldNode => freeze({ kind: 'DurationFieldNode', from, to, type: 'number' }),
+});
+
+export const PlanLabelFieldNode = freeze({
+  create: (label: 'items', key: string): PlanLabelFieldNode => freeze({ kind: 'PlanLabelFieldNode', label, key, type: 'string' }),
 });
 
 export const ConditionNode = freeze({

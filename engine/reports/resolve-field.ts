@@ -3,9 +3,11 @@ import {
   ColumnFieldNode,
   DurationFieldNode,
   JsonFieldNode,
+  PlanLabelFieldNode,
   type FieldNode,
   type ValueType,
 } from './report-nodes.js';
+import { PLAN_RUN_FIELDS } from './plan-run-fields.js';
 import { RECORD_SYSTEM_FIELDS, WORKFLOW_FIELDS } from './workflow-fields.js';
 
 /** A resolved field and the form fields (`form:path`) a user must be able to read to see it. */
@@ -54,6 +56,15 @@ export function resolveField(scope: FieldScope, ref: string): ResolvedField | st
     if (field === undefined) return `"${ref}" is not a field of workflow ${source.workflow} (${Object.keys(WORKFLOW_FIELDS[source.workflow]).join(', ')})`;
     if ('from' in field) return { node: DurationFieldNode.create(field.from, field.to), reads: [] };
     return { node: ColumnFieldNode.create({ kind: field.onInstance === true ? 'instance' : 'workflow' }, field.column, field.type), reads: [] };
+  }
+  if ('planRun' in source) {
+    const fields = PLAN_RUN_FIELDS[source.planRun];
+    const field = Object.hasOwn(fields, ref) ? fields[ref] : undefined;
+    if (field === undefined) return `"${ref}" is not a field of plan-run ${source.planRun} (${Object.keys(fields).join(', ')})`;
+    // Plan entries are the elements of a jsonb array: the same shape as a sub-table's lines.
+    if ('key' in field) return { node: JsonFieldNode.create({ kind: 'line' }, field.key, field.type), reads: [] };
+    if ('column' in field) return { node: ColumnFieldNode.create({ kind: 'source' }, field.column, field.type), reads: [] };
+    return { node: PlanLabelFieldNode.create(field.label, 'item'), reads: [] };
   }
   const form = scope.forms.get(source.form);
   if (form === undefined) return `form "${source.form}" does not exist`;

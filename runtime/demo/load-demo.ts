@@ -3,6 +3,7 @@ import type { OrdoDatabase } from '../db/index.js';
 import { importRecord, type Actor, type Services } from '../services/index.js';
 import { findRecordIdsOutside, findUserByUsername, recordIdExists } from '../stores/index.js';
 import { readDemoContent } from './demo-files.js';
+import { readDemoHistory, runDemoHistory } from './demo-history.js';
 
 export interface DemoLoadResult {
   /** False when the database already holds other data, so the demo stayed out. */
@@ -14,12 +15,14 @@ export interface DemoLoadResult {
 const SYSTEM_ADMIN: Actor = { userId: 'system', username: 'system', displayName: 'System', roles: ['admin'], locale: 'zh-CN' };
 
 /**
- * Loads the demo factory through the normal services (computed fields and serials are real). Only into
+ * Loads the demo factory through the normal services (computed fields and serials are real), then
+ * runs the workflows of history.json so the demo has approval history. Only into
  * a database with no records but the demo's own; users and records already there are skipped, so a
  * second run, or a run after an interrupted one, completes the set without duplicating it.
  */
 export async function loadDemo(services: Services, database: OrdoDatabase, dir: string): Promise<DemoLoadResult> {
   const content = await readDemoContent(dir);
+  const history = await readDemoHistory(dir);
   const demoIds = content.recordFiles.flatMap((file) => file.records.map((record) => record.id));
   if ((await findRecordIdsOutside(database.db, demoIds, 1)).length > 0) return { loaded: false, users: 0, records: 0 };
 
@@ -52,6 +55,7 @@ export async function loadDemo(services: Services, database: OrdoDatabase, dir: 
       records += 1;
     }
   }
+  await runDemoHistory(services, database, history, actor);
   return { loaded: true, users, records };
 }
 

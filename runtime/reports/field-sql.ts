@@ -47,6 +47,8 @@ export function fieldSql(node: FieldNode): RawBuilder<unknown> {
       return sql.ref(`${tableAlias(node.table)}.${node.column}`);
     case 'DurationFieldNode':
       return sql`extract(epoch from (${sql.ref(`${WORKFLOW_ALIAS}.${node.to}`)} - ${sql.ref(`${WORKFLOW_ALIAS}.${node.from}`)}))`;
+    case 'PlanLabelFieldNode':
+      return sql`(${sql.ref(`${SOURCE_ALIAS}.labels`)}->${sql.lit(node.label)}->>(${sql.ref(`${LINE_ALIAS}.value`)}->>${sql.lit(node.key)}))`;
   }
 }
 

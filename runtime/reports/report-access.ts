@@ -1,13 +1,18 @@
-import type { DashboardDefinition, FormDefinition, ReportDefinition } from '../../engine/definitions/index.js';
+import type { AppDefinition, DashboardDefinition, FormDefinition, ReportDefinition } from '../../engine/definitions/index.js';
 import type { ReportPlan } from '../../engine/reports/index.js';
+import { mayCallFunction, PLAN_FUNCTION } from '../planning/function-access.js';
 import { isAdmin, mayReadField, mayUseForm } from '../services/form-access.js';
 
 type FormLookup = (id: string) => FormDefinition | undefined;
 
-/** A report runs for admin, for its roles (everyone when it has none), and only over forms the user may read. */
-export function mayRunReport(definition: ReportDefinition, roles: readonly string[], form: FormLookup): boolean {
+/**
+ * A report runs for admin, for its roles (everyone when it has none), and only over forms the user
+ * may read; over plan runs only for those who may read plan runs (the mrp.plan roles).
+ */
+export function mayRunReport(definition: ReportDefinition, roles: readonly string[], form: FormLookup, app: AppDefinition | undefined): boolean {
   if (isAdmin(roles)) return true;
   if (definition.roles !== undefined && !definition.roles.some((role) => roles.includes(role))) return false;
+  if ('planRun' in definition.source && !mayCallFunction(app, roles, PLAN_FUNCTION)) return false;
   const forms = ['form' in definition.source ? [definition.source.form] : [], (definition.joins ?? []).map((join) => join.form)].flat();
   return forms.every((id) => {
     const target = form(id);

@@ -14,6 +14,11 @@ const WORKFLOW_TABLES = { instances: 'ordo_workflow_instances', tasks: 'ordo_tas
 export const groupColumn = (index: number) => `g${index}`;
 export const measureColumn = (index: number) => `m${index}`;
 
+/** One row per element of a jsonb array (sub-table lines, plan entries); anything but an array has none. */
+function entriesSql(array: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`cross join lateral jsonb_array_elements(case when jsonb_typeof(${array}) = 'array' then ${array} else '[]'::jsonb end) as ${sql.ref(LINE_ALIAS)}(value)`;
+}
+
 /** FROM, joins and WHERE of a plan: the rows a report aggregates (and a drill-down lists). */
 function rowsSql(plan: ReportPlan, context: QueryContext, extra: readonly RawBuilder<unknown>[]): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   const source = plan.source;
@@ -23,8 +28,7 @@ function rowsSql(plan: ReportPlan, context: QueryContext, extra: readonly RawBui
     from.push(sql`ordo_records as ${sql.ref(SOURCE_ALIAS)}`);
     where.push(sql`${sql.ref(`${SOURCE_ALIAS}.form`)} = ${sql.lit(source.form)}`, sql`${sql.ref(`${SOURCE_ALIAS}.deleted_at`)} is null`);
     if (source.lines !== undefined) {
-      const lines = sql`${sql.ref(`${SOURCE_ALIAS}.data`)}->${sql.lit(source.lines)}`;
-      from.push(sql`cross join lateral jsonb_array_elements(case when jsonb_typeof(${lines}) = 'array' then ${lines} else '[]'::jsonb end) as ${sql.ref(LINE_ALIAS)}(value)`);
+      from.push(entriesSql(sql`${sql.ref(`${SOURCE_ALIAS}.data`)}->${sql.lit(source.lines)}`));
     }
     for (const join of plan.joins) {
       const alias = joinAlias(join);
@@ -33,6 +37,10 @@ function rowsSql(plan: ReportPlan, context: QueryContext, extra: readonly RawBui
         sql`left join ordo_records as ${sql.ref(alias)} on ${sql.ref(`${alias}.form`)} = ${sql.lit(join.form)} and ${sql.ref(`${alias}.deleted_at`)} is null and ${target} = ${fieldSql(join.field)}`,
       );
     }
+  } else if (source.kind === 'PlanRunSourceNode') {
+    from.push(sql`ordo_plan_runs as ${sql.ref(SOURCE_ALIAS)}`, entriesSql(sql`${sql.ref(`${SOURCE_ALIAS}.plan`)}->${sql.lit(source.entries)}`));
+    // No run yet: the subquery is null and no row matches, so the report is empty rather than an error.
+    where.push(sql`${sql.ref(`${SOURCE_ALIAS}.id`)} = (select latest.id from ordo_plan_runs as latest order by latest.created_at desc, latest.id desc limit 1)`);
   } else {
     from.push(sql`${sql.table(WORKFLOW_TABLES[source.table])} as ${sql.ref(WORKFLOW_ALIAS)}`);
     const owner = source.table === 'events' ? INSTANCE_ALIAS : WORKFLOW_ALIAS;

@@ -46,7 +46,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
   function runnable(actor: Actor, id: string): ReportDefinition {
     const definition = deps.definitions.report(id);
     // A report the user may not run is answered as one that does not exist: its name is not theirs to learn.
-    if (definition === undefined || !mayRunReport(definition, actor.roles, formOf)) throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${id}`);
+    if (definition === undefined || !mayRunReport(definition, actor.roles, formOf, deps.definitions.app())) throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${id}`);
     return definition;
   }
 
@@ -152,7 +152,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     if (definition === undefined || !mayOpenDashboard(definition, actor.roles)) throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No dashboard ${id}`);
     const widgets = definition.widgets.filter((widget) => {
       const report = deps.definitions.report(widget.report);
-      return report !== undefined && mayRunReport(report, actor.roles, formOf);
+      return report !== undefined && mayRunReport(report, actor.roles, formOf, deps.definitions.app());
     });
     return { ...definition, widgets: widgets as DashboardDefinition['widgets'] };
   }
@@ -161,7 +161,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     list: (actor) =>
       deps.definitions
         .reports()
-        .filter((definition) => mayRunReport(definition, actor.roles, formOf))
+        .filter((definition) => mayRunReport(definition, actor.roles, formOf, deps.definitions.app()))
         .map((definition) => ({
           id: definition.id,
           version: definition.version,

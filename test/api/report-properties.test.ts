@@ -8,18 +8,18 @@ import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { shanghaiDay } from '../../runtime/reports/index.js';
 import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
 import { testDatabases } from '../support/database.js';
-import { oracleReport, type OracleRecord, type OracleTask } from '../support/report-oracle.js';
+import { oracleReport, type OraclePlanRun, type OracleRecord, type OracleTask } from '../support/report-oracle.js';
 
 /*
  * Every shipped report over random seeded records (sales orders with lines, production orders,
- * routings, stock lots and items, NCRs, purchase orders, workflow tasks; some deleted) and random
+ * routings, stock lots and items, NCRs, purchase orders, workflow tasks, plan runs; some deleted) and random
  * parameters gives what a plain JavaScript reading of its definition gives over the same rows.
  */
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 const label = { 'zh-CN': '量', en: 'Measure' };
 
-/** Shapes the shipped reports do not use: week and day buckets (of dates and of timestamps), min, max, avg, field ratios. */
+/** Shapes the shipped reports do not use: week and day buckets (of dates and of timestamps), min, max, avg, field ratios, planned orders. */
 const EXTRA: ReportDefinition[] = [
   {
     kind: 'report',
@@ -52,6 +52,25 @@ const EXTRA: ReportDefinition[] = [
       { id: 'tasks', agg: 'count', label },
       { id: 'cycle', agg: 'sum', field: 'cycleSeconds', label, format: 'duration' },
       { id: 'late', agg: 'count', where: [{ field: 'actedAt', op: 'gt', value: '2026-09-01' }], label },
+    ],
+    chart: { type: 'table' },
+  },
+  {
+    kind: 'report',
+    id: 'planned-by-month',
+    version: 1,
+    title: { 'zh-CN': '计划订单', en: 'Planned orders' },
+    source: { planRun: 'plannedOrders' },
+    parameters: { type: 'object', properties: { dateRange: { type: 'object', properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } } } },
+    filters: [{ field: 'due', op: 'between', param: 'dateRange' }],
+    groupBy: [{ field: 'kind', as: 'kind' }, { field: 'due', bucket: 'month', as: 'month' }, { field: 'itemLabel', as: 'item' }],
+    measures: [
+      { id: 'qty', agg: 'sum', field: 'qty', label },
+      { id: 'orders', agg: 'countDistinct', field: 'salesOrder', label },
+      { id: 'firstStart', agg: 'min', field: 'start', label },
+      { id: 'run', agg: 'max', field: 'runId', label },
+      { id: 'plannedAt', agg: 'max', field: 'plannedAt', label },
+      { id: 'madeToOrder', agg: 'ratio', field: 'qty', where: [{ field: 'salesOrder', op: 'notNull' }], label },
     ],
     chart: { type: 'table' },
   },
@@ -137,6 +156,27 @@ const task = fc.record({
   cycle: fc.integer({ min: 1, max: 10 * 24 * 60 }),
 });
 
+const planEntryItem = fc.constantFrom('i1', 'i2', 'i9');
+const planRun = fc.record({
+  at: fc.integer({ min: 0, max: 3 }),
+  by: fc.constantFrom('li.ming', 'zhao.lei'),
+  exceptions: fc.array(
+    fc.record({
+      type: fc.constantFrom('shortage', 'shortage', 'past-due-start', 'missing-bom'),
+      item: maybe(planEntryItem),
+      date: maybe(day),
+      qty: maybe(qty),
+      salesOrder: maybe(fc.constantFrom('SO-1', 'SO-2', "SO-'3")),
+      message: fc.constantFrom('short', "it's short"),
+    }).map(compact),
+    { maxLength: 6 },
+  ),
+  plannedOrders: fc.array(
+    fc.record({ item: planEntryItem, kind: fc.constantFrom('make', 'buy'), qty, start: day, due: day, salesOrder: maybe(fc.constantFrom('SO-1', 'SO-2')) }).map(compact),
+    { maxLength: 5 },
+  ),
+});
+
 const dataset = fc.record({
   salesOrders: fc.array(salesOrder, { maxLength: 10 }),
   productionOrders: fc.array(productionOrder, { maxLength: 6 }),
@@ -146,6 +186,7 @@ const dataset = fc.record({
   ncrs: fc.array(ncr, { maxLength: 6 }),
   purchaseOrders: fc.array(purchaseOrder, { maxLength: 5 }),
   tasks: fc.array(task, { maxLength: 8 }),
+  planRuns: fc.array(planRun, { maxLength: 3 }),
   deleted: fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
 });
 
@@ -156,6 +197,18 @@ const parameterValue: Record<string, fc.Arbitrary<unknown>> = {
   customer: maybe(fc.constantFrom('c1', 'c2', "c2' or '1'='1")),
   workCenter: maybe(fc.constantFrom('w1', 'w2', 'w9')),
 };
+
+/** Runs planned within a few minutes of each other, some at the same instant (the newest id then wins). */
+function toPlanRuns(data: Dataset): OraclePlanRun[] {
+  return data.planRuns.map((run, index) => ({
+    id: `run-${index}`,
+    createdAt: new Date(NOW.getTime() - run.at * 60_000),
+    createdBy: run.by,
+    exceptions: run.exceptions,
+    plannedOrders: run.plannedOrders.map((entry, position) => ({ id: `PL/${entry.item}/${position}`, ...entry })),
+    itemLabels: { i1: 'P-100 离心泵', i2: "B-7 O'ring" },
+  }));
+}
 
 function toRecords(data: Dataset): { records: OracleRecord[]; tasks: OracleTask[] } {
   const records: OracleRecord[] = [];
@@ -180,8 +233,25 @@ function toRecords(data: Dataset): { records: OracleRecord[]; tasks: OracleTask[
   return { records, tasks };
 }
 
-async function store(database: OrdoDatabase, records: readonly OracleRecord[], tasks: readonly OracleTask[]): Promise<void> {
-  await sql`truncate ordo_records, ordo_tasks`.execute(database.db);
+async function store(database: OrdoDatabase, records: readonly OracleRecord[], tasks: readonly OracleTask[], planRuns: readonly OraclePlanRun[]): Promise<void> {
+  await sql`truncate ordo_records, ordo_tasks, ordo_plan_firmings, ordo_plan_runs`.execute(database.db);
+  if (planRuns.length > 0) {
+    await database.db
+      .insertInto('ordo_plan_runs')
+      .values(
+        planRuns.map((run) => ({
+          id: run.id,
+          created_at: run.createdAt,
+          created_by: run.createdBy,
+          load_ms: 1,
+          plan_ms: 1,
+          summary: JSON.stringify({}),
+          plan: JSON.stringify({ exceptions: run.exceptions, plannedOrders: run.plannedOrders }),
+          labels: JSON.stringify({ items: run.itemLabels, salesOrders: {} }),
+        })),
+      )
+      .execute();
+  }
   if (records.length > 0) {
     await database.db
       .insertInto('ordo_records')
@@ -259,19 +329,20 @@ for (const backend of testDatabases()) {
       await database?.close();
     });
 
-    it('every shipped report (and two of other shapes) equals the plain computation over the same random records', async () => {
+    it('every shipped report (and three of other shapes) equals the plain computation over the same random records', async () => {
       const parameters = fc.record(
         Object.fromEntries(reports.map((report) => [report.id, fc.record(Object.fromEntries(Object.keys(report.parameters?.properties ?? {}).map((name) => [name, parameterValue[name]!]))).map(compact)])),
       );
       await fc.assert(
         fc.asyncProperty(dataset, parameters, async (data, chosen) => {
           const { records, tasks } = toRecords(data);
-          await store(database, records, tasks);
+          const planRuns = toPlanRuns(data);
+          await store(database, records, tasks, planRuns);
           for (const report of reports) {
             const given = (chosen as Record<string, Record<string, unknown>>)[report.id] ?? {};
             const result = await services.reports.run(admin, report.id, given);
             const dimensions = (report.groupBy ?? []).map((group) => group.as);
-            const expected = oracleReport(report, { records, tasks, forms, parameters: result.parameters, today: shanghaiDay(NOW) });
+            const expected = oracleReport(report, { records, tasks, planRuns, forms, parameters: result.parameters, today: shanghaiDay(NOW) });
             expect(canonical(result.rows, dimensions), `${report.id} ${JSON.stringify(given)}`).toEqual(canonical(expected, dimensions));
           }
         }),

@@ -57,6 +57,7 @@ for (const backend of testDatabases()) {
         'on-time-delivery',
         'order-backlog',
         'plan-attainment',
+        'shortages',
         'supplier-on-time',
         'supplier-quality',
         'wip-by-work-center',
@@ -69,8 +70,8 @@ for (const backend of testDatabases()) {
         expect(result.hidden).toEqual([]);
         if (result.rows.length === 0) empty.push(id);
       }
-      // Demo records are loaded without running their workflows, so there are no tasks to time.
-      expect(empty).toEqual(['approval-cycle-times']);
+      // Nobody has planned on the demo yet; its approval history (history.json) gives the cycle times rows.
+      expect(empty).toEqual(['shortages']);
     });
 
     it('computes on-time delivery per customer and month from the shipped orders', async () => {
@@ -166,9 +167,45 @@ for (const backend of testDatabases()) {
       const cockpit = (await call('li.na', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: { report: string }[] };
       expect(cockpit.widgets.map((widget) => widget.report).sort()).toEqual(['approval-cycle-times', 'kpi-on-time-delivery', 'kpi-order-backlog', 'on-time-delivery', 'order-backlog']);
       const full = (await call('admin', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: unknown[] };
-      expect(full.widgets).toHaveLength(13);
+      expect(full.widgets).toHaveLength(14);
       expect((await call('admin', 'GET', '/api/dashboards/nope')).statusCode).toBe(404);
       expect((await call('admin', 'GET', '/api/reports/order-backlog')).json()).toMatchObject({ kind: 'report', id: 'order-backlog' });
+    });
+
+    it('reports the latest plan run\'s shortages by item, to those who may read plan runs', async () => {
+      const planner = await services.auth.authenticate(tokens['zheng.hao']!);
+      await services.planning.call(planner, 'mrp.plan', {});
+      const { runId } = await services.planning.call(planner, 'mrp.plan', {});
+      const latest = await services.planning.run(planner, runId!);
+      const shortages = (latest.plan as { exceptions: { type: string; item?: string; date?: string; qty?: number; salesOrder?: string }[] }).exceptions.filter((entry) => entry.type === 'shortage');
+      expect(shortages.length).toBeGreaterThan(0);
+      const expected = new Map<string | null, { shortQty: number; firstShort: string; shortages: number; orders: Set<string> }>();
+      for (const entry of shortages) {
+        const item = entry.item === undefined ? null : (latest.labels.items[entry.item] ?? null);
+        const row = expected.get(item) ?? { shortQty: 0, firstShort: entry.date!, shortages: 0, orders: new Set<string>() };
+        row.shortQty += entry.qty ?? 0;
+        if (entry.date! < row.firstShort) row.firstShort = entry.date!;
+        row.shortages += 1;
+        if (entry.salesOrder !== undefined) row.orders.add(entry.salesOrder);
+        expected.set(item, row);
+      }
+      const result = await run('zheng.hao', 'shortages');
+      expect(result.columns.map((column) => [column.key, column.type])).toEqual([['item', 'string'], ['shortQty', 'number'], ['firstShort', 'date'], ['shortages', 'number'], ['salesOrders', 'number']]);
+      expect(
+        result.rows.map((row): Record<string, unknown> => ({ ...row, shortQty: Math.round(Number(row['shortQty']) * 1e6) / 1e6 })).sort((a, b) => String(a['item']).localeCompare(String(b['item']))),
+      ).toEqual(
+        [...expected]
+          .map(([item, row]) => ({ item, shortQty: Math.round(row.shortQty * 1e6) / 1e6, firstShort: row.firstShort, shortages: row.shortages, salesOrders: row.orders.size }))
+          .sort((a, b) => String(a.item).localeCompare(String(b.item))),
+      );
+      expect(result.rows.map((row) => row['firstShort'])).toEqual([...result.rows.map((row) => row['firstShort'])].sort());
+      // An operator may not read plan runs: the report does not exist for them, nor its widget.
+      expect((await call('liu.yang', 'POST', '/api/reports/shortages/run', {})).statusCode).toBe(404);
+      expect(((await call('liu.yang', 'GET', '/api/dashboards/management-cockpit')).json() as { widgets: { report: string }[] }).widgets.map((widget) => widget.report)).not.toContain('shortages');
+      // Plan entries are no records: there is nothing to drill into.
+      const drill = await call('zheng.hao', 'POST', '/api/reports/shortages/drill', { row: { item: result.rows[0]!['item'] } });
+      expect(drill.statusCode).toBe(400);
+      expect(drill.json()).toMatchObject({ code: 'ORDO_ERR_REPORT_DRILL_INVALID' });
     });
 
     it('created the expression indexes the shipped reports filter by when they were published', async () => {
@@ -198,13 +235,15 @@ for (const backend of testDatabases()) {
       await database.db.insertInto('ordo_tasks').values([task('t-so', 'sales-order', 'sales-order-lifecycle', 5), task('t-ncr', 'ncr', 'ncr', 30)]).execute();
       try {
         const steps = (result: ReportResult) => result.rows.map((row) => [row['workflow'], row['tasks'], row['avgCycle']]);
-        expect(steps(await run('admin', 'approval-cycle-times'))).toEqual([
+        // The day of the two tasks: the demo's own approval history (history.json) was acted on today.
+        const day = { dateRange: { from: '2026-11-20', to: '2026-11-20' } };
+        expect(steps(await run('admin', 'approval-cycle-times', day))).toEqual([
           ['ncr', 1, 30 * 3600],
           ['sales-order-lifecycle', 1, 5 * 3600],
         ]);
         // The sales clerk may not read NCRs, so their approval times are not hers to see.
-        expect(steps(await run('li.na', 'approval-cycle-times'))).toEqual([['sales-order-lifecycle', 1, 5 * 3600]]);
-        const november = await run('admin', 'approval-cycle-times', { dateRange: { from: '2026-11-21' } });
+        expect(steps(await run('li.na', 'approval-cycle-times', day))).toEqual([['sales-order-lifecycle', 1, 5 * 3600]]);
+        const november = await run('admin', 'approval-cycle-times', { dateRange: { from: '2026-11-21', to: '2026-11-22' } });
         expect(november.rows).toEqual([]);
       } finally {
         await database.db.deleteFrom('ordo_tasks').where('id', 'in', ['t-so', 't-ncr']).execute();

@@ -136,6 +136,29 @@ describe('the shipped make-to-order application and its KBZ demo factory', () =>
     expect(requisition?.data['totalAmount']).toBe(4 * 1650 + 20 * 95);
   });
 
+  it('gives the demo approval history: a reviewed then cancelled order and closed NCRs worked through by the demo users, nothing left open', async () => {
+    const quality = await services.auth.authenticate((await services.auth.login('zhou.hui', 'ordo-demo')).token);
+    const done = await services.workflows.listTasks(quality, { box: 'done', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1]);
+    const tasks = done.items as { node: string; recordId: string; actedBy: string | null }[];
+    expect(new Set(tasks.map((task) => task.recordId))).toEqual(new Set(['ncr-seal-leak-0714', 'ncr-paint-thickness-0924', 'ncr-shaft-runout-1015']));
+    expect(new Set(tasks.map((task) => task.node))).toEqual(new Set(['containment', 'root-cause', 'disposition-proposal', 'material-review', 'verification']));
+    expect(tasks.every((task) => task.actedBy === 'zhou.hui')).toBe(true);
+    for (const id of ['ncr-seal-leak-0714', 'ncr-paint-thickness-0924', 'ncr-shaft-runout-1015']) {
+      const [instance] = await services.workflows.listForRecord(admin, 'ncr', id);
+      expect(instance, id).toMatchObject({ workflow: 'ncr', status: 'done' });
+      expect((await services.records.get(admin, 'ncr', id)).data).toMatchObject({ status: 'closed', verificationResult: 'effective' });
+    }
+    const todo = await services.workflows.listTasks(quality, { box: 'todo', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1]);
+    expect(todo.total).toBe(0);
+    // The sales manager reviewed the order that was later cancelled: it stays cancelled, with its review in his done box.
+    const manager = await services.auth.authenticate((await services.auth.login('wang.qiang', 'ordo-demo')).token);
+    const reviewed = (await services.workflows.listTasks(manager, { box: 'done', limit: 100, offset: 0 } as Parameters<typeof services.workflows.listTasks>[1])).items as { node: string; recordId: string }[];
+    expect(reviewed.map((task) => [task.node, task.recordId])).toEqual([['review', 'so-huainan-mining-0917']]);
+    expect((await services.records.get(admin, 'sales-order', 'so-huainan-mining-0917')).data).toMatchObject({ status: 'cancelled', promisedDate: '2027-01-12' });
+    expect(await loadDemo(services, database, demoDir)).toMatchObject({ loaded: true, records: 0 });
+    expect(await services.workflows.listForRecord(admin, 'ncr', 'ncr-seal-leak-0714')).toHaveLength(1);
+  });
+
   it('ships the lifecycle workflows, each on its form', () => {
     expect(workflowIds).toEqual([
       'engineering-change -> engineering-change',

@@ -26,9 +26,20 @@ export interface OracleTask {
   actedBy: string | null;
 }
 
+/** A stored plan run: its plan's exceptions and planned orders (mrp-plan.schema.json) and the item labels. */
+export interface OraclePlanRun {
+  id: string;
+  createdAt: Date;
+  createdBy: string;
+  exceptions: readonly Record<string, unknown>[];
+  plannedOrders: readonly Record<string, unknown>[];
+  itemLabels: Readonly<Record<string, string>>;
+}
+
 export interface OracleInput {
   records: readonly OracleRecord[];
   tasks: readonly OracleTask[];
+  planRuns?: readonly OraclePlanRun[];
   forms: ReadonlyMap<string, FormDefinition>;
   parameters: Record<string, unknown>;
   today: string;
@@ -141,6 +152,20 @@ function rowsOf(definition: ReportDefinition, input: OracleInput): Row[] {
   if ('workflow' in source) {
     return input.tasks.filter((task) => source.definition === undefined || task.workflow === source.definition).map((task) => ({ source: taskView(task), joins: {} }));
   }
+  if ('planRun' in source) {
+    const latest = [...(input.planRuns ?? [])].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))[0];
+    if (latest === undefined) return [];
+    return latest[source.planRun].map((entry) => ({
+      source: {
+        ...entry,
+        runId: latest.id,
+        plannedAt: latest.createdAt,
+        plannedBy: latest.createdBy,
+        itemLabel: typeof entry['item'] === 'string' ? (latest.itemLabels[entry['item']] ?? null) : null,
+      },
+      joins: {},
+    }));
+  }
   const live = input.records.filter((record) => record.deleted !== true);
   const rows: Row[] = [];
   for (const record of live.filter((candidate) => candidate.form === source.form)) {
@@ -204,7 +229,11 @@ export function oracleReport(definition: ReportDefinition, input: OracleInput, h
         case 'max': {
           const all = values(kept) as (string | number)[];
           if (all.length === 0) result[measure.id] = null;
-          else result[measure.id] = all.reduce((a, b) => ((measure.agg === 'min' ? b < a : b > a) ? b : a));
+          else {
+            const found = all.reduce((a, b) => ((measure.agg === 'min' ? b < a : b > a) ? b : a)) as unknown;
+            // Timestamps come back as ISO text (docs/reports.md, column values).
+            result[measure.id] = found instanceof Date ? found.toISOString() : found;
+          }
           break;
         }
         case 'ratio': {

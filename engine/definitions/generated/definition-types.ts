@@ -603,13 +603,13 @@ export interface ChildWorkflows {
   onDone: Transition;
 }
 
-export type ReportSource = FormSource | WorkflowSource;
+export type ReportSource = FormSource | WorkflowSource | PlanRunSource;
 /**
  * Kebab-case identifier of a definition, unique within its kind.
  */
 export type DefinitionId1 = string;
 /**
- * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow sources: see docs/reports.md).
+ * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow and plan-run sources: see docs/reports.md).
  *
  * This interface was referenced by `ReportDefinition`'s JSON-Schema
  * via the `definition` "FieldRef".
@@ -675,6 +675,12 @@ export interface WorkflowSource {
   workflow: 'instances' | 'tasks' | 'events';
   definition?: DefinitionId1;
 }
+/**
+ * The latest stored MRP plan run: one row per exception or per planned order of its plan (no rows when nobody has planned yet).
+ */
+export interface PlanRunSource {
+  planRun: 'exceptions' | 'plannedOrders';
+}
 export interface ReportJoin {
   /**
    * The prefix the joined form's fields are read under (`<as>.<field>`).
@@ -718,7 +724,7 @@ export interface ReportMeasure {
   agg: 'count' | 'sum' | 'avg' | 'min' | 'max' | 'countDistinct' | 'ratio';
   field?: FieldRef;
   /**
-   * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow sources: see docs/reports.md).
+   * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow and plan-run sources: see docs/reports.md).
    */
   times?: string;
   /**

@@ -134,6 +134,42 @@ describe('planReport', () => {
     expect(problems(report({ source: { workflow: 'tasks' }, groupBy: [{ field: 'data.customer', as: 'c' }] }))[0]).toMatch(/^\/groupBy\/0\/field: "data.customer" is not a field of workflow tasks/);
   });
 
+  it('reads the latest plan run: plan entry members, the run\'s columns and the item label, nothing else', () => {
+    const plan = planReport(
+      report({
+        source: { planRun: 'exceptions' },
+        filters: [{ field: 'type', op: 'eq', value: 'shortage' }],
+        groupBy: [{ field: 'itemLabel', as: 'item' }, { field: 'date', bucket: 'week', as: 'week' }],
+        measures: [{ id: 'qty', agg: 'sum', field: 'qty', label }, { id: 'at', agg: 'max', field: 'plannedAt', label }],
+      }),
+      FORMS,
+    );
+    expect(plan.source).toEqual({ kind: 'PlanRunSourceNode', entries: 'exceptions' });
+    expect(plan.groups.map((group) => group.field)).toEqual([
+      { kind: 'PlanLabelFieldNode', label: 'items', key: 'item', type: 'string' },
+      { kind: 'JsonFieldNode', table: { kind: 'line' }, key: 'date', type: 'date' },
+    ]);
+    expect(plan.measures[1]?.field).toEqual({ kind: 'ColumnFieldNode', table: { kind: 'source' }, column: 'created_at', type: 'timestamp' });
+    expect(
+      problems(
+        report({
+          source: { planRun: 'plannedOrders' },
+          joins: [{ as: 'c', form: 'customer', field: 'item' }],
+          filters: [{ field: 'data.status', op: 'eq', value: 'x' }, { field: 'message', op: 'eq', value: 'x' }],
+          measures: [{ id: 'n', agg: 'sum', field: 'kind', label }],
+          drill: { form: 'order', fields: ['customer'] },
+        }),
+      ),
+    ).toEqual([
+      '/joins/0: joins need a form source',
+      expect.stringMatching(/^\/filters\/0\/field: "data\.status" is not a field of plan-run plannedOrders/),
+      expect.stringMatching(/^\/filters\/1\/field: "message" is not a field of plan-run plannedOrders/),
+      '/measures/0/field: sum needs a number field',
+      '/drill/form: must be the source form or a joined form',
+    ]);
+    expect(reportIndexes(report({ source: { planRun: 'exceptions' }, filters: [{ field: 'type', op: 'eq', value: 'shortage' }] }))).toEqual([]);
+  });
+
   it('checks that a dashboard names existing reports and maps declared parameters', () => {
     const reports = new Map([['r', report({ parameters: { type: 'object', properties: { from: { type: 'string' } } } })]]);
     expect(() =>
