@@ -105,7 +105,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     const parameters = validator.check(request.parameters);
     requireReadableShape(actor, plan);
     const source = definition.source;
-    const form = definition.drill?.form ?? ('form' in source ? source.form : undefined);
+    const form = drillForm(definition);
     if (form === undefined) throw drillInvalid('/row', 'This report has no records to drill into');
     const compiled = deps.definitions.form(form);
     if (!mayUseForm(compiled.definition, actor.roles, 'read')) throw new OrdoError('ORDO_ERR_FORBIDDEN', `You may not read records of form ${form}`);
@@ -169,6 +169,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
           ...(definition.description === undefined ? {} : { description: definition.description }),
           chart: definition.chart,
           ...(definition.parameters === undefined ? {} : { parameters: definition.parameters }),
+          drillable: drillForm(definition) !== undefined,
         })),
     get: (actor, id) => runnable(actor, id),
     run,
@@ -203,6 +204,11 @@ function fitsDimension(group: GroupNode, value: unknown): boolean {
   if (group.bucket === undefined && group.field.type === 'boolean') return typeof value === 'boolean';
   if (group.bucket === undefined && group.field.type === 'timestamp') return isInstant(value);
   return typeof value === 'string' && !value.includes('\u0000');
+}
+
+/** The form whose records stand behind a row; workflow and plan-run sources have none unless `drill` names one. */
+function drillForm(definition: ReportDefinition): string | undefined {
+  return definition.drill?.form ?? ('form' in definition.source ? definition.source.form : undefined);
 }
 
 function drillInvalid(pointer: string, message: string): OrdoError {

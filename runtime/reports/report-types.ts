@@ -17,6 +17,8 @@ export interface ReportSummary {
   description?: LocalizedText;
   chart: ReportDefinition['chart'];
   parameters?: ReportDefinition['parameters'];
+  /** Whether a row has records behind it (POST /api/reports/:id/drill answers). */
+  drillable: boolean;
 }
 
 export interface ReportResult {

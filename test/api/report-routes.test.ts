@@ -45,7 +45,9 @@ for (const backend of testDatabases()) {
     };
 
     it('runs every shipped report on the demo data, with rows where the demo has the data', async () => {
-      const { items } = (await call('admin', 'GET', '/api/reports')).json() as { items: { id: string }[] };
+      const { items } = (await call('admin', 'GET', '/api/reports')).json() as { items: { id: string; drillable: boolean }[] };
+      // Workflow tasks and plan entries are not records: those reports offer no drill-down.
+      expect(items.filter((item) => !item.drillable).map((item) => item.id)).toEqual(['approval-cycle-times', 'shortages']);
       expect(items.map((item) => item.id)).toEqual([
         'approval-cycle-times',
         'inventory-value',

@@ -57,6 +57,8 @@ export interface ReportSummary {
   readonly description?: LocalizedText;
   readonly chart: ChartSpec;
   readonly parameters?: ParameterSchema;
+  /** Whether a row has records behind it to drill into. */
+  readonly drillable: boolean;
 }
 
 export interface ReportResult {

@@ -21,10 +21,22 @@ export function ReportPage({ id }: { id: string }) {
   const summary = catalog.report(id);
   if (!catalog.loaded) return <div className="page-state">{t('app.loading')}</div>;
   if (!summary) return <p className="notice notice-error">{t('reports.notFound')}</p>;
-  return <LoadedReportPage key={id} id={id} title={text(summary.title)} description={summary.description ? text(summary.description) : undefined} schema={summary.parameters} />;
+  return <LoadedReportPage key={id} id={id} title={text(summary.title)} description={summary.description ? text(summary.description) : undefined} schema={summary.parameters} drillable={summary.drillable} />;
 }
 
-function LoadedReportPage({ id, title, description, schema }: { id: string; title: string; description: string | undefined; schema: ParameterSchema | undefined }) {
+function LoadedReportPage({
+  id,
+  title,
+  description,
+  schema,
+  drillable,
+}: {
+  id: string;
+  title: string;
+  description: string | undefined;
+  schema: ParameterSchema | undefined;
+  drillable: boolean;
+}) {
   const { t, locale } = useI18n();
   const [parameters, setParameters] = useState<Record<string, unknown>>(() => initialParameters(schema));
   const state = useReportRun(id, parameters);
@@ -61,14 +73,14 @@ function LoadedReportPage({ id, title, description, schema }: { id: string; titl
         {state.status === 'ready' ? (
           <>
             {state.result.hidden.length > 0 ? <p className="notice notice-info">{t('reports.hidden')}</p> : null}
-            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={onDrill} />
+            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={drillable ? onDrill : undefined} />
             {tableBelow ? <p className="muted small drill-hint">{t('reports.drillHint')}</p> : null}
           </>
         ) : null}
       </section>
       {tableBelow && state.status === 'ready' ? (
         <section className="card report-card">
-          <ReportTable result={state.result} onRow={onDrill} />
+          <ReportTable result={state.result} onRow={drillable ? onDrill : undefined} />
         </section>
       ) : null}
       {drill ? <DrillDrawer key={JSON.stringify(drill)} target={drill} onClose={closeDrill} /> : null}

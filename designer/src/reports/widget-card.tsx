@@ -75,7 +75,7 @@ export function WidgetCard({ widget, shared, reload, span, onDrill }: WidgetCard
         {state.status === 'ready' ? (
           <>
             {state.result.hidden.length > 0 && !allDrawnHidden(state.result) ? <p className="widget-hidden muted small">{t('reports.hidden')}</p> : null}
-            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={drill} maxRows={TILE_ROWS} title={title} />
+            <ReportView result={state.result} height={CHART_HEIGHT} onDrill={summary?.drillable ? drill : undefined} maxRows={TILE_ROWS} title={title} />
           </>
         ) : null}
       </div>
