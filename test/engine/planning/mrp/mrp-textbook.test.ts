@@ -12,24 +12,23 @@ describe('MRP record of a two-level BOM', () => {
    *      01-09: 15 + 20 available -> net 5 -> receipt 5 on 01-09, release 01-06; 01-14: net 40, release 01-11.
    *   The receipt of 01-05 is first needed on 01-09: reschedule out (defer) to 01-09.
    */
-  const plan = planMrp(
-    scenario({
-      items: [
-        { id: 'A', makeBuy: 'make', leadTimeDays: 1 },
-        { id: 'B', makeBuy: 'buy', leadTimeDays: 3 },
-      ],
-      boms: [{ id: 'A-1', item: 'A', version: '1', lines: [{ lineNo: 1, component: 'B', qtyPer: 2 }] }],
-      stock: [
-        { item: 'A', qty: 10 },
-        { item: 'B', qty: 15 },
-      ],
-      supplies: [{ id: 'PO-1', kind: 'purchase', item: 'B', qty: 20, due: '2026-01-05' }],
-      demands: [
-        { id: 'SO-1/1', kind: 'sales-order', item: 'A', qty: 30, due: '2026-01-10', salesOrder: 'SO-1' },
-        { id: 'SO-2/1', kind: 'sales-order', item: 'A', qty: 20, due: '2026-01-15', salesOrder: 'SO-2' },
-      ],
-    }),
-  );
+  const record = scenario({
+    items: [
+      { id: 'A', makeBuy: 'make', leadTimeDays: 1 },
+      { id: 'B', makeBuy: 'buy', leadTimeDays: 3 },
+    ],
+    boms: [{ id: 'A-1', item: 'A', version: '1', lines: [{ lineNo: 1, component: 'B', qtyPer: 2 }] }],
+    stock: [
+      { item: 'A', qty: 10 },
+      { item: 'B', qty: 15 },
+    ],
+    supplies: [{ id: 'PO-1', kind: 'purchase', item: 'B', qty: 20, due: '2026-01-05' }],
+    demands: [
+      { id: 'SO-1/1', kind: 'sales-order', item: 'A', qty: 30, due: '2026-01-10', salesOrder: 'SO-1' },
+      { id: 'SO-2/1', kind: 'sales-order', item: 'A', qty: 20, due: '2026-01-15', salesOrder: 'SO-2' },
+    ],
+  });
+  const plan = planMrp(record);
 
   it('plans the receipts and releases of the worked record', () => {
     expect(ordersOf(plan, 'A')).toEqual([
@@ -54,6 +53,17 @@ describe('MRP record of a two-level BOM', () => {
       { supply: 'PL/B/2026-01-09/1', qty: 5 },
     ]);
     expect(plan.demands.find((demand) => demand.id === 'PL/A/2026-01-10/1/1')).toMatchObject({ item: 'B', kind: 'dependent', qty: 40, due: '2026-01-09', parentSupply: 'PL/A/2026-01-10/1', bomLine: 1 });
+  });
+
+  it('names planned orders by bucket, so a new order renames none of the others', () => {
+    // 5 more A on 01-12: A orders 5 on 01-12 (release 01-11), so B needs 10 more on 01-11, past its stock and receipt.
+    const changed = planMrp({ ...record, demands: [...record.demands!, { id: 'SO-3/1', kind: 'sales-order', item: 'A', qty: 5, due: '2026-01-12', salesOrder: 'SO-3' }] });
+    expect(changed.plannedOrders).toEqual(expect.arrayContaining(plan.plannedOrders));
+    const added = changed.plannedOrders.filter((order) => !plan.plannedOrders.some((old) => old.id === order.id));
+    expect(added.map(({ id, qty, start, due }) => ({ id, qty, start, due }))).toEqual([
+      { id: 'PL/A/2026-01-12/1', qty: 5, start: '2026-01-11', due: '2026-01-12' },
+      { id: 'PL/B/2026-01-11/1', qty: 10, start: '2026-01-08', due: '2026-01-11' },
+    ]);
   });
 
   it('defers the early receipt to its first need', () => {
