@@ -17,27 +17,27 @@ describe('pegging graph', () => {
       [
         'demand:SO-1/1',
         'supply:STOCK/PUMP/1',
-        'supply:PL/PUMP/1',
-        'demand:PL/PUMP/1/1',
-        'demand:PL/PUMP/1/2',
-        'supply:PL/CASING/1',
+        'supply:PL/PUMP/2026-04-17/1',
+        'demand:PL/PUMP/2026-04-17/1/1',
+        'demand:PL/PUMP/2026-04-17/1/2',
+        'supply:PL/CASING/2026-04-10/1',
         'supply:PO-9',
-        'short:PL/PUMP/1/2',
-        'demand:PL/CASING/1/1',
-        'supply:PL/CASTING/1',
+        'short:PL/PUMP/2026-04-17/1/2',
+        'demand:PL/CASING/2026-04-10/1/1',
+        'supply:PL/CASTING/2026-04-06/1',
       ].sort(),
     );
     expect(edgeList(graph).sort()).toEqual(
       [
         'demand:SO-1/1 -> supply:STOCK/PUMP/1 peg 4',
-        'demand:SO-1/1 -> supply:PL/PUMP/1 peg 6',
-        'supply:PL/PUMP/1 -> demand:PL/PUMP/1/1 component 11',
-        'supply:PL/PUMP/1 -> demand:PL/PUMP/1/2 component 11',
-        'demand:PL/PUMP/1/1 -> supply:PL/CASING/1 peg 11',
-        'demand:PL/PUMP/1/2 -> supply:PO-9 peg 8',
-        'demand:PL/PUMP/1/2 -> short:PL/PUMP/1/2 short 3',
-        'supply:PL/CASING/1 -> demand:PL/CASING/1/1 component 22',
-        'demand:PL/CASING/1/1 -> supply:PL/CASTING/1 peg 22 late',
+        'demand:SO-1/1 -> supply:PL/PUMP/2026-04-17/1 peg 6',
+        'supply:PL/PUMP/2026-04-17/1 -> demand:PL/PUMP/2026-04-17/1/1 component 11',
+        'supply:PL/PUMP/2026-04-17/1 -> demand:PL/PUMP/2026-04-17/1/2 component 11',
+        'demand:PL/PUMP/2026-04-17/1/1 -> supply:PL/CASING/2026-04-10/1 peg 11',
+        'demand:PL/PUMP/2026-04-17/1/2 -> supply:PO-9 peg 8',
+        'demand:PL/PUMP/2026-04-17/1/2 -> short:PL/PUMP/2026-04-17/1/2 short 3',
+        'supply:PL/CASING/2026-04-10/1 -> demand:PL/CASING/2026-04-10/1/1 component 22',
+        'demand:PL/CASING/2026-04-10/1/1 -> supply:PL/CASTING/2026-04-06/1 peg 22 late',
       ].sort(),
     );
   });
@@ -45,18 +45,18 @@ describe('pegging graph', () => {
   it('marks late and past-due supplies and gives each node its BOM level', () => {
     const graph = buildPeggingGraph(PLAN, ['SO-1/1']);
     const node = (id: string) => graph.nodes.find((candidate) => candidate.id === id);
-    expect(node('supply:PL/CASTING/1')).toMatchObject({ type: 'supply', late: true, pastDueStart: true, level: 2 });
+    expect(node('supply:PL/CASTING/2026-04-06/1')).toMatchObject({ type: 'supply', late: true, pastDueStart: true, level: 2 });
     expect(node('supply:PO-9')).toMatchObject({ type: 'supply', late: false, pastDueStart: false, level: 1 });
-    expect(node('short:PL/PUMP/1/2')).toMatchObject({ type: 'shortage', qty: 3, level: 1 });
+    expect(node('short:PL/PUMP/2026-04-17/1/2')).toMatchObject({ type: 'shortage', qty: 3, level: 1 });
     expect(node('demand:SO-1/1')).toMatchObject({ level: 0 });
   });
 
   it('draws a supply shared by two orders once, with an edge from each', () => {
     const graph = buildPeggingGraph(PLAN, [...salesOrderDemands(PLAN, 'SO-1'), ...salesOrderDemands(PLAN, 'SO-2')]);
-    expect(graph.nodes.filter((node) => node.id === 'supply:PL/PUMP/1')).toHaveLength(1);
-    expect(edgeList(graph).filter((edge) => edge.includes('-> supply:PL/PUMP/1 '))).toEqual([
-      'demand:SO-1/1 -> supply:PL/PUMP/1 peg 6',
-      'demand:SO-2/1 -> supply:PL/PUMP/1 peg 5',
+    expect(graph.nodes.filter((node) => node.id === 'supply:PL/PUMP/2026-04-17/1')).toHaveLength(1);
+    expect(edgeList(graph).filter((edge) => edge.includes('-> supply:PL/PUMP/2026-04-17/1 '))).toEqual([
+      'demand:SO-1/1 -> supply:PL/PUMP/2026-04-17/1 peg 6',
+      'demand:SO-2/1 -> supply:PL/PUMP/2026-04-17/1 peg 5',
     ]);
     expect(graph.nodes).toHaveLength(11);
   });
@@ -72,11 +72,11 @@ describe('pegging graph', () => {
   it('stops at a BOM level and counts the component needs left undrawn', () => {
     const index = indexPlan(PLAN);
     const top = buildPeggingGraph(PLAN, ['SO-1/1'], index, { maxLevel: 0 });
-    expect(top.nodes.map((node) => node.id).sort()).toEqual(['demand:SO-1/1', 'supply:PL/PUMP/1', 'supply:STOCK/PUMP/1']);
-    expect(top.nodes.find((node) => node.id === 'supply:PL/PUMP/1')).toMatchObject({ hiddenComponents: 2 });
+    expect(top.nodes.map((node) => node.id).sort()).toEqual(['demand:SO-1/1', 'supply:PL/PUMP/2026-04-17/1', 'supply:STOCK/PUMP/1']);
+    expect(top.nodes.find((node) => node.id === 'supply:PL/PUMP/2026-04-17/1')).toMatchObject({ hiddenComponents: 2 });
     const two = buildPeggingGraph(PLAN, ['SO-1/1'], index, { maxLevel: 1 });
     expect(two.nodes).toHaveLength(8);
-    expect(two.nodes.find((node) => node.id === 'supply:PL/CASING/1')).toMatchObject({ hiddenComponents: 1 });
+    expect(two.nodes.find((node) => node.id === 'supply:PL/CASING/2026-04-10/1')).toMatchObject({ hiddenComponents: 1 });
     expect(readableLevel(PLAN, ['SO-1/1'], index, 3)).toBe(0);
     expect(readableLevel(PLAN, ['SO-1/1'], index, 8)).toBe(1);
     expect(readableLevel(PLAN, ['SO-1/1'], index, 100)).toBe(2);
@@ -89,13 +89,13 @@ describe('pegging graph', () => {
 
   it('walks up from a supply to every demand it serves and the order lines above them', () => {
     const index = indexPlan(PLAN);
-    const pump = whereUsed(index, 'PL/PUMP/1');
+    const pump = whereUsed(index, 'PL/PUMP/2026-04-17/1');
     expect(pump.map((use) => [use.demand.id, use.qty])).toEqual([
       ['SO-1/1', 6],
       ['SO-2/1', 5],
     ]);
-    const castings = whereUsed(index, 'PL/CASTING/1');
-    expect(castings.map((use) => [use.demand.id, use.qty, use.tops.map((top) => top.id)])).toEqual([['PL/CASING/1/1', 22, ['SO-1/1', 'SO-2/1']]]);
+    const castings = whereUsed(index, 'PL/CASTING/2026-04-06/1');
+    expect(castings.map((use) => [use.demand.id, use.qty, use.tops.map((top) => top.id)])).toEqual([['PL/CASING/2026-04-10/1/1', 22, ['SO-1/1', 'SO-2/1']]]);
     expect(whereUsed(index, 'STOCK/PUMP/1').map((use) => use.tops.map((top) => top.id))).toEqual([['SO-1/1']]);
   });
 

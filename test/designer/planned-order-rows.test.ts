@@ -12,39 +12,39 @@ import {
 } from '../../designer/src/planning/planned-order-rows.js';
 import { LABELS, PLAN } from './planning-fixture.js';
 
-const FIRMED = [{ plannedOrder: 'PL/CASTING/1', form: 'purchase-requisition' as const, recordId: 'r-pr-1', title: 'PR-0001' }];
+const FIRMED = [{ plannedOrder: 'PL/CASTING/2026-04-06/1', form: 'purchase-requisition' as const, recordId: 'r-pr-1', title: 'PR-0001' }];
 const ROWS = plannedOrderRows(indexPlan(PLAN), LABELS, FIRMED);
 const ids = (filter: Partial<PlannedOrderFilter>) => filterPlannedOrders(ROWS, { ...NO_FILTER, ...filter }).map((row) => row.order.id);
 
 describe('planned order rows', () => {
   it('name the item, the sales orders served up the BOM, shortages below and the firmed record', () => {
     expect(ROWS.map((row) => [row.order.id, row.itemName, row.salesOrders, row.short, row.firmed?.title])).toEqual([
-      ['PL/PUMP/1', 'Pump KBZ', ['SO-1', 'SO-2'], true, undefined],
-      ['PL/CASING/1', 'Casing', ['SO-1', 'SO-2'], false, undefined],
-      ['PL/CASTING/1', 'Casting HT250', ['SO-1', 'SO-2'], false, 'PR-0001'],
+      ['PL/PUMP/2026-04-17/1', 'Pump KBZ', ['SO-1', 'SO-2'], true, undefined],
+      ['PL/CASING/2026-04-10/1', 'Casing', ['SO-1', 'SO-2'], false, undefined],
+      ['PL/CASTING/2026-04-06/1', 'Casting HT250', ['SO-1', 'SO-2'], false, 'PR-0001'],
     ]);
   });
 
   it('filter by text (id, item code or name, any case), make/buy, sales order, due range and shortage', () => {
-    expect(ids({})).toEqual(['PL/PUMP/1', 'PL/CASING/1', 'PL/CASTING/1']);
-    expect(ids({ text: 'cast' })).toEqual(['PL/CASTING/1']);
-    expect(ids({ text: '  PUMP kbz ' })).toEqual(['PL/PUMP/1']);
-    expect(ids({ text: 'ht250' })).toEqual(['PL/CASTING/1']);
-    expect(ids({ kind: 'make' })).toEqual(['PL/PUMP/1', 'PL/CASING/1']);
-    expect(ids({ kind: 'buy' })).toEqual(['PL/CASTING/1']);
+    expect(ids({})).toEqual(['PL/PUMP/2026-04-17/1', 'PL/CASING/2026-04-10/1', 'PL/CASTING/2026-04-06/1']);
+    expect(ids({ text: 'cast' })).toEqual(['PL/CASTING/2026-04-06/1']);
+    expect(ids({ text: '  PUMP kbz ' })).toEqual(['PL/PUMP/2026-04-17/1']);
+    expect(ids({ text: 'ht250' })).toEqual(['PL/CASTING/2026-04-06/1']);
+    expect(ids({ kind: 'make' })).toEqual(['PL/PUMP/2026-04-17/1', 'PL/CASING/2026-04-10/1']);
+    expect(ids({ kind: 'buy' })).toEqual(['PL/CASTING/2026-04-06/1']);
     expect(ids({ salesOrder: 'SO-2' })).toHaveLength(3);
     expect(ids({ salesOrder: 'SO-3' })).toEqual([]);
-    expect(ids({ dueFrom: '2026-04-10' })).toEqual(['PL/PUMP/1', 'PL/CASING/1']);
-    expect(ids({ dueTo: '2026-04-10' })).toEqual(['PL/CASING/1', 'PL/CASTING/1']);
-    expect(ids({ dueFrom: '2026-04-07', dueTo: '2026-04-16' })).toEqual(['PL/CASING/1']);
-    expect(ids({ onlyShortages: true })).toEqual(['PL/PUMP/1']);
+    expect(ids({ dueFrom: '2026-04-10' })).toEqual(['PL/PUMP/2026-04-17/1', 'PL/CASING/2026-04-10/1']);
+    expect(ids({ dueTo: '2026-04-10' })).toEqual(['PL/CASING/2026-04-10/1', 'PL/CASTING/2026-04-06/1']);
+    expect(ids({ dueFrom: '2026-04-07', dueTo: '2026-04-16' })).toEqual(['PL/CASING/2026-04-10/1']);
+    expect(ids({ onlyShortages: true })).toEqual(['PL/PUMP/2026-04-17/1']);
     expect(ids({ onlyShortages: true, kind: 'buy' })).toEqual([]);
   });
 
   it('sort by any column both ways, ties by id; a second click turns the order round', () => {
-    expect(sortPlannedOrders(ROWS, { key: 'due', descending: false }).map((row) => row.order.id)).toEqual(['PL/CASTING/1', 'PL/CASING/1', 'PL/PUMP/1']);
+    expect(sortPlannedOrders(ROWS, { key: 'due', descending: false }).map((row) => row.order.id)).toEqual(['PL/CASTING/2026-04-06/1', 'PL/CASING/2026-04-10/1', 'PL/PUMP/2026-04-17/1']);
     expect(sortPlannedOrders(ROWS, { key: 'qty', descending: true }).map((row) => row.order.qty)).toEqual([22, 11, 11]);
-    expect(sortPlannedOrders(ROWS, { key: 'qty', descending: true }).map((row) => row.order.id)).toEqual(['PL/CASTING/1', 'PL/CASING/1', 'PL/PUMP/1']);
+    expect(sortPlannedOrders(ROWS, { key: 'qty', descending: true }).map((row) => row.order.id)).toEqual(['PL/CASTING/2026-04-06/1', 'PL/CASING/2026-04-10/1', 'PL/PUMP/2026-04-17/1']);
     expect(sortPlannedOrders(ROWS, { key: 'item', descending: false }).map((row) => row.itemName)).toEqual(['Casing', 'Casting HT250', 'Pump KBZ']);
     expect(nextPlannedOrderSort({ key: 'due', descending: false }, 'due')).toEqual({ key: 'due', descending: true });
     expect(nextPlannedOrderSort({ key: 'due', descending: true }, 'qty')).toEqual({ key: 'qty', descending: false });

@@ -402,7 +402,7 @@ export interface MrpPlan {
  */
 export interface PlannedOrder {
   /**
-   * Stable for the same scenario: `PL/<item>/<n>`.
+   * `PL/<item>/<bucket start>/<n>`: the first day of the bucket whose needs the order covers, and its place among that bucket's orders. Stable for the same scenario, and an order added in one bucket renames no order of another.
    */
   id: string;
   item: string;

@@ -56,6 +56,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   let pending: Need[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
+  // Orders are made bucket by bucket in ascending order, so one counter that restarts per bucket numbers them.
+  let sequenceBucket = -1;
+  let sequence = 0;
 
   function listOf(key: string): number[] {
     let list = lists.get(key);
@@ -168,8 +171,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   function newPlannedOrder(key: string, orderQty: number, good: number, need: DayNumber, windowEnd: number): number {
     const salesOrder = item.mto === true && key !== FREE ? key : undefined;
+    if (pendingBucket !== sequenceBucket) {
+      sequenceBucket = pendingBucket;
+      sequence = 0;
+    }
+    sequence += 1;
     const record: SupplyRecord = {
-      id: `PL/${itemId}/${plannedIndex.length + 1}`,
+      id: plannedOrderId(model, itemId, pendingBucket, sequence),
       kind: item.makeBuy === 'make' ? 'planned-make' : 'planned-buy',
       qty: good,
       date: need,
@@ -335,6 +343,15 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     }
   }
   return { item: itemId, supplies, demands, allocation, pegs, plannedIndex, exceptions, ownExceptions, emitted, draws, pool };
+}
+
+/**
+ * `PL/<item>/<bucket start>/<n>`: keyed by the bucket whose needs the order covers and its place
+ * among that bucket's orders, so a new order in one bucket does not rename the orders of later
+ * buckets, nor, through their exploded demand ids, every component's demand below them.
+ */
+function plannedOrderId(model: MrpModel, itemId: string, bucket: number, sequence: number): string {
+  return `PL/${itemId}/${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
 }
 
 function newAllocation(demands: DemandTable): DemandAllocation {

@@ -37,12 +37,12 @@ describe('ctp.promise on a hand-built committed plan', () => {
   });
 
   it('is limited by a work center the committed plan already loads, and says how many hours are missing', () => {
-    // PL/PUMP/1 (96 pumps, 11-02..11-09) needs (60 + 96 * 30) / 60 = 49 h of ASSY over 5 working days:
+    // PL/PUMP/2026-11-09/1 (96 pumps, 11-02..11-09) needs (60 + 96 * 30) / 60 = 49 h of ASSY over 5 working days:
     // 9.8 h a day, more than the 8 h there are, so ASSY has nothing free until Mon 11-09. The new 10
     // pumps need (60 + 10 * 30) / 60 = 6 h: done on 11-09, shipped the working day after, Tue 11-10.
     // To ship Thu 11-05 they would start Tue 11-03 and need 6 h of ASSY on 11-03 and 11-04: 0 are free.
-    const planned = { id: 'PL/PUMP/1', item: 'PUMP', kind: 'make' as const, qty: 96, start: '2026-11-02', due: '2026-11-09' };
-    const supply = { id: 'PL/PUMP/1', item: 'PUMP', kind: 'planned-make' as const, qty: 96, date: '2026-11-09', unpeggedQty: 0 };
+    const planned = { id: 'PL/PUMP/2026-11-09/1', item: 'PUMP', kind: 'make' as const, qty: 96, start: '2026-11-02', due: '2026-11-09' };
+    const supply = { id: 'PL/PUMP/2026-11-09/1', item: 'PUMP', kind: 'planned-make' as const, qty: 96, date: '2026-11-09', unpeggedQty: 0 };
     const plan = emptyPlan([...componentsInStock(10), supply], [planned]);
     const result = promise({ lines: [{ item: 'PUMP', qty: 10, requestedDate: '2026-11-05' }] }, plan);
     expect(result.lines[0]).toMatchObject({

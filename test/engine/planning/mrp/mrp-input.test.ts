@@ -83,7 +83,7 @@ describe('reference problems become exceptions and the rest is planned', () => {
     expect(exceptionsOf(plan, 'bom-cycle')).toEqual([expect.objectContaining({ item: 'X', items: ['X', 'Y', 'Z', 'X'] })]);
     expect(ordersOf(plan, 'X')).toHaveLength(1);
     // X's line to Y is inside the cycle and not exploded; its line to B is.
-    expect(plan.demands.filter((demand) => demand.parentSupply === 'PL/X/1').map((demand) => demand.item)).toEqual(['B']);
+    expect(plan.demands.filter((demand) => demand.parentSupply === 'PL/X/2026-02-10/1').map((demand) => demand.item)).toEqual(['B']);
   });
 
   it('reports unknown items, the missing routing and demand outside the horizon', () => {

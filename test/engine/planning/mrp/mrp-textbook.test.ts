@@ -12,24 +12,23 @@ describe('MRP record of a two-level BOM', () => {
    *      01-09: 15 + 20 available -> net 5 -> receipt 5 on 01-09, release 01-06; 01-14: net 40, release 01-11.
    *   The receipt of 01-05 is first needed on 01-09: reschedule out (defer) to 01-09.
    */
-  const plan = planMrp(
-    scenario({
-      items: [
-        { id: 'A', makeBuy: 'make', leadTimeDays: 1 },
-        { id: 'B', makeBuy: 'buy', leadTimeDays: 3 },
-      ],
-      boms: [{ id: 'A-1', item: 'A', version: '1', lines: [{ lineNo: 1, component: 'B', qtyPer: 2 }] }],
-      stock: [
-        { item: 'A', qty: 10 },
-        { item: 'B', qty: 15 },
-      ],
-      supplies: [{ id: 'PO-1', kind: 'purchase', item: 'B', qty: 20, due: '2026-01-05' }],
-      demands: [
-        { id: 'SO-1/1', kind: 'sales-order', item: 'A', qty: 30, due: '2026-01-10', salesOrder: 'SO-1' },
-        { id: 'SO-2/1', kind: 'sales-order', item: 'A', qty: 20, due: '2026-01-15', salesOrder: 'SO-2' },
-      ],
-    }),
-  );
+  const record = scenario({
+    items: [
+      { id: 'A', makeBuy: 'make', leadTimeDays: 1 },
+      { id: 'B', makeBuy: 'buy', leadTimeDays: 3 },
+    ],
+    boms: [{ id: 'A-1', item: 'A', version: '1', lines: [{ lineNo: 1, component: 'B', qtyPer: 2 }] }],
+    stock: [
+      { item: 'A', qty: 10 },
+      { item: 'B', qty: 15 },
+    ],
+    supplies: [{ id: 'PO-1', kind: 'purchase', item: 'B', qty: 20, due: '2026-01-05' }],
+    demands: [
+      { id: 'SO-1/1', kind: 'sales-order', item: 'A', qty: 30, due: '2026-01-10', salesOrder: 'SO-1' },
+      { id: 'SO-2/1', kind: 'sales-order', item: 'A', qty: 20, due: '2026-01-15', salesOrder: 'SO-2' },
+    ],
+  });
+  const plan = planMrp(record);
 
   it('plans the receipts and releases of the worked record', () => {
     expect(ordersOf(plan, 'A')).toEqual([
@@ -40,20 +39,31 @@ describe('MRP record of a two-level BOM', () => {
       { qty: 5, start: '2026-01-06', due: '2026-01-09' },
       { qty: 40, start: '2026-01-11', due: '2026-01-14' },
     ]);
-    expect(plan.plannedOrders.find((order) => order.id === 'PL/A/1')?.bomVersion).toBe('1');
+    expect(plan.plannedOrders.find((order) => order.id === 'PL/A/2026-01-10/1')?.bomVersion).toBe('1');
   });
 
   it('pegs every allocation, so a customer order walks down to the purchases it depends on', () => {
     expect(pegsOf(plan, 'SO-1/1')).toEqual([
       { supply: 'STOCK/A/1', qty: 10 },
-      { supply: 'PL/A/1', qty: 20 },
+      { supply: 'PL/A/2026-01-10/1', qty: 20 },
     ]);
-    expect(pegsOf(plan, 'PL/A/1/1')).toEqual([
+    expect(pegsOf(plan, 'PL/A/2026-01-10/1/1')).toEqual([
       { supply: 'STOCK/B/1', qty: 15 },
       { supply: 'PO-1', qty: 20 },
-      { supply: 'PL/B/1', qty: 5 },
+      { supply: 'PL/B/2026-01-09/1', qty: 5 },
     ]);
-    expect(plan.demands.find((demand) => demand.id === 'PL/A/1/1')).toMatchObject({ item: 'B', kind: 'dependent', qty: 40, due: '2026-01-09', parentSupply: 'PL/A/1', bomLine: 1 });
+    expect(plan.demands.find((demand) => demand.id === 'PL/A/2026-01-10/1/1')).toMatchObject({ item: 'B', kind: 'dependent', qty: 40, due: '2026-01-09', parentSupply: 'PL/A/2026-01-10/1', bomLine: 1 });
+  });
+
+  it('names planned orders by bucket, so a new order renames none of the others', () => {
+    // 5 more A on 01-12: A orders 5 on 01-12 (release 01-11), so B needs 10 more on 01-11, past its stock and receipt.
+    const changed = planMrp({ ...record, demands: [...record.demands!, { id: 'SO-3/1', kind: 'sales-order', item: 'A', qty: 5, due: '2026-01-12', salesOrder: 'SO-3' }] });
+    expect(changed.plannedOrders).toEqual(expect.arrayContaining(plan.plannedOrders));
+    const added = changed.plannedOrders.filter((order) => !plan.plannedOrders.some((old) => old.id === order.id));
+    expect(added.map(({ id, qty, start, due }) => ({ id, qty, start, due }))).toEqual([
+      { id: 'PL/A/2026-01-12/1', qty: 5, start: '2026-01-11', due: '2026-01-12' },
+      { id: 'PL/B/2026-01-11/1', qty: 10, start: '2026-01-08', due: '2026-01-11' },
+    ]);
   });
 
   it('defers the early receipt to its first need', () => {
@@ -143,7 +153,7 @@ describe('safety stock, scrap and yield', () => {
       }),
     );
     expect(ordersOf(plan, 'P')).toEqual([{ qty: 50, start: '2026-02-09', due: '2026-02-10' }]);
-    expect(plan.supplies.find((supply) => supply.id === 'PL/P/1')?.qty).toBe(40);
+    expect(plan.supplies.find((supply) => supply.id === 'PL/P/2026-02-10/1')?.qty).toBe(40);
     expect(ordersOf(plan, 'R')).toEqual([{ qty: 55, start: '2026-02-08', due: '2026-02-09' }]);
   });
 });
@@ -204,7 +214,7 @@ describe('BOM versions, phantoms and substitutes', () => {
       }),
     );
     expect(ordersOf(plan, 'P')).toEqual([]);
-    expect(pegsOf(plan, 'PL/A/1/1')).toEqual([
+    expect(pegsOf(plan, 'PL/A/2026-02-10/1/1')).toEqual([
       { supply: 'STOCK/P/1', qty: 3 },
       { supply: 'PHANTOM/P/1', qty: 7 },
     ]);
@@ -242,8 +252,8 @@ describe('BOM versions, phantoms and substitutes', () => {
   it('uses a substitute only for what the primary lacks, at its ratio, before ordering the primary', () => {
     // B needs 10, has 4: short 6 -> S at 2 per B covers 5 with its 10 -> 1 B left to order.
     const plan = withSubstitute(4);
-    expect(plan.demands.find((demand) => demand.id === 'PL/A/1/2')).toMatchObject({ item: 'S', qty: 10, substituteFor: 'B', parentSupply: 'PL/A/1', bomLine: 2 });
-    expect(plan.demands.find((demand) => demand.id === 'PL/A/1/1')).toMatchObject({ item: 'B', qty: 5 });
+    expect(plan.demands.find((demand) => demand.id === 'PL/A/2026-02-10/1/2')).toMatchObject({ item: 'S', qty: 10, substituteFor: 'B', parentSupply: 'PL/A/2026-02-10/1', bomLine: 2 });
+    expect(plan.demands.find((demand) => demand.id === 'PL/A/2026-02-10/1/1')).toMatchObject({ item: 'B', qty: 5 });
     expect(ordersOf(plan, 'B')).toEqual([{ qty: 1, start: '2026-02-06', due: '2026-02-09' }]);
     expect(plan.supplies.find((supply) => supply.id === 'STOCK/S/1')?.unpeggedQty).toBe(0);
   });
@@ -275,7 +285,7 @@ describe('make-to-order', () => {
       }),
     );
     expect(pegsOf(plan, 'SO-1/1')).toEqual([{ supply: 'STOCK/F/1', qty: 5 }]);
-    expect(pegsOf(plan, 'SO-2/1')).toEqual([{ supply: 'PL/F/1', qty: 5 }]);
+    expect(pegsOf(plan, 'SO-2/1')).toEqual([{ supply: 'PL/F/2026-02-01/1', qty: 5 }]);
     expect(ordersOf(plan, 'F')).toEqual([{ qty: 5, start: '2026-01-30', due: '2026-02-01', salesOrder: 'SO-2' }]);
     expect(ordersOf(plan, 'M')).toEqual([{ qty: 5, start: '2026-01-25', due: '2026-01-30', salesOrder: 'SO-2' }]);
     expect(plan.demands.find((demand) => demand.item === 'M')?.salesOrder).toBe('SO-2');
@@ -299,7 +309,7 @@ describe('make-to-order', () => {
       { supply: 'STOCK/M/1', qty: 8, salesOrder: 'SO-3' },
       { supply: 'PO-9', qty: 6, salesOrder: 'SO-3' },
     ]);
-    expect(pegsOf(plan, 'PL/F/1/1')).toEqual([{ supply: 'STOCK/M/1', qty: 5 }]);
+    expect(pegsOf(plan, 'PL/F/2026-02-10/1/1')).toEqual([{ supply: 'STOCK/M/1', qty: 5 }]);
     expect(plan.rescheduleMessages).toEqual([expect.objectContaining({ supply: 'PO-9', action: 'cancel' })]);
     expect(plan.demands.some((demand) => demand.id === 'SO-3/1')).toBe(false);
   });
@@ -347,9 +357,9 @@ describe('shortage and past-due start', () => {
     );
     expect(ordersOf(plan, 'L')).toEqual([{ qty: 3, start: '2026-01-01', due: '2026-01-11' }]);
     expect(plan.demands[0]).toMatchObject({ id: 'D', shortQty: 3 });
-    expect(pegsOf(plan, 'D')).toEqual([{ supply: 'PL/L/1', qty: 3 }]);
-    expect(exceptionsOf(plan, 'shortage')).toEqual([expect.objectContaining({ item: 'L', demand: 'D', supply: 'PL/L/1', salesOrder: 'SO-8', date: '2026-01-11', qty: 3 })]);
-    expect(exceptionsOf(plan, 'past-due-start')).toEqual([expect.objectContaining({ item: 'L', supply: 'PL/L/1', date: '2026-01-11' })]);
+    expect(pegsOf(plan, 'D')).toEqual([{ supply: 'PL/L/2026-01-04/1', qty: 3 }]);
+    expect(exceptionsOf(plan, 'shortage')).toEqual([expect.objectContaining({ item: 'L', demand: 'D', supply: 'PL/L/2026-01-04/1', salesOrder: 'SO-8', date: '2026-01-11', qty: 3 })]);
+    expect(exceptionsOf(plan, 'past-due-start')).toEqual([expect.objectContaining({ item: 'L', supply: 'PL/L/2026-01-04/1', date: '2026-01-11' })]);
     expect(plan.summary.shortages).toBe(1);
   });
 
