@@ -15,7 +15,7 @@ const options = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { min
 );
 
 function field(types: readonly FieldType[], columns?: fc.Arbitrary<DesignField[]>): fc.Arbitrary<DesignField> {
-  return fc.record({ name, type: fc.constantFrom(...types), label, help: fc.option(label, { nil: undefined }), required: fc.boolean(), options, columns: columns ?? fc.constant([]) }).map(
+  return fc.record({ name, type: fc.constantFrom(...types), label, help: fc.option(label, { nil: undefined }), required: fc.boolean(), options, columns: columns ?? fc.constant<DesignField[]>([]) }).map(
     ({ name: fieldName, type, label: fieldLabel, help, required, options: choices, columns: fieldColumns }) => {
       const result: DesignField = { name: fieldName, type, label: fieldLabel, required };
       if (help !== undefined) result.help = help;
@@ -28,7 +28,7 @@ function field(types: readonly FieldType[], columns?: fc.Arbitrary<DesignField[]
       if (type === 'choice') result.options = choices;
       if (type === 'lookup') result.lookup = { form: 'customer', displayField: 'name' };
       if (type === 'serial') result.serial = { prefix: 'II-{YYYY}-', digits: 4 };
-      if (type === 'table') result.columns = fieldColumns;
+      if (type === 'table') result.columns = [...fieldColumns];
       return result;
     },
   );
