@@ -120,6 +120,11 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     await drag(page, page.getByTestId('design-field-inspectedOn-handle'), page.getByTestId('design-field-lot'), 'top');
     await expect.poll(() => canvasOrder(page)).toEqual(['inspectedOn', 'lot', 'result', 'characteristics']);
     await harness.screenshot('04-reordered');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('designer-tab-design').textContent()).toBe('Design');
+    await page.getByTestId('design-field-result').click();
+    await harness.screenshot('04-reordered-en');
+    await page.getByTestId('lang-zh-CN').click();
 
     // The preview is the staff renderer: the sub-table has its columns.
     await page.getByTestId('designer-tab-preview').click();

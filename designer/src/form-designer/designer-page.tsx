@@ -134,7 +134,7 @@ export function FormDesignerPage({ id }: { id: string }) {
             ‹ {t('designer.back')}
           </a>
           <h1 data-testid="page-title">{text(model.title)}</h1>
-          <span className={draft.dirty ? 'fd-status is-dirty' : 'fd-status'} data-testid="designer-status">
+          <span className={draft.dirty ? 'fd-status is-dirty' : draft.publishedVersion === null ? 'fd-status is-new' : 'fd-status'} data-testid="designer-status">
             {status}
           </span>
         </div>
