@@ -28,7 +28,11 @@ async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'midd
 }
 
 async function canvasOrder(page: Page): Promise<string[]> {
-  return page.locator('[data-testid^="design-field-"]:not([data-testid$="-handle"])').evaluateAll((nodes) => nodes.map((node) => (node.getAttribute('data-testid') ?? '').replace('design-field-', '')));
+  const names: string[] = [];
+  for (const node of await page.locator('[data-testid^="design-field-"]:not([data-testid$="-handle"])').all()) {
+    names.push(((await node.getAttribute('data-testid')) ?? '').replace('design-field-', ''));
+  }
+  return names;
 }
 
 async function setProperty(page: Page, testId: string, value: string): Promise<void> {
