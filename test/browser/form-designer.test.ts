@@ -123,6 +123,11 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     expect(await canvasOrder(page)).toEqual(['lot', 'inspectedOn', 'result', 'characteristics']);
     await drag(page, page.getByTestId('design-field-inspectedOn-handle'), page.getByTestId('design-field-lot'), 'top');
     await expect.poll(() => canvasOrder(page)).toEqual(['inspectedOn', 'lot', 'result', 'characteristics']);
+    // Undo by keyboard puts the lot back on top; redo by the button moves it down again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => canvasOrder(page)).toEqual(['lot', 'inspectedOn', 'result', 'characteristics']);
+    await page.getByTestId('designer-redo').click();
+    await expect.poll(() => canvasOrder(page)).toEqual(['inspectedOn', 'lot', 'result', 'characteristics']);
     await harness.screenshot('04-reordered');
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByTestId('designer-tab-design').textContent()).toBe('Design');

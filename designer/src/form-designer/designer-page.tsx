@@ -1,6 +1,6 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { isApiError, type ApiError } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href } from '../routing/index.js';
@@ -122,6 +122,22 @@ export function FormDesignerPage({ id }: { id: string }) {
     }
   }
 
+  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (or Ctrl+Y) undo and redo design steps; inside a text box the browser's own undo applies.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const target = event.target as HTMLElement | null;
+      if (target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) draft.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') draft.redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [draft]);
+
   if (draft.load.status === 'loading') return <div className="page-state">{t('app.loading')}</div>;
   if (draft.load.status === 'failed') return <RetryNotice message={describeFailure(draft.load.error, locale)} onRetry={() => window.location.reload()} />;
 
@@ -146,6 +162,12 @@ export function FormDesignerPage({ id }: { id: string }) {
           ))}
         </div>
         <div className="fd-actions">
+          <button type="button" className="btn fd-icon-button" disabled={!draft.canUndo} onClick={draft.undo} title={t('designer.undo')} aria-label={t('designer.undo')} data-testid="designer-undo">
+            ↶
+          </button>
+          <button type="button" className="btn fd-icon-button" disabled={!draft.canRedo} onClick={draft.redo} title={t('designer.redo')} aria-label={t('designer.redo')} data-testid="designer-redo">
+            ↷
+          </button>
           <button type="button" className="btn" disabled={busy !== null || draft.jsonError !== null} onClick={() => void run('save')} data-testid="designer-save">
             {busy === 'save' ? t('designer.saving') : t('designer.save')}
           </button>

@@ -18,10 +18,16 @@ export interface FormDraftState {
   publishedVersion: number | null;
   setModel(model: DesignForm): void;
   setText(text: string): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  undo(): void;
+  redo(): void;
   save(): Promise<FormDraft>;
   /** Publishes the saved draft; save first. */
   publish(): Promise<PublishedForm>;
 }
+
+const UNDO_LIMIT = 200;
 
 export function emptyForm(id: string): DesignForm {
   return { id, version: 1, title: { 'zh-CN': id, en: id }, fields: [], rest: {}, ui: {} };
@@ -36,6 +42,9 @@ export function useFormDraft(id: string): FormDraftState {
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
+  // Earlier and undone texts: the text is the whole state, so undo is putting an earlier text back.
+  const [past, setPast] = useState<readonly string[]>([]);
+  const [future, setFuture] = useState<readonly string[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -65,14 +74,12 @@ export function useFormDraft(id: string): FormDraftState {
     };
   }, [api, id]);
 
-  const setModel = useCallback((next: DesignForm) => {
-    setModelState(next);
-    setTextState(definitionText(next));
-    setJsonError(null);
-    setDirty(true);
+  const remember = useCallback((previous: string) => {
+    setPast((entries) => [...entries.slice(-(UNDO_LIMIT - 1)), previous]);
+    setFuture([]);
   }, []);
 
-  const setText = useCallback((next: string) => {
+  const restore = useCallback((next: string) => {
     setTextState(next);
     setDirty(true);
     try {
@@ -82,6 +89,38 @@ export function useFormDraft(id: string): FormDraftState {
       setJsonError(error instanceof Error ? error.message : String(error));
     }
   }, []);
+
+  const setModel = useCallback((next: DesignForm) => {
+    remember(text);
+    setModelState(next);
+    setTextState(definitionText(next));
+    setJsonError(null);
+    setDirty(true);
+  }, [remember, text]);
+
+  const setText = useCallback(
+    (next: string) => {
+      remember(text);
+      restore(next);
+    },
+    [remember, restore, text],
+  );
+
+  const undo = useCallback(() => {
+    const previous = past.at(-1);
+    if (previous === undefined) return;
+    setPast(past.slice(0, -1));
+    setFuture([...future, text]);
+    restore(previous);
+  }, [future, past, restore, text]);
+
+  const redo = useCallback(() => {
+    const next = future.at(-1);
+    if (next === undefined) return;
+    setFuture(future.slice(0, -1));
+    setPast([...past, text]);
+    restore(next);
+  }, [future, past, restore, text]);
 
   const save = useCallback(async () => {
     const saved = await api.saveFormDraft(id, text);
@@ -103,5 +142,5 @@ export function useFormDraft(id: string): FormDraftState {
     return published;
   }, [api, id, model]);
 
-  return { load, text, model, jsonError, dirty, publishedVersion, setModel, setText, save, publish };
+  return { load, text, model, jsonError, dirty, publishedVersion, setModel, setText, canUndo: past.length > 0, canRedo: future.length > 0, undo, redo, save, publish };
 }

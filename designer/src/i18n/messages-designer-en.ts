@@ -69,6 +69,8 @@ export const DESIGNER_MESSAGES_EN = {
   'designer.prop.yes': 'Yes',
   'designer.prop.no': 'No',
   'designer.prop.none': '(none)',
+  'designer.undo': 'Undo (Ctrl+Z)',
+  'designer.redo': 'Redo (Ctrl+Shift+Z)',
   'designer.save': 'Save draft',
   'designer.saving': 'Saving…',
   'designer.publish': 'Publish',

@@ -70,6 +70,8 @@ export const DESIGNER_MESSAGES_ZH_CN: Readonly<Record<keyof typeof DESIGNER_MESS
   'designer.prop.yes': '是',
   'designer.prop.no': '否',
   'designer.prop.none': '（无）',
+  'designer.undo': '撤销（Ctrl+Z）',
+  'designer.redo': '重做（Ctrl+Shift+Z）',
   'designer.save': '保存草稿',
   'designer.saving': '保存中…',
   'designer.publish': '发布',
