@@ -34,11 +34,11 @@ function NewFormDialog({ taken, onClose }: { taken: readonly string[]; onClose: 
       {failure !== null ? <p className="notice notice-error">{failure}</p> : null}
       <div className="fd-new-grid">
         <label className="fd-prop">
-          <span className="fd-prop-label">{t('designer.forms.newTitle')}（中文）</span>
+          <span className="fd-prop-label">{t('designer.formTitleZh')}</span>
           <input value={zh} onChange={(event) => setZh(event.target.value)} data-testid="new-form-zh" />
         </label>
         <label className="fd-prop">
-          <span className="fd-prop-label">{t('designer.forms.newTitle')} (English)</span>
+          <span className="fd-prop-label">{t('designer.formTitleEn')}</span>
           <input
             value={en}
             onChange={(event) => {

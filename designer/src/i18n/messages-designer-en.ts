@@ -10,7 +10,6 @@ export const DESIGNER_MESSAGES_EN = {
   'designer.forms.notPublished': 'Not published',
   'designer.forms.draft': 'Draft with changes',
   'designer.forms.open': 'Design',
-  'designer.forms.newTitle': 'Form name',
   'designer.forms.newId': 'Form key (lower case letters, digits and -)',
   'designer.forms.create': 'Create',
   'designer.forms.cancel': 'Cancel',

@@ -11,7 +11,6 @@ export const DESIGNER_MESSAGES_ZH_CN: Readonly<Record<keyof typeof DESIGNER_MESS
   'designer.forms.notPublished': '未发布',
   'designer.forms.draft': '草稿有修改',
   'designer.forms.open': '设计',
-  'designer.forms.newTitle': '表单名称',
   'designer.forms.newId': '表单标识（小写字母、数字和 -）',
   'designer.forms.create': '创建',
   'designer.forms.cancel': '取消',
