@@ -8,6 +8,10 @@ import { useRoute, type Route } from './routing/index.js';
 import { DefinitionsProvider, HomePage, Layout, useDefinitions } from './shell/index.js';
 import { InboxPage, TaskPage } from './workflows/index.js';
 
+/** The form designer loads when a designer opens it: staff never download it. */
+const DesignerFormsPage = lazy(() => import('./form-designer/index.js').then((module) => ({ default: module.DesignerFormsPage })));
+const FormDesignerPage = lazy(() => import('./form-designer/index.js').then((module) => ({ default: module.FormDesignerPage })));
+
 /** The scheduling page (Gantt, what-if, dispatch lists) loads when a planner opens it, not with the app. */
 const SchedulingPage = lazy(() => import('./scheduling/index.js').then((module) => ({ default: module.SchedulingPage })));
 
@@ -23,6 +27,13 @@ function Page({ route }: { route: Route }) {
     return (
       <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
         <SchedulingPage view={route.view} workCenter={route.workCenter} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'designer-forms' || route.page === 'form-designer') {
+    return (
+      <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
+        {route.page === 'form-designer' ? <FormDesignerPage key={route.id} id={route.id} /> : <DesignerFormsPage />}
       </Suspense>
     );
   }

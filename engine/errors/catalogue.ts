@@ -70,6 +70,7 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_PRINT_TEMPLATE_NOT_FOUND: spec(404, 'user', 'No such print template for this form', '该表单没有此打印模板'),
   ORDO_ERR_PRINT_TEMPLATE_FAILED: spec(422, 'user', 'The print template failed while rendering', '打印模板渲染失败'),
   ORDO_ERR_PDF_UNAVAILABLE: spec(503, 'operational', 'PDF printing is not available on this server', '服务器暂不支持生成 PDF'),
+  ORDO_ERR_DRAFT_INVALID: spec(400, 'user', 'The draft is not a valid definition yet', '草稿还不是有效的定义'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -27,6 +27,16 @@ export interface DefinitionsTable {
   published_by: string;
 }
 
+/** A designer's unpublished definition; `body` is read back as text (`body::text`) so it stays byte for byte. */
+export interface DefinitionDraftsTable {
+  kind: 'form';
+  id: string;
+  body: string;
+  based_on_version: number | null;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface UsersTable {
   id: string;
   username: string;
@@ -251,4 +261,5 @@ export interface DatabaseSchema {
   ordo_plan_runs: PlanRunsTable;
   ordo_plan_firmings: PlanFirmingsTable;
   ordo_schedule_runs: ScheduleRunsTable;
+  ordo_definition_drafts: DefinitionDraftsTable;
 }

@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { OrdoDatabase } from '../db/index.js';
 import { authRoutes } from './auth-routes.js';
 import { definitionRoutes } from './definition-routes.js';
+import { createDesignerService } from '../designer/index.js';
+import { designerRoutes } from './designer-routes.js';
 import { registerDocsRoutes, registerOpenApiCollector } from './docs-routes.js';
 import { handleError, installErrorHandler } from './error-handler.js';
 import { exportRoutes } from './export-routes.js';
@@ -74,6 +76,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(scheduleRoutes, { services });
     await api.register(reportRoutes, { services });
     await api.register(exportRoutes, { services, now: () => new Date() });
+    if (options.database !== undefined) {
+      await api.register(designerRoutes, { designer: createDesignerService({ database: options.database, definitions: services.definitions, now: () => new Date() }) });
+    }
     if (options.database !== undefined) {
       const printer = options.pdfPrinter ?? ownPrinter(app);
       const registry = options.printTemplates ?? createPrintTemplateRegistry([]);

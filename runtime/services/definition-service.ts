@@ -7,7 +7,7 @@ import type { OrdoDatabase } from '../db/index.js';
 import { ensureReportIndexes } from '../reports/report-indexes.js';
 import { insertAudit, insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type Executor } from '../stores/index.js';
 import { canonicalJson, sha256 } from './canonical-json.js';
-import { ADMIN_ROLE, isAdmin, mayUseForm } from './form-access.js';
+import { ADMIN_ROLE, mayDesign, mayUseForm } from './form-access.js';
 import type { Actor, DefinitionBundle, DefinitionService } from './types.js';
 
 type Versions<T> = Map<string, Map<number, T>>;
@@ -165,11 +165,6 @@ async function publishOne(
 function checksumOf(definition: AnyDefinition): string {
   const { version: _version, $schema: _schema, ...content } = definition;
   return sha256(canonicalJson(content));
-}
-
-function mayDesign(actor: Actor, app: AppDefinition | undefined): boolean {
-  if (isAdmin(actor.roles)) return true;
-  return app?.roles.some((role) => role.canDesign === true && actor.roles.includes(role.id)) ?? false;
 }
 
 function toState(rows: readonly DefinitionRow[]): PublishedState {

@@ -1,8 +1,14 @@
-import { escapePointer, type FormDefinition } from '../../engine/definitions/index.js';
+import { escapePointer, type AppDefinition, type FormDefinition } from '../../engine/definitions/index.js';
 import { OrdoError, type FieldError, type Locale } from '../../engine/errors/index.js';
 import { isPlainObject } from './plain-object.js';
 
 export const ADMIN_ROLE = 'admin';
+
+/** Admin, or a role the app marks `canDesign`: who may see drafts and publish definitions. */
+export function mayDesign(actor: { roles: readonly string[] }, app: AppDefinition | undefined): boolean {
+  if (isAdmin(actor.roles)) return true;
+  return app?.roles.some((role) => role.canDesign === true && actor.roles.includes(role.id)) ?? false;
+}
 
 export type FormAction = 'read' | 'create' | 'update' | 'delete';
 

@@ -1,5 +1,6 @@
 export { createServices, importRecord } from './create-services.js';
-export { ADMIN_ROLE, mayReadField, mayUseForm, type FormAction } from './form-access.js';
+export { ADMIN_ROLE, mayDesign, mayReadField, mayUseForm, type FormAction } from './form-access.js';
+export { canonicalJson, sha256 } from './canonical-json.js';
 export { MAX_PAGE_SIZE } from './record-list-query.js';
 export { computeChanges } from './record-changes.js';
 export { lookupDisplay } from './record-display.js';

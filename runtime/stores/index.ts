@@ -111,3 +111,4 @@ export {
   type ScheduleRunRow,
   type ScheduleRunSummaryRow,
 } from './schedule-runs-store.js';
+export { findDraft, listDrafts, upsertDraft, type DraftRow } from './definition-drafts-store.js';

@@ -22,6 +22,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/scheduling/dispatch/wc-cnc')).toEqual({ page: 'scheduling', view: 'dispatch', workCenter: 'wc-cnc' });
     expect(parseRoute('#/dashboards/management')).toEqual({ page: 'dashboard', id: 'management' });
     expect(parseRoute('#/reports/on-time-delivery')).toEqual({ page: 'report', id: 'on-time-delivery' });
+    expect(parseRoute('#/designer/forms')).toEqual({ page: 'designer-forms' });
+    expect(parseRoute('#/designer/forms/incoming-inspection')).toEqual({ page: 'form-designer', id: 'incoming-inspection' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -41,6 +43,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/scheduling/dispatch/wc-cnc/more')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/dashboards')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/reports/x/run')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer/workflows')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer/forms/x/more')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -58,6 +63,8 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('scheduling' as const), view: fc.constant('dispatch' as const), workCenter: text }),
       fc.record({ page: fc.constant('dashboard' as const), id: text }),
       fc.record({ page: fc.constant('report' as const), id: text }),
+      fc.constant({ page: 'designer-forms' as const }),
+      fc.record({ page: fc.constant('form-designer' as const), id: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

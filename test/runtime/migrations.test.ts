@@ -9,6 +9,7 @@ import { testDatabases } from '../support/database.js';
 
 const TABLES = [
   'ordo_audit',
+  'ordo_definition_drafts',
   'ordo_definitions',
   'ordo_idempotency',
   'ordo_notifications',

@@ -25,7 +25,7 @@ export function testDatabases(): TestBackend[] {
 
 /** Empties every Ordo table, so tests in one file can start from nothing without a new instance. */
 export async function resetDatabase(database: OrdoDatabase): Promise<void> {
-  await sql`truncate ordo_definitions, ordo_users, ordo_sessions, ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials, ordo_workflow_instances, ordo_workflow_events, ordo_tasks, ordo_timers, ordo_notifications, ordo_outbox, ordo_plan_runs, ordo_plan_firmings, ordo_schedule_runs restart identity cascade`.execute(
+  await sql`truncate ordo_definitions, ordo_users, ordo_sessions, ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials, ordo_workflow_instances, ordo_workflow_events, ordo_tasks, ordo_timers, ordo_notifications, ordo_outbox, ordo_plan_runs, ordo_plan_firmings, ordo_schedule_runs, ordo_definition_drafts restart identity cascade`.execute(
     database.db,
   );
 }

@@ -1,3 +1,4 @@
+import type { DesignerFormEntry, FormDraft, PublishedForm } from './designer-types.js';
 import { ApiError, problemToError } from './api-error.js';
 import type {
   DefinitionsResponse,
@@ -210,6 +211,10 @@ export function createApiClient(options: ApiClientOptions) {
       request<DrillResult>('POST', reportPath(id, 'drill'), { body: { parameters, row, ...page } }),
     dashboards: () => request<{ items: readonly DashboardSummary[] }>('GET', '/api/dashboards'),
     dashboard: (id: string) => request<DashboardDefinition>('GET', `/api/dashboards/${encodeURIComponent(id)}`),
+    designerForms: () => request<{ items: readonly DesignerFormEntry[] }>('GET', '/api/designer/forms'),
+    formDraft: (id: string) => request<FormDraft>('GET', `/api/designer/drafts/form/${encodeURIComponent(id)}`),
+    saveFormDraft: (id: string, body: string) => request<FormDraft>('PUT', `/api/designer/drafts/form/${encodeURIComponent(id)}`, { body: { body } }),
+    publishForm: (id: string) => request<PublishedForm>('POST', `/api/designer/drafts/form/${encodeURIComponent(id)}/publish`),
     printTemplates: (form: string) => request<{ items: readonly PrintTemplateSummary[] }>('GET', `/api/print-templates?form=${encodeURIComponent(form)}`),
     download,
   };

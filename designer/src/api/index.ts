@@ -74,3 +74,4 @@ export type {
   WorkflowNotification,
   WorkflowTask,
 } from './workflow-types.js';
+export type { DesignerFormEntry, FormDraft, PublishedForm } from './designer-types.js';

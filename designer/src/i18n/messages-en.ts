@@ -1,3 +1,4 @@
+import { DESIGNER_MESSAGES_EN } from './messages-designer-en.js';
 import { REPORT_MESSAGES_EN } from './messages-reports-en.js';
 
 /** The English catalogue; its keys are the message ids, `{name}` marks a parameter. */
@@ -485,6 +486,7 @@ export const MESSAGES_EN = {
   'scheduling.priority.high': 'High',
   'scheduling.priority.normal': 'Normal',
   ...REPORT_MESSAGES_EN,
+  ...DESIGNER_MESSAGES_EN,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

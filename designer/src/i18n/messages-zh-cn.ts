@@ -1,3 +1,4 @@
+import { DESIGNER_MESSAGES_ZH_CN } from './messages-designer-zh-cn.js';
 import type { MessageId } from './messages-en.js';
 import { REPORT_MESSAGES_ZH_CN } from './messages-reports-zh-cn.js';
 
@@ -485,4 +486,5 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'scheduling.priority.high': '高',
   'scheduling.priority.normal': '普通',
   ...REPORT_MESSAGES_ZH_CN,
+  ...DESIGNER_MESSAGES_ZH_CN,
 };

@@ -35,6 +35,8 @@ export type Route =
   | { readonly page: 'history'; readonly form: string; readonly id: string }
   | { readonly page: 'dashboard'; readonly id: string }
   | { readonly page: 'report'; readonly id: string }
+  | { readonly page: 'designer-forms' }
+  | { readonly page: 'form-designer'; readonly id: string }
   | { readonly page: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -77,6 +79,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'planning') return parsePlanning(form ?? 'orders', id, parts.length);
   if (head === 'scheduling') return parseScheduling(form ?? 'gantt', id, parts.length);
   if ((head === 'dashboards' || head === 'reports') && parts.length === 2 && form !== undefined) return { page: head === 'dashboards' ? 'dashboard' : 'report', id: form };
+  if (head === 'designer' && form === 'forms' && parts.length <= 3) return id === undefined ? { page: 'designer-forms' } : { page: 'form-designer', id };
   if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
@@ -103,6 +106,10 @@ export function formatRoute(route: Route): string {
       return `#/dashboards/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/reports/${encodeURIComponent(route.id)}`;
+    case 'designer-forms':
+      return '#/designer/forms';
+    case 'form-designer':
+      return `#/designer/forms/${encodeURIComponent(route.id)}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
+import { mayDesign } from '../form-designer/design-access.js';
 import { mayPlan } from '../planning/planning-access.js';
 import { ReportNavSection } from '../reports/report-nav.js';
 import { href, type Route } from '../routing/index.js';
@@ -21,6 +22,8 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
   const { state } = useSession();
   const planning = state.status === 'signed-in' && mayPlan(state.user.roles);
   const { app, forms } = useDefinitions();
+  const designing = state.status === 'signed-in' && mayDesign(state.user.roles, app);
+  const designerActive = route.page === 'designer-forms' || route.page === 'form-designer';
   const sections = useMemo(() => buildNavigation(app, forms), [app, forms]);
   const openTasks = useOpenTaskCount().count;
   return (
@@ -70,6 +73,18 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
         </ul>
       </section>
       <ReportNavSection route={route} />
+      {designing ? (
+        <section className="nav-section">
+          <h2 className="nav-heading">{t('nav.design')}</h2>
+          <ul>
+            <li>
+              <a className={designerActive ? 'nav-link active' : 'nav-link'} href={href({ page: 'designer-forms' })} aria-current={designerActive ? 'page' : undefined} data-testid="nav-form-designer">
+                {t('nav.formDesigner')}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       {sections.length === 0 ? <p className="muted nav-empty">{t('nav.empty')}</p> : null}
       {sections.map((section, index) => (
         <section key={section.title ? section.title.en : `rest-${index}`} className="nav-section">

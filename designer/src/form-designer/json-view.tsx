@@ -1,0 +1,13 @@
+import { useI18n } from '../i18n/index.js';
+
+/** The definition's text, exactly what is saved and published; editable, read back into the design view. */
+export function JsonView({ text, error, onChange }: { text: string; error: string | null; onChange: (text: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="fd-json">
+      <p className="fd-hint">{t('designer.jsonHint')}</p>
+      {error !== null ? <p className="notice notice-error">{t('designer.jsonInvalid', { message: error })}</p> : null}
+      <textarea className="fd-json-text" spellCheck={false} value={text} onChange={(event) => onChange(event.target.value)} data-testid="designer-json" />
+    </div>
+  );
+}

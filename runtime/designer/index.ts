@@ -1,0 +1,1 @@
+export { createDesignerService, type DesignerFormEntry, type DesignerService, type FormDraft } from './draft-service.js';
