@@ -66,9 +66,7 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
   it('opens the dashboard, changes the date range, exports the report, drills into late orders and prints a delivery note', async () => {
     const { page } = harness;
     await page.goto(harness.baseUrl);
-    await page.getByTestId('login-username').fill(MANAGER);
-    await page.getByTestId('login-password').fill('ordo-demo');
-    await page.getByTestId('login-submit').click();
+    await harness.signIn(MANAGER);
 
     // 报表 in the navigation leads to the dashboard; every tile settles (drawn, empty or an error it shows).
     const firstRun = runOf(page, ON_TIME);

@@ -40,10 +40,7 @@ describe.skipIf(skipBrowserTests)('definition texts and record data are shown as
     });
     const { page } = harness;
     await page.goto(harness.baseUrl);
-    await page.getByTestId('login-username').fill('li.na');
-    await page.getByTestId('login-password').fill('ordo-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await harness.signIn('li.na');
   });
 
   afterAll(async () => {

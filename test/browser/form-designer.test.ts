@@ -62,9 +62,7 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     const { page } = harness;
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(harness.baseUrl);
-    await page.getByTestId('login-username').fill(ADMIN);
-    await page.getByTestId('login-password').fill('ordo-demo');
-    await page.getByTestId('login-submit').click();
+    await harness.signIn(ADMIN);
 
     await page.getByTestId('nav-form-designer').click();
     await page.getByTestId('designer-form-sales-order').waitFor();
@@ -171,9 +169,7 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     const inspector = await (await harness.newContext()).newPage();
     await inspector.setViewportSize({ width: 1440, height: 900 });
     await inspector.goto(harness.baseUrl);
-    await inspector.getByTestId('login-username').fill(INSPECTOR);
-    await inspector.getByTestId('login-password').fill('ordo-demo');
-    await inspector.getByTestId('login-submit').click();
+    await harness.signIn(INSPECTOR, inspector);
     await inspector.getByTestId('nav-incoming-inspection').click();
     await inspector.goto(`${harness.baseUrl}/#/forms/incoming-inspection/new`);
     await inspector.locator('#root_lot').fill('LOT-2026-0815');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
+import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 /*
  * The staff side of the sales order lifecycle, in Chromium: the clerk, the manager and the other
@@ -55,9 +55,7 @@ describe.skipIf(skipBrowserTests)('a special-configuration sales order goes thro
     // A page that was signed in shows the app once its session is checked: sign that user out first.
     await page.locator('[data-testid="login-username"], [data-testid="logout"]').first().waitFor();
     if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await harness.signIn(username, page);
     await expect.poll(() => page.getByTestId('current-user').textContent()).toBe(displayName);
   }
 

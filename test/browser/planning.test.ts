@@ -36,9 +36,7 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
   it('runs MRP, reads shortages, draws a pegging tree down to a purchase and firms a buy order', async () => {
     const { page } = harness;
     await page.goto(harness.baseUrl);
-    await page.getByTestId('login-username').fill(PLANNER);
-    await page.getByTestId('login-password').fill('ordo-demo');
-    await page.getByTestId('login-submit').click();
+    await harness.signIn(PLANNER);
 
     // A fresh factory has no plan: the latest run answers 404, which the page shows as its empty state.
     harness.allow('console', /status of 404/);

@@ -59,9 +59,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
   it('plans, commits, moves operations in the Gantt, inserts an order, runs a what-if and prints a dispatch list', async () => {
     const { page } = harness;
     await page.goto(harness.baseUrl);
-    await page.getByTestId('login-username').fill(PLANNER);
-    await page.getByTestId('login-password').fill('ordo-demo');
-    await page.getByTestId('login-submit').click();
+    await harness.signIn(PLANNER);
 
     // Nothing is committed on a fresh factory: the committed run answers 404, the page's empty state.
     harness.allow('console', /status of 404/);
@@ -136,27 +134,37 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     expect(moved.result.operations.find((operation) => operation.operation === free!.operation)?.start).toBe(new Date(target).toISOString());
     await harness.screenshot('04-move-accepted');
 
-    // Drag an operation onto a machine of its work center half an hour into another order's operation
+    // Drag an operation onto a machine of its work center where another order's operation starts
     // there (its own predecessors done by then): the machine is busy, the move is refused and the bar goes back.
     const ops = moved.result.operations;
     const predecessorsEnd = (operation: PlannedOperation) =>
       Math.max(0, ...ops.filter((other) => other.order === operation.order && startOf(other) < startOf(operation)).map(endOf));
+    // The drop goes a quarter past the first 15-minute mark after `first` starts, while `first` still runs
+    // there, inside every demo calendar's day shift (Monday to Friday, 08:00-15:30 factory time): working
+    // time whatever the hour the test runs, so the busy machine is what is refused (the move pushes only
+    // what starts after the drop to the right, never `first`).
+    const dropAt = (first: PlannedOperation) => Math.ceil(startOf(first) / (15 * MINUTE)) * 15 * MINUTE + 15 * MINUTE;
+    const inDayShift = (ms: number) => {
+      const local = toFactoryLocal(ms);
+      const weekday = new Date(`${local.slice(0, 10)}T00:00:00Z`).getUTCDay();
+      return weekday >= 1 && weekday <= 5 && local.slice(11) >= '08:00' && local.slice(11) <= '15:00';
+    };
     const busy = ops
       .filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= now)
       .flatMap((second) =>
         ops
-          .filter((first) => first.workCenter === second.workCenter && first.order !== second.order && endOf(first) - startOf(first) >= 2 * HOUR)
-          .filter((first) => predecessorsEnd(second) <= startOf(first) + 30 * MINUTE && startOf(first) + 30 * MINUTE >= now)
+          .filter((first) => first.workCenter === second.workCenter && first.order !== second.order && endOf(first) > dropAt(first))
+          .filter((first) => predecessorsEnd(second) <= dropAt(first) && dropAt(first) >= now && inDayShift(startOf(first)) && inDayShift(dropAt(first)))
           .map((first) => ({ first, second })),
       )[0];
     expect(busy).toBeDefined();
     const { first, second } = busy!;
     harness.allow('console', /status of 409/);
-    const before = await dragBar(second, startOf(first) + 30 * MINUTE, first.machine);
+    const before = await dragBar(second, dropAt(first), first.machine);
     const refused = page.getByTestId('move-refused');
     await refused.waitFor({ timeout: 20_000 });
     expect(await refused.textContent()).toContain('调整被拒绝');
-    expect(await refused.locator('li').first().getAttribute('data-kind')).toBe('overlap');
+    expect(await refused.locator('li[data-kind="overlap"]').count()).toBe(1);
     expect(await refused.textContent()).toContain('该时段已被占用');
     expect((await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).id).toBe(moved.id);
     const back = await page.locator(`[data-testid="gantt"] [data-operation="${second.operation}"]`).boundingBox();

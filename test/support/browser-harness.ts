@@ -73,6 +73,8 @@ export interface BrowserHarness {
    * stored, or to write data the page then shows. Fails on any answer but 2xx.
    */
   api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }): Promise<T>;
+  /** Signs a demo user in on the login page the page (default: the harness's) shows, and waits for the app. */
+  signIn(username: string, on?: Page): Promise<void>;
   /** A full-page screenshot of `page` (another tab, say) in test-artifacts/browser/<name>-<step>.png; returns the path. */
   screenshot(step: string, on?: Page): Promise<string>;
   close(): Promise<void>;
@@ -221,6 +223,12 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
         });
         if (!response.ok) throw new Error(`${request?.method ?? 'GET'} ${path} as ${username}: ${response.status} ${await response.text()}`);
         return (await response.json()) as T;
+      },
+      async signIn(username, on = page) {
+        await on.getByTestId('login-username').fill(username);
+        await on.getByTestId('login-password').fill(DEMO_PASSWORD);
+        await on.getByTestId('login-submit').click();
+        await on.getByTestId('current-user').waitFor();
       },
       async screenshot(step, on = page) {
         const path = join(browserArtifactsDir, `${options.name}-${step}.png`);
