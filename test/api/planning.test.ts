@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import type { MrpPlan } from '../../engine/planning/index.js';
@@ -9,6 +8,7 @@ import { PLANNING_SCHEMAS, loadPlanningScenario, schemaProblems, type LoadedScen
 import type { Actor, RecordDto, Services } from '../../runtime/services/index.js';
 import { countRows, testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
+import { countingPlugin } from '../support/statement-counter.js';
 
 /*
  * The planning snapshot of the demo factory, then the function API, plan runs and firming over
@@ -27,19 +27,6 @@ interface Firmed {
   form: string;
   recordId: string;
   title: string;
-}
-
-/** Counts the statements sent through a Kysely instance. */
-function countingPlugin(counter: { statements: number }): KyselyPlugin {
-  return {
-    transformQuery(args) {
-      counter.statements += 1;
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
 }
 
 for (const backend of testDatabases()) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { sql, type KyselyPlugin } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannedOperation, ScheduleRequest, ScheduleResult } from '../../engine/planning/index.js';
 import { checkFactorySchedule } from '../../engine/planning/scheduling/index.js';
@@ -11,6 +11,7 @@ import type { Actor, Services } from '../../runtime/services/index.js';
 import { findScheduleRun } from '../../runtime/stores/index.js';
 import { testDatabases } from '../support/database.js';
 import { openShippedFactory } from '../support/shipped-factory.js';
+import { countingPlugin } from '../support/statement-counter.js';
 
 /*
  * Scheduling the demo factory's live records over HTTP: plan, commit, insert a new order, a stale
@@ -23,19 +24,6 @@ import { openShippedFactory } from '../support/shipped-factory.js';
 const DEMO_MORNING = new Date('2026-11-24T01:00:00Z');
 const PLANNER = 'zhao.min';
 const USERS = [PLANNER, 'zheng.hao', 'li.na', 'admin'] as const;
-
-/** Counts the statements sent through a Kysely instance. */
-function countingPlugin(counter: { statements: number }): KyselyPlugin {
-  return {
-    transformQuery(args) {
-      counter.statements += 1;
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-}
 
 for (const backend of testDatabases()) {
   describe(`scheduling over HTTP on ${backend.name}`, () => {
