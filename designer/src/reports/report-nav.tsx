@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/index.js';
-import { href, type Route } from '../routing/index.js';
+import type { Route } from '../routing/index.js';
+import { NavLink } from '../shell/nav-link.js';
 import { useReportCatalog } from './report-catalog.js';
 
 /** The navigation's 报表 section: dashboards first, then the reports; absent when the user may run none. */
@@ -21,16 +22,9 @@ export function ReportNavSection({ route }: { route: Route }) {
         {links.map((link) => {
           const active = route.page === link.route.page && 'id' in route && route.id === link.route.id;
           return (
-            <li key={`${link.route.page}/${link.route.id}`}>
-              <a
-                className={active ? `nav-link ${link.icon} active` : `nav-link ${link.icon}`}
-                href={href(link.route)}
-                aria-current={active ? 'page' : undefined}
-                data-testid={`nav-${link.route.page}-${link.route.id}`}
-              >
-                {link.title}
-              </a>
-            </li>
+            <NavLink key={`${link.route.page}/${link.route.id}`} to={link.route} active={active} testId={`nav-${link.route.page}-${link.route.id}`} className={link.icon}>
+              {link.title}
+            </NavLink>
           );
         })}
       </ul>

@@ -4,26 +4,25 @@ import { useI18n } from '../i18n/index.js';
 import { mayDesign } from '../form-designer/design-access.js';
 import { mayPlan } from '../planning/planning-access.js';
 import { ReportNavSection } from '../reports/report-nav.js';
-import { href, type Route } from '../routing/index.js';
+import type { Route } from '../routing/index.js';
 import { useDefinitions } from './definitions-context.js';
+import { NavLink } from './nav-link.js';
 import { buildNavigation } from './navigation.js';
 import { useOpenTaskCount } from './open-task-count.js';
 
 export interface SideNavProps {
-  readonly activeForm: string | undefined;
-  readonly inboxActive: boolean;
-  readonly planningActive: boolean;
-  readonly schedulingActive: boolean;
   readonly route: Route;
 }
 
-export function SideNav({ activeForm, inboxActive, planningActive, schedulingActive, route }: SideNavProps) {
+export function SideNav({ route }: SideNavProps) {
   const { t, text } = useI18n();
   const { state } = useSession();
   const planning = state.status === 'signed-in' && mayPlan(state.user.roles);
   const { app, forms } = useDefinitions();
   const designing = state.status === 'signed-in' && mayDesign(state.user.roles, app);
   const designerActive = route.page === 'designer-forms' || route.page === 'form-designer';
+  const inboxActive = route.page === 'inbox' || route.page === 'task';
+  const activeForm = 'form' in route ? route.form : undefined;
   const sections = useMemo(() => buildNavigation(app, forms), [app, forms]);
   const openTasks = useOpenTaskCount().count;
   return (
@@ -31,44 +30,23 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
       <section className="nav-section">
         <h2 className="nav-heading">{t('nav.workspace')}</h2>
         <ul>
-          <li>
-            <a
-              className={inboxActive ? 'nav-link nav-inbox active' : 'nav-link nav-inbox'}
-              href={href({ page: 'inbox', box: 'todo' })}
-              aria-current={inboxActive ? 'page' : undefined}
-              data-testid="nav-inbox"
-            >
-              <span>{t('nav.inbox')}</span>
-              {openTasks ? (
-                <span className="nav-badge" aria-label={t('nav.inboxCount', { count: openTasks })} data-testid="inbox-count">
-                  {openTasks > 99 ? '99+' : openTasks}
-                </span>
-              ) : null}
-            </a>
-          </li>
+          <NavLink to={{ page: 'inbox', box: 'todo' }} active={inboxActive} testId="nav-inbox" className="nav-inbox">
+            <span>{t('nav.inbox')}</span>
+            {openTasks ? (
+              <span className="nav-badge" aria-label={t('nav.inboxCount', { count: openTasks })} data-testid="inbox-count">
+                {openTasks > 99 ? '99+' : openTasks}
+              </span>
+            ) : null}
+          </NavLink>
           {planning ? (
-            <li>
-              <a
-                className={planningActive ? 'nav-link active' : 'nav-link'}
-                href={href({ page: 'planning', view: 'orders' })}
-                aria-current={planningActive ? 'page' : undefined}
-                data-testid="nav-planning"
-              >
-                {t('nav.planning')}
-              </a>
-            </li>
+            <NavLink to={{ page: 'planning', view: 'orders' }} active={route.page === 'planning'} testId="nav-planning">
+              {t('nav.planning')}
+            </NavLink>
           ) : null}
           {planning ? (
-            <li>
-              <a
-                className={schedulingActive ? 'nav-link active' : 'nav-link'}
-                href={href({ page: 'scheduling', view: 'gantt' })}
-                aria-current={schedulingActive ? 'page' : undefined}
-                data-testid="nav-scheduling"
-              >
-                {t('nav.scheduling')}
-              </a>
-            </li>
+            <NavLink to={{ page: 'scheduling', view: 'gantt' }} active={route.page === 'scheduling'} testId="nav-scheduling">
+              {t('nav.scheduling')}
+            </NavLink>
           ) : null}
         </ul>
       </section>
@@ -77,11 +55,9 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
         <section className="nav-section">
           <h2 className="nav-heading">{t('nav.design')}</h2>
           <ul>
-            <li>
-              <a className={designerActive ? 'nav-link active' : 'nav-link'} href={href({ page: 'designer-forms' })} aria-current={designerActive ? 'page' : undefined} data-testid="nav-form-designer">
-                {t('nav.formDesigner')}
-              </a>
-            </li>
+            <NavLink to={{ page: 'designer-forms' }} active={designerActive} testId="nav-form-designer">
+              {t('nav.formDesigner')}
+            </NavLink>
           </ul>
         </section>
       ) : null}
@@ -91,16 +67,9 @@ export function SideNav({ activeForm, inboxActive, planningActive, schedulingAct
           <h2 className="nav-heading">{section.title ? text(section.title) : t('nav.other')}</h2>
           <ul>
             {section.forms.map((form) => (
-              <li key={form.id}>
-                <a
-                  className={form.id === activeForm ? 'nav-link active' : 'nav-link'}
-                  href={href({ page: 'list', form: form.id, search: '' })}
-                  aria-current={form.id === activeForm ? 'page' : undefined}
-                  data-testid={`nav-${form.id}`}
-                >
-                  {text(form.title)}
-                </a>
-              </li>
+              <NavLink key={form.id} to={{ page: 'list', form: form.id, search: '' }} active={form.id === activeForm} testId={`nav-${form.id}`}>
+                {text(form.title)}
+              </NavLink>
             ))}
           </ul>
         </section>
