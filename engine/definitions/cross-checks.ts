@@ -51,7 +51,35 @@ export function crossCheckDefinitions(
         problems.push({ file: app.file, pointer: `/functions/${escapePointer(name)}/roles/${r}`, message: `no role "${role}" in the app` });
       });
     }
+    problems.push(...checkDepartments(app));
   }
+  return problems;
+}
+
+/** Department ids are unique and each parent is another department of the list, without cycles. */
+function checkDepartments(app: { file: string; definition: AppDefinition }): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const departments = app.definition.departments ?? [];
+  const parents = new Map<string, string | undefined>();
+  departments.forEach((department, d) => {
+    if (parents.has(department.id)) problems.push({ file: app.file, pointer: `/departments/${d}/id`, message: `department "${department.id}" is listed twice` });
+    parents.set(department.id, department.parent);
+  });
+  departments.forEach((department, d) => {
+    if (department.parent === undefined) return;
+    if (!parents.has(department.parent)) {
+      problems.push({ file: app.file, pointer: `/departments/${d}/parent`, message: `no department "${department.parent}" in the app` });
+      return;
+    }
+    const seen = new Set([department.id]);
+    for (let up = parents.get(department.id); up !== undefined; up = parents.get(up)) {
+      if (seen.has(up)) {
+        problems.push({ file: app.file, pointer: `/departments/${d}/parent`, message: `department "${department.id}" is its own ancestor` });
+        break;
+      }
+      seen.add(up);
+    }
+  });
   return problems;
 }
 

@@ -3,6 +3,8 @@ export interface DefinitionProblem {
   readonly file: string;
   readonly pointer: string;
   readonly message: string;
+  /** The checker's stable code where it gives one (forms and workflows do), e.g. `unreachableState`. */
+  readonly code?: string;
 }
 
 export function formatProblem(problem: DefinitionProblem): string {

@@ -167,7 +167,7 @@ function checkWorkflows(
       compileWorkflow(definition, { forms: formsById, workflows: workflowsById, ...(roles === undefined ? {} : { roles }) });
     } catch (error) {
       if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
-      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, code: field.code, message: field.message })));
     }
   }
   return problems;
@@ -183,7 +183,7 @@ function compileFormReportingProblems(
   } catch (error) {
     if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
     const fields = error.fields.length > 0 ? error.fields : [{ pointer: '', message: error.message }];
-    problems.push(...fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+    problems.push(...fields.map((field) => ({ file, pointer: field.pointer, ...('code' in field ? { code: field.code } : {}), message: field.message })));
     return undefined;
   }
 }

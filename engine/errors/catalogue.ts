@@ -46,6 +46,10 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_PLANNED_ORDER_FIRMED: spec(409, 'user', 'A planned order was already turned into a record', '计划订单已转为正式单据'),
   ORDO_ERR_BODY_TOO_LARGE: spec(413, 'user', 'The request body is too large', '请求内容过大'),
   ORDO_ERR_UNSUPPORTED_MEDIA_TYPE: spec(415, 'user', 'Send the body as application/json', '请以 application/json 格式提交'),
+  ORDO_ERR_ATTACHMENT_NOT_FOUND: spec(404, 'user', 'No such attachment', '附件不存在'),
+  ORDO_ERR_ATTACHMENT_TOO_LARGE: spec(413, 'user', 'The file is larger than an attachment may be', '文件超过附件大小上限'),
+  ORDO_ERR_ATTACHMENT_TYPE: spec(415, 'user', 'Files of this type cannot be attached', '不支持上传此类型的文件'),
+  ORDO_ERR_ATTACHMENT_EMPTY: spec(400, 'user', 'The file is empty', '文件内容为空'),
   ORDO_ERR_VALIDATION: spec(422, 'user', 'Some fields are not valid', '部分字段填写有误'),
   ORDO_ERR_DEFINITION_INVALID: spec(422, 'user', 'The definition is not valid', '定义无效'),
   ORDO_ERR_EXPRESSION_SYNTAX: spec(422, 'user', 'The formula cannot be read', '公式语法错误'),
@@ -71,6 +75,7 @@ export const ERROR_CATALOGUE = Object.freeze({
   ORDO_ERR_PRINT_TEMPLATE_FAILED: spec(422, 'user', 'The print template failed while rendering', '打印模板渲染失败'),
   ORDO_ERR_PDF_UNAVAILABLE: spec(503, 'operational', 'PDF printing is not available on this server', '服务器暂不支持生成 PDF'),
   ORDO_ERR_DRAFT_INVALID: spec(400, 'user', 'The draft is not a valid definition yet', '草稿还不是有效的定义'),
+  ORDO_ERR_DRAFT_CONFLICT: spec(409, 'user', 'Someone else saved this draft after you opened it', '草稿在您打开后已被他人保存'),
 });
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

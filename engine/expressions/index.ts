@@ -1,6 +1,6 @@
-export { checkExpression } from './check-expression.js';
+export { analyzeExpression, checkExpression } from './check-expression.js';
 export { compileExpression, compiledExpressionCount } from './compile-expression.js';
-export { FUNCTION_CATALOGUE } from './functions/index.js';
+export { FUNCTION_CATALOGUE, paramAt } from './functions/index.js';
 export { EXPRESSION_LIMITS } from './limits.js';
 export {
   BinaryNode,
@@ -20,11 +20,14 @@ export {
 } from './nodes/index.js';
 export { parseExpression } from './parse-expression.js';
 export { printExpression } from './printer.js';
+export { tokenize, type TokenizeResult } from './tokenizer.js';
+export type { Token } from './tokens.js';
 export type {
   CheckOptions,
   CompiledExpression,
   EvaluateOptions,
   EvaluationContext,
+  ExpressionAnalysis,
   ExpressionDiagnostic,
   FieldScope,
   FieldType,

@@ -49,6 +49,12 @@ export interface ExpressionDiagnostic {
   readonly column: number;
 }
 
+/** What analyzeExpression finds: the problems, and the result's type when there are none. */
+export interface ExpressionAnalysis {
+  readonly diagnostics: readonly ExpressionDiagnostic[];
+  readonly resultType: ScalarType | 'list' | null;
+}
+
 export interface CheckOptions {
   /** The type the result must have, e.g. `boolean` for visibility and requiredness rules. */
   readonly expect?: ScalarType;

@@ -2,6 +2,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { Locale } from '../errors/index.js';
 import {
+  ATTACHMENT_ITEMS_SCHEMA,
+  MAX_ATTACHMENTS_PER_FIELD,
+  ORDO_FIELD_KEYWORD,
   fieldMessage,
   getOwn,
   isPlainObject,
@@ -51,6 +54,11 @@ export function validationSchemaOf(model: FormModel): JsonObject {
   delete schema['required'];
   const properties = getOwn(schema, 'properties');
   for (const node of model.fields) {
+    const property = getOwn(properties, node.name);
+    if (node.kind === 'attachments' && node.subTable === undefined && isPlainObject(property)) {
+      property['items'] = structuredClone(ATTACHMENT_ITEMS_SCHEMA);
+      property['maxItems'] ??= MAX_ATTACHMENTS_PER_FIELD;
+    }
     if (node.type !== 'table' || node.subTable !== undefined) continue;
     const items = getOwn(getOwn(properties, node.name), 'items');
     if (isPlainObject(items)) delete items['required'];
@@ -80,6 +88,8 @@ function ajvInstance(): Ajv2020 {
       multipleOfPrecision: 4,
     });
     addFormats(sharedAjv);
+    // An annotation: what a member, department or attachment value means is checked by the runtime.
+    sharedAjv.addKeyword({ keyword: ORDO_FIELD_KEYWORD, schemaType: 'string' });
   }
   return sharedAjv;
 }

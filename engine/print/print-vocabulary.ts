@@ -10,14 +10,18 @@ export interface PrintVocabulary {
   /** IANA time zone for date-times (a factory prints in its own time, not the server's). */
   readonly timeZone: string;
   label(path: string): string;
+  /** A choice's label; a multiple choice's labels joined by ", ". */
   option(path: string, value: unknown): string;
-  /** The display text of the record a lookup field holds, or the raw value when unknown. */
+  /**
+   * The display text of the record a lookup field holds, a member's display name, a department's
+   * title or an attachment list's file names; the raw value when unknown.
+   */
   display(path: string, value: unknown): string;
 }
 
 export const DEFAULT_PRINT_TIME_ZONE = 'Asia/Shanghai';
 
-/** Lookup target form -> record id -> display text, as a record page carries it. */
+/** Lookup target form -> record id -> display text, as a record page carries it; also `@users` and `@departments`. */
 export type DisplayNames = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export function formVocabulary(
@@ -33,11 +37,14 @@ export function formVocabulary(
     label: (path) => own(definition.labels, path)?.[locale] ?? path,
     option: (path, value) => {
       const labels = own(definition.options, path);
-      return (labels === undefined ? undefined : own(labels, text(value))?.[locale]) ?? text(value);
+      const one = (item: unknown) => (labels === undefined ? undefined : own(labels, text(item))?.[locale]) ?? text(item);
+      return Array.isArray(value) ? value.map(one).join(', ') : one(value);
     },
     display: (path, value) => {
-      const form = own(definition.lookups, path)?.form;
-      const names = form === undefined ? undefined : own(display, form);
+      const kind = own(definition.schema.properties, path)?.['x-ordo-field'];
+      if (kind === 'attachments') return Array.isArray(value) ? value.map((file) => text((file as { name?: unknown } | null)?.name)).join(', ') : '';
+      const key = kind === 'member' ? '@users' : kind === 'department' ? '@departments' : own(definition.lookups, path)?.form;
+      const names = key === undefined ? undefined : own(display, key);
       return (names === undefined ? undefined : own(names, text(value))) ?? text(value);
     },
   };

@@ -5,11 +5,9 @@ import { formFieldScope, formLineScope } from '../forms/model/index.js';
 import type { NativeFunction } from '../functions/index.js';
 import { parseDuration } from './durations.js';
 import { stateEntries, transitionsOf, workflowLevelTransitions, type LocatedTransition, type StateEntry } from './state-tree.js';
+import { graphProblems, targetRequired } from './workflow-graph-checks.js';
+import type { WorkflowProblem, WorkflowProblemCode } from './workflow-problem.js';
 
-export interface WorkflowProblem {
-  readonly pointer: string;
-  readonly message: string;
-}
 
 export interface CheckEnvironment {
   readonly forms: ReadonlyMap<string, FormDefinition>;
@@ -21,6 +19,18 @@ export interface CheckEnvironment {
 
 const SPECIAL_RETURNS = new Set(['previous', 'initiator']);
 
+/** Problems that leave the chart's shape unknown. */
+const STRUCTURAL: ReadonlySet<WorkflowProblemCode> = new Set([
+  'duplicateState',
+  'unknownState',
+  'unknownInitial',
+  'missingInitial',
+  'unexpectedInitial',
+  'stateKinds',
+  'finalWithContent',
+  'parallelWithoutRegions',
+]);
+
 /**
  * Everything that would make a workflow fail at run time, found at load time: unknown targets,
  * unreachable states, dead ends, formulas that do not compile against the form, unknown fields,
@@ -28,42 +38,43 @@ const SPECIAL_RETURNS = new Set(['previous', 'initiator']);
  */
 export function checkWorkflow(definition: WorkflowDefinition, environment: CheckEnvironment): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];
-  const add = (pointer: string, message: string) => problems.push({ pointer, message });
+  const add = (pointer: string, code: WorkflowProblemCode, message: string) => problems.push({ pointer, code, message });
   const entries = stateEntries(definition);
   const byName = new Map<string, StateEntry>();
   for (const entry of entries) {
-    if (byName.has(entry.name)) add(entry.pointer, `state "${entry.name}" is defined twice; state names are unique across the workflow`);
+    if (byName.has(entry.name)) add(entry.pointer, 'duplicateState', `state "${entry.name}" is defined twice; state names are unique across the workflow`);
     else byName.set(entry.name, entry);
   }
 
   const form = environment.forms.get(definition.form);
-  if (form === undefined) add('/form', `no form "${definition.form}" is defined`);
+  if (form === undefined) add('/form', 'unknownForm', `no form "${definition.form}" is defined`);
   const scope = form === undefined ? undefined : formFieldScope(form);
-  const formula = (source: string, pointer: string, expect?: ScalarType) => {
+  const formula = (source: string, pointer: string, expect?: ScalarType, code: WorkflowProblemCode = 'invalidFormula') => {
     if (scope === undefined) return;
-    for (const diagnostic of checkExpression(source, scope, expect === undefined ? {} : { expect })) add(pointer, diagnostic.message);
+    for (const diagnostic of checkExpression(source, scope, expect === undefined ? {} : { expect })) add(pointer, code, diagnostic.message);
   };
   const field = (fieldName: string, pointer: string, inScope: FieldScope | undefined = scope, formId = definition.form) => {
-    if (inScope !== undefined && !Object.hasOwn(inScope, fieldName)) add(pointer, `no field "${fieldName}" in form "${formId}"`);
+    if (inScope !== undefined && !Object.hasOwn(inScope, fieldName)) add(pointer, 'unknownField', `no field "${fieldName}" in form "${formId}"`);
   };
   /** Due times and waits read a date from the record; any other type would give no instant. */
   const dateField = (fieldName: string, pointer: string) => {
     if (scope === undefined) return;
     const type = Object.hasOwn(scope, fieldName) ? scope[fieldName]?.type : undefined;
-    if (type === undefined) add(pointer, `no field "${fieldName}" in form "${definition.form}"`);
-    else if (type !== 'date' && type !== 'datetime') add(pointer, `field "${fieldName}" is not a date or date-time field`);
+    if (type === undefined) add(pointer, 'unknownField', `no field "${fieldName}" in form "${definition.form}"`);
+    else if (type !== 'date' && type !== 'datetime') add(pointer, 'notDateField', `field "${fieldName}" is not a date or date-time field`);
   };
   const role = (id: string, pointer: string) => {
-    if (environment.roles !== undefined && !environment.roles.has(id)) add(pointer, `no role "${id}" in the app`);
+    if (environment.roles !== undefined && !environment.roles.has(id)) add(pointer, 'unknownRole', `no role "${id}" in the app`);
   };
   definition.start?.roles?.forEach((id, i) => role(id, `/start/roles/${i}`));
 
   const checkTransition = (located: LocatedTransition, allowGuard: boolean) => {
     const { transition, pointer } = located;
-    if (transition.target !== undefined && !byName.has(transition.target)) add(`${pointer}/target`, `no state "${transition.target}"`);
+    if (transition.target !== undefined && !byName.has(transition.target)) add(`${pointer}/target`, 'unknownState', `no state "${transition.target}"`);
+    if (transition.target === undefined && targetRequired(located)) add(pointer, 'missingTarget', 'this transition needs a `target`: without one the workflow would stay where it is for good');
     if (transition.guard !== undefined) {
-      if (allowGuard) formula(transition.guard, `${pointer}/guard`, 'boolean');
-      else add(`${pointer}/guard`, 'this transition is taken by an outcome, not chosen by a guard');
+      if (allowGuard) formula(transition.guard, `${pointer}/guard`, 'boolean', 'invalidGuard');
+      else add(`${pointer}/guard`, 'guardOnOutcome', 'this transition is taken by an outcome, not chosen by a guard');
     }
     transition.roles?.forEach((id, i) => role(id, `${pointer}/roles/${i}`));
     transition.actions?.forEach((action, i) => checkAction(action, `${pointer}/actions/${i}`));
@@ -88,7 +99,7 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
       case 'createRecord':
       case 'updateRecord': {
         const target = environment.forms.get(action.form);
-        if (target === undefined) add(`${pointer}/form`, `no form "${action.form}" is defined`);
+        if (target === undefined) add(`${pointer}/form`, 'unknownForm', `no form "${action.form}" is defined`);
         const targetScope = target === undefined ? undefined : formFieldScope(target);
         const values = action.type === 'createRecord' ? action.data : action.fields;
         const key = action.type === 'createRecord' ? 'data' : 'fields';
@@ -112,27 +123,27 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
   const lineScopeOf = (table: string, pointer: string): FieldScope | undefined => {
     if (scope === undefined || form === undefined) return undefined;
     if (scope[table]?.type === 'table') return formLineScope(form, table);
-    add(pointer, `"${table}" is not a sub-table of form "${definition.form}"`);
+    add(pointer, 'notSubTable', `"${table}" is not a sub-table of form "${definition.form}"`);
     return undefined;
   };
 
   const checkSpawn = (spawn: ChildWorkflows, at: string) => {
     const target = environment.forms.get(spawn.form);
-    if (target === undefined) add(`${at}/form`, `no form "${spawn.form}" is defined`);
+    if (target === undefined) add(`${at}/form`, 'unknownForm', `no form "${spawn.form}" is defined`);
     const child = environment.workflows?.get(spawn.workflow);
-    if (environment.workflows !== undefined && child === undefined) add(`${at}/workflow`, `no workflow "${spawn.workflow}" is defined`);
-    if (child !== undefined && child.form !== spawn.form) add(`${at}/form`, `workflow "${spawn.workflow}" drives form "${child.form}", not "${spawn.form}"`);
+    if (environment.workflows !== undefined && child === undefined) add(`${at}/workflow`, 'unknownWorkflow', `no workflow "${spawn.workflow}" is defined`);
+    if (child !== undefined && child.form !== spawn.form) add(`${at}/form`, 'childFormMismatch', `workflow "${spawn.workflow}" drives form "${child.form}", not "${spawn.form}"`);
     if (child !== undefined && spawn.cancelEvent !== undefined && !eventsOf(child).has(spawn.cancelEvent)) {
-      add(`${at}/cancelEvent`, `workflow "${spawn.workflow}" has no event "${spawn.cancelEvent}"`);
+      add(`${at}/cancelEvent`, 'unknownEvent', `workflow "${spawn.workflow}" has no event "${spawn.cancelEvent}"`);
     }
-    if (spawn.workflow === definition.id) add(`${at}/workflow`, 'a workflow cannot spawn itself');
+    if (spawn.workflow === definition.id) add(`${at}/workflow`, 'spawnsItself', 'a workflow cannot spawn itself');
     const targetScope = target === undefined ? undefined : formFieldScope(target);
     const lineScope = spawn.forEach === undefined ? scope : (lineScopeOf(spawn.forEach, `${at}/forEach`) ?? scope);
     if (spawn.link !== undefined) field(spawn.link, `${at}/link`, targetScope, spawn.form);
     for (const [name, source] of Object.entries(spawn.data)) {
       const pointer = `${at}/data/${escapePointer(name)}`;
       field(name, pointer, targetScope, spawn.form);
-      if (lineScope !== undefined) for (const diagnostic of checkExpression(source, lineScope)) add(pointer, diagnostic.message);
+      if (lineScope !== undefined) for (const diagnostic of checkExpression(source, lineScope)) add(pointer, 'invalidFormula', diagnostic.message);
     }
   };
 
@@ -141,29 +152,29 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     try {
       parseDuration(text);
     } catch {
-      add(pointer, `"${text}" is not a duration`);
+      add(pointer, 'invalidDuration', `"${text}" is not a duration`);
     }
   };
 
-  if (!Object.hasOwn(definition.states, definition.initial)) add('/initial', `"${definition.initial}" is not a top-level state`);
+  if (!Object.hasOwn(definition.states, definition.initial)) add('/initial', 'unknownInitial', `"${definition.initial}" is not a top-level state`);
   for (const located of workflowLevelTransitions(definition)) checkTransition(located, true);
 
   for (const entry of entries) {
     const { node, pointer } = entry;
     const kinds = (['task', 'invoke', 'wait', 'spawn', 'states'] as const).filter((key) => node[key] !== undefined);
     if (kinds.length > 1)
-      add(pointer, `a state is one of: a task, an invocation, a wait, a spawn of children, or a parent of states; this one has ${kinds.join(' and ')}`);
+      add(pointer, 'stateKinds', `a state is one of: a task, an invocation, a wait, a spawn of children, or a parent of states; this one has ${kinds.join(' and ')}`);
     if (node.type === 'final' && (kinds.length > 0 || node.on !== undefined || node.always !== undefined)) {
-      add(pointer, 'a final state has no children, tasks, waits, invocations or transitions');
+      add(pointer, 'finalWithContent', 'a final state has no children, tasks, waits, invocations or transitions');
     }
-    if (node.type === 'parallel' && node.states === undefined) add(`${pointer}/type`, 'a parallel state needs regions in `states`');
+    if (node.type === 'parallel' && node.states === undefined) add(`${pointer}/type`, 'parallelWithoutRegions', 'a parallel state needs regions in `states`');
     if (node.states !== undefined && node.type !== 'parallel') {
-      if (node.initial === undefined) add(`${pointer}/initial`, 'a state with children names its initial child');
-      else if (!Object.hasOwn(node.states, node.initial)) add(`${pointer}/initial`, `"${node.initial}" is not a child of "${entry.name}"`);
+      if (node.initial === undefined) add(`${pointer}/initial`, 'missingInitial', 'a state with children names its initial child');
+      else if (!Object.hasOwn(node.states, node.initial)) add(`${pointer}/initial`, 'unknownInitial', `"${node.initial}" is not a child of "${entry.name}"`);
     } else if (node.initial !== undefined && node.states === undefined) {
-      add(`${pointer}/initial`, 'only a state with children has an initial child');
+      add(`${pointer}/initial`, 'unexpectedInitial', 'only a state with children has an initial child');
     }
-    if (node.onDone !== undefined && node.states === undefined) add(`${pointer}/onDone`, 'only a state with children is ever done');
+    if (node.onDone !== undefined && node.states === undefined) add(`${pointer}/onDone`, 'onDoneWithoutChildren', 'only a state with children is ever done');
     for (const located of transitionsOf(entry)) {
       const outcomeOnly = /\/(task\/on(Approved|Rejected)|invoke\/on(Done|Error)|wait\/then|spawn\/onDone)$/.test(located.pointer);
       checkTransition(located, !outcomeOnly);
@@ -176,54 +187,55 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
       const at = `${pointer}/task`;
       checkAssignees(task.assignees, `${at}/assignees`);
       checkAssignees(task.cc ?? [], `${at}/cc`);
-      if (task.mode === 'ratio' && task.ratio === undefined) add(`${at}/ratio`, 'ratio mode needs the share of approvals in `ratio`');
-      if (task.mode !== 'ratio' && task.ratio !== undefined) add(`${at}/ratio`, 'only ratio mode uses `ratio`');
+      if (task.mode === 'ratio' && task.ratio === undefined) add(`${at}/ratio`, 'ratioMissing', 'ratio mode needs the share of approvals in `ratio`');
+      if (task.mode !== 'ratio' && task.ratio !== undefined) add(`${at}/ratio`, 'ratioUnused', 'only ratio mode uses `ratio`');
       task.editableFields?.forEach((name, i) => field(name, `${at}/editableFields/${i}`));
       task.returnTo?.forEach((target, i) => {
         if (SPECIAL_RETURNS.has(target)) return;
         const state = byName.get(target);
-        if (state === undefined) add(`${at}/returnTo/${i}`, `no state "${target}"`);
+        if (state === undefined) add(`${at}/returnTo/${i}`, 'unknownState', `no state "${target}"`);
         else if (state.node.task === undefined && target !== definition.initial)
-          add(`${at}/returnTo/${i}`, `"${target}" is neither a task nor the initial state`);
+          add(`${at}/returnTo/${i}`, 'invalidReturnTo', `"${target}" is neither a task nor the initial state`);
       });
       const due = task.due;
       if (due !== undefined) {
-        if ((due.after === undefined) === (due.field === undefined)) add(`${at}/due`, 'give exactly one of `after` and `field`');
+        if ((due.after === undefined) === (due.field === undefined)) add(`${at}/due`, 'dueSpec', 'give exactly one of `after` and `field`');
         duration(due.after, `${at}/due/after`);
         duration(due.remindBefore, `${at}/due/remindBefore`);
         if (due.field !== undefined) dateField(due.field, `${at}/due/field`);
         if (due.onDue !== undefined) {
           const needsTo = due.onDue.action === 'notify' || due.onDue.action === 'reassign';
-          if (needsTo && due.onDue.to === undefined) add(`${at}/due/onDue/to`, `${due.onDue.action} needs \`to\``);
+          if (needsTo && due.onDue.to === undefined) add(`${at}/due/onDue/to`, 'escalationTarget', `${due.onDue.action} needs \`to\``);
           checkAssignees(due.onDue.to ?? [], `${at}/due/onDue/to`);
         }
       }
     }
     if (node.wait !== undefined) {
       const at = `${pointer}/wait`;
-      if ((node.wait.after === undefined) === (node.wait.untilField === undefined)) add(at, 'give exactly one of `after` and `untilField`');
+      if ((node.wait.after === undefined) === (node.wait.untilField === undefined)) add(at, 'waitSpec', 'give exactly one of `after` and `untilField`');
       duration(node.wait.after, `${at}/after`);
       if (node.wait.untilField !== undefined) dateField(node.wait.untilField, `${at}/untilField`);
     }
     if (node.spawn !== undefined) checkSpawn(node.spawn, `${pointer}/spawn`);
     if (node.invoke !== undefined) {
       const at = `${pointer}/invoke`;
-      if (!environment.functions.has(node.invoke.function)) add(`${at}/function`, `no native function "${node.invoke.function}"`);
+      if (!environment.functions.has(node.invoke.function)) add(`${at}/function`, 'unknownFunction', `no native function "${node.invoke.function}"`);
       for (const [name, source] of Object.entries(node.invoke.input ?? {})) formula(source, `${at}/input/${escapePointer(name)}`);
       for (const [name, list] of Object.entries(node.invoke.inputLists ?? {})) {
         const listAt = `${at}/inputLists/${escapePointer(name)}`;
-        if (node.invoke.input?.[name] !== undefined) add(listAt, `"${name}" is also given in \`input\``);
+        if (node.invoke.input?.[name] !== undefined) add(listAt, 'inputTwice', `"${name}" is also given in \`input\``);
         const lineScope = lineScopeOf(list.forEach, `${listAt}/forEach`);
         if (lineScope === undefined) continue;
         for (const [column, source] of Object.entries(list.input)) {
-          for (const diagnostic of checkExpression(source, lineScope)) add(`${listAt}/input/${escapePointer(column)}`, diagnostic.message);
+          for (const diagnostic of checkExpression(source, lineScope)) add(`${listAt}/input/${escapePointer(column)}`, 'invalidFormula', diagnostic.message);
         }
       }
       for (const name of Object.keys(node.invoke.output ?? {})) field(name, `${at}/output/${escapePointer(name)}`);
     }
   }
 
-  if (problems.length === 0) problems.push(...graphProblems(definition, entries, byName));
+  // The graph is only read once every name resolves and every state is one thing; a formula's problem does not hide it.
+  if (!problems.some((problem) => STRUCTURAL.has(problem.code))) problems.push(...graphProblems(definition, entries, byName));
   return problems;
 }
 
@@ -231,56 +243,4 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
 function eventsOf(definition: WorkflowDefinition): Set<string> {
   const located = [...workflowLevelTransitions(definition), ...stateEntries(definition).flatMap(transitionsOf)];
   return new Set(located.flatMap((item) => (item.event === undefined ? [] : [item.event])));
-}
-
-/** Unreachable states and dead ends, once every name resolves. */
-function graphProblems(definition: WorkflowDefinition, entries: readonly StateEntry[], byName: ReadonlyMap<string, StateEntry>): WorkflowProblem[] {
-  const problems: WorkflowProblem[] = [];
-  const reachable = new Set<string>();
-  const queue: string[] = [];
-  const reach = (name: string) => {
-    // Entering a state enters its ancestors too.
-    for (
-      let entry = byName.get(name);
-      entry !== undefined && !reachable.has(entry.name);
-      entry = entry.parent === undefined ? undefined : byName.get(entry.parent)
-    ) {
-      reachable.add(entry.name);
-      queue.push(entry.name);
-    }
-  };
-  reach(definition.initial);
-  for (const located of workflowLevelTransitions(definition)) if (located.transition.target !== undefined) reach(located.transition.target);
-  while (queue.length > 0) {
-    const entry = byName.get(queue.shift() as string) as StateEntry;
-    const { node } = entry;
-    if (node.states !== undefined) {
-      if (node.type === 'parallel') Object.keys(node.states).forEach(reach);
-      else if (node.initial !== undefined) reach(node.initial);
-    }
-    for (const located of transitionsOf(entry)) if (located.transition.target !== undefined) reach(located.transition.target);
-    if (node.task !== undefined) {
-      reach(definition.initial);
-      for (const target of node.task.returnTo ?? ['previous']) if (!SPECIAL_RETURNS.has(target)) reach(target);
-    }
-  }
-  for (const entry of entries) {
-    if (!reachable.has(entry.name)) problems.push({ pointer: entry.pointer, message: `state "${entry.name}" can never be reached` });
-  }
-
-  const leavesByEvent = (entry: StateEntry): boolean =>
-    transitionsOf(entry).some((located) => located.transition.target !== undefined && !located.pointer.endsWith('/onDone'));
-  const hasWayOut = (entry: StateEntry): boolean => {
-    const { node } = entry;
-    if (node.task !== undefined || node.wait !== undefined || node.invoke !== undefined || node.spawn !== undefined || leavesByEvent(entry)) return true;
-    const parent = entry.parent === undefined ? undefined : byName.get(entry.parent);
-    return parent !== undefined && hasWayOut({ ...parent, node: { on: parent.node.on, always: parent.node.always } });
-  };
-  const workflowWayOut = workflowLevelTransitions(definition).some((located) => located.transition.target !== undefined);
-  for (const entry of entries) {
-    const leaf = entry.node.states === undefined;
-    if (!leaf || entry.node.type === 'final' || workflowWayOut || hasWayOut(entry)) continue;
-    problems.push({ pointer: entry.pointer, message: `state "${entry.name}" is not final and has no way out` });
-  }
-  return problems;
 }

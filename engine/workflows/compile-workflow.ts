@@ -2,9 +2,10 @@ import type { AnyStateMachine } from 'xstate';
 import type { FormDefinition, UserTask, WorkflowDefinition } from '../definitions/generated/definition-types.js';
 import { OrdoError } from '../errors/index.js';
 import { NATIVE_FUNCTIONS, type NativeFunction } from '../functions/index.js';
-import { checkWorkflow, type WorkflowProblem } from './check-workflow.js';
+import { checkWorkflow } from './check-workflow.js';
 import { buildMachine } from './machine/machine-config.js';
 import { stateEntries, transitionsOf, workflowLevelTransitions } from './state-tree.js';
+import type { WorkflowProblem } from './workflow-problem.js';
 
 export interface CompiledWorkflow {
   readonly definition: WorkflowDefinition;
@@ -41,7 +42,7 @@ export function compileWorkflow(definition: WorkflowDefinition, environment: Wor
   if (problems.length > 0) {
     const summary = problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; ');
     throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${definition.id}" is not valid: ${summary}`, {
-      fields: problems.map((problem) => ({ pointer: problem.pointer, code: 'workflow', message: problem.message })),
+      fields: problems.map((problem) => ({ pointer: problem.pointer, code: problem.code, message: problem.message })),
     });
   }
   const entries = stateEntries(definition);

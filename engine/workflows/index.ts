@@ -12,8 +12,10 @@ export {
   type SignerPosition,
   type SlotStatus,
 } from './approval/approval-rules.js';
-export { checkWorkflow, type CheckEnvironment, type WorkflowProblem } from './check-workflow.js';
+export { checkWorkflow, type CheckEnvironment } from './check-workflow.js';
+export { WORKFLOW_PROBLEM_CODES, type WorkflowProblem, type WorkflowProblemCode } from './workflow-problem.js';
 export { compileWorkflow, type CompiledWorkflow, type WorkflowEnvironment } from './compile-workflow.js';
+export { dueInstant, fieldInstant, remindInstant } from './due-times.js';
 export { addDuration, parseDuration, type Duration } from './durations.js';
 export { acceptedEvents, restoreSnapshot, startWorkflow, stepWorkflow, type InstanceState, type StepResult } from './run-workflow.js';
 export { SYSTEM_ACTOR, type EventActor, type WorkflowContext, type WorkflowEffect, type WorkflowEvent } from './workflow-types.js';

@@ -5,13 +5,25 @@
  */
 export type DefinitionId = string;
 /**
- * A formula in Ordo's expression language (Excel-style functions, field references).
+ * `member`: a string, the user name of one of the app's users (a user picker). `department`: a string, the id of a department of the app definition. `attachments`: an array of uploaded files `{id, name, size, type}`; the engine supplies `items`, so the field schema gives none (at most `maxItems`). Attachments are top-level fields only.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "OrdoFieldKind".
  */
-export type Expression = string;
+export type OrdoFieldKind = 'member' | 'department' | 'attachments';
 /**
  * A field of the form: a top-level property name, or `subTable.column` for a column of a sub-table.
  */
 export type FieldPath = string;
+/**
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "FieldWidth".
+ */
+export type FieldWidth = 'full' | 'half' | 'third';
+/**
+ * A formula in Ordo's expression language (Excel-style functions, field references).
+ */
+export type Expression = string;
 export type RoleId = string;
 
 /**
@@ -31,6 +43,7 @@ export interface FormDefinition {
   uiSchema?: {
     [k: string]: unknown;
   };
+  layout?: FormLayout;
   /**
    * Field labels by field path (`customer`, `lines.qty`).
    */
@@ -115,14 +128,51 @@ export interface LocalizedText {
 export interface DataSchema {
   type: 'object';
   properties: {
-    [k: string]: {
-      [k: string]: unknown;
-    };
+    [k: string]: FieldSchema;
   };
   required?: string[];
   $data?: {
     [k: string]: unknown;
   };
+}
+/**
+ * The JSON Schema of one field. Besides JSON Schema's own keywords, `x-ordo-field` marks the field types whose values JSON Schema alone cannot describe.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "FieldSchema".
+ */
+export interface FieldSchema {
+  'x-ordo-field'?: OrdoFieldKind;
+  [k: string]: unknown;
+}
+/**
+ * How the top-level fields sit on the form: sections (a title and a rule above a group of fields, or a plain divider) and each field's width in its row. Record pages, task forms, the designer's preview and a printed record page follow it; the field order stays `uiSchema`'s `ui:order`.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "FormLayout".
+ */
+export interface FormLayout {
+  /**
+   * @maxItems 100
+   */
+  sections?: FormSection[];
+  /**
+   * Width of a top-level field in its row, by field name: `full` (the whole row), `half` or `third`. Without an entry a field takes half a row, a sub-table or multi-line text the whole row.
+   */
+  widths?: {
+    [k: string]: FieldWidth;
+  };
+}
+/**
+ * A group of fields under a title, or a plain divider line without one. It starts right before the top-level field `before` and runs to the next section; without `before` it comes after the last field.
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "FormSection".
+ */
+export interface FormSection {
+  id: string;
+  title?: LocalizedText;
+  before?: FieldPath;
 }
 /**
  * Conditional state of one field. `visible`: the field is shown (and validated) only while the formula holds; a hidden field is not required and its value is cleared unless keepValueWhenHidden is set. `required` / `readOnly`: while the formula holds. At least one of the three is given (checked by the loader).
@@ -222,6 +272,12 @@ export interface AppDefinition {
   roles: [RoleDefinition, ...RoleDefinition[]];
   navigation: NavigationGroup[];
   /**
+   * The organisation's departments, for department pickers and workflow assignees. `parent` names another department of this list; users belong to departments through their `departments`.
+   *
+   * @maxItems 1000
+   */
+  departments?: DepartmentDefinition[];
+  /**
    * Who may call each native function through the API (`POST /api/functions/<name>`), besides admin. A function not listed here is for admin only; workflows invoke functions whatever these say.
    */
   functions?: {
@@ -239,6 +295,11 @@ export interface RoleDefinition {
 export interface NavigationGroup {
   title: LocalizedText;
   forms: DefinitionId[];
+}
+export interface DepartmentDefinition {
+  id: string;
+  title: LocalizedText;
+  parent?: string;
 }
 export interface FunctionAccess {
   roles: RoleId[];

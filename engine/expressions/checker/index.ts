@@ -1,1 +1,1 @@
-export { checkTypes } from './type-checker.js';
+export { checkTypes, inferTypes } from './type-checker.js';

@@ -29,10 +29,20 @@ import {
  * is checked. Reports every problem it finds; a part already reported is not reported again.
  */
 export function checkTypes(source: string, node: ExpressionNode, scope: FieldScope, expect?: ScalarType): ExpressionDiagnostic[] {
+  return inferTypes(source, node, scope, expect).diagnostics;
+}
+
+/** Like checkTypes, and also the type of the result (`error` when a problem hides it). */
+export function inferTypes(
+  source: string,
+  node: ExpressionNode,
+  scope: FieldScope,
+  expect?: ScalarType,
+): { diagnostics: ExpressionDiagnostic[]; type: CheckedType } {
   const checker = new TypeChecker(source, scope);
   const type = checker.check(node);
   checker.expectResult(node, type, expect);
-  return checker.diagnostics;
+  return { diagnostics: checker.diagnostics, type };
 }
 
 function lookup(scope: FieldScope, name: string): FieldType | undefined {

@@ -2,7 +2,9 @@ import type { FormDefinition, LocalizedText } from '../../definitions/generated/
 import type { CompiledExpression } from '../../expressions/index.js';
 import { orderComputed } from './computed-order.js';
 import { DefinitionProblems } from './definition-problems.js';
+import { checkLayout } from './form-layout.js';
 import { discoverFields, type FieldShape } from './field-discovery.js';
+import { checkFieldKinds, choiceValuesOf } from './field-kinds.js';
 import { buildScopes } from './field-scope.js';
 import type { FieldNode, FieldRules, FormModel } from './form-model.js';
 import { compileFormula } from './formula-compiler.js';
@@ -36,6 +38,7 @@ export function analyzeForm(definition: FormDefinition): FormAnalysis {
   const problems = new DefinitionProblems();
   checkDataSchema(definition.schema, problems);
   const shapes = discoverFields(definition.schema, problems);
+  checkFieldKinds(shapes, problems);
   const byPath = new Map(shapes.map((shape) => [shape.path, shape]));
   const scopes = buildScopes(shapes);
   const scopeOf = (shape: FieldShape) => (shape.subTable === undefined ? scopes.header : scopes.lineOf(shape.subTable));
@@ -105,6 +108,7 @@ export function analyzeForm(definition: FormDefinition): FormAnalysis {
 
   const filledBy = checkLookups(definition, field, problems);
   checkSerials(definition, field, problems);
+  checkLayout(definition, field, problems);
 
   const order = orderComputed(
     [...formulas].map(([path, formula]) => ({ path, subTable: byPath.get(path)?.subTable, references: formula.references })),
@@ -220,9 +224,9 @@ function freezeNode(
   });
 }
 
-/** Option labels belong to an `enum` field and name each of its values exactly once. */
+/** Option labels belong to a choice field (`enum`, or `items.enum` for a multiple choice) and name each of its values exactly once. */
 function checkOptionLabels(shape: FieldShape, labels: Readonly<Record<string, LocalizedText>>, problems: DefinitionProblems): void {
-  const values = shape.schema['enum'];
+  const values = choiceValuesOf(shape.schema);
   if (!Array.isArray(values)) {
     problems.add(pointerOf('options', shape.path), 'optionsWithoutEnum', `"${shape.path}" has no enum for these option labels`);
     return;

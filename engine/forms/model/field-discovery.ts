@@ -1,7 +1,8 @@
-import type { DataSchema } from '../../definitions/generated/definition-types.js';
+import type { DataSchema, OrdoFieldKind } from '../../definitions/generated/definition-types.js';
 import type { ScalarType } from '../../expressions/index.js';
 import { isPlainObject, pointerOf, type JsonObject } from './json-data.js';
 import type { DefinitionProblems } from './definition-problems.js';
+import { ordoFieldKindOf } from './field-kinds.js';
 import type { FieldTypeName, JsonType } from './form-model.js';
 
 /** What the data schema alone says about a field. */
@@ -13,6 +14,8 @@ export interface FieldShape {
   readonly type: FieldTypeName;
   readonly jsonType?: JsonType;
   readonly format?: string;
+  /** The `x-ordo-field` kind: a member or department picker, or attachments. */
+  readonly kind?: OrdoFieldKind;
   readonly schemaRequired: boolean;
   readonly columns?: readonly string[];
 }
@@ -62,6 +65,7 @@ function requiredNames(schema: JsonObject): ReadonlySet<string> {
 function shapeOf(name: string, schema: JsonObject, required: boolean, subTable: string | undefined): FieldShape {
   const jsonType = jsonTypeOf(schema);
   const format = typeof schema['format'] === 'string' ? schema['format'] : undefined;
+  const kind = ordoFieldKindOf(schema);
   return {
     path: subTable === undefined ? name : `${subTable}.${name}`,
     name,
@@ -70,6 +74,7 @@ function shapeOf(name: string, schema: JsonObject, required: boolean, subTable: 
     type: scalarTypeOf(jsonType, format),
     ...(jsonType === undefined ? {} : { jsonType }),
     ...(format === undefined ? {} : { format }),
+    ...(kind === undefined ? {} : { kind }),
     schemaRequired: required,
   };
 }

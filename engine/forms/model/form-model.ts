@@ -4,6 +4,7 @@ import type {
   FormDefinition,
   LocalizedText,
   Lookup,
+  OrdoFieldKind,
   Serial,
 } from '../../definitions/generated/definition-types.js';
 import type { CompiledExpression, ScalarType } from '../../expressions/index.js';
@@ -30,12 +31,14 @@ export interface FieldInfo {
   readonly type: FieldTypeName;
   readonly jsonType?: JsonType;
   readonly format?: string;
+  /** `member`, `department` or `attachments` (the schema's `x-ordo-field`). */
+  readonly kind?: OrdoFieldKind;
   readonly label: LocalizedText;
   readonly help?: LocalizedText;
   /** The formula of a computed field. */
   readonly computed?: string;
   readonly lookup?: Lookup;
-  /** Display labels of an enum field's values. */
+  /** Display labels of a choice field's values (single: `enum`; multiple: `items.enum`). */
   readonly options?: Readonly<Record<string, LocalizedText>>;
   readonly permission?: FieldPermission;
   readonly serial?: Serial;

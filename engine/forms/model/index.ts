@@ -3,10 +3,19 @@ export { resolveReference } from './computed-order.js';
 export { DefinitionProblems } from './definition-problems.js';
 export { runForm, visibleStates, type FormRun } from './evaluate-form.js';
 export { fieldMessage, type MessageParams } from './field-messages.js';
+export {
+  ATTACHMENT_ITEMS_SCHEMA,
+  MAX_ATTACHMENTS_PER_FIELD,
+  ORDO_FIELD_KEYWORD,
+  choiceValuesOf,
+  isMultipleChoiceSchema,
+  ordoFieldKindOf,
+} from './field-kinds.js';
 export { evaluateSlotStates, type SlotState, type StatedSlot } from './field-states.js';
 export { copyData, fieldSlots, type FieldSlot } from './field-slots.js';
 export { applyDefaults } from './apply-defaults.js';
 export { formFieldScope, formLineScope } from './field-scope.js';
+export { checkLayout, renderOrder, renderedSections, widthOf, type RenderedSection } from './form-layout.js';
 export type {
   CheckInput,
   CheckResult,

@@ -1,6 +1,8 @@
 import type { Locale } from '../../errors/index.js';
 import type { FieldNode, FormContext, FormModel } from './form-model.js';
+import { isMultipleChoiceSchema } from './field-kinds.js';
 import { getOwn, isPlainObject, type JsonObject } from './json-data.js';
+import { renderOrder, renderedSections, widthOf } from './form-layout.js';
 import { canRead, canWrite } from './permissions.js';
 
 /** What @rjsf/core renders: a JSON Schema and its uiSchema. */
@@ -44,12 +46,21 @@ function describe(schema: JsonObject, node: FieldNode, locale: Locale): void {
     delete schema['enum'];
     schema['oneOf'] = values.map((value: unknown) => ({ const: value, title: node.options?.[String(value)]?.[locale] ?? String(value) }));
   }
+  if (isMultipleChoiceSchema(schema)) {
+    // rjsf renders an array of unique choices as a multi-select or checkbox group, labelled by `oneOf` titles.
+    const items = schema['items'] as JsonObject;
+    const choices = items['enum'] as unknown[];
+    delete items['enum'];
+    items['oneOf'] = choices.map((value) => ({ const: value, title: node.options?.[String(value)]?.[locale] ?? String(value) }));
+    schema['uniqueItems'] = true;
+  }
   if (node.help === undefined) delete schema['description'];
   else schema['description'] = node.help[locale];
 }
 
 function decorateUi(ui: JsonObject, node: FieldNode, writable: boolean): void {
   if (node.formula !== undefined || node.serial !== undefined || !writable) ui['ui:readonly'] = true;
+  if (node.kind !== undefined) ui['ui:field'] = node.kind;
   if (node.lookup !== undefined) {
     const options = getOwn(ui, 'ui:options');
     ui['ui:field'] = 'lookup';
@@ -79,7 +90,8 @@ function tidy(schema: JsonObject, ui: JsonObject, excluded: ReadonlySet<string>)
 /**
  * The rjsf schema and uiSchema for these roles and this locale: titles and descriptions from the
  * labels and help, fields the roles may not read left out, computed, serial and non-writable
- * fields read-only, lookups rendered by the web app's `lookup` field.
+ * fields read-only, lookups rendered by the web app's `lookup` field, members, departments and
+ * attachments by its `member`, `department` and `attachments` fields.
  */
 export function toRjsf(model: FormModel, context: FormContext): RjsfForm {
   const { definition } = model;
@@ -104,10 +116,21 @@ export function toRjsf(model: FormModel, context: FormContext): RjsfForm {
     describe(property, node, locale);
     const ui = objectAt(uiSchema, node.name);
     decorateUi(ui, node, canWrite(model, node, roles));
+    const width = widthOf(definition, node.name);
+    if (width !== undefined) ui['ui:options'] = { ...optionsOf(ui), width };
     if (node.type === 'table') describeColumns(model, node, objectAt(property, 'items'), objectAt(ui, 'items'), context);
   }
   tidy(schema, uiSchema, notEntered);
+  if (definition.layout?.sections !== undefined) {
+    const order = renderOrder(Object.keys(definition.schema.properties), getOwn(definition.uiSchema, 'ui:order'));
+    uiSchema['ui:options'] = { ...optionsOf(uiSchema), sections: renderedSections(definition, order, new Set(Object.keys(properties)), locale) };
+  }
   return { schema, uiSchema };
+}
+
+function optionsOf(ui: JsonObject): JsonObject {
+  const options = getOwn(ui, 'ui:options');
+  return isPlainObject(options) ? options : {};
 }
 
 function describeColumns(model: FormModel, table: FieldNode, items: JsonObject, itemsUi: JsonObject, context: FormContext): void {

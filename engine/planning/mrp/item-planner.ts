@@ -27,13 +27,14 @@ const NOISE = 1e-5;
  * Plans one item: nets its demands (independent, dependent, safety stock) against its supplies in
  * allocation order, writes a peg for every allocation, sizes planned orders per bucket and explodes
  * them into its components' demand. Reads nothing of other items but its incoming demand and the
- * substitute pools, which is what lets net-change reuse every other item's result.
+ * substitute pools, which is what lets net-change reuse every other item's result. Given its
+ * `previous` result, the rows of parents that were not replanned keep their allocation order.
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DemandBlock[], pools: PoolLookup): ItemResult {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DemandBlock[], pools: PoolLookup, previous?: ItemResult): ItemResult {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
-  const demands = itemDemands(model, item, incoming, exceptions);
+  const demands = itemDemands(model, item, incoming, exceptions, previous?.demands);
   const allocation = newAllocation(demands);
   const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
@@ -150,12 +151,16 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     return index;
   }
 
+  // An order dated before supply already used up goes in before the list's head: the head moves back
+  // to it, or later demands would never see what the order has left over after its lot rounding.
   function insert(index: number): void {
-    const list = listOf(supplies[index]!.salesOrder ?? FREE);
+    const key = supplies[index]!.salesOrder ?? FREE;
+    const list = listOf(key);
     const date = supplies[index]!.date;
     let at = list.length;
     while (at > 0 && supplies[list[at - 1]!]!.date > date) at -= 1;
     list.splice(at, 0, index);
+    if (at < (heads.get(key) ?? 0)) heads.set(key, at);
   }
 
   // A period order's date is known when its window closes; moving later keeps its list sorted.

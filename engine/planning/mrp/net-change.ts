@@ -147,7 +147,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   for (const item of graph.order) {
     if (!dirty.has(item)) continue;
     const before = state.results.get(item);
-    const after = replanItem(state, item);
+    const after = replanItem(state, item, before);
     replanned += 1;
     refresh.add(item);
     for (const child of new Set([...(before?.emitted.keys() ?? []), ...after.emitted.keys()])) {
