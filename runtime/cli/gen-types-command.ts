@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderSchemaTypes, SCHEMA_TYPES_TARGETS } from '../codegen/index.js';
+import { renderSchemaTypes, SCHEMA_TYPES_TARGETS, VALIDATOR_TARGETS } from '../codegen/index.js';
 import { EXIT_FAILURE, EXIT_OK, print, printError } from './commands.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
@@ -8,7 +8,8 @@ import { UsageError } from './usage-error.js';
 export const GEN_TYPES_HELP = `Usage: ordo gen-types [--check]
 
 Regenerates the TypeScript types generated from JSON Schemas: the definition kinds
-(engine/definitions/generated) and the planning functions' inputs and outputs (engine/planning/generated).
+(engine/definitions/generated) and the planning functions' inputs and outputs (engine/planning/generated),
+and the workflow meta-schema's validator as standalone code for the browser (engine/definitions/generated).
 With --check, writes nothing and exits 1 when a committed file is stale.`;
 
 export async function genTypesCommand(args: string[]): Promise<number> {
@@ -19,8 +20,12 @@ export async function genTypesCommand(args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError('ordo gen-types takes no arguments');
   let stale = 0;
-  for (const target of SCHEMA_TYPES_TARGETS) {
-    const rendered = await renderSchemaTypes(target);
+  const targets = [
+    ...SCHEMA_TYPES_TARGETS.map((target) => ({ file: target.file, render: () => renderSchemaTypes(target) })),
+    ...VALIDATOR_TARGETS,
+  ];
+  for (const target of targets) {
+    const rendered = await target.render();
     const current = await readFile(target.file, 'utf8').catch(() => '');
     if (current === rendered) continue;
     if (values.check === true) {

@@ -7,11 +7,13 @@ import { shippedDefinitionsDir } from './paths.js';
 import { UsageError } from './usage-error.js';
 
 export const USER_HELP = `Usage: ordo user add <name> --role <role> [--role <role> ...] --password-stdin
-                     [--display-name X] [--locale zh-CN|en] [--manager <name>] [--data DIR]
+                     [--display-name X] [--locale zh-CN|en] [--manager <name>]
+                     [--department <id> ...] [--data DIR]
 
 Creates a user. The password is read from standard input (one line). Each role must be a role of the
 published app (or, before anything is published, of the app in definitions/). --manager names the
-user's manager (the managerOf approver in workflows); that user may be added later. With PGlite, stop the
+user's manager (the managerOf approver in workflows); that user may be added later. Each --department
+must be a department of the published app. With PGlite, stop the
 server first: two processes cannot open one data folder.`;
 
 export async function userCommand(args: string[]): Promise<number> {
@@ -21,6 +23,7 @@ export async function userCommand(args: string[]): Promise<number> {
     'display-name': { type: 'string' },
     locale: { type: 'string' },
     manager: { type: 'string' },
+    department: { type: 'string', multiple: true },
     data: { type: 'string' },
   });
   if (values.help === true) {
@@ -53,6 +56,7 @@ export async function userCommand(args: string[]): Promise<number> {
       ...(values['display-name'] === undefined ? {} : { displayName: values['display-name'] }),
       ...(locale === undefined ? {} : { locale }),
       ...(values.manager === undefined ? {} : { manager: values.manager }),
+      ...(values.department === undefined ? {} : { departments: values.department }),
     });
     print(`added user ${user.username} (${user.roles.join(', ')})`);
     return EXIT_OK;

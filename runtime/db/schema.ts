@@ -29,7 +29,7 @@ export interface DefinitionsTable {
 
 /** A designer's unpublished definition; `body` is read back as text (`body::text`) so it stays byte for byte. */
 export interface DefinitionDraftsTable {
-  kind: 'form';
+  kind: 'form' | 'workflow' | 'report' | 'dashboard';
   id: string;
   body: string;
   based_on_version: number | null;
@@ -47,6 +47,23 @@ export interface UsersTable {
   created_at: Timestamp;
   /** The username of the user's manager, for the managerOf assignee rule. */
   manager: Nullable<string>;
+  /** Ids of the app definition's departments the user belongs to. */
+  departments: ColumnType<string[], string | undefined, string>;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  form: string;
+  field: string;
+  /** The record that refers to the file; null until a saved record does. */
+  record_id: Nullable<string>;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -262,4 +279,5 @@ export interface DatabaseSchema {
   ordo_plan_firmings: PlanFirmingsTable;
   ordo_schedule_runs: ScheduleRunsTable;
   ordo_definition_drafts: DefinitionDraftsTable;
+  ordo_attachments: AttachmentsTable;
 }

@@ -10,6 +10,8 @@ export interface DemoUser {
   locale?: 'zh-CN' | 'en';
   /** The username of the user's manager. */
   manager?: string;
+  /** Ids of the app's departments the user belongs to. */
+  departments?: string[];
 }
 
 export interface DemoRecordFile {
@@ -74,7 +76,8 @@ function isDemoUser(value: unknown): value is DemoUser {
   return (
     typeof user === 'object' && user !== null && typeof user.username === 'string' && typeof user.password === 'string' &&
     Array.isArray(user.roles) && user.roles.every((role) => typeof role === 'string') &&
-    (user.manager === undefined || typeof user.manager === 'string')
+    (user.manager === undefined || typeof user.manager === 'string') &&
+    (user.departments === undefined || (Array.isArray(user.departments) && user.departments.every((id: unknown) => typeof id === 'string')))
   );
 }
 

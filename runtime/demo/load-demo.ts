@@ -36,6 +36,7 @@ export async function loadDemo(services: Services, database: OrdoDatabase, dir: 
       ...(user.displayName === undefined ? {} : { displayName: user.displayName }),
       ...(user.locale === undefined ? {} : { locale: user.locale }),
       ...(user.manager === undefined ? {} : { manager: user.manager }),
+      ...(user.departments === undefined ? {} : { departments: user.departments }),
     });
     users += 1;
   }

@@ -1,11 +1,22 @@
-import { validateDefinitionFiles, type DefinitionFile, type FormDefinition, type LocalizedText } from '../../engine/definitions/index.js';
-import { OrdoError, type FieldError } from '../../engine/errors/index.js';
+import {
+  validateDefinitionFiles,
+  type DashboardDefinition,
+  type DefinitionFile,
+  type FormDefinition,
+  type LocalizedText,
+  type ReportDefinition,
+  type WorkflowDefinition,
+} from '../../engine/definitions/index.js';
+import { OrdoError, type ErrorCode, type FieldError } from '../../engine/errors/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { checkJsonBody } from '../http/json-body-limits.js';
 import { canonicalJson, mayDesign, type Actor, type DefinitionBundle, type DefinitionService } from '../services/index.js';
-import { findDraft, listDrafts, upsertDraft } from '../stores/index.js';
+import { findDraft, listDrafts, saveDraftIfUnchanged, upsertDraft, type DraftKind } from '../stores/index.js';
 
-export interface FormDraft {
+export type { DraftKind };
+
+export interface DefinitionDraft {
+  kind: DraftKind;
   id: string;
   /** The definition as text, exactly as saved (or, without a draft, the published version pretty-printed). */
   body: string;
@@ -16,24 +27,43 @@ export interface FormDraft {
   updatedBy: string | null;
 }
 
-export interface DesignerFormEntry {
+export interface DesignerEntry {
   id: string;
   title: LocalizedText;
   publishedVersion: number | null;
   draft: { updatedAt: string; updatedBy: string; basedOnVersion: number | null; unpublishedChanges: boolean } | null;
+  /** A workflow's form (the draft's, else the published one's): a designer may design workflows on forms they cannot read. */
+  form?: { id: string; title: LocalizedText };
 }
 
 export interface DesignerService {
-  listForms(actor: Actor): Promise<DesignerFormEntry[]>;
-  getFormDraft(actor: Actor, id: string): Promise<FormDraft>;
-  saveFormDraft(actor: Actor, id: string, body: string): Promise<FormDraft>;
-  publishForm(actor: Actor, id: string): Promise<{ id: string; version: number; published: boolean }>;
+  listEntries(actor: Actor, kind: DraftKind): Promise<DesignerEntry[]>;
+  getDraft(actor: Actor, kind: DraftKind, id: string): Promise<DefinitionDraft>;
+  /**
+   * With `expectedUpdatedAt` (the `updatedAt` the designer loaded, null for no draft), refuses with
+   * ORDO_ERR_DRAFT_CONFLICT when someone saved the draft since; without it, overwrites.
+   */
+  saveDraft(actor: Actor, kind: DraftKind, id: string, body: string, expectedUpdatedAt?: string | null): Promise<DefinitionDraft>;
+  /** The latest published version as the designer shows it (pretty-printed), to compare a draft with. */
+  getPublished(actor: Actor, kind: DraftKind, id: string): Promise<{ kind: DraftKind; id: string; version: number; body: string }>;
+  publish(actor: Actor, kind: DraftKind, id: string): Promise<{ id: string; version: number; published: boolean }>;
 }
 
+type PublishedDefinition = FormDefinition | WorkflowDefinition | ReportDefinition | DashboardDefinition;
+
+/** Where each kind lives in a definition bundle and in a definition folder, and how a missing one is reported. */
+const KINDS: Record<DraftKind, { bundle: 'forms' | 'workflows' | 'reports' | 'dashboards'; notFound: ErrorCode }> = {
+  form: { bundle: 'forms', notFound: 'ORDO_ERR_FORM_NOT_FOUND' },
+  workflow: { bundle: 'workflows', notFound: 'ORDO_ERR_WORKFLOW_NOT_FOUND' },
+  report: { bundle: 'reports', notFound: 'ORDO_ERR_REPORT_NOT_FOUND' },
+  dashboard: { bundle: 'dashboards', notFound: 'ORDO_ERR_REPORT_NOT_FOUND' },
+};
+
 /**
- * Drafts of form definitions for the visual designer and their publication. A draft may be incomplete
- * (it is work in progress); publishing runs the same checks as `ordo validate` over the draft together
- * with every published definition, so a form cannot lose a field a workflow or report still uses.
+ * Drafts of definitions (forms, workflows, reports, dashboards) for the visual designer and their
+ * publication. A draft may be incomplete (it is work in progress); publishing runs the same checks as
+ * `ordo validate` over the draft together with every published definition, so a form cannot lose a
+ * field a workflow or report still uses.
  */
 export function createDesignerService(options: { database: OrdoDatabase; definitions: DefinitionService; now: () => Date }): DesignerService {
   const { database, definitions, now } = options;
@@ -43,25 +73,29 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
     if (!mayDesign(actor, definitions.app())) throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only designers may edit and publish definitions');
   }
 
-  async function published(): Promise<Map<string, FormDefinition>> {
+  async function published(kind: DraftKind): Promise<Map<string, PublishedDefinition>> {
     const bundle = await definitions.exportAll();
-    return new Map(bundle.forms.map((form) => [form.id, form]));
+    const list: readonly PublishedDefinition[] = bundle[KINDS[kind].bundle] ?? [];
+    return new Map(list.map((definition) => [definition.id, definition]));
   }
 
   return {
-    async listForms(actor) {
+    async listEntries(actor, kind) {
       requireDesigner(actor);
-      const forms = await published();
-      const drafts = new Map((await listDrafts(db, 'form')).map((draft) => [draft.id, draft]));
-      const ids = [...new Set([...forms.keys(), ...drafts.keys()])].sort();
+      const latest = await published(kind);
+      const drafts = new Map((await listDrafts(db, kind)).map((draft) => [draft.id, draft]));
+      const ids = [...new Set([...latest.keys(), ...drafts.keys()])].sort();
+      const forms = kind === 'workflow' ? await published('form') : undefined;
       return ids.map((id) => {
-        const form = forms.get(id);
+        const definition = latest.get(id);
         const draft = drafts.get(id);
         const parsed = draft === undefined ? undefined : parseLoosely(draft.body);
+        const formId = forms === undefined ? undefined : typeof parsed?.form === 'string' ? parsed.form : (definition as WorkflowDefinition | undefined)?.form;
         return {
           id,
-          title: titleOf(parsed) ?? form?.title ?? { 'zh-CN': id, en: id },
-          publishedVersion: form?.version ?? null,
+          ...(formId === undefined || formId === '' ? {} : { form: { id: formId, title: forms?.get(formId)?.title ?? { 'zh-CN': formId, en: formId } } }),
+          title: titleOf(parsed) ?? definition?.title ?? { 'zh-CN': id, en: id },
+          publishedVersion: definition?.version ?? null,
           draft:
             draft === undefined
               ? null
@@ -69,59 +103,61 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
                   updatedAt: draft.updatedAt.toISOString(),
                   updatedBy: draft.updatedBy,
                   basedOnVersion: draft.basedOnVersion,
-                  unpublishedChanges: form === undefined || parsed === undefined || contentOf(parsed) !== contentOf(form),
+                  unpublishedChanges: definition === undefined || parsed === undefined || contentOf(parsed) !== contentOf(definition),
                 },
         };
       });
     },
 
-    async getFormDraft(actor, id) {
+    async getDraft(actor, kind, id) {
       requireDesigner(actor);
-      const form = (await published()).get(id);
-      const draft = await findDraft(db, 'form', id);
+      const definition = (await published(kind)).get(id);
+      const draft = await findDraft(db, kind, id);
+      const publishedVersion = definition?.version ?? null;
       if (draft !== undefined) {
-        return {
-          id,
-          body: draft.body,
-          source: 'draft',
-          basedOnVersion: draft.basedOnVersion,
-          publishedVersion: form?.version ?? null,
-          updatedAt: draft.updatedAt.toISOString(),
-          updatedBy: draft.updatedBy,
-        };
+        return { kind, id, body: draft.body, source: 'draft', basedOnVersion: draft.basedOnVersion, publishedVersion, updatedAt: draft.updatedAt.toISOString(), updatedBy: draft.updatedBy };
       }
-      if (form === undefined) throw new OrdoError('ORDO_ERR_FORM_NOT_FOUND', `No form or draft ${id}`);
-      return { id, body: JSON.stringify(form, null, 2), source: 'published', basedOnVersion: form.version, publishedVersion: form.version, updatedAt: null, updatedBy: null };
+      if (definition === undefined) throw new OrdoError(KINDS[kind].notFound, `No ${kind} or draft ${id}`);
+      return { kind, id, body: JSON.stringify(definition, null, 2), source: 'published', basedOnVersion: publishedVersion, publishedVersion, updatedAt: null, updatedBy: null };
     },
 
-    async saveFormDraft(actor, id, body) {
+    async saveDraft(actor, kind, id, body, expectedUpdatedAt) {
       requireDesigner(actor);
-      checkDraftShape(id, parseDraft(body));
-      const form = (await published()).get(id);
+      checkDraftShape(kind, id, parseDraft(body));
+      const publishedVersion = (await published(kind)).get(id)?.version ?? null;
       const updatedAt = now();
-      await upsertDraft(db, { kind: 'form', id, body, basedOnVersion: form?.version ?? null, updatedAt, updatedBy: actor.username });
-      return {
-        id,
-        body,
-        source: 'draft',
-        basedOnVersion: form?.version ?? null,
-        publishedVersion: form?.version ?? null,
-        updatedAt: updatedAt.toISOString(),
-        updatedBy: actor.username,
-      };
+      const row = { kind, id, body, basedOnVersion: publishedVersion, updatedAt, updatedBy: actor.username };
+      const expected = expectedUpdatedAt === undefined || expectedUpdatedAt === null ? expectedUpdatedAt : new Date(expectedUpdatedAt);
+      if (expected instanceof Date && Number.isNaN(expected.getTime())) throw new OrdoError('ORDO_ERR_REQUEST_INVALID', 'expectedUpdatedAt is not a time the draft was saved at');
+      if (expected === undefined) await upsertDraft(db, row);
+      else if (!(await saveDraftIfUnchanged(db, row, expected))) {
+        const current = await findDraft(db, kind, id);
+        throw new OrdoError('ORDO_ERR_DRAFT_CONFLICT', `The draft of ${kind} ${id} was saved by ${current?.updatedBy ?? 'someone'} since it was loaded`, {
+          extra: { updatedAt: current?.updatedAt.toISOString() ?? null, updatedBy: current?.updatedBy ?? null },
+        });
+      }
+      return { kind, id, body, source: 'draft', basedOnVersion: publishedVersion, publishedVersion, updatedAt: updatedAt.toISOString(), updatedBy: actor.username };
     },
 
-    async publishForm(actor, id) {
+    async getPublished(actor, kind, id) {
       requireDesigner(actor);
-      const draft = await findDraft(db, 'form', id);
-      if (draft === undefined) throw new OrdoError('ORDO_ERR_NOT_FOUND', `No draft of form ${id}; save one first`);
+      const definition = (await published(kind)).get(id);
+      if (definition === undefined) throw new OrdoError(KINDS[kind].notFound, `No published ${kind} ${id}`);
+      return { kind, id, version: definition.version, body: JSON.stringify(definition, null, 2) };
+    },
+
+    async publish(actor, kind, id) {
+      requireDesigner(actor);
+      const draft = await findDraft(db, kind, id);
+      if (draft === undefined) throw new OrdoError('ORDO_ERR_NOT_FOUND', `No draft of ${kind} ${id}; save one first`);
       const definition = parseDraft(draft.body);
-      checkDraftShape(id, definition);
+      checkDraftShape(kind, id, definition);
       const bundle = await definitions.exportAll();
-      const problems = problemsOf(definition as unknown as FormDefinition, bundle);
-      if (problems.length > 0) throw new OrdoError('ORDO_ERR_DRAFT_INVALID', `The draft of form ${id} has ${problems.length} problem(s)`, { fields: problems });
-      const result = await definitions.publish({ forms: [definition as unknown as FormDefinition] }, actor);
-      const version = definitions.form(id).definition.version;
+      const problems = problemsOf(kind, definition as unknown as PublishedDefinition, bundle);
+      if (problems.length > 0) throw new OrdoError('ORDO_ERR_DRAFT_INVALID', `The draft of ${kind} ${id} has ${problems.length} problem(s)`, { fields: problems });
+      const result = await definitions.publish({ forms: [], [KINDS[kind].bundle]: [definition] }, actor);
+      const version = (await published(kind)).get(id)?.version;
+      if (version === undefined) throw new Error(`${kind} ${id} was published but is not in the definitions`);
       return { id, version, published: result.published.includes(id) };
     },
   };
@@ -129,18 +165,19 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
 
 const DRAFT_FILE = 'draft.json';
 
-/** Every published definition as a file plus the draft in place of its published form: the package `ordo validate` would see. */
-function problemsOf(draft: FormDefinition, bundle: DefinitionBundle): FieldError[] {
+/** Every published definition as a file plus the draft in place of its published version: the package `ordo validate` would see. */
+function problemsOf(kind: DraftKind, draft: PublishedDefinition, bundle: DefinitionBundle): FieldError[] {
   const files: DefinitionFile[] = [{ path: DRAFT_FILE, text: JSON.stringify(draft) }];
   if (bundle.app !== undefined) files.push({ path: 'app.json', text: JSON.stringify(bundle.app) });
-  for (const form of bundle.forms) if (form.id !== draft.id) files.push({ path: `forms/${form.id}.json`, text: JSON.stringify(form) });
-  for (const workflow of bundle.workflows ?? []) files.push({ path: `workflows/${workflow.id}.json`, text: JSON.stringify(workflow) });
-  for (const report of bundle.reports ?? []) files.push({ path: `reports/${report.id}.json`, text: JSON.stringify(report) });
-  for (const dashboard of bundle.dashboards ?? []) files.push({ path: `dashboards/${dashboard.id}.json`, text: JSON.stringify(dashboard) });
+  for (const [other, { bundle: folder }] of Object.entries(KINDS)) {
+    for (const definition of bundle[folder] ?? []) {
+      if (other !== kind || definition.id !== draft.id) files.push({ path: `${folder}/${definition.id}.json`, text: JSON.stringify(definition) });
+    }
+  }
   const { problems } = validateDefinitionFiles(files);
   return problems.map((problem) =>
     problem.file === DRAFT_FILE
-      ? { pointer: problem.pointer, code: 'definition', message: problem.message }
+      ? { pointer: problem.pointer, code: problem.code ?? 'definition', message: problem.message }
       : // A published definition that breaks with this draft (a workflow using a removed field): the pointer is into that definition.
         { pointer: '', code: 'dependent', message: `${problem.file.replace(/\.json$/, '')} ${problem.pointer}: ${problem.message}` },
   );
@@ -158,8 +195,8 @@ function parseDraft(body: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function checkDraftShape(id: string, value: Record<string, unknown>): void {
-  if (value.kind !== 'form') throw invalid('/kind', 'const', 'must be "form"');
+function checkDraftShape(kind: DraftKind, id: string, value: Record<string, unknown>): void {
+  if (value.kind !== kind) throw invalid('/kind', 'const', `must be "${kind}"`);
   if (value.id !== id) throw invalid('/id', 'const', `must be "${id}", the id the draft is saved under`);
 }
 

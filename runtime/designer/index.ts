@@ -1,1 +1,1 @@
-export { createDesignerService, type DesignerFormEntry, type DesignerService, type FormDraft } from './draft-service.js';
+export { createDesignerService, type DefinitionDraft, type DesignerEntry, type DesignerService, type DraftKind } from './draft-service.js';

@@ -57,7 +57,7 @@ export async function exportRecords(
     for (const column of columns) {
       if (!Object.hasOwn(record.data, column.key)) continue;
       const value = record.data[column.key];
-      if (Object.hasOwn(lookups, column.key)) row[column.key] = vocabulary.display(column.key, value);
+      if (Object.hasOwn(lookups, column.key) || definition.schema.properties[column.key]?.['x-ordo-field'] !== undefined) row[column.key] = vocabulary.display(column.key, value);
       else if (Object.hasOwn(options, column.key)) row[column.key] = vocabulary.option(column.key, value);
       else row[column.key] = value;
     }
@@ -73,7 +73,9 @@ function dataColumns(definition: FormDefinition, roles: readonly string[], field
   const all = [...new Set([...order, ...Object.keys(properties)])];
   const exportable = all.filter((field) => {
     const type = properties[field]?.type;
-    return type !== 'array' && type !== 'object' && mayReadField(definition, field, roles);
+    // Multiple choices and attachments are lists, exported as one text; sub-tables are not.
+    const listed = Object.hasOwn(definition.options ?? {}, field) || properties[field]?.['x-ordo-field'] === 'attachments';
+    return ((type !== 'array' && type !== 'object') || listed) && mayReadField(definition, field, roles);
   });
   if (fields !== undefined) {
     const unknown = fields.filter((field) => !exportable.includes(field));
@@ -92,7 +94,7 @@ function dataColumns(definition: FormDefinition, roles: readonly string[], field
 
 function columnType(definition: FormDefinition, field: string): ExportColumnType {
   const schema = definition.schema.properties[field];
-  if (Object.hasOwn(definition.options ?? {}, field) || Object.hasOwn(definition.lookups ?? {}, field)) return 'string';
+  if (Object.hasOwn(definition.options ?? {}, field) || Object.hasOwn(definition.lookups ?? {}, field) || schema?.['x-ordo-field'] !== undefined) return 'string';
   if (schema?.type === 'number' || schema?.type === 'integer') return 'number';
   if (schema?.type === 'string' && schema.format === 'date') return 'date';
   if (schema?.type === 'string' && schema.format === 'date-time') return 'datetime';

@@ -1,9 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OrdoDatabase } from '../db/index.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { definitionRoutes } from './definition-routes.js';
 import { createDesignerService } from '../designer/index.js';
 import { designerRoutes } from './designer-routes.js';
+import { reportDesignerRoutes } from './report-designer-routes.js';
 import { registerDocsRoutes, registerOpenApiCollector } from './docs-routes.js';
 import { handleError, installErrorHandler } from './error-handler.js';
 import { exportRoutes } from './export-routes.js';
@@ -69,12 +71,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     await api.register(authRoutes, { services, rateLimiter: new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT) });
     await api.register(definitionRoutes, { services });
     await api.register(recordRoutes, { services });
+    await api.register(attachmentRoutes, { services });
     await api.register(workflowRoutes, { services });
     await api.register(taskRoutes, { services });
     await api.register(functionRoutes, { services });
     await api.register(planRunRoutes, { services });
     await api.register(scheduleRoutes, { services });
     await api.register(reportRoutes, { services });
+    await api.register(reportDesignerRoutes, { services });
     await api.register(exportRoutes, { services, now: () => new Date() });
     if (options.database !== undefined) {
       await api.register(designerRoutes, { designer: createDesignerService({ database: options.database, definitions: services.definitions, now: () => new Date() }) });

@@ -15,4 +15,9 @@ export const definitionRoutes: FastifyPluginAsync<DefinitionRoutesOptions> = asy
       return { app: services.definitions.app() ?? null, forms: services.definitions.forms(actor), workflows: services.definitions.workflows(actor) };
     },
   );
+  app.get(
+    '/api/users',
+    { schema: { tags: ['definitions'], summary: "The app's users with display names and departments, for member pickers" } },
+    async () => ({ items: await services.auth.pickableUsers() }),
+  );
 };

@@ -11,7 +11,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_FILTERS = 20;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-const formId = { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 63 } as const;
+/** A definition id: forms, workflows, reports and dashboards share the pattern. */
+export const definitionId = { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 63 } as const;
 const recordId = { type: 'string', pattern: '^[A-Za-z0-9_-]+$', minLength: 1, maxLength: 100 } as const;
 const revision = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 const recordData = { type: 'object' } as const;
@@ -20,14 +21,14 @@ export const formParams = {
   type: 'object',
   required: ['form'],
   additionalProperties: false,
-  properties: { form: formId },
+  properties: { form: definitionId },
 } as const;
 
 export const recordParams = {
   type: 'object',
   required: ['form', 'id'],
   additionalProperties: false,
-  properties: { form: formId, id: recordId },
+  properties: { form: definitionId, id: recordId },
 } as const;
 
 export const listQuery = {

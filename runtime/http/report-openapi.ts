@@ -51,6 +51,7 @@ const RESPONSES: DocumentedResponses = {
   'get /api/reports': { status: '200', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('ReportSummary') } } } },
   'get /api/reports/{id}': { status: '200', schema: { type: 'object', description: 'The report definition (engine/definitions/meta-schemas/report.schema.json).' } },
   'post /api/reports/{id}/run': { status: '200', schema: ref('ReportResult') },
+  'post /api/designer/reports/preview': { status: '200', schema: ref('ReportResult') },
   'post /api/reports/{id}/drill': { status: '200', schema: ref('ReportDrill') },
   'get /api/dashboards': { status: '200', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('DashboardSummary') } } } },
   'get /api/dashboards/{id}': { status: '200', schema: { type: 'object', description: 'The dashboard definition (engine/definitions/meta-schemas/dashboard.schema.json), with only the widgets you may run.' } },

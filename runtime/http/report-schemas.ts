@@ -26,3 +26,13 @@ export const drillBody = {
     offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0 },
   },
 } as const;
+
+export const previewBody = {
+  type: 'object',
+  required: ['body'],
+  additionalProperties: false,
+  properties: {
+    body: { type: 'string', minLength: 2, description: 'The report definition as text, as the designer holds it.' },
+    parameters: { type: 'object', description: "Values for the draft's parameter schema; defaults apply to those left out." },
+  },
+} as const;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** The web app's policy: its own scripts only (no inline script, no eval), inline styles for rjsf. */
+/** The web app's policy: its own scripts only (no inline script, no eval), inline styles for rjsf; blob: images are attachment thumbnails fetched with the session's token. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
 /**

@@ -54,7 +54,8 @@ export function createPrintService(deps: PrintServiceDependencies): PrintService
     const { render, definition: template } = registry.get(form, templateId);
     const record = await services.records.get(actor, form, id);
     const definition = services.definitions.form(form).definition;
-    const display = await lookupDisplay(database.db, definition, actor.roles, [record.data], (formId) => latestForm(formId));
+    const departmentTitle = (department: string) => services.definitions.app()?.departments?.find((candidate) => candidate.id === department)?.title[locale];
+    const display = await lookupDisplay(database.db, definition, actor.roles, [record.data], (formId) => latestForm(formId), departmentTitle);
     const context: PrintContext = {
       record: {
         id: record.id,

@@ -3,13 +3,14 @@ import { escapePointer } from '../../engine/definitions/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
 import { compileParameters, planReport, ReportPlan, type GroupNode, type ParametersSchema, type ParametersValidator } from '../../engine/reports/index.js';
 import type { OrdoDatabase } from '../db/index.js';
-import { isAdmin, mayUseForm } from '../services/form-access.js';
+import { isAdmin, mayDesign, mayUseForm } from '../services/form-access.js';
 import { formContext } from '../services/record-context.js';
 import type { Actor, DefinitionService } from '../services/types.js';
 import { findRecordsByIds } from '../stores/index.js';
 import { isInstant } from './condition-sql.js';
 import { REPORT_TIME_ZONE } from './field-sql.js';
 import { hiddenMeasures, mayOpenDashboard, mayReadAll, mayRunReport } from './report-access.js';
+import { checkReportDraft } from './report-draft.js';
 import { drillQuery, reportQuery, rowCondition, type QueryContext } from './report-query.js';
 import { resultColumns, resultRows } from './report-result.js';
 import type { DrillRequest, DrillResult, ReportResult, ReportService } from './report-types.js';
@@ -79,7 +80,10 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
   }
 
   async function run(actor: Actor, id: string, input: unknown): Promise<ReportResult> {
-    const { definition, plan, parameters: validator } = prepare(runnable(actor, id));
+    return execute(actor, prepare(runnable(actor, id)), input);
+  }
+
+  async function execute(actor: Actor, { definition, plan, parameters: validator }: PreparedReport, input: unknown): Promise<ReportResult> {
     const parameters = validator.check(input);
     requireReadableShape(actor, plan);
     const hidden = hiddenMeasures(plan, actor.roles, formOf);
@@ -147,6 +151,20 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     };
   }
 
+  /**
+   * A draft runs like a published report, under the caller's read permissions; its `roles` are not
+   * asked, as they say who may run it once published, not who designs it.
+   */
+  async function preview(actor: Actor, body: string, input: unknown): Promise<ReportResult> {
+    if (!mayDesign(actor, deps.definitions.app())) throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only designers may preview report drafts');
+    const checked = checkReportDraft(body, formsMap());
+    const { roles: _roles, ...unrestricted } = checked.definition;
+    if (!mayRunReport(unrestricted as ReportDefinition, actor.roles, formOf, deps.definitions.app())) {
+      throw new OrdoError('ORDO_ERR_FORBIDDEN', 'The draft reads a form or plan runs you may not read');
+    }
+    return execute(actor, checked, input);
+  }
+
   function dashboard(actor: Actor, id: string): DashboardDefinition {
     const definition = deps.definitions.dashboard(id);
     if (definition === undefined || !mayOpenDashboard(definition, actor.roles)) throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No dashboard ${id}`);
@@ -173,6 +191,7 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
         })),
     get: (actor, id) => runnable(actor, id),
     run,
+    preview,
     drill,
     dashboards: (actor) =>
       deps.definitions

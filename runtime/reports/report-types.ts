@@ -57,6 +57,8 @@ export interface ReportService {
   list(actor: Actor): ReportSummary[];
   get(actor: Actor, id: string): ReportDefinition;
   run(actor: Actor, id: string, parameters: unknown): Promise<ReportResult>;
+  /** Runs unpublished definition text (designers only); problems are ORDO_ERR_DRAFT_INVALID with pointers into it. */
+  preview(actor: Actor, body: string, parameters: unknown): Promise<ReportResult>;
   drill(actor: Actor, id: string, request: DrillRequest): Promise<DrillResult>;
   dashboards(actor: Actor): DashboardSummary[];
   /** The dashboard with only the widgets whose reports the actor may run. */

@@ -11,6 +11,7 @@ import {
   insertSession,
   insertUser,
   isUniqueViolation,
+  listPickableUsers,
   type SessionUser,
   type UserRow,
 } from '../stores/index.js';
@@ -25,6 +26,8 @@ export interface AuthDependencies {
   maxMinutes: number;
   /** Roles of the published app (admin included), or undefined while none is published. */
   knownRoles: () => readonly string[] | undefined;
+  /** Department ids of the published app; undefined before an app is published. */
+  knownDepartments?: () => readonly string[] | undefined;
 }
 
 const MINUTE = 60_000;
@@ -106,6 +109,13 @@ export function createAuthService(deps: AuthDependencies): AuthService {
       if (manager !== undefined && (typeof manager !== 'string' || !USERNAME.test(manager) || manager === username)) {
         problems.push({ pointer: '/manager', code: 'pattern', message: 'must be the user name of another user' });
       }
+      const departments = input.departments ?? [];
+      const knownDepartments = deps.knownDepartments?.();
+      departments.forEach((department, index) => {
+        if (typeof department !== 'string' || (knownDepartments !== undefined && !knownDepartments.includes(department))) {
+          problems.push({ pointer: `/departments/${index}`, code: 'enum', message: `is not a department of the app: ${String(department)}` });
+        }
+      });
       if (problems.length > 0) {
         throw new OrdoError('ORDO_ERR_REQUEST_INVALID', problems.map((p) => `${p.pointer}: ${p.message}`).join('; '), { fields: problems });
       }
@@ -121,6 +131,7 @@ export function createAuthService(deps: AuthDependencies): AuthService {
             locale: input.locale ?? 'zh-CN',
             passwordHash,
             manager: manager ?? null,
+            departments: [...new Set(departments)],
             at,
           });
           await insertAudit(trx, {
@@ -128,7 +139,7 @@ export function createAuthService(deps: AuthDependencies): AuthService {
             actor: { id: null, username: 'system' },
             action: 'user.add',
             target: { kind: 'user', id: inserted.id },
-            detail: { username, roles: input.roles, ...(manager === undefined ? {} : { manager }) },
+            detail: { username, roles: input.roles, ...(manager === undefined ? {} : { manager }), ...(departments.length === 0 ? {} : { departments }) },
           });
           return inserted;
         });
@@ -137,6 +148,10 @@ export function createAuthService(deps: AuthDependencies): AuthService {
         if (isUniqueViolation(error)) throw new OrdoError('ORDO_ERR_DUPLICATE', `The user ${username} already exists`);
         throw error;
       }
+    },
+
+    pickableUsers() {
+      return listPickableUsers(db);
     },
   };
 }

@@ -5,6 +5,7 @@ import { createPlanningService } from '../planning/planning-service.js';
 import { createScheduleService } from '../scheduling/schedule-service.js';
 import { createReportService } from '../reports/report-service.js';
 import { createWorkflowService } from '../workflows/workflow-service.js';
+import { createAttachmentService } from '../attachments/index.js';
 import { createAuthService } from './auth-service.js';
 import { createDefinitionService } from './definition-service.js';
 import { createRecordReads } from './record-reads.js';
@@ -31,8 +32,10 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
       return undefined;
     }
   };
-  const writes = createRecordWrites({ database, now, form });
-  const reads = createRecordReads({ database, now, form, latestDefinition });
+  const departments = () => new Set((definitions.service.app()?.departments ?? []).map((department) => department.id));
+  const writes = createRecordWrites({ database, now, form, departments });
+  const departmentTitle = (id: string, locale: 'zh-CN' | 'en') => definitions.service.app()?.departments?.find((department) => department.id === id)?.title[locale];
+  const reads = createRecordReads({ database, now, form, latestDefinition, departmentTitle });
   const runner = createFunctionRunner({ functions: NATIVE_FUNCTIONS, now });
   const workflows = createWorkflowService({ database, definitions: definitions.service, invoke: runner.invoke });
   const services: Services = {
@@ -42,6 +45,7 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
       idleMinutes: options.sessionTtlMinutes ?? DEFAULT_IDLE_MINUTES,
       maxMinutes: options.sessionMaxMinutes ?? DEFAULT_MAX_MINUTES,
       knownRoles: definitions.knownRoles,
+      knownDepartments: () => definitions.service.app()?.departments?.map((department) => department.id),
     }),
     definitions: definitions.service,
     records: {
@@ -55,6 +59,7 @@ export async function createServices(database: OrdoDatabase, options: ServicesOp
     planning: createPlanningService({ database, runner, app: () => definitions.service.app(), form, workflows, now }),
     scheduling: createScheduleService({ database, app: () => definitions.service.app(), now }),
     reports: createReportService({ database, definitions: definitions.service, now }),
+    attachments: createAttachmentService({ database, form, now }),
   };
   explicitIdCreates.set(services, writes.create);
   return services;

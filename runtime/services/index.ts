@@ -3,7 +3,7 @@ export { ADMIN_ROLE, mayDesign, mayReadField, mayUseForm, type FormAction } from
 export { canonicalJson, sha256 } from './canonical-json.js';
 export { MAX_PAGE_SIZE } from './record-list-query.js';
 export { computeChanges } from './record-changes.js';
-export { lookupDisplay } from './record-display.js';
+export { DEPARTMENTS_DISPLAY_KEY, USERS_DISPLAY_KEY, lookupDisplay } from './record-display.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export type {
   Actor,

@@ -1,14 +1,46 @@
 import type { FormDefinition } from '../../engine/definitions/index.js';
-import { findRecordsByIds, type Executor } from '../stores/index.js';
+import { findDisplayNames, findRecordsByIds, type Executor } from '../stores/index.js';
 import { mayReadField, mayUseForm } from './form-access.js';
 import { isPlainObject } from './plain-object.js';
+
+/** Keys of the display map that are not form ids (which cannot start with `@`): members' and departments' names. */
+export const USERS_DISPLAY_KEY = '@users';
+export const DEPARTMENTS_DISPLAY_KEY = '@departments';
 
 /**
  * For a page of records, the text naming each record their lookup fields point at (target form ->
  * id -> display field), so a list can show "KBZ Pumps" instead of an id. Only lookups the actor may
- * read, into forms and display fields the actor may read.
+ * read, into forms and display fields the actor may read. Member fields add the users' display names
+ * under `@users`, department fields the departments' titles (from `departmentTitle`) under `@departments`.
  */
 export async function lookupDisplay(
+  db: Executor,
+  definition: FormDefinition,
+  roles: readonly string[],
+  pageData: readonly Record<string, unknown>[],
+  formDefinition: (id: string) => FormDefinition | undefined,
+  departmentTitle?: (id: string) => string | undefined,
+): Promise<Record<string, Record<string, string>>> {
+  const display = await recordDisplay(db, definition, roles, pageData, formDefinition);
+  const members = new Set<string>();
+  const departments: Record<string, string> = {};
+  for (const [path, schema] of Object.entries(definition.schema.properties)) {
+    const kind = schema['x-ordo-field'];
+    if ((kind !== 'member' && kind !== 'department') || !mayReadField(definition, path, roles)) continue;
+    for (const data of pageData) {
+      for (const id of idsAt(data, path)) {
+        if (kind === 'member') members.add(id);
+        const title = kind === 'department' ? departmentTitle?.(id) : undefined;
+        if (title !== undefined) departments[id] = title;
+      }
+    }
+  }
+  if (members.size > 0) display[USERS_DISPLAY_KEY] = Object.fromEntries(await findDisplayNames(db, [...members]));
+  if (Object.keys(departments).length > 0) display[DEPARTMENTS_DISPLAY_KEY] = departments;
+  return display;
+}
+
+async function recordDisplay(
   db: Executor,
   definition: FormDefinition,
   roles: readonly string[],

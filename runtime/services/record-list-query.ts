@@ -69,11 +69,13 @@ function resolveTarget(definition: FormDefinition, roles: readonly string[], fie
   const type = schema.type;
   if (type === 'number' || type === 'integer') return { kind: 'number', field };
   if (type === 'boolean') return { kind: 'boolean', field };
+  if (type === 'array' && Object.hasOwn(definition.options ?? {}, field)) return { kind: 'choices', field };
   if (type === 'array' || type === 'object') return `${field} is a table and cannot be filtered or sorted`;
   return { kind: 'text', field };
 }
 
 function valueProblem(target: RecordTarget, op: string, value: string): string | undefined {
+  if (target.kind === 'choices' && op !== 'eq' && op !== 'ne' && op !== 'contains') return 'a multiple choice takes eq (holds the value), ne (does not) or contains';
   if (target.kind === 'number' && op !== 'contains' && !NUMBER.test(value)) return `${value} is not a number`;
   if (target.kind === 'boolean' && !((op === 'eq' || op === 'ne') && (value === 'true' || value === 'false'))) {
     return 'a yes/no field takes eq or ne with true or false';

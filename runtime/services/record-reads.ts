@@ -1,4 +1,4 @@
-import { OrdoError } from '../../engine/errors/index.js';
+import { OrdoError, type Locale } from '../../engine/errors/index.js';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import type { CompiledForm, FormContext } from '../../engine/forms/index.js';
 import type { OrdoDatabase } from '../db/index.js';
@@ -18,6 +18,8 @@ export interface ReadDependencies {
   form: (id: string) => CompiledForm;
   /** The latest definition of a form, or undefined when none is published. */
   latestDefinition: (id: string) => FormDefinition | undefined;
+  /** A department's title in the locale, from the app definition. */
+  departmentTitle: (id: string, locale: Locale) => string | undefined;
 }
 
 export function createRecordReads(deps: ReadDependencies) {
@@ -32,7 +34,9 @@ export function createRecordReads(deps: ReadDependencies) {
     const context = formContext(actor, deps.now());
     const names = await userNamesOf(db, rows);
     const items = rows.map((row) => recordDto(row, compiled, context, names));
-    const display = await lookupDisplay(db, definition, actor.roles, rows.map((row) => row.data), deps.latestDefinition);
+    const display = await lookupDisplay(db, definition, actor.roles, rows.map((row) => row.data), deps.latestDefinition, (department) =>
+      deps.departmentTitle(department, actor.locale),
+    );
     return { items, total, limit: translated.limit, offset: translated.offset, display };
   }
 

@@ -9,6 +9,7 @@ import {
   insertHistory,
   insertRecordWithTrail,
   isUniqueViolation,
+  linkAttachments,
   softDeleteRecord,
   updateRecordData,
   type AuditEntry,
@@ -19,6 +20,7 @@ import {
 import { findReplay, runIdempotent } from './idempotent-command.js';
 import { refuseUnreadableFields, requireFormAccess } from './form-access.js';
 import { isPlainObject } from './plain-object.js';
+import { checkFieldReferences } from './field-references.js';
 import { computeChanges } from './record-changes.js';
 import { fetchLookups, formContext, recordDto, userNamesOf } from './record-context.js';
 import { assignSerials, serialFields } from './serial-codes.js';
@@ -28,6 +30,8 @@ export interface WriteDependencies {
   database: OrdoDatabase;
   now: () => Date;
   form: (id: string) => CompiledForm;
+  /** Ids of the app definition's departments. */
+  departments: () => ReadonlySet<string>;
 }
 
 export interface CreateOptions {
@@ -55,18 +59,25 @@ export function createRecordWrites(deps: WriteDependencies) {
     const lookups = await fetchLookups(db, compiled, candidate);
     const at = deps.now();
     const context = formContext(actor, at);
-    const prepared = compiled.prepare({ data: candidate }, context, lookups);
+    const id = options.id ?? randomUUID();
+    const references = await checkFieldReferences(db, compiled, compiled.prepare({ data: candidate }, context, lookups), {
+      actor,
+      recordId: id,
+      departments: deps.departments(),
+    });
+    const prepared = references.data;
     // Drawn in a statement of its own before the record is written, like a PostgreSQL sequence:
     // holding the counter's row lock until the record commits serialised every create of the form.
     // A create that fails afterwards leaves a gap in the numbers, as deleting a record does.
     const stored = { ...prepared, ...(await assignSerials(db, definition, at)) };
-    const id = options.id ?? randomUUID();
     const insert = async (exec: Executor) => {
       const inserted = await insertNewRecord(exec, actor, { id, form: formId, formVersion: definition.version, data: stored }, at);
+      await linkAttachments(exec, id, references.newAttachments);
       return recordDto(inserted, compiled, context, await userNamesOf(exec, [inserted], actor));
     };
     try {
-      if (key === undefined) return { record: await insert(db), replayed: false };
+      if (key === undefined && references.newAttachments.length === 0) return { record: await insert(db), replayed: false };
+      if (key === undefined) return { record: await db.transaction().execute(insert), replayed: false };
       const { result, replayed } = await runIdempotent(deps.database, actor, key, request, insert);
       return { record: result, replayed };
     } catch (error) {
@@ -88,10 +99,13 @@ export function createRecordWrites(deps: WriteDependencies) {
     const lookups = await fetchLookups(db, compiled, candidate);
     const at = deps.now();
     const context = formContext(actor, at);
-    const prepared = compiled.prepare({ data: candidate, previous: stored.data }, context, lookups);
+    const checked = compiled.prepare({ data: candidate, previous: stored.data }, context, lookups);
+    const references = await checkFieldReferences(db, compiled, checked, { actor, recordId: id, previous: stored.data, departments: deps.departments() });
+    const prepared = references.data;
     return db.transaction().execute(async (trx) => {
       const row = await updateRecordData(trx, { id, expectedRevision: revision, formVersion: definition.version, data: prepared, at, by: actor.username });
       if (row === undefined) throw await lostRace(trx, formId, id);
+      await linkAttachments(trx, id, references.newAttachments);
       await recordChange(trx, actor, row, 'update', computeChanges(stored.data, prepared), at);
       return recordDto(row, compiled, context, await userNamesOf(trx, [row], actor));
     });

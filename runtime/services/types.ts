@@ -6,7 +6,8 @@ import type { PlanningService } from '../planning/types.js';
 import type { ScheduleService } from '../scheduling/types.js';
 import type { ReportService } from '../reports/report-types.js';
 import type { WorkflowService } from '../workflows/types.js';
-import type { FilterOp } from '../stores/index.js';
+import type { FilterOp, PickableUser } from '../stores/index.js';
+import type { AttachmentService } from '../attachments/index.js';
 
 /** The signed-in user a service call acts for. */
 export interface Actor {
@@ -97,7 +98,9 @@ export interface AuthService {
   authenticate(token: string): Promise<Actor>;
   logout(token: string): Promise<void>;
   /** `manager` is the username of the user's manager (for the managerOf assignee rule); it need not exist yet. */
-  addUser(input: { username: string; displayName?: string; roles: string[]; password: string; locale?: Locale; manager?: string }): Promise<PublicUser>;
+  addUser(input: { username: string; displayName?: string; roles: string[]; password: string; locale?: Locale; manager?: string; departments?: string[] }): Promise<PublicUser>;
+  /** Every user with display name and departments, for member pickers and the names they show. */
+  pickableUsers(): Promise<PickableUser[]>;
 }
 
 export interface DefinitionService {
@@ -140,6 +143,7 @@ export interface Services {
   planning: PlanningService;
   scheduling: ScheduleService;
   reports: ReportService;
+  attachments: AttachmentService;
 }
 
 export interface ServicesOptions {

@@ -1,3 +1,13 @@
+export {
+  findAttachment,
+  findAttachmentMetas,
+  insertAttachment,
+  linkAttachments,
+  purgeUnreferencedAttachments,
+  type AttachmentMeta,
+  type AttachmentRow,
+  type NewAttachmentRow,
+} from './attachments-store.js';
 export { insertAudit, type AuditEntry } from './audit-store.js';
 export { insertDefinition, latestDefinition, listDefinitions, type DefinitionRow, type NewDefinitionRow } from './definitions-store.js';
 export { isUniqueViolation, type Executor } from './executor.js';
@@ -34,6 +44,8 @@ export {
   findUsersByUsernames,
   findUsersWithRoles,
   insertUser,
+  listPickableUsers,
+  type PickableUser,
   type DirectoryUser,
   type NewUserRow,
   type UserRow,
@@ -111,4 +123,4 @@ export {
   type ScheduleRunRow,
   type ScheduleRunSummaryRow,
 } from './schedule-runs-store.js';
-export { findDraft, listDrafts, upsertDraft, type DraftRow } from './definition-drafts-store.js';
+export { findDraft, listDrafts, saveDraftIfUnchanged, upsertDraft, type DraftKind, type DraftRow } from './definition-drafts-store.js';

@@ -9,6 +9,8 @@ export type RecordTarget =
   | { kind: 'text'; field: string }
   | { kind: 'number'; field: string }
   | { kind: 'boolean'; field: string }
+  /** A multiple choice (a JSON array of values): eq / ne ask whether the list holds the value. */
+  | { kind: 'choices'; field: string }
   | { kind: 'time'; column: 'created_at' | 'updated_at' };
 
 export type FilterOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains';
@@ -52,11 +54,15 @@ function conditionSql(condition: RecordCondition): Expression<SqlBool> {
     const left = target.kind === 'time' ? sql`${sql.ref(target.column)}::text` : sql`data ->> ${target.field}::text`;
     return sql<SqlBool>`${left} ilike ${likePattern(value)}`;
   }
+  if (target.kind === 'choices') {
+    const holds = sql<SqlBool>`coalesce(data -> ${target.field}::text, '[]'::jsonb) @> jsonb_build_array(${value}::text)`;
+    return op === 'ne' ? sql<SqlBool>`not ${holds}` : holds;
+  }
   const [left, right] = operands(target, value);
   return sql<SqlBool>`${left} ${comparison(op)} ${right}`;
 }
 
-function operands(target: RecordTarget, value: string) {
+function operands(target: Exclude<RecordTarget, { kind: 'choices' }>, value: string) {
   switch (target.kind) {
     case 'text':
     case 'boolean':

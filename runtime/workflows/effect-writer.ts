@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCalendar, TaskDue } from '../../engine/definitions/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
-import { addDuration, parseDuration, type WorkflowEffect } from '../../engine/workflows/index.js';
+import { dueInstant, remindInstant, type WorkflowEffect } from '../../engine/workflows/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
 import {
   deleteTimers,
@@ -21,29 +21,6 @@ import { assignSerials } from '../services/serial-codes.js';
 import type { Actor } from '../services/types.js';
 import { resolveAssignees } from './assignee-resolver.js';
 
-const DAY = 86_400_000;
-
-/**
- * A date field means the end of that day in the calendar's zone (China: UTC+8, no daylight saving);
- * a date-time field means that instant.
- */
-function fieldInstant(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T00:00:00+08:00`) + DAY - 1000);
-  const parsed = Date.parse(value);
-  return Number.isFinite(parsed) ? new Date(parsed) : undefined;
-}
-
-function dueFrom(
-  spec: { after?: string; field?: string; businessTime?: boolean },
-  record: Readonly<Record<string, unknown>>,
-  calendar: BusinessCalendar | undefined,
-  at: Date,
-): Date | undefined {
-  if (spec.after !== undefined) return addDuration(at, parseDuration(spec.after), spec.businessTime === true ? (calendar ?? {}) : undefined);
-  return spec.field === undefined ? undefined : fieldInstant(record[spec.field]);
-}
-
 /** When each task opened in this step falls due, by task state. */
 export function taskDueDates(
   effects: readonly WorkflowEffect[],
@@ -54,7 +31,7 @@ export function taskDueDates(
   const dates = new Map<string, Date>();
   for (const effect of effects) {
     if (effect.kind !== 'task-opened' || effect.due === undefined) continue;
-    const due = dueFrom(effect.due, record, calendar, at);
+    const due = dueInstant(effect.due, record, calendar, at);
     if (due !== undefined) dates.set(effect.node, due);
   }
   return dates;
@@ -62,11 +39,8 @@ export function taskDueDates(
 
 function taskTimers(instanceId: string, effect: { node: string; round: number; due: TaskDue }, due: Date, at: Date): NewTimerRow[] {
   const timers: NewTimerRow[] = [{ id: randomUUID(), instanceId, kind: 'task-due', node: effect.node, round: effect.round, payload: {}, dueAt: due }];
-  if (effect.due.remindBefore !== undefined) {
-    const before = parseDuration(effect.due.remindBefore);
-    const remindAt = new Date(due.getTime() - ((before.days * 24 + before.hours) * 60 + before.minutes) * 60_000);
-    if (remindAt > at) timers.push({ id: randomUUID(), instanceId, kind: 'task-remind', node: effect.node, round: effect.round, payload: {}, dueAt: remindAt });
-  }
+  const remindAt = remindInstant(due, effect.due.remindBefore, at);
+  if (remindAt !== undefined) timers.push({ id: randomUUID(), instanceId, kind: 'task-remind', node: effect.node, round: effect.round, payload: {}, dueAt: remindAt });
   return timers;
 }
 
@@ -86,7 +60,7 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
   for (const effect of c.effects) {
     switch (effect.kind) {
       case 'task-opened': {
-        const due = effect.due === undefined ? undefined : dueFrom(effect.due, c.record, c.calendar, at);
+        const due = effect.due === undefined ? undefined : dueInstant(effect.due, c.record, c.calendar, at);
         if (due !== undefined && effect.due !== undefined) timers.push(...taskTimers(instance.id, { ...effect, due: effect.due }, due, at));
         break;
       }
@@ -94,7 +68,7 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
         await deleteTimers(trx, { instanceId: instance.id, node: effect.node });
         break;
       case 'wait': {
-        const due = dueFrom(
+        const due = dueInstant(
           {
             ...(effect.wait.after === undefined ? {} : { after: effect.wait.after }),
             ...(effect.wait.untilField === undefined ? {} : { field: effect.wait.untilField }),
