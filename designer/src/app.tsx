@@ -11,6 +11,13 @@ import { InboxPage, TaskPage } from './workflows/index.js';
 /** The form designer loads when a designer opens it: staff never download it. */
 const DesignerFormsPage = lazy(() => import('./form-designer/index.js').then((module) => ({ default: module.DesignerFormsPage })));
 const FormDesignerPage = lazy(() => import('./form-designer/index.js').then((module) => ({ default: module.FormDesignerPage })));
+/** The workflow designer (canvas, layout engine) likewise loads only for designers. */
+const DesignerWorkflowsPage = lazy(() => import('./workflow-designer/index.js').then((module) => ({ default: module.DesignerWorkflowsPage })));
+const WorkflowDesignerPage = lazy(() => import('./workflow-designer/index.js').then((module) => ({ default: module.WorkflowDesignerPage })));
+
+/** The report designer, likewise only for designers. */
+const DesignerReportsPage = lazy(() => import('./report-designer/index.js').then((module) => ({ default: module.DesignerReportsPage })));
+const ReportDesignerPage = lazy(() => import('./report-designer/index.js').then((module) => ({ default: module.ReportDesignerPage })));
 
 /** The scheduling page (Gantt, what-if, dispatch lists) loads when a planner opens it, not with the app. */
 const SchedulingPage = lazy(() => import('./scheduling/index.js').then((module) => ({ default: module.SchedulingPage })));
@@ -34,6 +41,20 @@ function Page({ route }: { route: Route }) {
     return (
       <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
         {route.page === 'form-designer' ? <FormDesignerPage key={route.id} id={route.id} /> : <DesignerFormsPage />}
+      </Suspense>
+    );
+  }
+  if (route.page === 'designer-workflows' || route.page === 'workflow-designer') {
+    return (
+      <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
+        {route.page === 'workflow-designer' ? <WorkflowDesignerPage key={route.id} id={route.id} /> : <DesignerWorkflowsPage />}
+      </Suspense>
+    );
+  }
+  if (route.page === 'designer-reports' || route.page === 'report-designer') {
+    return (
+      <Suspense fallback={<div className="page-state">{t('app.loading')}</div>}>
+        {route.page === 'report-designer' ? <ReportDesignerPage key={route.id} id={route.id} /> : <DesignerReportsPage />}
       </Suspense>
     );
   }

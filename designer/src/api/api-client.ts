@@ -1,17 +1,19 @@
-import type { DesignerFormEntry, FormDraft, PublishedForm } from './designer-types.js';
+import type { DefinitionDraft, DesignerEntry, DesignerKind, PublishedDefinition, PublishedDefinitionText } from './designer-types.js';
 import { ApiError, problemToError } from './api-error.js';
 import type {
+  AttachmentValue,
   DefinitionsResponse,
   HistoryResponse,
   ListQuery,
   LoginResponse,
   OrdoRecord,
+  PickableUser,
   RecordList,
   SessionUser,
   ValidateResponse,
 } from './api-types.js';
 import { listQueryToSearch } from './list-query.js';
-import type { FirmResult, PlanRun, PlanRunSummary } from './planning-types.js';
+import type { FirmResult, FunctionInfo, PlanRun, PlanRunSummary } from './planning-types.js';
 import type { DispatchList, ScheduleMove, ScheduleRunRequest, ScheduleRunSummary, ScheduleRunView, ScheduleShopEvent } from './scheduling-types.js';
 import type { DashboardDefinition, DashboardSummary, DrillResult, PrintTemplateSummary, ReportResult, ReportRow, ReportSummary } from './report-types.js';
 import type {
@@ -36,6 +38,8 @@ export interface ApiClientOptions {
 
 interface RequestOptions {
   readonly body?: unknown;
+  /** Sent as the body as it is (an upload), instead of `body` as JSON. */
+  readonly file?: Blob;
   readonly headers?: Record<string, string>;
 }
 
@@ -65,6 +69,10 @@ export function dispositionFilename(header: string | null): string | undefined {
 
 function reportPath(id: string, action?: string): string {
   return `/api/reports/${encodeURIComponent(id)}${action === undefined ? '' : `/${action}`}`;
+}
+
+function draftPath(kind: DesignerKind, id: string): string {
+  return `/api/designer/drafts/${kind}/${encodeURIComponent(id)}`;
 }
 
 function formPath(form: string): string {
@@ -104,8 +112,11 @@ export function createApiClient(options: ApiClientOptions) {
     };
     const token = options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (requestOptions.body !== undefined) {
+    let body: string | Blob | undefined;
+    if (requestOptions.file !== undefined) {
+      headers['Content-Type'] = requestOptions.file.type || 'application/octet-stream';
+      body = requestOptions.file;
+    } else if (requestOptions.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(requestOptions.body);
     }
@@ -156,6 +167,10 @@ export function createApiClient(options: ApiClientOptions) {
       return 'user' in answer ? answer.user : answer;
     },
     definitions: () => request<DefinitionsResponse>('GET', '/api/definitions'),
+    users: () => request<{ items: readonly PickableUser[] }>('GET', '/api/users'),
+    uploadAttachment: (form: string, field: string, file: File) =>
+      request<AttachmentValue>('POST', `/api/forms/${encodeURIComponent(form)}/attachments?field=${encodeURIComponent(field)}&name=${encodeURIComponent(file.name)}`, { file }),
+    attachment: (id: string) => download(`/api/attachments/${encodeURIComponent(id)}`),
     listRecords: (form: string, query: ListQuery) => request<RecordList>('GET', `${formPath(form)}${listQueryToSearch(query)}`),
     getRecord: (form: string, id: string) => request<OrdoRecord>('GET', `${formPath(form)}/${encodeURIComponent(id)}`),
     createRecord: (form: string, data: Record<string, unknown>, idempotencyKey: string) =>
@@ -190,6 +205,7 @@ export function createApiClient(options: ApiClientOptions) {
     getWorkflow: (id: string) => request<WorkflowInstanceDetail>('GET', instancePath(id)),
     sendEvent: (id: string, type: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'events'), { body: withComment({ type }, comment) }),
     withdraw: (id: string, comment?: string) => request<CommandResult>('POST', instancePath(id, 'withdraw'), { body: withComment({}, comment) }),
+    functions: () => request<{ items: readonly FunctionInfo[] }>('GET', '/api/functions'),
     callFunction: <T>(name: string, input: unknown) => request<T>('POST', `/api/functions/${encodeURIComponent(name)}`, { body: input }),
     planRuns: (limit: number) => request<{ items: readonly PlanRunSummary[] }>('GET', `/api/plan-runs?limit=${limit}`),
     planRun: (id: string) => request<PlanRun>('GET', `/api/plan-runs/${encodeURIComponent(id)}`),
@@ -211,10 +227,14 @@ export function createApiClient(options: ApiClientOptions) {
       request<DrillResult>('POST', reportPath(id, 'drill'), { body: { parameters, row, ...page } }),
     dashboards: () => request<{ items: readonly DashboardSummary[] }>('GET', '/api/dashboards'),
     dashboard: (id: string) => request<DashboardDefinition>('GET', `/api/dashboards/${encodeURIComponent(id)}`),
-    designerForms: () => request<{ items: readonly DesignerFormEntry[] }>('GET', '/api/designer/forms'),
-    formDraft: (id: string) => request<FormDraft>('GET', `/api/designer/drafts/form/${encodeURIComponent(id)}`),
-    saveFormDraft: (id: string, body: string) => request<FormDraft>('PUT', `/api/designer/drafts/form/${encodeURIComponent(id)}`, { body: { body } }),
-    publishForm: (id: string) => request<PublishedForm>('POST', `/api/designer/drafts/form/${encodeURIComponent(id)}/publish`),
+    designerEntries: (kind: DesignerKind) => request<{ items: readonly DesignerEntry[] }>('GET', `/api/designer/${kind}s`),
+    definitionDraft: (kind: DesignerKind, id: string) => request<DefinitionDraft>('GET', draftPath(kind, id)),
+    /** With `expectedUpdatedAt` (the loaded draft's, null for none) a draft someone saved since is refused: 409 ORDO_ERR_DRAFT_CONFLICT. */
+    saveDefinitionDraft: (kind: DesignerKind, id: string, body: string, expectedUpdatedAt?: string | null) =>
+      request<DefinitionDraft>('PUT', draftPath(kind, id), { body: expectedUpdatedAt === undefined ? { body } : { body, expectedUpdatedAt } }),
+    publishedDefinitionText: (kind: DesignerKind, id: string) => request<PublishedDefinitionText>('GET', `/api/designer/published/${kind}/${encodeURIComponent(id)}`),
+    publishDefinitionDraft: (kind: DesignerKind, id: string) => request<PublishedDefinition>('POST', `${draftPath(kind, id)}/publish`),
+    previewReport: (body: string, parameters: Readonly<Record<string, unknown>>) => request<ReportResult>('POST', '/api/designer/reports/preview', { body: { body, parameters } }),
     printTemplates: (form: string) => request<{ items: readonly PrintTemplateSummary[] }>('GET', `/api/print-templates?form=${encodeURIComponent(form)}`),
     download,
   };

@@ -35,7 +35,25 @@ export interface OrdoRecord {
   readonly updatedByName: string;
 }
 
-/** Lookup ids on the returned page mapped to the picked record's title, per lookup form. */
+/** A user as member pickers list them (GET /api/users). */
+export interface PickableUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly departments: readonly string[];
+}
+
+/** One file of an attachment field's value, as the upload route answers it. */
+export interface AttachmentValue {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+/**
+ * Lookup ids on the returned page mapped to the picked record's title, per lookup form; `@users` maps
+ * member fields' user names to display names and `@departments` department ids to titles.
+ */
 export type DisplayMap = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface RecordList {

@@ -1,6 +1,7 @@
 export { createApiClient, dispositionFilename, type ApiClient, type ApiClientOptions, type DownloadedFile } from './api-client.js';
 export { ApiError, isApiError, problemToError } from './api-error.js';
 export type {
+  AttachmentValue,
   DefinitionsResponse,
   DisplayMap,
   FieldChange,
@@ -11,6 +12,7 @@ export type {
   ListQuery,
   LoginResponse,
   OrdoRecord,
+  PickableUser,
   RecordFilter,
   RecordList,
   SessionUser,
@@ -37,7 +39,7 @@ export type {
   ReportSummary,
   ReportValue,
 } from './report-types.js';
-export type { FirmedForm, FirmedOrder, FirmResult, PlanLabels, PlanRun, PlanRunSummary } from './planning-types.js';
+export type { FirmedForm, FirmedOrder, FirmResult, FunctionInfo, PlanLabels, PlanRun, PlanRunSummary } from './planning-types.js';
 export type {
   DispatchItem,
   DispatchList,
@@ -74,4 +76,4 @@ export type {
   WorkflowNotification,
   WorkflowTask,
 } from './workflow-types.js';
-export type { DesignerFormEntry, FormDraft, PublishedForm } from './designer-types.js';
+export type { DefinitionDraft, DesignerEntry, DesignerKind, PublishedDefinition } from './designer-types.js';

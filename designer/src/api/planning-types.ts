@@ -1,4 +1,5 @@
 import type { MrpPlan } from '../../../engine/planning/generated/planning-types.js';
+import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 
 /** The forms firming writes: a buy order becomes a purchase requisition, a make order a production order. */
 export type FirmedForm = 'purchase-requisition' | 'production-order';
@@ -34,4 +35,13 @@ export interface PlanRun extends PlanRunSummary {
 
 export interface FirmResult {
   readonly created: readonly FirmedOrder[];
+}
+
+/** One native function of GET /api/functions: what the workflow designer offers for a function node. */
+export interface FunctionInfo {
+  readonly name: string;
+  readonly title: LocalizedText;
+  readonly inputSchema: Readonly<Record<string, unknown>>;
+  readonly outputSchema: Readonly<Record<string, unknown>>;
+  readonly needs?: 'planning';
 }

@@ -1,31 +1,51 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useState } from 'react';
-import { isApiError, type ApiError } from '../api/index.js';
-import { useI18n } from '../i18n/index.js';
-import { href } from '../routing/index.js';
-import { describeFailure, FlashNotice, RetryNotice } from '../shell/index.js';
+import { useMemo, useState } from 'react';
+import { DraftButtons, DraftNotices, DraftTitle, JsonView, useDraftActions } from '../definition-drafts/index.js';
+import { translate, useI18n } from '../i18n/index.js';
+import { describeFailure, RetryNotice } from '../shell/index.js';
+import { ChangesPane } from './changes-pane.js';
+import { COMPUTED_PALETTE_ID, addComputedField } from './computed-palette-item.js';
 import { FieldCanvas, type Selection } from './field-canvas.js';
+import { FieldLayoutProps } from './field-layout-props.js';
+import { computedOf, defaultFormulaOf, movePath } from './field-logic.js';
+import { FieldLogicPanel } from './field-logic-panel.js';
+import { FieldMarks } from './field-marks.js';
 import { toDefinition, type DesignField, type DesignForm, type FieldType } from './field-model.js';
-import { JsonView } from './json-view.js';
+import { canvasItems, duplicateField, insertItem, itemId, moveItemBy, newSectionId, removeItem, replaceItemField, withItems } from './layout-items.js';
 import { moveItem, newField } from './new-field.js';
 import { Palette } from './palette.js';
+import { PermissionsEditor } from './permissions-editor.js';
 import { PreviewPane } from './preview-pane.js';
 import { FieldProperties, FormProperties } from './properties-panel.js';
+import { PublishDialog } from './publish-dialog.js';
+import { SectionProperties } from './section-properties.js';
+import { ShortcutsHelp } from './shortcuts-help.js';
+import { useDesignerShortcuts } from './use-designer-shortcuts.js';
 import { useFormDraft } from './use-form-draft.js';
 import './form-designer.css';
 
-type Tab = 'design' | 'preview' | 'json';
-const TABS: readonly Tab[] = ['design', 'preview', 'json'];
+type Tab = 'design' | 'permissions' | 'preview' | 'changes' | 'json';
+const TABS: readonly Tab[] = ['design', 'permissions', 'preview', 'changes', 'json'];
 
+function pathOf(selection: Selection): string {
+  return selection.column === undefined ? selection.field : `${selection.field}.${selection.column}`;
+}
+
+/**
+ * Replaces or removes the selected field (or column); formulas, rules and permissions follow a new key or
+ * go with the field, and sections keep their place.
+ */
 function replaceField(model: DesignForm, selection: Selection, next: DesignField | null): DesignForm {
-  const fields = model.fields.flatMap((field) => {
-    if (field.name !== selection.field) return [field];
-    if (selection.column === undefined) return next === null ? [] : [next];
+  const path = pathOf(selection);
+  const moved = next === null ? movePath(model, path, null) : next.name === (selection.column ?? selection.field) ? model : movePath(model, path, selection.column === undefined ? next.name : `${selection.field}.${next.name}`);
+  if (selection.column === undefined) return next === null ? removeItem(moved, `field:${selection.field}`) : replaceItemField(moved, selection.field, next);
+  const fields = moved.fields.map((field) => {
+    if (field.name !== selection.field) return field;
     const columns = (field.columns ?? []).flatMap((column) => (column.name !== selection.column ? [column] : next === null ? [] : [next]));
-    return [{ ...field, columns }];
+    return { ...field, columns };
   });
-  return { ...model, fields };
+  return { ...moved, fields };
 }
 
 /** Where a drop lands: the index of the field (or column) it was dropped on, or the end. */
@@ -38,14 +58,26 @@ function dropIndex(overId: string | undefined, names: readonly string[], prefix:
 export function FormDesignerPage({ id }: { id: string }) {
   const { t, text, locale } = useI18n();
   const draft = useFormDraft(id);
+  const actions = useDraftActions(draft);
   const [tab, setTab] = useState<Tab>('design');
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ message: string; problems: ApiError['fieldErrors'] } | null>(null);
+  const [selection, setSelectionState] = useState<Selection | null>(null);
+  const [section, setSection] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'keys' | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const { model } = draft;
   const definition = useMemo(() => toDefinition(model), [model]);
+  const items = useMemo(() => canvasItems(model), [model]);
+  const selectedSection = model.sections?.find((candidate) => candidate.id === section);
+
+  // A field or a section is selected, never both.
+  function setSelection(next: Selection | null) {
+    setSelectionState(next);
+    setSection(null);
+  }
+  function selectSection(id: string) {
+    setSelectionState(null);
+    setSection(id);
+  }
 
   const selected = useMemo(() => {
     if (selection === null) return undefined;
@@ -55,12 +87,24 @@ export function FormDesignerPage({ id }: { id: string }) {
     return column === undefined ? undefined : { field: column, siblings: (field.columns ?? []).map((other) => other.name).filter((name) => name !== column.name) };
   }, [model, selection]);
 
-  function addField(type: FieldType, at = model.fields.length) {
+  function addField(type: FieldType, at = items.length) {
     const field = newField(type, model.fields.map((existing) => existing.name));
-    const fields = [...model.fields];
-    fields.splice(at, 0, field);
-    draft.setModel({ ...model, fields });
+    draft.setModel(insertItem(model, { kind: 'field', field }, at));
     setSelection({ field: field.name });
+  }
+
+  function addSection(at = items.length) {
+    const id = newSectionId(model);
+    draft.setModel(insertItem(model, { kind: 'section', section: { id, title: { 'zh-CN': translate('zh-CN', 'designer.section.properties'), en: translate('en', 'designer.section.properties') } } }, at));
+    selectSection(id);
+  }
+
+  function addComputed(at = items.length) {
+    const added = addComputedField(model, model.fields.length, { 'zh-CN': translate('zh-CN', 'designer.type.computed'), en: translate('en', 'designer.type.computed') });
+    const placed = canvasItems(added.form);
+    const from = placed.findIndex((item) => itemId(item) === `field:${added.name}`);
+    draft.setModel(withItems(added.form, moveItem(placed, from, Math.min(at, placed.length - 1))));
+    setSelection({ field: added.name });
   }
 
   function addColumn(table: string, type: FieldType) {
@@ -74,15 +118,21 @@ export function FormDesignerPage({ id }: { id: string }) {
   function onDragEnd({ active, over }: DragEndEvent) {
     const activeId = String(active.id);
     const overId = over === null ? undefined : String(over.id);
-    const names = model.fields.map((field) => field.name);
+    const ids = items.map(itemId);
+    if (activeId === COMPUTED_PALETTE_ID) {
+      if (overId !== undefined) addComputed(dropIndex(overId, ids, ''));
+      return;
+    }
     if (activeId.startsWith('palette:')) {
       if (overId === undefined) return;
-      addField(activeId.slice('palette:'.length) as FieldType, dropIndex(overId, names, 'field:'));
+      const at = dropIndex(overId, ids, '');
+      if (activeId === 'palette:section') addSection(at);
+      else addField(activeId.slice('palette:'.length) as FieldType, at);
       return;
     }
     if (overId === undefined || activeId === overId) return;
-    if (activeId.startsWith('field:') && overId.startsWith('field:')) {
-      draft.setModel({ ...model, fields: moveItem(model.fields, names.indexOf(activeId.slice(6)), dropIndex(overId, names, 'field:')) });
+    if (ids.includes(activeId) && ids.includes(overId)) {
+      draft.setModel(withItems(model, moveItem(items, ids.indexOf(activeId), ids.indexOf(overId))));
       return;
     }
     const [, table, column] = activeId.split(':');
@@ -103,57 +153,46 @@ export function FormDesignerPage({ id }: { id: string }) {
     if (selection.column !== undefined && next.name !== selection.column) setSelection({ field: selection.field, column: next.name });
   }
 
-  async function run(kind: 'save' | 'publish') {
-    setBusy(kind);
-    setNotice(null);
-    setFailure(null);
-    try {
-      await draft.save();
-      if (kind === 'save') {
-        setNotice(t('designer.saved'));
-        return;
-      }
-      const published = await draft.publish();
-      setNotice(t(published.published ? 'designer.published' : 'designer.unchanged', { version: published.version }));
-    } catch (error) {
-      setFailure({ message: describeFailure(error, locale), problems: isApiError(error) ? error.fieldErrors : [] });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (or Ctrl+Y) undo and redo design steps; inside a text box the browser's own undo applies.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      const target = event.target as HTMLElement | null;
-      if (target !== null && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) draft.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') draft.redo();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [draft]);
+  const selectedId = section !== null ? `section:${section}` : selection !== null && selection.column === undefined ? `field:${selection.field}` : null;
+  const { canAct } = actions;
+  useDesignerShortcuts(
+    {
+      save: () => (canAct ? void actions.run('save') : undefined),
+      publish: () => (canAct ? setDialog('publish') : undefined),
+      undo: draft.undo,
+      redo: draft.redo,
+      duplicate: () => {
+        if (selection === null || selection.column !== undefined) return;
+        const copied = duplicateField(model, selection.field);
+        if (copied === undefined) return;
+        draft.setModel(copied.model);
+        setSelection({ field: copied.copy });
+      },
+      delete: () => {
+        if (tab !== 'design') return;
+        if (section !== null) {
+          draft.setModel(removeItem(model, `section:${section}`));
+          setSection(null);
+        } else if (selection !== null) {
+          draft.setModel(replaceField(model, selection, null));
+          setSelection(null);
+        }
+      },
+      moveUp: () => (selectedId !== null && tab === 'design' ? draft.setModel(moveItemBy(model, selectedId, -1)) : undefined),
+      moveDown: () => (selectedId !== null && tab === 'design' ? draft.setModel(moveItemBy(model, selectedId, 1)) : undefined),
+      deselect: () => setSelection(null),
+      help: () => setDialog('keys'),
+    },
+    dialog === null && draft.load.status === 'ready',
+  );
 
   if (draft.load.status === 'loading') return <div className="page-state">{t('app.loading')}</div>;
   if (draft.load.status === 'failed') return <RetryNotice message={describeFailure(draft.load.error, locale)} onRetry={() => window.location.reload()} />;
 
-  const status = draft.dirty ? t('designer.status.draft') : draft.publishedVersion === null ? t('designer.status.new') : t('designer.status.published', { version: draft.publishedVersion });
   return (
     <div className="fd-page" data-testid="form-designer">
       <header className="fd-header">
-        <div className="fd-title">
-          <a className="fd-back" href={href({ page: 'designer-forms' })}>
-            ‹ {t('designer.back')}
-          </a>
-          <h1 data-testid="page-title">{text(model.title)}</h1>
-          <span className={draft.dirty ? 'fd-status is-dirty' : draft.publishedVersion === null ? 'fd-status is-new' : 'fd-status'} data-testid="designer-status">
-            {status}
-          </span>
-        </div>
+        <DraftTitle back={{ page: 'designer-forms' }} backLabel="designer.back" title={text(model.title)} draft={draft} />
         <div className="fd-tabs" role="tablist">
           {TABS.map((name) => (
             <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'fd-tab is-active' : 'fd-tab'} onClick={() => setTab(name)} data-testid={`designer-tab-${name}`}>
@@ -161,49 +200,41 @@ export function FormDesignerPage({ id }: { id: string }) {
             </button>
           ))}
         </div>
-        <div className="fd-actions">
-          <button type="button" className="btn fd-icon-button" disabled={!draft.canUndo} onClick={draft.undo} title={t('designer.undo')} aria-label={t('designer.undo')} data-testid="designer-undo">
-            ↶
+        <DraftButtons draft={draft} actions={actions} onPublish={() => setDialog('publish')}>
+          <button type="button" className="btn fd-icon-button" onClick={() => setDialog('keys')} title={t('designer.keys.open')} aria-label={t('designer.keys.open')} data-testid="designer-keys">
+            ?
           </button>
-          <button type="button" className="btn fd-icon-button" disabled={!draft.canRedo} onClick={draft.redo} title={t('designer.redo')} aria-label={t('designer.redo')} data-testid="designer-redo">
-            ↷
-          </button>
-          <button type="button" className="btn" disabled={busy !== null || draft.jsonError !== null} onClick={() => void run('save')} data-testid="designer-save">
-            {busy === 'save' ? t('designer.saving') : t('designer.save')}
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy !== null || draft.jsonError !== null} onClick={() => void run('publish')} data-testid="designer-publish">
-            {busy === 'publish' ? t('designer.publishing') : t('designer.publish')}
-          </button>
-        </div>
+        </DraftButtons>
       </header>
-      {notice !== null ? <FlashNotice message={notice} onClose={() => setNotice(null)} /> : null}
-      {failure !== null ? (
-        <div className="notice notice-error fd-problems" role="alert" data-testid="designer-problems">
-          <p>{failure.message}</p>
-          {failure.problems.length > 0 ? (
-            <>
-              <p>{t('designer.problems')}</p>
-              <ul>
-                {failure.problems.map((problem, index) => (
-                  <li key={index}>
-                    {problem.pointer !== '' ? <code>{problem.pointer}</code> : null} {problem.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <DraftNotices actions={actions} />
       {tab === 'design' ? (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <div className="fd-workspace">
-            <Palette onAdd={(type) => addField(type)} />
+            <Palette onAdd={(type) => addField(type)} onAddComputed={() => addComputed()} onAddSection={() => addSection()} />
             <section className="fd-stage" onClick={() => setSelection(null)}>
-              <FieldCanvas fields={model.fields} selection={selection} onSelect={setSelection} onAddColumn={addColumn} />
+              <FieldCanvas
+                items={items}
+                selection={selection}
+                onSelect={setSelection}
+                onAddColumn={addColumn}
+                selectedSection={section}
+                onSelectSection={selectSection}
+                marks={(path) => <FieldMarks form={model} path={path} />}
+              />
             </section>
             <aside className="fd-properties" aria-label={t('designer.properties')}>
-              <h2 className="fd-panel-title">{selected === undefined ? t('designer.formProperties') : t('designer.properties')}</h2>
-              {selected === undefined ? (
+              <h2 className="fd-panel-title">{selectedSection !== undefined ? t('designer.section.properties') : selected === undefined ? t('designer.formProperties') : t('designer.properties')}</h2>
+              {selectedSection !== undefined ? (
+                <SectionProperties
+                  key={selectedSection.id}
+                  section={selectedSection}
+                  onChange={(next) => draft.setModel({ ...model, sections: (model.sections ?? []).map((candidate) => (candidate.id === next.id ? next : candidate)) })}
+                  onDelete={() => {
+                    draft.setModel(removeItem(model, `section:${selectedSection.id}`));
+                    setSection(null);
+                  }}
+                />
+              ) : selected === undefined ? (
                 <FormProperties model={model} onChange={draft.setModel} />
               ) : (
                 <FieldProperties
@@ -211,6 +242,9 @@ export function FormDesignerPage({ id }: { id: string }) {
                   field={selected.field}
                   siblings={selected.siblings}
                   onChange={onFieldChange}
+                  extra={<FieldLayoutProps model={model} field={selected.field} table={selection?.column === undefined ? undefined : model.fields.find((field) => field.name === selection.field)} onChange={onFieldChange} />}
+                  hideDefault={selection !== null && (computedOf(model, pathOf(selection)) !== undefined || defaultFormulaOf(model, pathOf(selection)) !== undefined)}
+                  logic={selection !== null ? <FieldLogicPanel form={model} path={pathOf(selection)} field={selected.field} onChange={draft.setModel} /> : null}
                   onDelete={() => {
                     if (selection !== null) draft.setModel(replaceField(model, selection, null));
                     setSelection(null);
@@ -221,8 +255,23 @@ export function FormDesignerPage({ id }: { id: string }) {
           </div>
         </DndContext>
       ) : null}
+      {tab === 'permissions' ? <PermissionsEditor form={model} onChange={draft.setModel} /> : null}
       {tab === 'preview' ? <PreviewPane definition={definition} text={draft.text} /> : null}
-      {tab === 'json' ? <JsonView text={draft.text} error={draft.jsonError} onChange={draft.setText} /> : null}
+      {tab === 'changes' ? <ChangesPane id={id} publishedVersion={draft.publishedVersion} draftText={draft.text} /> : null}
+      {tab === 'json' ? <JsonView text={draft.text} error={draft.jsonError} hint="designer.jsonHint" onChange={draft.setText} /> : null}
+      {dialog === 'publish' ? (
+        <PublishDialog
+          id={id}
+          publishedVersion={draft.publishedVersion}
+          draftText={draft.text}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void actions.run('publish');
+          }}
+        />
+      ) : null}
+      {dialog === 'keys' ? <ShortcutsHelp onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { COLUMN_TYPES, type DesignField, type FieldType } from './field-model.js';
 import { FieldTypeIcon } from './field-type-icon.js';
+import { itemId, type CanvasItem } from './layout-items.js';
+import { SectionRow } from './section-row.js';
+import { Sortable } from './sortable-row.js';
 
 export interface Selection {
   field: string;
@@ -12,35 +14,18 @@ export interface Selection {
 }
 
 interface CanvasProps {
-  fields: readonly DesignField[];
+  /** The form's fields with its sections between them. */
+  items: readonly CanvasItem[];
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
   onAddColumn: (table: string, type: FieldType) => void;
+  selectedSection: string | null;
+  onSelectSection: (id: string) => void;
+  /** Badges after a field's label (formula, conditions, permissions), by field path. */
+  marks?: (path: string) => ReactNode;
 }
 
-function Sortable({ id, className, children, testId, onSelect }: { id: string; className: string; children: ReactNode; testId: string; onSelect: () => void }) {
-  const { t } = useI18n();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
-  return (
-    <div
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={isDragging ? `${className} is-dragging` : className}
-      data-testid={testId}
-      onClick={(event) => {
-        event.stopPropagation();
-        onSelect();
-      }}
-    >
-      <button type="button" ref={setActivatorNodeRef} className="fd-handle" aria-label={t('designer.dragHandle')} data-testid={`${testId}-handle`} {...attributes} {...listeners}>
-        ⋮⋮
-      </button>
-      {children}
-    </div>
-  );
-}
-
-function TableColumns({ field, selection, onSelect, onAddColumn }: { field: DesignField } & Omit<CanvasProps, 'fields'>) {
+function TableColumns({ field, selection, onSelect, onAddColumn, marks }: { field: DesignField } & Pick<CanvasProps, 'selection' | 'onSelect' | 'onAddColumn' | 'marks'>) {
   const { t, text } = useI18n();
   const columns = field.columns ?? [];
   return (
@@ -80,6 +65,7 @@ function TableColumns({ field, selection, onSelect, onAddColumn }: { field: Desi
                 <FieldTypeIcon type={column.type} />
                 <span className="fd-field-label">{text(column.label)}</span>
                 {column.required ? <span className="fd-required">{t('designer.required')}</span> : null}
+                {marks?.(`${field.name}.${column.name}`)}
               </Sortable>
             );
           })}
@@ -90,14 +76,19 @@ function TableColumns({ field, selection, onSelect, onAddColumn }: { field: Desi
 }
 
 /** The form being built: its fields in order, dragged to reorder, clicked to edit. */
-export function FieldCanvas({ fields, selection, onSelect, onAddColumn }: CanvasProps) {
+export function FieldCanvas({ items, selection, onSelect, onAddColumn, selectedSection, onSelectSection, marks }: CanvasProps) {
   const { t, text } = useI18n();
   const { setNodeRef, isOver } = useDroppable({ id: 'canvas' });
   return (
     <div ref={setNodeRef} className={isOver ? 'fd-canvas is-over' : 'fd-canvas'} data-testid="designer-canvas">
-      {fields.length === 0 ? <div className="fd-canvas-empty">{t('designer.canvasEmpty')}</div> : null}
-      <SortableContext items={fields.map((field) => `field:${field.name}`)} strategy={verticalListSortingStrategy}>
-        {fields.map((field) => {
+      {items.length === 0 ? <div className="fd-canvas-empty">{t('designer.canvasEmpty')}</div> : null}
+      <SortableContext items={items.map(itemId)} strategy={verticalListSortingStrategy}>
+        {items.map((item, index) => {
+          if (item.kind === 'section') {
+            const next = items[index + 1];
+            return <SectionRow key={itemId(item)} section={item.section} empty={next === undefined || next.kind === 'section'} selected={selectedSection === item.section.id} onSelect={() => onSelectSection(item.section.id)} />;
+          }
+          const { field } = item;
           const selected = selection?.field === field.name && selection.column === undefined;
           return (
             <Sortable
@@ -112,9 +103,11 @@ export function FieldCanvas({ fields, selection, onSelect, onAddColumn }: Canvas
                   <FieldTypeIcon type={field.type} />
                   <span className="fd-field-label">{text(field.label)}</span>
                   {field.required ? <span className="fd-required">{t('designer.required')}</span> : null}
+                  {field.width !== undefined ? <span className="fd-width" data-testid={`design-width-${field.name}`}>{t(`designer.width.badge.${field.width}`)}</span> : null}
+                  {marks?.(field.name)}
                   <span className="fd-field-type">{t(`designer.type.${field.type}`)}</span>
                 </div>
-                {field.type === 'table' ? <TableColumns field={field} selection={selection} onSelect={onSelect} onAddColumn={onAddColumn} /> : null}
+                {field.type === 'table' ? <TableColumns field={field} selection={selection} onSelect={onSelect} onAddColumn={onAddColumn} marks={marks} /> : null}
               </div>
             </Sortable>
           );

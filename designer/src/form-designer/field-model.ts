@@ -1,20 +1,39 @@
 /**
  * The form designer's model of a form: a list of typed fields, each with what its properties panel
  * edits. `toDefinition` writes the form definition the engine runs and `fromDefinition` reads one back;
- * everything the model does not edit (computed fields, rules, permissions, unknown schema keywords) is
- * carried along untouched, so opening and saving a form never loses what the designer cannot show yet.
+ * every other top-level key is carried along in `rest` in its place (computed fields, defaults, rules,
+ * permissions and access are changed there by field-logic.ts), as are unknown schema keywords, so
+ * opening and saving a form never loses or reorders what the designer does not model.
  */
-import type { FormDefinition, LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
+import type { FieldWidth, FormDefinition, FormSection, LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 
-/**
- * Each maps to what the engine runs. Not offered because the runtime cannot run them yet: member and
- * department pickers, attachments, and multiple choice (the engine labels options of single values only).
- */
-export const FIELD_TYPES = ['text', 'textarea', 'number', 'money', 'date', 'choice', 'yesNo', 'lookup', 'serial', 'table'] as const;
+/** Each maps to what the engine runs (docs/form-designer.md has the table). */
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'money',
+  'date',
+  'dateTime',
+  'choice',
+  'multiChoice',
+  'yesNo',
+  'member',
+  'department',
+  'lookup',
+  'attachments',
+  'serial',
+  'table',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-/** Types a sub-table column may have. */
-export const COLUMN_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'date', 'choice', 'yesNo'];
+/** Types a sub-table column may have (attachments are top-level fields only). */
+export const COLUMN_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'date', 'dateTime', 'choice', 'yesNo', 'member', 'department'];
+
+/** Types whose values are chosen from `options`. */
+export function hasOptions(type: FieldType): boolean {
+  return type === 'choice' || type === 'multiChoice';
+}
 
 export interface ChoiceOption {
   value: string;
@@ -34,9 +53,12 @@ export interface DesignField {
   maxLength?: number;
   pattern?: string;
   options?: ChoiceOption[];
-  lookup?: { form: string; displayField: string };
+  /** `fill`: field of this form (a sibling: `lines.unit` for a column) -> field of the picked record. */
+  lookup?: { form: string; displayField: string; searchFields?: string[]; fill?: Record<string, string> };
   serial?: { prefix: string; digits: number };
   columns?: DesignField[];
+  /** The field's width in its row (`layout.widths`); top-level fields only, absent for the default. */
+  width?: FieldWidth;
   /** Schema keywords the designer does not edit, kept as they were. */
   extra?: Record<string, unknown>;
 }
@@ -46,15 +68,20 @@ export interface DesignForm {
   version: number;
   title: LocalizedText;
   fields: DesignField[];
-  /** Top-level definition keys the designer does not edit (computed, rules, permissions, access, ...). */
+  /** Top-level definition keys outside the field model, in their order (computed, rules, permissions, access, ...; see field-logic.ts). */
   rest: Record<string, unknown>;
   /** uiSchema entries the designer does not write, per field and for the whole form. */
   ui: Record<string, unknown>;
+  /** Sections and dividers (`layout.sections`), each starting before a field of `fields`. */
+  sections?: FormSection[];
 }
 
 type Node = Record<string, unknown>;
 
-const MODELLED_KEYS = new Set(['kind', 'id', 'version', 'title', 'schema', 'uiSchema', 'labels', 'help', 'options', 'lookups', 'serials']);
+/** The rjsf widget a type implies, written by the designer itself (a multiple choice is a checkbox group). */
+const OWN_WIDGETS: Partial<Record<FieldType, string>> = { textarea: 'textarea', multiChoice: 'checkboxes' };
+
+const MODELLED_KEYS = new Set(['kind', 'id', 'version', 'title', 'schema', 'uiSchema', 'layout', 'labels', 'help', 'options', 'lookups', 'serials']);
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,12 +110,27 @@ function fieldSchema(field: DesignField): Node {
       if (field.type === 'money') node.multipleOf = 0.01;
       break;
     case 'date':
+    case 'dateTime':
       node.type = 'string';
-      node.format = 'date';
+      node.format = field.type === 'date' ? 'date' : 'date-time';
       break;
     case 'choice':
       node.type = 'string';
       node.enum = (field.options ?? []).map((option) => option.value);
+      break;
+    case 'multiChoice':
+      node.type = 'array';
+      node.uniqueItems = true;
+      node.items = { type: 'string', enum: (field.options ?? []).map((option) => option.value) };
+      break;
+    case 'member':
+    case 'department':
+      node.type = 'string';
+      node['x-ordo-field'] = field.type;
+      break;
+    case 'attachments':
+      node.type = 'array';
+      node['x-ordo-field'] = 'attachments';
       break;
     case 'yesNo':
       node.type = 'boolean';
@@ -116,7 +158,10 @@ function fieldSchema(field: DesignField): Node {
 }
 
 function typeOf(node: Node, lookups: Node, serials: Node, name: string): FieldType {
-  if (node.type === 'array') return 'table';
+  const kind = node['x-ordo-field'];
+  if (kind === 'member' || kind === 'department' || kind === 'attachments') return kind;
+  if (node.type === 'array') return isNode(node.items) && Array.isArray(node.items.enum) ? 'multiChoice' : 'table';
+  if (node.format === 'date-time') return 'dateTime';
   if (node.type === 'number' || node.type === 'integer') return node.multipleOf === 0.01 ? 'money' : 'number';
   if (node.type === 'boolean') return 'yesNo';
   if (node.format === 'date') return 'date';
@@ -124,6 +169,25 @@ function typeOf(node: Node, lookups: Node, serials: Node, name: string): FieldTy
   if (name in lookups) return 'lookup';
   if (name in serials) return 'serial';
   return 'text';
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+function readLookup(lookup: Node): NonNullable<DesignField['lookup']> {
+  const read: NonNullable<DesignField['lookup']> = { form: String(lookup.form), displayField: String(lookup.displayField) };
+  const searchFields = stringList(lookup.searchFields);
+  if (searchFields !== undefined) read.searchFields = searchFields;
+  if (isNode(lookup.fill)) read.fill = Object.fromEntries(Object.entries(lookup.fill).map(([target, source]) => [target, String(source)]));
+  return read;
+}
+
+function readSection(section: Node): FormSection {
+  const read: FormSection = { id: String(section.id) };
+  if (section.title !== undefined) read.title = text(section.title, '');
+  if (typeof section.before === 'string') read.before = section.before;
+  return read;
 }
 
 interface Sources {
@@ -145,13 +209,13 @@ function readField(path: string, name: string, node: Node, required: boolean, so
   if (typeof node.maximum === 'number') field.max = node.maximum;
   if (typeof node.maxLength === 'number') field.maxLength = node.maxLength;
   if (typeof node.pattern === 'string') field.pattern = node.pattern;
-  const values = node.enum;
-  if (field.type === 'choice' && Array.isArray(values)) {
+  const values = field.type === 'multiChoice' && isNode(node.items) ? node.items.enum : node.enum;
+  if (hasOptions(field.type) && Array.isArray(values)) {
     const labels = isNode(sources.options[path]) ? sources.options[path] : {};
     field.options = values.map((value) => ({ value: String(value), label: text(labels[String(value)], String(value)) }));
   }
   const lookup = sources.lookups[path];
-  if (field.type === 'lookup' && isNode(lookup)) field.lookup = { form: String(lookup.form), displayField: String(lookup.displayField) };
+  if (field.type === 'lookup' && isNode(lookup)) field.lookup = readLookup(lookup);
   const serial = sources.serials[path];
   if (field.type === 'serial' && isNode(serial)) field.serial = { prefix: String(serial.prefix), digits: Number(serial.digits) };
   if (field.type === 'table' && isNode(node.items)) {
@@ -188,7 +252,13 @@ export function fromDefinition(definition: FormDefinition): DesignForm {
   const order = Array.isArray(ui['ui:order']) ? ui['ui:order'].filter((name): name is string => typeof name === 'string') : [];
   const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length + fields.findIndex((field) => field.name === name));
   fields.sort((a, b) => position(a.name) - position(b.name));
-  return {
+  const layout = isNode(source.layout) ? source.layout : {};
+  const widths = isNode(layout.widths) ? layout.widths : {};
+  for (const field of fields) {
+    const width = widths[field.name];
+    if (width === 'full' || width === 'half' || width === 'third') field.width = width;
+  }
+  const model: DesignForm = {
     id: definition.id,
     version: definition.version,
     title: text(definition.title, definition.id),
@@ -196,6 +266,8 @@ export function fromDefinition(definition: FormDefinition): DesignForm {
     rest: Object.fromEntries(Object.entries(source).filter(([key]) => !MODELLED_KEYS.has(key))),
     ui: remainingUi(ui, fields),
   };
+  if (Array.isArray(layout.sections)) model.sections = layout.sections.filter(isNode).map(readSection);
+  return model;
 }
 
 /** uiSchema the designer does not write: anything but `ui:order` and the textarea widgets it sets itself. */
@@ -206,7 +278,7 @@ function remainingUi(ui: Node, fields: readonly DesignField[]): Record<string, u
     const field = fields.find((candidate) => candidate.name === key);
     if (field !== undefined && isNode(value)) {
       const { 'ui:widget': widget, ...others } = value;
-      const ownWidget = widget === undefined || (widget === 'textarea' && field.type === 'textarea');
+      const ownWidget = widget === undefined || widget === OWN_WIDGETS[field.type];
       const kept: Node = ownWidget ? others : { ...value };
       if (field.type === 'table' && isNode(kept.items)) {
         const items = remainingUi(kept.items, field.columns ?? []);
@@ -237,7 +309,8 @@ export function toDefinition(model: DesignForm): FormDefinition {
   const required = model.fields.filter((field) => field.required).map((field) => field.name);
   const uiSchema: Node = { 'ui:order': model.fields.map((field) => field.name) };
   for (const field of model.fields) {
-    const own: Node = field.type === 'textarea' ? { 'ui:widget': 'textarea' } : {};
+    const widget = OWN_WIDGETS[field.type];
+    const own: Node = widget === undefined ? {} : { 'ui:widget': widget };
     const columnsUi: Node = {};
     for (const column of field.columns ?? []) if (column.type === 'textarea') columnsUi[column.name] = { 'ui:widget': 'textarea' };
     const kept = isNode(model.ui[field.name]) ? (model.ui[field.name] as Node) : {};
@@ -272,6 +345,12 @@ export function toDefinition(model: DesignForm): FormDefinition {
     },
     uiSchema,
   };
+  const layout: Node = {};
+  if (model.sections !== undefined && model.sections.length > 0) {
+    layout.sections = model.sections.map((section) => ({ id: section.id, ...(section.title === undefined ? {} : { title: section.title }), ...(section.before === undefined ? {} : { before: section.before }) }));
+  }
+  put(layout, 'widths', model.fields.flatMap((field) => (field.width === undefined ? [] : [[field.name, field.width] as [string, unknown]])));
+  if (Object.keys(layout).length > 0) definition.layout = layout;
   put(definition, 'labels', labels);
   put(definition, 'help', help);
   put(definition, 'options', options);

@@ -1,5 +1,5 @@
 import { translate } from '../i18n/index.js';
-import type { DesignField, FieldType } from './field-model.js';
+import { hasOptions, type DesignField, type FieldType } from './field-model.js';
 
 export const FIELD_NAME = /^[a-z][a-zA-Z0-9]*$/;
 
@@ -15,7 +15,7 @@ export function newField(type: FieldType, taken: readonly string[]): DesignField
   };
   if (type === 'text' || type === 'textarea') field.maxLength = type === 'text' ? 100 : 2000;
   if (type === 'lookup' || type === 'serial') field.maxLength = type === 'lookup' ? 64 : 40;
-  if (type === 'choice') {
+  if (hasOptions(type)) {
     field.options = [
       { value: 'option1', label: { 'zh-CN': '选项1', en: 'Option 1' } },
       { value: 'option2', label: { 'zh-CN': '选项2', en: 'Option 2' } },
@@ -23,6 +23,7 @@ export function newField(type: FieldType, taken: readonly string[]): DesignField
   }
   if (type === 'serial') field.serial = { prefix: 'NO-{YYYY}-', digits: 4 };
   if (type === 'table') field.columns = [];
+  if (type === 'attachments') field.extra = { maxItems: 9 };
   return field;
 }
 

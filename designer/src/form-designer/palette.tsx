@@ -1,5 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import { useI18n } from '../i18n/index.js';
+import { ComputedPaletteItem } from './computed-palette-item.js';
 import { FIELD_TYPES, type FieldType } from './field-model.js';
 import { FieldTypeIcon } from './field-type-icon.js';
 
@@ -22,8 +23,21 @@ function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType
   );
 }
 
-/** The field types, each dragged onto the form or clicked to add at the end. */
-export function Palette({ onAdd }: { onAdd: (type: FieldType) => void }) {
+function SectionItem({ onAdd }: { onAdd: () => void }) {
+  const { t } = useI18n();
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: 'palette:section' });
+  return (
+    <button type="button" ref={setNodeRef} className={isDragging ? 'fd-palette-item is-dragging' : 'fd-palette-item'} onClick={onAdd} data-testid="palette-section" {...attributes} {...listeners}>
+      <span className="fd-icon fd-icon-section" aria-hidden="true">
+        ☰
+      </span>
+      <span>{t('designer.type.section')}</span>
+    </button>
+  );
+}
+
+/** The field types, each dragged onto the form or clicked to add at the end; then the layout items. */
+export function Palette({ onAdd, onAddComputed, onAddSection }: { onAdd: (type: FieldType) => void; onAddComputed: () => void; onAddSection: () => void }) {
   const { t } = useI18n();
   return (
     <aside className="fd-palette" aria-label={t('designer.palette')}>
@@ -33,6 +47,11 @@ export function Palette({ onAdd }: { onAdd: (type: FieldType) => void }) {
         {FIELD_TYPES.map((type) => (
           <PaletteItem key={type} type={type} onAdd={onAdd} />
         ))}
+        <ComputedPaletteItem onAdd={onAddComputed} />
+      </div>
+      <h2 className="fd-panel-title fd-palette-group">{t('designer.layoutPalette')}</h2>
+      <div className="fd-palette-grid">
+        <SectionItem onAdd={onAddSection} />
       </div>
     </aside>
   );

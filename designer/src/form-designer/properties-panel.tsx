@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 import { useI18n } from '../i18n/index.js';
 import { useDefinitions } from '../shell/index.js';
-import type { DesignField, DesignForm } from './field-model.js';
+import { titleFieldOf, withTitleField } from './field-logic.js';
+import { hasOptions, type DesignField, type DesignForm, type FieldType } from './field-model.js';
+import { KindProperties } from './kind-properties.js';
 import { FIELD_NAME } from './new-field.js';
 
 interface FieldPanelProps {
@@ -11,9 +13,14 @@ interface FieldPanelProps {
   siblings: readonly string[];
   onChange: (field: DesignField) => void;
   onDelete: () => void;
+  /** Properties the page adds for where the field sits: its width, a lookup's fields that flow in. */
+  extra?: ReactNode;
+  /** Formulas, rules and whether the initial value comes from a formula (field-logic-panel.tsx). */
+  logic?: ReactNode;
+  hideDefault?: boolean;
 }
 
-function Row({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+export function Row({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
     <label className="fd-prop">
       <span className="fd-prop-label">{label}</span>
@@ -36,7 +43,7 @@ function without<K extends keyof DesignField>(field: DesignField, key: K, value:
   return next;
 }
 
-function LocalizedInputs({ value, zhLabel, enLabel, onChange, testId }: { value: LocalizedText | undefined; zhLabel: string; enLabel: string; onChange: (value: LocalizedText | undefined) => void; testId: string }) {
+export function LocalizedInputs({ value, zhLabel, enLabel, onChange, testId }: { value: LocalizedText | undefined; zhLabel: string; enLabel: string; onChange: (value: LocalizedText | undefined) => void; testId: string }) {
   const set = (locale: 'zh-CN' | 'en', text: string) => {
     const next = { 'zh-CN': value?.['zh-CN'] ?? '', en: value?.en ?? '', [locale]: text };
     onChange(next['zh-CN'] === '' && next.en === '' ? undefined : next);
@@ -109,10 +116,13 @@ function ChoiceOptions({ field, onChange }: Pick<FieldPanelProps, 'field' | 'onC
   );
 }
 
+/** Types with a constant default the panel edits; a list, a person or a moment has none to pick here. */
+const CONSTANT_DEFAULT_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'date', 'choice', 'yesNo'];
+
 function DefaultInput({ field, onChange }: Pick<FieldPanelProps, 'field' | 'onChange'>) {
   const { t, text } = useI18n();
   const value = field.defaultValue;
-  if (field.type === 'table' || field.type === 'lookup' || field.type === 'serial') return null;
+  if (!CONSTANT_DEFAULT_TYPES.includes(field.type)) return null;
   let input: ReactNode;
   if (field.type === 'yesNo' || field.type === 'choice') {
     const choices = field.type === 'yesNo' ? [{ value: 'true', label: t('designer.prop.yes') }, { value: 'false', label: t('designer.prop.no') }] : (field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }));
@@ -188,7 +198,7 @@ function LookupInputs({ field, onChange }: Pick<FieldPanelProps, 'field' | 'onCh
 }
 
 /** Everything a field's properties panel edits, by the field's type. */
-export function FieldProperties({ field, siblings, onChange, onDelete }: FieldPanelProps) {
+export function FieldProperties({ field, siblings, onChange, onDelete, extra, logic, hideDefault = false }: FieldPanelProps) {
   const { t } = useI18n();
   const isText = field.type === 'text' || field.type === 'textarea';
   const isNumber = field.type === 'number' || field.type === 'money';
@@ -222,7 +232,8 @@ export function FieldProperties({ field, siblings, onChange, onDelete }: FieldPa
           </Row>
         </>
       ) : null}
-      {field.type === 'choice' ? <ChoiceOptions field={field} onChange={onChange} /> : null}
+      {hasOptions(field.type) ? <ChoiceOptions field={field} onChange={onChange} /> : null}
+      <KindProperties field={field} onChange={onChange} />
       {field.type === 'lookup' ? <LookupInputs field={field} onChange={onChange} /> : null}
       {field.type === 'serial' && field.serial !== undefined ? (
         <div className="fd-prop-pair">
@@ -234,8 +245,10 @@ export function FieldProperties({ field, siblings, onChange, onDelete }: FieldPa
           </Row>
         </div>
       ) : null}
-      <DefaultInput field={field} onChange={onChange} />
+      {extra}
+      {hideDefault ? null : <DefaultInput field={field} onChange={onChange} />}
       <LocalizedInputs value={field.help} zhLabel={t('designer.prop.helpZh')} enLabel={t('designer.prop.helpEn')} onChange={(help) => onChange(without(field, 'help', help))} testId="prop-help" />
+      {logic}
       <button type="button" className="btn btn-danger-ghost fd-delete" onClick={onDelete} data-testid="prop-delete">
         {t('designer.prop.delete')}
       </button>
@@ -243,13 +256,28 @@ export function FieldProperties({ field, siblings, onChange, onDelete }: FieldPa
   );
 }
 
+/** Field types whose value reads as a record's name (a lot number, a serial); a lookup or a choice would show a code. */
+const TITLE_TYPES: ReadonlySet<DesignField['type']> = new Set(['text', 'serial', 'number']);
+
 /** The form's own properties, shown while no field is selected. */
 export function FormProperties({ model, onChange }: { model: DesignForm; onChange: (model: DesignForm) => void }) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   return (
     <div className="fd-props" data-testid="form-properties">
       <p className="fd-hint">{t('designer.propertiesEmpty')}</p>
       <LocalizedInputs value={model.title} zhLabel={t('designer.formTitleZh')} enLabel={t('designer.formTitleEn')} onChange={(title) => onChange({ ...model, title: title ?? { 'zh-CN': model.id, en: model.id } })} testId="form-title" />
+      <Row label={t('designer.titleField')} hint={t('designer.titleFieldHint')}>
+        <select value={titleFieldOf(model) ?? ''} onChange={(event) => onChange(withTitleField(model, event.target.value || undefined))} data-testid="form-title-field">
+          <option value="">{t('designer.titleFieldNone')}</option>
+          {model.fields
+            .filter((field) => TITLE_TYPES.has(field.type))
+            .map((field) => (
+              <option key={field.name} value={field.name}>
+                {text(field.label, field.name)}
+              </option>
+            ))}
+        </select>
+      </Row>
     </div>
   );
 }

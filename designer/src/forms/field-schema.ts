@@ -1,7 +1,8 @@
 import type { FormDefinition } from '../../../engine/definitions/generated/definition-types.js';
 import type { Locale } from '../../../engine/errors/index.js';
 
-export type FieldKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'table' | 'other';
+/** `choices` is a multiple choice (a list of enum values), `files` an attachment list. */
+export type FieldKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'table' | 'choices' | 'files' | 'other';
 
 type SchemaNode = Readonly<Record<string, unknown>>;
 
@@ -36,7 +37,10 @@ export function fieldKind(node: SchemaNode | undefined): FieldKind {
   const type = typeOf(node);
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'boolean') return 'boolean';
-  if (type === 'array') return 'table';
+  if (type === 'array') {
+    if (node['x-ordo-field'] === 'attachments') return 'files';
+    return isNode(node.items) && Array.isArray(node.items.enum) ? 'choices' : 'table';
+  }
   if (type === 'string') {
     if (node.format === 'date') return 'date';
     if (node.format === 'date-time') return 'datetime';

@@ -2,6 +2,15 @@ import type { FieldTemplateProps } from '@rjsf/utils';
 import type { OrdoFormContext } from './ordo-form-context.js';
 import { fieldPathOf, isSubTableCell, isSubTableLine, pointerOfPath } from './ordo-form-context.js';
 
+const LABELLED_FIELDS = new Set(['lookup', 'member', 'department', 'attachments']);
+const WIDTHS = new Set(['full', 'half', 'third']);
+
+/** The width the form's layout gives a top-level field (the model's toRjsf puts it in `ui:options`). */
+function widthClass(options: unknown): string {
+  const width = typeof options === 'object' && options !== null ? (options as { width?: unknown }).width : undefined;
+  return typeof width === 'string' && WIDTHS.has(width) ? `w-${width}` : '';
+}
+
 function testIdOf(path: readonly (string | number)[]): string {
   return path.map(String).join('-');
 }
@@ -25,10 +34,12 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const errors = (rawErrors ?? []).filter((message) => message !== '');
   const computed = context.computed.includes(fieldPathOf(path));
   const isTable = schema.type === 'array' && typeof schema.items === 'object' && schema.items !== null && !Array.isArray(schema.items) && (schema.items as { type?: unknown }).type === 'object';
-  const className = ['field', cell ? 'cell' : '', errors.length > 0 ? 'has-error' : '', computed ? 'is-computed' : '', isTable ? 'field-table' : ''].filter(Boolean).join(' ');
+  const className = ['field', cell ? 'cell' : '', errors.length > 0 ? 'has-error' : '', computed ? 'is-computed' : '', isTable ? 'field-table' : '', cell ? '' : widthClass(uiSchema?.['ui:options'])].filter(Boolean).join(' ');
   const testId = testIdOf(path);
-  // rjsf hides the label of any custom `ui:field`; the lookup picker is a plain input and needs it.
-  const displayLabel = props.displayLabel || uiSchema?.['ui:field'] === 'lookup';
+  // rjsf hides the label of any custom `ui:field`; Ordo's pickers, the attachment list and a computed
+  // field (but a yes/no, whose checkbox brings its label) need it.
+  const customField = String(uiSchema?.['ui:field']);
+  const displayLabel = props.displayLabel || LABELLED_FIELDS.has(customField) || (customField === 'computed' && schema.type !== 'boolean');
 
   return (
     <div className={className} data-testid={`field-${testId}`} data-field={fieldPathOf(path)}>

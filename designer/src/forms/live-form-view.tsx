@@ -1,14 +1,19 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import type { ReactNode } from 'react';
+import { AttachmentsField } from './attachments-field.js';
+import { ComputedField } from './computed-field.js';
+import { DateTimeWidget } from './date-time-widget.js';
 import { DescriptionTemplate } from './description-template.js';
 import { FieldTemplate } from './field-template.js';
 import { LookupField } from './lookup-field.js';
+import { DepartmentField, MemberField } from './member-field.js';
 import { ObjectTemplate } from './object-template.js';
 import type { OrdoFormContext } from './ordo-form-context.js';
 import { SubTableItemTemplate, SubTableTemplate } from './sub-table-template.js';
 import type { FormData, LiveFormProps } from './use-live-form.js';
 import { useRjsfStrings } from './use-rjsf-strings.js';
+import './field-kinds.css';
 
 const TEMPLATES = {
   FieldTemplate,
@@ -17,7 +22,12 @@ const TEMPLATES = {
   ArrayFieldItemTemplate: SubTableItemTemplate,
   DescriptionFieldTemplate: DescriptionTemplate,
 };
-const FIELDS = { lookup: LookupField };
+const FIELDS = { lookup: LookupField, member: MemberField, department: DepartmentField, attachments: AttachmentsField, computed: ComputedField };
+// rjsf's own date-time widget converts with the browser's zone; Ordo's uses the factory's.
+const WIDGETS = { DateTimeWidget };
+// Choices are `oneOf` consts (for their labels); by default rjsf would preselect the first one, so an
+// untouched choice would be saved, and one the role may not write refused with 403.
+const DEFAULTS_BEHAVIOR = { constAsDefaults: 'skipOneOf' } as const;
 
 export interface LiveFormViewProps {
   readonly form: LiveFormProps;
@@ -36,6 +46,8 @@ export function LiveFormView({ form, readonly, onSubmit, children }: LiveFormVie
       {...form}
       templates={TEMPLATES}
       fields={FIELDS}
+      widgets={WIDGETS}
+      experimental_defaultFormStateBehavior={DEFAULTS_BEHAVIOR}
       translateString={translateString}
       showErrorList={false}
       noHtml5Validate

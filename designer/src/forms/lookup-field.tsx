@@ -2,6 +2,7 @@ import { getUiOptions, type FieldProps } from '@rjsf/utils';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrdoRecord } from '../api/index.js';
 import type { OrdoFormContext } from './ordo-form-context.js';
+import { onPickerKeyDown } from './picker-keys.js';
 
 const SEARCH_DELAY_MS = 250;
 const RESULT_LIMIT = 10;
@@ -85,21 +86,18 @@ export function LookupField(props: FieldProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setOpen(true);
-      setActive((index) => Math.min(index + 1, Math.max(results.length - 1, 0)));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((index) => Math.max(index - 1, 0));
-    } else if (event.key === 'Enter' && open) {
-      event.preventDefault();
-      const record = results[active];
-      if (record) pick(record);
-    } else if (event.key === 'Escape') {
-      setOpen(false);
-      setQuery('');
-    }
+    onPickerKeyDown(event, {
+      open,
+      results,
+      active,
+      setOpen,
+      setActive,
+      pick,
+      close: () => {
+        setOpen(false);
+        setQuery('');
+      },
+    });
   }
 
   return (

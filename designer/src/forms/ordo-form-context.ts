@@ -1,6 +1,7 @@
 import type { LookupRecords } from '../../../engine/forms/model/index.js';
 import type { ApiClient, OrdoRecord } from '../api/index.js';
 import type { I18n } from '../i18n/index.js';
+import type { ComputedValues } from './computed-values.js';
 
 export interface LiveFieldState {
   readonly visible: boolean;
@@ -10,10 +11,14 @@ export interface LiveFieldState {
 
 /** What Ordo's rjsf templates and widgets read from `formContext`. */
 export interface OrdoFormContext {
+  /** The form's id: attachment uploads are made for a field of this form. */
+  readonly formId: string;
   /** Field states from the form model, by data pointer (`/customer`, `/lines/0/qty`). */
   readonly states: Readonly<Record<string, LiveFieldState>>;
   /** Field paths of the computed fields (`total`, `lines.amount`). */
   readonly computed: readonly string[];
+  /** The latest values of the computed fields, which the `computed` field shows. */
+  readonly computedValues: ComputedValues;
   readonly i18n: I18n;
   readonly api: ApiClient;
   /**

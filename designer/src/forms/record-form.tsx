@@ -28,7 +28,9 @@ export function RecordForm({ definition, record, editable, onSaved, onReload, on
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<number | null>(null);
-  const idempotencyKey = useRef(newIdempotencyKey());
+  // Drawn once: the form re-renders as the user types, and drawing a key takes crypto randomness.
+  const [firstKey] = useState(newIdempotencyKey);
+  const idempotencyKey = useRef(firstKey);
 
   async function onSubmit(submitted: FormData) {
     form.check(submitted);

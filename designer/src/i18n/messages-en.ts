@@ -1,5 +1,10 @@
+import { FORM_LAYOUT_MESSAGES_EN } from './messages-form-layout-en.js';
+import { REPORT_DESIGNER_MESSAGES_EN } from './messages-report-designer-en.js';
 import { DESIGNER_MESSAGES_EN } from './messages-designer-en.js';
+import { WORKFLOW_DESIGNER_MESSAGES_EN } from './messages-workflow-designer-en.js';
+import { FORMULA_MESSAGES_EN } from './messages-formula-en.js';
 import { REPORT_MESSAGES_EN } from './messages-reports-en.js';
+import { SIMULATION_MESSAGES_EN } from './messages-simulation-en.js';
 
 /** The English catalogue; its keys are the message ids, `{name}` marks a parameter. */
 export const MESSAGES_EN = {
@@ -75,6 +80,18 @@ export const MESSAGES_EN = {
   'lookup.none': 'No matches',
   'lookup.clear': 'Clear',
   'lookup.searching': 'Searching…',
+  'member.placeholder': 'Type a name to search…',
+  'department.placeholder': 'Choose a department',
+  'field.factoryTime': 'Factory time (UTC+8)',
+  'attachment.add': 'Upload files',
+  'attachment.hint': 'or drop them here · images, PDF, Office, text · up to 20 MB each, {max} files',
+  'attachment.uploading': 'Uploading {names}…',
+  'attachment.remove': 'Remove {name}',
+  'attachment.download': 'Download',
+  'attachment.none': 'No files',
+  'attachment.tooMany': 'At most {max} files',
+  'attachment.tooLarge': '{name} is larger than 20 MB',
+  'value.files': '{count} files',
   'table.add': 'Add line',
   'table.remove': 'Remove',
   'table.empty': 'No lines yet.',
@@ -487,6 +504,11 @@ export const MESSAGES_EN = {
   'scheduling.priority.normal': 'Normal',
   ...REPORT_MESSAGES_EN,
   ...DESIGNER_MESSAGES_EN,
+  ...WORKFLOW_DESIGNER_MESSAGES_EN,
+  ...FORM_LAYOUT_MESSAGES_EN,
+  ...REPORT_DESIGNER_MESSAGES_EN,
+  ...FORMULA_MESSAGES_EN,
+  ...SIMULATION_MESSAGES_EN,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES_EN;

@@ -1,6 +1,11 @@
+import { FORM_LAYOUT_MESSAGES_ZH_CN } from './messages-form-layout-zh-cn.js';
+import { REPORT_DESIGNER_MESSAGES_ZH_CN } from './messages-report-designer-zh-cn.js';
 import { DESIGNER_MESSAGES_ZH_CN } from './messages-designer-zh-cn.js';
+import { FORMULA_MESSAGES_ZH_CN } from './messages-formula-zh-cn.js';
 import type { MessageId } from './messages-en.js';
+import { WORKFLOW_DESIGNER_MESSAGES_ZH_CN } from './messages-workflow-designer-zh-cn.js';
 import { REPORT_MESSAGES_ZH_CN } from './messages-reports-zh-cn.js';
+import { SIMULATION_MESSAGES_ZH_CN } from './messages-simulation-zh-cn.js';
 
 export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'app.title': 'Ordo',
@@ -75,6 +80,18 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'lookup.none': '无匹配结果',
   'lookup.clear': '清除',
   'lookup.searching': '正在搜索…',
+  'member.placeholder': '输入姓名搜索…',
+  'department.placeholder': '请选择部门',
+  'field.factoryTime': '工厂时间（北京时间）',
+  'attachment.add': '上传文件',
+  'attachment.hint': '或拖到此处 · 图片、PDF、Office、文本 · 单个不超过 20 MB，最多 {max} 个',
+  'attachment.uploading': '正在上传 {names}…',
+  'attachment.remove': '删除 {name}',
+  'attachment.download': '下载',
+  'attachment.none': '无附件',
+  'attachment.tooMany': '最多 {max} 个文件',
+  'attachment.tooLarge': '{name} 超过 20 MB',
+  'value.files': '{count} 个文件',
   'table.add': '添加一行',
   'table.remove': '删除',
   'table.empty': '暂无明细行。',
@@ -487,4 +504,9 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'scheduling.priority.normal': '普通',
   ...REPORT_MESSAGES_ZH_CN,
   ...DESIGNER_MESSAGES_ZH_CN,
+  ...WORKFLOW_DESIGNER_MESSAGES_ZH_CN,
+  ...FORM_LAYOUT_MESSAGES_ZH_CN,
+  ...REPORT_DESIGNER_MESSAGES_ZH_CN,
+  ...FORMULA_MESSAGES_ZH_CN,
+  ...SIMULATION_MESSAGES_ZH_CN,
 };

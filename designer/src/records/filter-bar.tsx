@@ -12,7 +12,7 @@ export function FilterBar({ definition, query, onChange }: { definition: FormDef
   const fields = useMemo(() => {
     const columns = listColumns(definition);
     const rest = topLevelFields(definition).filter((path) => !columns.includes(path));
-    return [...columns, ...rest].filter((path) => fieldKind(fieldSchema(definition, path)) !== 'table');
+    return [...columns, ...rest].filter((path) => !['table', 'files'].includes(fieldKind(fieldSchema(definition, path))));
   }, [definition]);
   const [field, setField] = useState(fields[0] ?? '');
   const [op, setOp] = useState<FilterOperator>('eq');

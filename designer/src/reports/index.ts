@@ -11,3 +11,6 @@ export { ReportCatalogProvider, useReportCatalog, type ReportCatalog } from './r
 export { reportExportPath } from './report-export-path.js';
 export { ReportNavSection } from './report-nav.js';
 export { ReportPage } from './report-page.js';
+export { ParameterBar } from './parameter-bar.js';
+export { ReportTable } from './report-table.js';
+export { ReportView } from './report-view.js';

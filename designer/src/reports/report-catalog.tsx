@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DashboardSummary, ReportSummary } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 
@@ -8,9 +8,11 @@ export interface ReportCatalog {
   readonly dashboards: readonly DashboardSummary[];
   readonly reports: readonly ReportSummary[];
   report(id: string): ReportSummary | undefined;
+  /** Lists again: a report designer just published a report. */
+  reload(): void;
 }
 
-const EMPTY: ReportCatalog = { loaded: false, dashboards: [], reports: [], report: () => undefined };
+const EMPTY: ReportCatalog = { loaded: false, dashboards: [], reports: [], report: () => undefined, reload: () => undefined };
 
 const ReportCatalogContext = createContext<ReportCatalog>(EMPTY);
 
@@ -21,6 +23,8 @@ const ReportCatalogContext = createContext<ReportCatalog>(EMPTY);
 export function ReportCatalogProvider({ children }: { children: ReactNode }) {
   const { api } = useSession();
   const [catalog, setCatalog] = useState<ReportCatalog>(EMPTY);
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => setAttempt((count) => count + 1), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -32,12 +36,12 @@ export function ReportCatalogProvider({ children }: { children: ReactNode }) {
     void Promise.all([listed(api.dashboards()), listed(api.reports())]).then(([dashboards, reports]) => {
       if (cancelled) return;
       const byId = new Map(reports.map((report) => [report.id, report]));
-      setCatalog({ loaded: true, dashboards, reports, report: (id) => byId.get(id) });
+      setCatalog({ loaded: true, dashboards, reports, report: (id) => byId.get(id), reload });
     });
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, attempt, reload]);
 
   const value = useMemo(() => catalog, [catalog]);
   return <ReportCatalogContext.Provider value={value}>{children}</ReportCatalogContext.Provider>;

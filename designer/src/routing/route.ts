@@ -37,6 +37,10 @@ export type Route =
   | { readonly page: 'report'; readonly id: string }
   | { readonly page: 'designer-forms' }
   | { readonly page: 'form-designer'; readonly id: string }
+  | { readonly page: 'designer-workflows' }
+  | { readonly page: 'workflow-designer'; readonly id: string }
+  | { readonly page: 'designer-reports' }
+  | { readonly page: 'report-designer'; readonly id: string }
   | { readonly page: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -80,6 +84,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'scheduling') return parseScheduling(form ?? 'gantt', id, parts.length);
   if ((head === 'dashboards' || head === 'reports') && parts.length === 2 && form !== undefined) return { page: head === 'dashboards' ? 'dashboard' : 'report', id: form };
   if (head === 'designer' && form === 'forms' && parts.length <= 3) return id === undefined ? { page: 'designer-forms' } : { page: 'form-designer', id };
+  if (head === 'designer' && form === 'workflows' && parts.length <= 3) return id === undefined ? { page: 'designer-workflows' } : { page: 'workflow-designer', id };
+  if (head === 'designer' && form === 'reports' && parts.length <= 3) return id === undefined ? { page: 'designer-reports' } : { page: 'report-designer', id };
   if (head === 'tasks') return form !== undefined && parts.length === 2 ? { page: 'task', id: form } : { page: 'not-found' };
   if (head !== 'forms' || form === undefined || parts.length > 4) return { page: 'not-found' };
   if (id === undefined) return { page: 'list', form, search };
@@ -110,6 +116,14 @@ export function formatRoute(route: Route): string {
       return '#/designer/forms';
     case 'form-designer':
       return `#/designer/forms/${encodeURIComponent(route.id)}`;
+    case 'designer-workflows':
+      return '#/designer/workflows';
+    case 'workflow-designer':
+      return `#/designer/workflows/${encodeURIComponent(route.id)}`;
+    case 'designer-reports':
+      return '#/designer/reports';
+    case 'report-designer':
+      return `#/designer/reports/${encodeURIComponent(route.id)}`;
     case 'list':
       return `#/forms/${encodeURIComponent(route.form)}${route.search ? `?${route.search}` : ''}`;
     case 'new':

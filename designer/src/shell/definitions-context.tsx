@@ -10,9 +10,22 @@ export interface Definitions {
   readonly workflows: readonly WorkflowDefinition[];
   form(id: string): FormDefinition | undefined;
   workflow(id: string): WorkflowDefinition | undefined;
+  /**
+   * Fetches the definitions again in the background, after a designer publishes: the new form shows in
+   * the navigation and in the other designers' pickers without reloading the page.
+   */
+  refresh(): void;
 }
 
 const DefinitionsContext = createContext<Definitions | null>(null);
+
+type Answer = Awaited<ReturnType<ReturnType<typeof useSession>['api']['definitions']>>;
+
+function definitionsOf({ app, forms, workflows }: Answer, refresh: () => void): Definitions {
+  const byId = new Map(forms.map((form) => [form.id, form]));
+  const workflowById = new Map(workflows.map((workflow) => [workflow.id, workflow]));
+  return { app, forms, workflows, form: (id) => byId.get(id), workflow: (id) => workflowById.get(id), refresh };
+}
 
 type LoadState = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly value: Definitions };
 
@@ -22,16 +35,15 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [refreshes, setRefreshes] = useState(0);
+  const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
 
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
     api.definitions().then(
-      ({ app, forms, workflows }) => {
-        if (cancelled) return;
-        const byId = new Map(forms.map((form) => [form.id, form]));
-        const workflowById = new Map(workflows.map((workflow) => [workflow.id, workflow]));
-        setState({ status: 'ready', value: { app, forms, workflows, form: (id) => byId.get(id), workflow: (id) => workflowById.get(id) } });
+      (answer) => {
+        if (!cancelled) setState({ status: 'ready', value: definitionsOf(answer, refresh) });
       },
       (error: unknown) => {
         if (!cancelled) setState({ status: 'failed', message: describeFailure(error, locale) });
@@ -42,6 +54,21 @@ export function DefinitionsProvider({ children }: { children: ReactNode }) {
     };
     // The locale only words the error; a language switch must not reload the definitions.
   }, [api, attempt]);
+
+  // A refresh keeps the page on screen: no loading state, and on failure the definitions already shown stay.
+  useEffect(() => {
+    if (refreshes === 0) return;
+    let cancelled = false;
+    api.definitions().then(
+      (answer) => {
+        if (!cancelled) setState({ status: 'ready', value: definitionsOf(answer, refresh) });
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, refreshes]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
   const value = useMemo(() => (state.status === 'ready' ? state.value : null), [state]);

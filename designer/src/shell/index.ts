@@ -5,3 +5,4 @@ export { Layout } from './layout.js';
 export { buildNavigation, type NavigationSection } from './navigation.js';
 export { FlashNotice, RetryNotice } from './page-notices.js';
 export { OpenTaskCountProvider, useOpenTaskCount } from './open-task-count.js';
+export { useEscapeKey } from './use-escape-key.js';

@@ -58,6 +58,12 @@ export function SideNav({ route }: SideNavProps) {
             <NavLink to={{ page: 'designer-forms' }} active={designerActive} testId="nav-form-designer">
               {t('nav.formDesigner')}
             </NavLink>
+            <NavLink to={{ page: 'designer-workflows' }} active={route.page === 'designer-workflows' || route.page === 'workflow-designer'} testId="nav-workflow-designer">
+              {t('nav.workflowDesigner')}
+            </NavLink>
+            <NavLink to={{ page: 'designer-reports' }} active={route.page === 'designer-reports' || route.page === 'report-designer'} testId="nav-report-designer">
+              {t('nav.reportDesigner')}
+            </NavLink>
           </ul>
         </section>
       ) : null}

@@ -1,0 +1,13 @@
+export { definitionKeyProblem, keyFromTitle } from './definition-key.js';
+export { DefinitionListPage, type DefinitionListMessages, type DefinitionListPageProps } from './definition-list-page.js';
+export { plainJsonCodec, type DraftCodec } from './draft-codec.js';
+export { Prop } from './prop-field.js';
+export { DraftButtons, DraftTitle, type DraftButtonsProps } from './draft-header.js';
+export { DraftNotices } from './draft-notices.js';
+export { JsonView } from './json-view.js';
+export { LocalizedTextInputs } from './localized-text-inputs.js';
+export { ModalDialog, type ModalDialogProps } from './modal-dialog.js';
+export { NewDefinitionDialog, type NewDefinitionDialogProps, type NewDefinitionMessages } from './new-definition-dialog.js';
+export { useDefinitionDraft, type DefinitionDraftState, type DraftLoad } from './use-definition-draft.js';
+export { useDraftActions, type DraftAction, type DraftActionHooks, type DraftActions, type DraftConflict, type DraftFailure, type DraftNotice } from './use-draft-actions.js';
+export { isTyping, useUndoKeys } from './use-undo-keys.js';

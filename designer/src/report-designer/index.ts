@@ -1,0 +1,2 @@
+export { ReportDesignerPage } from './designer-page.js';
+export { DesignerReportsPage } from './reports-page.js';

@@ -1,0 +1,2 @@
+export { WorkflowDesignerPage } from './workflow-designer-page.js';
+export { DesignerWorkflowsPage } from './workflows-page.js';

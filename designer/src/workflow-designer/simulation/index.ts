@@ -1,0 +1,1 @@
+export { WorkflowSimulator, type WorkflowSimulatorProps } from './workflow-simulator.js';
