@@ -97,7 +97,7 @@ for (const backend of testDatabases()) {
         expect(response.statusCode).toBe(200);
         expect(response.body).toBe(INDEX_HTML);
         expect(response.headers['content-security-policy']).toBe(
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
         );
         expect(response.headers['x-content-type-options']).toBe('nosniff');
         expect(response.headers['referrer-policy']).toBe('no-referrer');

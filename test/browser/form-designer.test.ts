@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
+import { setProperty } from '../support/form-designer-steps.js';
 
 /*
  * The administrator builds an "Incoming inspection" form in the designer: drags fields in, sets their
@@ -33,13 +34,6 @@ async function canvasOrder(page: Page): Promise<string[]> {
     names.push(((await node.getAttribute('data-testid')) ?? '').replace('design-field-', ''));
   }
   return names;
-}
-
-async function setProperty(page: Page, testId: string, value: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.fill(value);
-  await input.blur();
-  await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(value);
 }
 
 describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chromium', () => {
@@ -157,6 +151,7 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     expect(draft.body).toBe(saved);
 
     await page.getByTestId('designer-publish').click();
+    await page.getByTestId('publish-confirm').click();
     await expect.poll(() => page.getByTestId('designer-status').textContent()).toMatch(/v1/);
     await harness.screenshot('07-published');
     const published = await harness.api<{ forms: FormDefinition[] }>(INSPECTOR, '/api/definitions');

@@ -44,7 +44,9 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
   let harness: BrowserHarness;
 
   beforeAll(async () => {
-    harness = await startBrowserHarness({ name: 'scheduling' });
+    // 09:30 factory time on a working day: the story reports a started operation finished, and an
+    // operation has started only if the plan was made inside a shift.
+    harness = await startBrowserHarness({ name: 'scheduling', clockStart: nextWeekdayNine(Date.now()) + 30 * MINUTE });
   });
 
   afterAll(async () => {
@@ -96,7 +98,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
 
     // Drag the last operation of an order that is last on its machine to 09:00 of a later weekday: a free slot.
     await page.getByTestId('gantt-zoom-week').click();
-    const now = Date.now();
+    const now = harness.now();
     const movable = committed.result.operations.filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= now);
     const lastOnMachine = (operation: PlannedOperation, operations: readonly PlannedOperation[]) =>
       !operations.some((other) => other !== operation && other.machine === operation.machine && startOf(other) >= startOf(operation));
@@ -251,7 +253,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     // A machine breaks down: reported from its row header, rescheduled and committed; what moved is outlined and listed.
     await page.getByTestId('scheduling-tab-gantt').click();
     const victim = live
-      .filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= Date.now() + 9 * HOUR)
+      .filter((operation) => !operation.fixed && operation.machine !== undefined && startOf(operation) >= harness.now() + 9 * HOUR)
       .sort((a, b) => startOf(a) - startOf(b))[0]!;
     expect(victim).toBeDefined();
     const downFrom = Math.floor((startOf(victim) - 30 * MINUTE) / MINUTE) * MINUTE;
@@ -279,7 +281,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await harness.screenshot('11-breakdown-rescheduled');
 
     // A started operation is reported finished from its bar's menu, at the time the dialog offers (now).
-    const running = rescheduled.result.operations.find((operation) => operation.fixed && operation.machine !== undefined && startOf(operation) <= Date.now())!;
+    const running = rescheduled.result.operations.find((operation) => operation.fixed && operation.machine !== undefined && startOf(operation) <= harness.now())!;
     expect(running).toBeDefined();
     const runningBar = page.locator(`[data-testid="gantt"] [data-operation="${running.operation}"]`);
     await runningBar.evaluate((element: ScrolledBar) => {
@@ -292,7 +294,7 @@ describe.skipIf(skipBrowserTests)('the planner schedules the shop floor in Chrom
     await page.getByTestId('bar-report-finished').click();
     await page.getByTestId('finished-at').waitFor();
     const reportedAt = Date.parse(`${await page.getByTestId('finished-at').inputValue()}:00+08:00`);
-    expect(Math.abs(reportedAt - Date.now())).toBeLessThan(5 * MINUTE);
+    expect(Math.abs(reportedAt - harness.now())).toBeLessThan(5 * MINUTE);
     await page.getByTestId('shop-event-submit').click();
     await expect.poll(async () => (await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed')).baseRunId, { timeout: 60_000 }).toBe(rescheduled.id);
     const finished = await harness.api<ScheduleRunView>(PLANNER, '/api/schedule-runs/committed');

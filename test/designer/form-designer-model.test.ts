@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import { validateAgainstMetaSchema } from '../../engine/definitions/index.js';
 import { compileForm } from '../../engine/forms/index.js';
-import { COLUMN_TYPES, definitionText, fromDefinition, toDefinition, type DesignField, type DesignForm, type FieldType } from '../../designer/src/form-designer/field-model.js';
+import { COLUMN_TYPES, FIELD_TYPES, definitionText, fromDefinition, toDefinition, type DesignField, type DesignForm, type FieldType } from '../../designer/src/form-designer/field-model.js';
 
 const name = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,11}$/);
 const words = fc.string({ minLength: 1, maxLength: 12 });
@@ -25,7 +25,8 @@ function field(types: readonly FieldType[], columns?: fc.Arbitrary<DesignField[]
         result.min = 0;
         result.max = 1000;
       }
-      if (type === 'choice') result.options = choices;
+      if (type === 'choice' || type === 'multiChoice') result.options = choices;
+      if (type === 'attachments') result.extra = { maxItems: 9 };
       if (type === 'lookup') result.lookup = { form: 'customer', displayField: 'name' };
       if (type === 'serial') result.serial = { prefix: 'II-{YYYY}-', digits: 4 };
       if (type === 'table') result.columns = [...fieldColumns];
@@ -37,7 +38,7 @@ function field(types: readonly FieldType[], columns?: fc.Arbitrary<DesignField[]
 const uniqueByName = (fields: DesignField[]) => fields.filter((candidate, index) => fields.findIndex((other) => other.name === candidate.name) === index);
 const columnList = fc.array(field(COLUMN_TYPES), { minLength: 1, maxLength: 4 }).map(uniqueByName);
 const model: fc.Arbitrary<DesignForm> = fc
-  .record({ title: label, fields: fc.array(field(['text', 'textarea', 'number', 'money', 'date', 'choice', 'yesNo', 'lookup', 'serial', 'table'], columnList), { minLength: 1, maxLength: 8 }) })
+  .record({ title: label, fields: fc.array(field(FIELD_TYPES, columnList), { minLength: 1, maxLength: 8 }) })
   .map(({ title, fields }) => ({ id: 'incoming-inspection', version: 1, title, fields: uniqueByName(fields), rest: {}, ui: {} }));
 
 describe('the form designer model and form definitions', () => {
@@ -76,6 +77,8 @@ describe('the form designer model and form definitions', () => {
       expect(written.rules, file).toEqual(shipped.rules);
       expect(written.permissions, file).toEqual(shipped.permissions);
       expect(written.labels, file).toEqual(shipped.labels);
+      expect(written.lookups, file).toEqual(shipped.lookups);
+      expect(written.layout, file).toEqual(shipped.layout);
       const order = shipped.uiSchema?.['ui:order'];
       if (Array.isArray(order)) expect(written.uiSchema?.['ui:order'], file).toEqual(order);
       // Twice through is a fixed point: the text the JSON view shows settles.

@@ -24,6 +24,10 @@ describe('hash routes', () => {
     expect(parseRoute('#/reports/on-time-delivery')).toEqual({ page: 'report', id: 'on-time-delivery' });
     expect(parseRoute('#/designer/forms')).toEqual({ page: 'designer-forms' });
     expect(parseRoute('#/designer/forms/incoming-inspection')).toEqual({ page: 'form-designer', id: 'incoming-inspection' });
+    expect(parseRoute('#/designer/workflows')).toEqual({ page: 'designer-workflows' });
+    expect(parseRoute('#/designer/workflows/ncr')).toEqual({ page: 'workflow-designer', id: 'ncr' });
+    expect(parseRoute('#/designer/reports')).toEqual({ page: 'designer-reports' });
+    expect(parseRoute('#/designer/reports/ncrs-per-month')).toEqual({ page: 'report-designer', id: 'ncrs-per-month' });
   });
 
   it('sends unknown or malformed hashes to not-found', () => {
@@ -44,8 +48,10 @@ describe('hash routes', () => {
     expect(parseRoute('#/dashboards')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/reports/x/run')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/designer')).toEqual({ page: 'not-found' });
-    expect(parseRoute('#/designer/workflows')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer/elsewhere')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer/workflows/x/more')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/designer/forms/x/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/designer/reports/x/more')).toEqual({ page: 'not-found' });
   });
 
   it('formats and parses back to the same route for any form and record id', () => {
@@ -65,6 +71,10 @@ describe('hash routes', () => {
       fc.record({ page: fc.constant('report' as const), id: text }),
       fc.constant({ page: 'designer-forms' as const }),
       fc.record({ page: fc.constant('form-designer' as const), id: text }),
+      fc.constant({ page: 'designer-workflows' as const }),
+      fc.record({ page: fc.constant('workflow-designer' as const), id: text }),
+      fc.constant({ page: 'designer-reports' as const }),
+      fc.record({ page: fc.constant('report-designer' as const), id: text }),
     );
     fc.assert(
       fc.property(route, (value) => {

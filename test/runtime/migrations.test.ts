@@ -8,6 +8,7 @@ import { createDatabase, migrateToLatest, type OrdoDatabase } from '../../runtim
 import { testDatabases } from '../support/database.js';
 
 const TABLES = [
+  'ordo_attachments',
   'ordo_audit',
   'ordo_definition_drafts',
   'ordo_definitions',

@@ -109,6 +109,10 @@ export function recordingServices(): RecordingServices {
         record('auth.addUser', args);
         return { ...ANN, id: ANN.userId };
       },
+      async pickableUsers(...args) {
+        record('auth.pickableUsers', args);
+        return [{ username: ANN.username, displayName: ANN.displayName, departments: [] }];
+      },
     },
     definitions: {
       app: () => undefined,
@@ -286,6 +290,10 @@ export function recordingServices(): RecordingServices {
         record('reports.run', args);
         throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
       },
+      async preview(...args) {
+        record('reports.preview', args);
+        throw new OrdoError('ORDO_ERR_FORBIDDEN', 'Only designers may preview report drafts');
+      },
       async drill(...args) {
         record('reports.drill', args);
         throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No report ${args[1]}`);
@@ -297,6 +305,16 @@ export function recordingServices(): RecordingServices {
       dashboard(...args) {
         record('reports.dashboard', args);
         throw new OrdoError('ORDO_ERR_REPORT_NOT_FOUND', `No dashboard ${args[1]}`);
+      },
+    },
+    attachments: {
+      async upload(...args) {
+        record('attachments.upload', args);
+        return { id: '00000000-0000-4000-8000-000000000001', name: String(args[3]), size: (args[4] as Uint8Array).length, type: 'image/png' };
+      },
+      async download(...args) {
+        record('attachments.download', args);
+        throw new OrdoError('ORDO_ERR_ATTACHMENT_NOT_FOUND', `No attachment ${String(args[1])}`);
       },
     },
   };

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import type { FormDefinition } from '../../engine/definitions/generated/definition-types.js';
 import { loadDefinitions } from '../../runtime/cli/load-definitions.js';
 import { demoDir, shippedDefinitionsDir } from '../../runtime/cli/paths.js';
@@ -15,6 +13,7 @@ import { buildServer } from '../../runtime/http/index.js';
 import { createPrintTemplateRegistry } from '../../runtime/printing/index.js';
 import { createServices, type Services } from '../../runtime/services/index.js';
 import { startTimerWorker } from '../../runtime/workflows/index.js';
+import { webAppBundle } from './web-app-bundle.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM_PATH);
@@ -50,10 +49,18 @@ export interface BrowserHarnessOptions {
   /** Extra forms published next to the shipped ones (they show in the navigation's last section). */
   readonly extraForms?: readonly FormDefinition[];
   readonly locale?: 'zh-CN' | 'en';
+  /**
+   * Where the clock of the server and of every page starts (ms since the epoch); it runs on from there
+   * at the real rate. For suites whose story depends on the factory's working hours, so they do not
+   * depend on the hour they happen to run at. Default: the real time.
+   */
+  readonly clockStart?: number;
 }
 
 export interface BrowserHarness {
   readonly baseUrl: string;
+  /** The server's and the pages' clock reading (the real time unless `clockStart` moved it). */
+  now(): number;
   readonly services: Services;
   readonly database: OrdoDatabase;
   readonly context: BrowserContext;
@@ -72,21 +79,12 @@ export interface BrowserHarness {
    * Calls the API as a demo user (password ordo-demo) from Node: to compare the page with what is
    * stored, or to write data the page then shows. Fails on any answer but 2xx.
    */
-  api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }): Promise<T>;
+  api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH' | 'PUT'; body: unknown }): Promise<T>;
   /** Signs a demo user in on the login page the page (default: the harness's) shows, and waits for the app. */
   signIn(username: string, on?: Page): Promise<void>;
   /** A full-page screenshot of `page` (another tab, say) in test-artifacts/browser/<name>-<step>.png; returns the path. */
   screenshot(step: string, on?: Page): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Builds the current web app sources into a fresh folder, so a test never runs a stale bundle. */
-async function buildWebApp(outDir: string): Promise<void> {
-  await build({
-    configFile: join(projectRoot, 'designer', 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
-  });
 }
 
 function settledValue<T>(outcome: PromiseSettledResult<T>): T {
@@ -103,10 +101,11 @@ async function startServer(
   database: OrdoDatabase,
   webRoot: string,
   extraForms: readonly FormDefinition[],
+  now: () => Date,
 ): Promise<{ services: Services; server: FastifyInstance; baseUrl: string; stopTimers: () => Promise<void> }> {
   const loaded = await loadDefinitions(shippedDefinitionsDir);
   if (!loaded.ok) throw new Error(`the shipped definitions do not load:\n${loaded.problems.join('\n')}`);
-  const services = await createServices(database);
+  const services = await createServices(database, { now });
   const { app, forms, workflows, reports, dashboards } = loaded.definitions;
   await services.definitions.publish(
     { ...(app === undefined ? {} : { app }), forms: [...forms, ...extraForms], workflows: [...workflows], reports: [...reports], dashboards: [...dashboards] },
@@ -133,11 +132,9 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
   if (chromiumMissing) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; the browser tests need it (apt-get install -y chromium).`);
   }
-  const scratch = await mkdtemp(join(tmpdir(), 'ordo-browser-'));
-  const webRoot = join(scratch, 'web');
   await mkdir(browserArtifactsDir, { recursive: true });
 
-  const cleanups: (() => Promise<void>)[] = [() => rm(scratch, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void>)[] = [];
   const close = async () => {
     for (let cleanup = cleanups.pop(); cleanup !== undefined; cleanup = cleanups.pop()) await cleanup();
   };
@@ -145,17 +142,19 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
     const locale = options.locale ?? 'zh-CN';
     // PGlite takes seconds to start: build the bundle and launch Chromium meanwhile.
     const [built, opened, launched] = await Promise.allSettled([
-      buildWebApp(webRoot),
+      webAppBundle(projectRoot),
       createDatabase({ dataDir: `memory://${options.name}` }),
       chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, `--lang=${locale}`] }),
     ]);
     if (opened.status === 'fulfilled') cleanups.push(() => opened.value.close());
     if (launched.status === 'fulfilled') cleanups.push(() => launched.value.close());
-    settledValue(built);
+    const webRoot = settledValue(built);
     const database = settledValue(opened);
     const browser = settledValue(launched);
     const contextOptions = { locale, viewport: { width: 1280, height: 900 } };
-    const { services, server, baseUrl, stopTimers } = await startServer(database, webRoot, options.extraForms ?? []);
+    const clockOffset = options.clockStart === undefined ? 0 : options.clockStart - Date.now();
+    const now = () => Date.now() + clockOffset;
+    const { services, server, baseUrl, stopTimers } = await startServer(database, webRoot, options.extraForms ?? [], () => new Date(now()));
     cleanups.push(stopTimers);
     cleanups.push(() => server.close());
 
@@ -181,6 +180,7 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
       // A string, as it runs in the page: the test tsconfig has no DOM types.
       await opened.addInitScript({ content: CSP_LISTENER });
       opened.on('page', watch);
+      if (clockOffset !== 0) await opened.clock.install({ time: now() });
       return opened;
     };
     const context = await openContext();
@@ -198,6 +198,7 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
 
     return {
       baseUrl,
+      now,
       services,
       database,
       context,
@@ -213,7 +214,7 @@ export async function startBrowserHarness(options: BrowserHarnessOptions): Promi
       takeProblems() {
         return problems.splice(0, problems.length);
       },
-      async api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH'; body: unknown }) {
+      async api<T>(username: string, path: string, request?: { method: 'POST' | 'PATCH' | 'PUT'; body: unknown }) {
         const headers: Record<string, string> = { authorization: `Bearer ${await tokenOf(username)}` };
         if (request !== undefined) headers['content-type'] = 'application/json';
         const response = await fetch(`${baseUrl}${path}`, {

@@ -17,15 +17,16 @@ export interface TestBackend {
 }
 
 export function testDatabases(): TestBackend[] {
-  const backends: TestBackend[] = [{ name: 'pglite', open: () => createDatabase({ dataDir: 'memory://' }) }];
   const url = process.env.DATABASE_URL;
-  if (url !== undefined && url !== '') backends.push({ name: 'postgres', open: () => openFreshPostgres(url) });
-  return backends;
+  const postgres: TestBackend[] = url === undefined || url === '' ? [] : [{ name: 'postgres', open: () => openFreshPostgres(url) }];
+  // CI runs the PGlite suites first on their own, then only the PostgreSQL side (ORDO_TEST_BACKENDS=postgres).
+  if (process.env.ORDO_TEST_BACKENDS === 'postgres' && postgres.length > 0) return postgres;
+  return [{ name: 'pglite', open: () => createDatabase({ dataDir: 'memory://' }) }, ...postgres];
 }
 
 /** Empties every Ordo table, so tests in one file can start from nothing without a new instance. */
 export async function resetDatabase(database: OrdoDatabase): Promise<void> {
-  await sql`truncate ordo_definitions, ordo_users, ordo_sessions, ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials, ordo_workflow_instances, ordo_workflow_events, ordo_tasks, ordo_timers, ordo_notifications, ordo_outbox, ordo_plan_runs, ordo_plan_firmings, ordo_schedule_runs, ordo_definition_drafts restart identity cascade`.execute(
+  await sql`truncate ordo_definitions, ordo_users, ordo_sessions, ordo_records, ordo_record_history, ordo_audit, ordo_idempotency, ordo_serials, ordo_workflow_instances, ordo_workflow_events, ordo_tasks, ordo_timers, ordo_notifications, ordo_outbox, ordo_plan_runs, ordo_plan_firmings, ordo_schedule_runs, ordo_definition_drafts, ordo_attachments restart identity cascade`.execute(
     database.db,
   );
 }
@@ -54,6 +55,7 @@ export const ORDO_TABLES = [
   'ordo_plan_runs',
   'ordo_plan_firmings',
   'ordo_schedule_runs',
+  'ordo_attachments',
 ] as const;
 
 export type TableCounts = Record<(typeof ORDO_TABLES)[number], number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../engine/definitions/index.js';
-import { checkWorkflow, compileWorkflow } from '../../../engine/workflows/index.js';
+import { WORKFLOW_PROBLEM_CODES, checkWorkflow, compileWorkflow } from '../../../engine/workflows/index.js';
 import { NATIVE_FUNCTIONS } from '../../../engine/functions/index.js';
 import { approvalWorkflow, errorOf, jobForm, jobWorkflow, orderForm, pipelineWorkflow, spawningWorkflow } from './workflow-fixtures.js';
 
@@ -100,9 +100,9 @@ describe('checkWorkflow', () => {
       },
     });
     expect(checkWorkflow(graph, environment)).toEqual([
-      { pointer: '/states/orphan', message: 'state "orphan" can never be reached' },
-      { pointer: '/states/lost', message: 'state "lost" can never be reached' },
-      { pointer: '/states/stuck', message: 'state "stuck" is not final and has no way out' },
+      { pointer: '/states/orphan', code: 'unreachableState', state: 'orphan', message: 'state "orphan" can never be reached' },
+      { pointer: '/states/lost', code: 'unreachableState', state: 'lost', message: 'state "lost" can never be reached' },
+      { pointer: '/states/stuck', code: 'deadEnd', state: 'stuck', message: 'state "stuck" is not final and has no way out' },
     ]);
   });
 
@@ -130,9 +130,9 @@ describe('checkWorkflow', () => {
       },
     });
     expect(checkWorkflow(dated, environment)).toEqual([
-      { pointer: '/states/review/task/due/field', message: 'field "amount" is not a date or date-time field' },
-      { pointer: '/states/hold/wait/untilField', message: 'field "note" is not a date or date-time field' },
-      { pointer: '/states/park/wait/untilField', message: 'no field "nothing" in form "order"' },
+      { pointer: '/states/review/task/due/field', code: 'notDateField', message: 'field "amount" is not a date or date-time field' },
+      { pointer: '/states/hold/wait/untilField', code: 'notDateField', message: 'field "note" is not a date or date-time field' },
+      { pointer: '/states/park/wait/untilField', code: 'unknownField', message: 'no field "nothing" in form "order"' },
     ]);
     const fine = approvalWorkflow({ states: { draft: { on: { hold: { target: 'hold' } } }, hold: { wait: { untilField: 'promisedDate', then: { target: 'approved' } } }, approved: { type: 'final' } } });
     expect(checkWorkflow(fine, environment)).toEqual([]);
@@ -153,7 +153,8 @@ describe('compileWorkflow', () => {
     const error = errorOf(() => compileWorkflow(broken, { forms: environment.forms }));
     expect(error.code).toBe('ORDO_ERR_DEFINITION_INVALID');
     expect(error.fields.map((field) => field.pointer).sort()).toEqual([...BROKEN_POINTERS].sort());
-    expect(error.fields.every((field) => field.code === 'workflow' && field.message.length > 0)).toBe(true);
+    expect(error.fields.every((field) => (WORKFLOW_PROBLEM_CODES as readonly string[]).includes(field.code) && field.message.length > 0)).toBe(true);
+    expect(error.fields.find((field) => field.pointer === '/states/draft/on/submit/0/guard')?.code).toBe('invalidGuard');
     expect(error.message).toContain('/states/draft/on/submit/3/target');
   });
 

@@ -386,3 +386,32 @@ describe('forecast consumption', () => {
     expect(ordersOf(plan, 'G').map((order) => order.qty)).toEqual([30, 70, 20]);
   });
 });
+
+describe('the left-over of a lot dated before supply already used up', () => {
+  /*
+   * Worked by hand, fixed order quantity 10, lead time 0, every day a working day:
+   *   PO-1 brings 3 on 01-20 and may be pulled in. D1 (3 on 01-05) expedites it, and it is used up.
+   *   D2 (4 on 01-10): nothing on hand -> a lot of 10 on 01-10, 6 left over.
+   *   D3 (5 on 01-12): the 6 left over from 01-10 cover it; no second lot.
+   * The lot of 01-10 goes into the supply list before the used-up PO-1 (01-20): the list's head must
+   * move back to it, or D3 would not see the left-over and a second lot would be ordered.
+   */
+  const plan = planMrp(
+    scenario({
+      items: [{ id: 'A', makeBuy: 'buy', leadTimeDays: 0, lotSizing: { method: 'fixed', qty: 10 } }],
+      supplies: [{ id: 'PO-1', kind: 'purchase', item: 'A', qty: 3, due: '2026-01-20' }],
+      demands: [
+        { id: 'D1', kind: 'sales-order', item: 'A', qty: 3, due: '2026-01-05' },
+        { id: 'D2', kind: 'sales-order', item: 'A', qty: 4, due: '2026-01-10' },
+        { id: 'D3', kind: 'sales-order', item: 'A', qty: 5, due: '2026-01-12' },
+      ],
+    }),
+  );
+
+  it('serves the later demand from the left-over instead of ordering another lot', () => {
+    expect(ordersOf(plan, 'A')).toEqual([{ qty: 10, start: '2026-01-10', due: '2026-01-10' }]);
+    expect(pegsOf(plan, 'D1')).toEqual([{ supply: 'PO-1', qty: 3 }]);
+    expect(pegsOf(plan, 'D3')).toEqual([{ supply: 'PL/A/2026-01-10/1', qty: 5 }]);
+    expect(plan.supplies.find((supply) => supply.id === 'PL/A/2026-01-10/1')?.unpeggedQty).toBe(1);
+  });
+});

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { buildServer } from '../../runtime/http/index.js';
 import { testDatabases } from '../support/database.js';
-import { openShippedFactory } from '../support/shipped-factory.js';
+import { openShippedApi, type ShippedApi } from '../support/shipped-api.js';
 
-/* The form designer's drafts and publishing: byte-for-byte storage, versions, who may, and the checks of `ordo validate`. */
+/* The designer's drafts and publishing (forms, workflows, reports): byte-for-byte storage, versions, who may, and the checks of `ordo validate`. */
 
 // Deliberately odd whitespace and key order: the draft must come back exactly as sent.
 const inspectionV1 = `{
@@ -33,26 +32,19 @@ function withField(text: string): string {
 }
 
 for (const backend of testDatabases()) {
-  describe(`form designer drafts and publishing on ${backend.name}`, () => {
+  describe(`designer drafts and publishing on ${backend.name}`, () => {
     let database: OrdoDatabase;
     let app: FastifyInstance;
-    const tokens = new Map<string, string>();
+    let as: ShippedApi['as'];
 
     beforeAll(async () => {
-      const factory = await openShippedFactory(backend);
-      database = factory.database;
-      app = await buildServer({ services: factory.services, database });
-      for (const username of ['admin', 'huang.li']) {
-        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'ordo-demo' } });
-        tokens.set(username, login.json().token);
-      }
+      ({ app, database, as } = await openShippedApi(backend, ['admin', 'huang.li']));
     }, 60_000);
     afterAll(async () => {
       await app?.close();
       await database?.close();
     });
 
-    const as = (username: string) => ({ authorization: `Bearer ${tokens.get(username)}` });
     const save = (body: string, username = 'admin') =>
       app.inject({ method: 'PUT', url: '/api/designer/drafts/form/incoming-inspection', headers: as(username), payload: { body } });
     const publish = (username = 'admin') => app.inject({ method: 'POST', url: '/api/designer/drafts/form/incoming-inspection/publish', headers: as(username) });
@@ -137,6 +129,59 @@ for (const backend of testDatabases()) {
       const response = await app.inject({ method: 'POST', url: '/api/designer/drafts/form/ncr/publish', headers: as('admin') });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors.some((error: { code: string; message: string }) => error.code === 'dependent' && error.message.includes('status'))).toBe(true);
+    });
+
+    const draftOf = async (kind: string, id: string) => (await app.inject({ method: 'GET', url: `/api/designer/drafts/${kind}/${id}`, headers: as('admin') })).json();
+    const saveAs = (kind: string, id: string, body: string) => app.inject({ method: 'PUT', url: `/api/designer/drafts/${kind}/${id}`, headers: as('admin'), payload: { body } });
+    const publishAs = (kind: string, id: string) => app.inject({ method: 'POST', url: `/api/designer/drafts/${kind}/${id}/publish`, headers: as('admin') });
+
+    it('publishes a workflow draft as the next version and points into the draft when a transition targets no state', async () => {
+      const ncr = JSON.parse((await draftOf('workflow', 'ncr')).body);
+      const version = ncr.version;
+      ncr.states.open.on.submit[1].target = 'nowhere';
+      await saveAs('workflow', 'ncr', JSON.stringify(ncr, null, 2));
+      const refused = await publishAs('workflow', 'ncr');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.some((error: { pointer: string; code: string }) => error.code === 'unknownState' && error.pointer.startsWith('/states/open/on/submit/1'))).toBe(true);
+
+      ncr.states.open.on.submit[1].target = 'containment';
+      ncr.title.en = 'Non-conformance handling (revised)';
+      await saveAs('workflow', 'ncr', JSON.stringify(ncr, null, 2));
+      const published = await publishAs('workflow', 'ncr');
+      expect(published.json()).toEqual({ id: 'ncr', version: version + 1, published: true });
+      const list = await app.inject({ method: 'GET', url: '/api/designer/workflows', headers: as('admin') });
+      expect(list.json().items.find((item: { id: string }) => item.id === 'ncr')).toMatchObject({ publishedVersion: version + 1, title: { en: 'Non-conformance handling (revised)' } });
+    });
+
+    it('names each workflow\'s form in the designer list, from the draft when there is one', async () => {
+      const production = JSON.parse((await draftOf('workflow', 'production-order')).body);
+      await saveAs('workflow', 'draft-only-flow', JSON.stringify({ ...production, id: 'draft-only-flow', form: 'ncr' }, null, 2));
+      const list = await app.inject({ method: 'GET', url: '/api/designer/workflows', headers: as('admin') });
+      const items: { id: string; form?: { id: string; title: { en: string } } }[] = list.json().items;
+      expect(items.find((item) => item.id === 'production-order')?.form).toMatchObject({ id: 'production-order', title: { en: expect.any(String) } });
+      expect(items.find((item) => item.id === 'draft-only-flow')?.form?.id).toBe('ncr');
+      expect(items.every((item) => item.form !== undefined)).toBe(true);
+      const forms = await app.inject({ method: 'GET', url: '/api/designer/forms', headers: as('admin') });
+      expect(forms.json().items.some((item: { form?: unknown }) => item.form !== undefined)).toBe(false);
+    });
+
+    it('keeps report drafts apart from forms and refuses a body of another kind or an unknown kind', async () => {
+      const report = JSON.parse((await draftOf('report', 'ncr-by-cause')).body);
+      expect(report.kind).toBe('report');
+      const wrongKind = await saveAs('report', 'ncr-by-cause', JSON.stringify({ ...report, kind: 'form' }));
+      expect(wrongKind.statusCode).toBe(400);
+      expect(wrongKind.json().errors[0].pointer).toBe('/kind');
+      const unknownKind = await app.inject({ method: 'GET', url: '/api/designer/drafts/widget/ncr', headers: as('admin') });
+      expect(unknownKind.statusCode).toBe(400);
+      const missing = await app.inject({ method: 'GET', url: '/api/designer/drafts/report/no-such-report', headers: as('admin') });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().code).toBe('ORDO_ERR_REPORT_NOT_FOUND');
+
+      await saveAs('report', 'ncr-by-cause', JSON.stringify({ ...report, title: { 'zh-CN': '不合格按原因', en: 'NCRs by cause' } }, null, 2));
+      const published = await publishAs('report', 'ncr-by-cause');
+      expect(published.statusCode).toBe(200);
+      const reports = await app.inject({ method: 'GET', url: '/api/reports', headers: as('admin') });
+      expect(JSON.stringify(reports.json())).toContain('NCRs by cause');
     });
   });
 }

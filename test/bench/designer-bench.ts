@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:designer`: the form designer in headless Chromium against a throwaway server
+ * (PGlite), with a published form of 200 fields (issue 7's quality bar: loads in under 1 s, stays
+ * responsive). Measures
+ * - load: from navigation start to the paint that first shows the form list, and the designer with
+ *   the 200-field form's fields, each loaded afresh (a new document, not a hash change);
+ * - typing in the properties panel: keystroke-to-paint until the input and the field on the canvas
+ *   show the new label (test/support/keystroke-latency.ts);
+ * - dragging a field by its handle: the intervals between animation frames while the mouse moves.
+ * - the workflow designer with a workflow of 60 states (saved as a draft): its load until the last
+ *   state shows on the canvas, typing a state's title in its properties panel until the node shows
+ *   it, and the frame intervals while dragging a node.
+ * Baselines from the same run: the same keys into one plain <input>, the same mouse moves over a
+ * blank page, and the load of the app's home page.
+ *
+ * BENCH_ROUNDS sets how often each measurement is repeated (default 5).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
+import { installShownProbe, startFrames, stopFrames, timeLoad } from '../support/frame-timing.js';
+import { percentiles, timeKeystrokes, typing, type KeystrokeTiming } from '../support/keystroke-latency.js';
+import { largeFormDefinition } from '../support/large-form.js';
+import { LARGE_WORKFLOW_ID, LARGE_WORKFLOW_STATES, largeStateName, largeWorkflowDefinition } from '../support/large-workflow.js';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const FORM_ID = 'designer-bench-200';
+const FIELDS = 200;
+const LABEL = 'Inspection result';
+const DRAG_STEPS = 40;
+const LOAD_GOAL_MS = 1000;
+
+async function typeLabel(page: Page, field: string): Promise<KeystrokeTiming[]> {
+  await page.getByTestId(`design-field-${field}`).click();
+  const input = page.getByTestId('prop-label-zh');
+  await input.click();
+  await page.keyboard.press('Control+A');
+  return timeKeystrokes(
+    page,
+    typing('[data-testid="prop-label-zh"]', '', LABEL, (typed) => [{ selector: `[data-testid="design-field-${field}"]`, contains: typed }]),
+  );
+}
+
+async function typeStateTitle(page: Page, state: string): Promise<KeystrokeTiming[]> {
+  await page.getByTestId(`wd-node-${state}`).click();
+  await page.getByTestId('wd-state-title-zh').click();
+  await page.keyboard.press('Control+A');
+  return timeKeystrokes(
+    page,
+    typing('[data-testid="wd-state-title-zh"]', '', LABEL, (typed) => [{ selector: `[data-testid="wd-node-${state}"]`, contains: typed }]),
+  );
+}
+
+/** Saves the 60-state workflow as the admin's draft, through the drafts API the designer uses. */
+async function saveWorkflowDraft(harness: BrowserHarness): Promise<void> {
+  const { token } = await harness.services.auth.login('admin', DEMO_PASSWORD);
+  const response = await fetch(`${harness.baseUrl}/api/designer/drafts/workflow/${LARGE_WORKFLOW_ID}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body: `${JSON.stringify(largeWorkflowDefinition(), null, 2)}\n` }),
+  });
+  if (!response.ok) throw new Error(`saving the workflow draft: ${response.status} ${await response.text()}`);
+}
+
+async function plainTyping(page: Page): Promise<KeystrokeTiming[]> {
+  await page.setContent('<!doctype html><title>baseline</title><input id="plain" style="font-size:14px">');
+  await page.locator('#plain').click();
+  return timeKeystrokes(page, typing('#plain', '', LABEL));
+}
+
+/** Presses the mouse on `from`, moves to `to` in small steps, releases; returns the frame intervals meanwhile. */
+async function dragFrames(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<number[]> {
+  await page.mouse.move(from.x, from.y);
+  await startFrames(page);
+  await page.mouse.down();
+  for (let step = 1; step <= DRAG_STEPS; step += 1) {
+    await page.mouse.move(from.x + ((to.x - from.x) * step) / DRAG_STEPS, from.y + ((to.y - from.y) * step) / DRAG_STEPS);
+  }
+  await page.mouse.up();
+  return stopFrames(page);
+}
+
+async function center(page: Page, testId: string): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId(testId).boundingBox();
+  if (box === null) throw new Error(`${testId} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 12) };
+}
+
+function ms(value: number): string {
+  return value.toFixed(1);
+}
+
+function latencyRow(label: string, values: readonly number[], baseline: number): string {
+  const stats = percentiles(values);
+  return `| ${label} | ${stats.count} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ms(stats.max)} | ${(stats.p95 / baseline).toFixed(1)}x |`;
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg();
+  const harness = await startBrowserHarness({ name: 'bench-designer', extraForms: [largeFormDefinition(FIELDS, FORM_ID)] });
+  try {
+    const { page, baseUrl } = harness;
+    await installShownProbe(harness.context);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(baseUrl);
+    await harness.signIn('admin');
+
+    await saveWorkflowDraft(harness);
+    const lastState = `[data-testid="wd-node-${largeStateName(LARGE_WORKFLOW_STATES - 1)}"]`;
+    const loads = { home: [] as number[], list: [] as number[], designer: [] as number[], workflow: [] as number[] };
+    for (let round = 0; round < rounds; round += 1) {
+      loads.home.push(await timeLoad(page, `${baseUrl}/#/`, '[data-testid="current-user"]'));
+      loads.list.push(await timeLoad(page, `${baseUrl}/#/designer/forms`, `[data-testid="designer-form-${FORM_ID}"]`));
+      loads.designer.push(await timeLoad(page, `${baseUrl}/#/designer/forms/${FORM_ID}`, `[data-testid="design-field-f${FIELDS}"]`));
+      loads.workflow.push(await timeLoad(page, `${baseUrl}/#/designer/workflows/${LARGE_WORKFLOW_ID}`, lastState));
+    }
+    console.error('loads timed');
+    const wfTyped: KeystrokeTiming[] = [];
+    const wfDragged: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      wfTyped.push(...(await typeStateTitle(page, largeStateName(30 + round))));
+      const node = await center(page, `wd-node-${largeStateName(20)}`);
+      wfDragged.push(...(await dragFrames(page, node, { x: node.x + 160, y: node.y + 60 })));
+      await page.keyboard.press('Control+z');
+    }
+    console.error('workflow designer timed');
+    await page.goto(`${baseUrl}/#/designer/forms/${FORM_ID}`);
+    await page.getByTestId(`design-field-f${FIELDS}`).waitFor();
+
+    const typed: KeystrokeTiming[] = [];
+    const dragged: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      typed.push(...(await typeLabel(page, `f${String(100 + round).padStart(3, '0')}`)));
+      // A field near the top dragged above the first one, then put back by undo.
+      const from = await center(page, 'design-field-f008-handle');
+      const to = await center(page, 'design-field-f001');
+      dragged.push(...(await dragFrames(page, from, { x: to.x, y: to.y - 8 })));
+      await page.keyboard.press('Control+z');
+    }
+
+    console.error('form designer timed');
+    const blank = await harness.context.newPage();
+    await blank.setViewportSize({ width: 1440, height: 900 });
+    const plainTyped: KeystrokeTiming[] = [];
+    const plainFrames: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      plainTyped.push(...(await plainTyping(blank)));
+      plainFrames.push(...(await dragFrames(blank, { x: 300, y: 200 }, { x: 300, y: 60 })));
+    }
+    await blank.close();
+    const loadAfter = loadavg();
+
+    const homeP50 = percentiles(loads.home).p50;
+    console.log(`\n${new Date().toISOString().slice(0, 10)}, Chromium headless (--disable-gpu), ${availableParallelism()} cores, load average ${loadBefore[0]?.toFixed(1)} before / ${loadAfter[0]?.toFixed(1)} after, ${rounds} rounds, a form of ${FIELDS} fields\n`);
+    console.log('| load (navigation start to the paint that shows it) | loads | p50 ms | max ms | p50 vs home page |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [label, values] of [
+      ['baseline: home page (signed in)', loads.home],
+      ['form list (#/designer/forms)', loads.list],
+      [`form designer with the ${FIELDS}-field form, last field shown`, loads.designer],
+      [`workflow designer with the ${LARGE_WORKFLOW_STATES}-state workflow, its canvas shown`, loads.workflow],
+    ] as const) {
+      const stats = percentiles(values);
+      console.log(`| ${label} | ${stats.count} | ${ms(stats.p50)} | ${ms(stats.max)} | ${(stats.p50 / homeP50).toFixed(2)}x |`);
+    }
+    const plainTypedP95 = percentiles(plainTyped.map((timing) => timing.ms)).p95;
+    const plainFrameP95 = percentiles(plainFrames).p95;
+    console.log('\n| interaction | samples | p50 ms | p95 ms | max ms | p95 vs baseline |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(latencyRow('baseline: keystrokes into one plain <input>', plainTyped.map((timing) => timing.ms), plainTypedP95));
+    console.log(latencyRow('keystrokes into the properties panel (label shown on the canvas)', typed.map((timing) => timing.ms), plainTypedP95));
+    console.log(latencyRow('baseline: frame intervals, mouse moving over a blank page', plainFrames, plainFrameP95));
+    console.log(latencyRow('frame intervals while dragging a field', dragged, plainFrameP95));
+    console.log(latencyRow(`keystrokes into a state's title (shown on its node, ${LARGE_WORKFLOW_STATES} states)`, wfTyped.map((timing) => timing.ms), plainTypedP95));
+    console.log(latencyRow(`frame intervals while dragging a node (${LARGE_WORKFLOW_STATES} states)`, wfDragged, plainFrameP95));
+    const designerP50 = percentiles(loads.designer).p50;
+    const workflowP50 = percentiles(loads.workflow).p50;
+    const listP50 = percentiles(loads.list).p50;
+    console.log(`\nGoal load < ${LOAD_GOAL_MS} ms: list ${listP50 < LOAD_GOAL_MS ? 'met' : 'NOT met'} (${ms(listP50)} ms), form designer ${designerP50 < LOAD_GOAL_MS ? 'met' : 'NOT met'} (${ms(designerP50)} ms), workflow designer ${workflowP50 < LOAD_GOAL_MS ? 'met' : 'NOT met'} (${ms(workflowP50)} ms).`);
+    const unexpected = harness.unexpectedProblems();
+    if (unexpected.length > 0) throw new Error(`the page reported problems: ${JSON.stringify(unexpected)}`);
+  } finally {
+    await harness.close();
+  }
+}
+
+await main();
