@@ -9,6 +9,8 @@ export interface OrderRows {
   /** A dependent demand's parent supply (its id is `<parent supply>/<line no>`); undefined for others. */
   parentSupply(index: number): string | undefined;
   id(index: number): string;
+  /** Numbers in the order of the ids, where known (NaN: compare the ids). */
+  readonly idKey?: ArrayLike<number>;
 }
 
 // Priorities are integers 1 to 1000 (safety stock 0); three ranks.
@@ -95,8 +97,16 @@ function idAfter(rows: OrderRows, a: number, b: number): boolean {
   return compareIds(rows, a, b) > 0;
 }
 
-/** compareText of the two ids, without making them where the parent supplies decide. */
+/** compareText of the two ids, without making them where their keys or parent supplies decide. */
 export function compareIds(rows: OrderRows, a: number, b: number): number {
+  const keys = rows.idKey;
+  if (keys !== undefined) {
+    // NaN compares false both ways: then, and for one parent supply's rows, the text decides.
+    const x = keys[a]!;
+    const y = keys[b]!;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
   const p = rows.parentSupply(a);
   const q = rows.parentSupply(b);
   if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p < q ? -1 : 1;
@@ -140,11 +150,13 @@ function subset(rows: OrderRows, indexes: Int32Array): OrderRows {
   const due = new Float64Array(count);
   const priority = new Float64Array(count);
   const rank = new Float64Array(count);
+  const idKey = new Float64Array(count).fill(Number.NaN);
   for (let at = 0; at < count; at++) {
     const index = indexes[at]!;
     due[at] = rows.due[index]!;
     priority[at] = rows.priority[index]!;
     rank[at] = rows.rank[index]!;
+    if (rows.idKey !== undefined) idKey[at] = rows.idKey[index]!;
   }
-  return { length: count, due, priority, rank, parentSupply: (at) => rows.parentSupply(indexes[at]!), id: (at) => rows.id(indexes[at]!) };
+  return { length: count, due, priority, rank, idKey, parentSupply: (at) => rows.parentSupply(indexes[at]!), id: (at) => rows.id(indexes[at]!) };
 }

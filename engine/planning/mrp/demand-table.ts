@@ -1,7 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
-import type { DemandBlock } from './demand-block.js';
+import { type DemandBlock, lineOf, parentSupply } from './demand-block.js';
 import type { DemandRecord, SubstituteOption } from './item-records.js';
-import type { MrpModel } from './mrp-model.js';
+import { compareText, type MrpModel } from './mrp-model.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 const DEPENDENT_RANK = 1;
@@ -21,11 +21,14 @@ export class DemandTable {
   /** Where each demand comes from: -1 for an own record, else the index of its block; then its row there. */
   source: Int32Array;
   row: Int32Array;
+  /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
+  idKey: Float64Array;
 
   /** The own records first, then each block's rows. */
   constructor(
     readonly records: readonly DemandRecord[],
     readonly blocks: readonly DemandBlock[],
+    restSpan: number,
   ) {
     let count = records.length;
     for (const block of blocks) count += block.length;
@@ -37,6 +40,7 @@ export class DemandTable {
     this.salesOrder = new Array<string | undefined>(count);
     this.source = new Int32Array(count);
     this.row = new Int32Array(count);
+    this.idKey = new Float64Array(count).fill(Number.NaN);
     let at = 0;
     for (let row = 0; row < records.length; row++, at++) {
       const record = records[row]!;
@@ -48,16 +52,21 @@ export class DemandTable {
       this.source[at] = -1;
       this.row[at] = row;
     }
+    const ranks = prefixRanks(blocks, restSpan);
     for (let source = 0; source < blocks.length; source++) {
       const block = blocks[source]!;
+      const rank = ranks?.[source];
+      const { supplies, supplyPrefix, supplyRest } = block.parent;
       for (let row = 0; row < block.length; row++, at++) {
+        const supply = block.supply[row]!;
         this.due[at] = block.due[row]!;
         this.priority[at] = block.priority[row]!;
         this.rank[at] = DEPENDENT_RANK;
         this.qty[at] = block.qty[row]!;
-        this.salesOrder[at] = block.salesOrder[row];
+        this.salesOrder[at] = supplies[supply]!.salesOrder;
         this.source[at] = source;
         this.row[at] = row;
+        if (rank !== undefined) this.idKey[at] = rank[supplyPrefix[supply]!]! * restSpan + supplyRest[supply]!;
       }
     }
   }
@@ -70,6 +79,7 @@ export class DemandTable {
     this.qty = gathered(this.qty, order);
     this.source = gathered(this.source, order);
     this.row = gathered(this.row, order);
+    this.idKey = gathered(this.idKey, order);
     const salesOrder = new Array<string | undefined>(this.length);
     for (let at = 0; at < this.length; at++) salesOrder[at] = this.salesOrder[order[at]!];
     this.salesOrder = salesOrder;
@@ -87,7 +97,7 @@ export class DemandTable {
     const block = this.block(index);
     if (block === undefined) return this.own(index)!.id;
     const row = this.row[index]!;
-    return `${block.parentSupply[row]!}/${block.lineOf(row).lineNo}`;
+    return `${parentSupply(block, row).id}/${lineOf(block, row).lineNo}`;
   }
 
   dueText(model: MrpModel, index: number): string {
@@ -95,16 +105,35 @@ export class DemandTable {
   }
 
   parentSupply(index: number): string | undefined {
-    return this.block(index)?.parentSupply[this.row[index]!];
+    const block = this.block(index);
+    return block === undefined ? undefined : parentSupply(block, this.row[index]!).id;
   }
 
   phantom(index: number): boolean {
-    return this.block(index)?.lineOf(this.row[index]!).phantom === true;
+    const block = this.block(index);
+    return block !== undefined && lineOf(block, this.row[index]!).phantom;
   }
 
   substitutes(index: number): readonly SubstituteOption[] {
-    return this.block(index)?.lineOf(this.row[index]!).substitutes ?? NO_SUBSTITUTES;
+    const block = this.block(index);
+    return block === undefined ? NO_SUBSTITUTES : lineOf(block, this.row[index]!).substitutes;
   }
+}
+
+/**
+ * Per block, the rank of each of its id prefixes among all the blocks' prefixes, in text order: a
+ * row's id key is its prefix's rank, then its rest. Undefined (ids compared as text) when one prefix
+ * starts another (then the rest decides against another prefix's row) or the keys would not be exact.
+ */
+function prefixRanks(blocks: readonly DemandBlock[], restSpan: number): number[][] | undefined {
+  const all = new Set<string>();
+  for (const block of blocks) for (const prefix of block.parent.prefixes) all.add(prefix);
+  if (all.size * restSpan > Number.MAX_SAFE_INTEGER) return undefined;
+  const sorted = [...all].sort(compareText);
+  // In text order, a prefix that starts any other starts the one right after it.
+  for (let at = 1; at < sorted.length; at++) if (sorted[at]!.startsWith(sorted[at - 1]!)) return undefined;
+  const rank = new Map(sorted.map((prefix, at) => [prefix, at]));
+  return blocks.map((block) => block.parent.prefixes.map((prefix) => rank.get(prefix)!));
 }
 
 function gathered<T extends Float64Array | Int32Array | Uint8Array>(column: T, order: Int32Array): T {

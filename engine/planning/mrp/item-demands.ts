@@ -6,6 +6,7 @@ import { DemandTable } from './demand-table.js';
 import type { DemandRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
+import { restSpan } from './supply-id-key.js';
 
 /** Open sales orders and dependent demand (rank 1, demand-table.ts) before forecasts on the same day and priority; safety stock first. */
 const ALLOCATION_RANK = { 'safety-stock': 0, 'sales-order': 1, forecast: 2 } as const;
@@ -42,7 +43,7 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     const day = Math.max(due, model.horizonStart);
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
-  const table = new DemandTable(records, incoming);
+  const table = new DemandTable(records, incoming, restSpan(model));
   table.reorder((previous === undefined ? undefined : reusedOrder(table, previous)) ?? allocationOrder(table));
   return table;
 }

@@ -1,7 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import { DemandBlock, type ExplodedLine } from './demand-block.js';
+import { allocateBlocks, type DemandBlock, type ExplodedLine, type ParentSupplies, putRow } from './demand-block.js';
 import type { DemandTable } from './demand-table.js';
 import type { SubstituteOption, SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
@@ -25,10 +25,9 @@ export function explodeSupplies(
   pegs: PegList,
   exceptions: PlanException[],
 ): Map<string, DemandBlock> {
-  const emitted = new Map<string, DemandBlock>();
   reportReferences(model, item, exceptions);
   const versions = model.bomsByItem.get(item.id);
-  if (versions === undefined) return emitted;
+  if (versions === undefined) return new Map();
   // The most urgent priority pegged to each supply (Infinity: nothing pegged to it).
   const priority: number[] = [];
   for (let index = 0; index < supplies.length; index++) priority.push(Infinity);
@@ -38,6 +37,9 @@ export function explodeSupplies(
   }
   const exploded = new Map<BomVersion, ExplodedLine[]>();
   const allLines: ExplodedLine[] = [];
+  // First which supplies explode and how many rows each component gets, so each block's rows fit one buffer.
+  const explosions: { index: number; qty: number; start: DayNumber; lines: ExplodedLine[] }[] = [];
+  const counts = new Map<string, number>();
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
@@ -50,14 +52,40 @@ export function explodeSupplies(
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
     let lines = exploded.get(version);
     if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version, allLines)));
+    explosions.push({ index, qty: explosion.qty, start: explosion.start, lines });
+    for (const line of lines) counts.set(line.component, (counts.get(line.component) ?? 0) + 1);
+  }
+  if (explosions.length === 0) return new Map();
+  const emitted = allocateBlocks(parentSupplies(supplies, allLines), counts);
+  const filled = new Map<string, number>();
+  for (const { index, qty, start, lines } of explosions) {
     const urgency = priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!;
     for (const line of lines) {
-      let block = emitted.get(line.component);
-      if (block === undefined) emitted.set(line.component, (block = new DemandBlock(allLines)));
-      block.push(record, line, round6(explosion.qty * line.qtyPer * line.scrap), explosion.start, urgency);
+      const row = filled.get(line.component) ?? 0;
+      filled.set(line.component, row + 1);
+      putRow(emitted.get(line.component)!, row, index, line, round6(qty * line.qtyPer * line.scrap), start, urgency);
     }
   }
   return emitted;
+}
+
+/** The prefixes of the supplies' ids, each once, and per supply its prefix and rest key. */
+function parentSupplies(supplies: readonly SupplyRecord[], lines: readonly ExplodedLine[]): ParentSupplies {
+  const prefixes: string[] = [];
+  const known = new Map<string, number>();
+  const supplyPrefix = new Int32Array(supplies.length);
+  const supplyRest = new Float64Array(supplies.length);
+  for (let index = 0; index < supplies.length; index++) {
+    const record = supplies[index]!;
+    let prefix = known.get(record.idPrefix);
+    if (prefix === undefined) {
+      prefix = prefixes.push(record.idPrefix) - 1;
+      known.set(record.idPrefix, prefix);
+    }
+    supplyPrefix[index] = prefix;
+    supplyRest[index] = record.idRest;
+  }
+  return { supplies, lines, prefixes, supplyPrefix, supplyRest };
 }
 
 /** The version's lines, each also added to all the item's lines (where its index points). */

@@ -1,4 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
+import { lineOf, parentSupply as parentRecord } from './demand-block.js';
 import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -69,13 +70,14 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     // Dependent rows, millions in a large plan: read from the block directly.
     const block = table.blocks[source]!;
     const row = table.row[index]!;
-    const parentSupply = block.parentSupply[row]!;
-    const bomLine = block.lineOf(row).lineNo;
+    const parent = parentRecord(block, row);
+    const parentSupply = parent.id;
+    const bomLine = lineOf(block, row).lineNo;
     const id = `${parentSupply}/${bomLine}`;
     ids.push(id);
     if (qty <= EPSILON) continue;
     if (short > EPSILON) shortages += 1;
-    const salesOrder = block.salesOrder[row];
+    const salesOrder = parent.salesOrder;
     const due = model.dayText(block.due[row]!);
     if (salesOrder === undefined && short <= EPSILON) {
       demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });

@@ -10,6 +10,7 @@ import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 import { PegList } from './peg-list.js';
+import { plannedRestKey, sequenceKey } from './supply-id-key.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -57,6 +58,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   let pending: Need[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
+  const plannedPrefix = `PL/${itemId}/`;
+  const phantomPrefix = `PHANTOM/${itemId}/`;
   // Orders are made bucket by bucket in ascending order, so one counter that restarts per bucket numbers them.
   let sequenceBucket = -1;
   let sequence = 0;
@@ -182,7 +185,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     }
     sequence += 1;
     const record: SupplyRecord = {
-      id: plannedOrderId(model, itemId, pendingBucket, sequence),
+      id: plannedOrderId(model, plannedPrefix, pendingBucket, sequence),
+      idPrefix: plannedPrefix,
+      idRest: plannedRestKey(model, model.horizonStart + pendingBucket * model.bucketDays, sequence),
       kind: item.makeBuy === 'make' ? 'planned-make' : 'planned-buy',
       qty: good,
       date: need,
@@ -192,7 +197,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       movable: false,
       open: false,
       left: good,
-      planned: { orderQty, start: need, need, pastDue: false, windowEnd },
+      lot: undefined,
+      location: undefined,
+      planned: { orderQty, start: need, need, pastDue: false, windowEnd, bomVersion: undefined },
     };
     if (!periodic) plannedDates(model, item, record);
     const index = addSupply(record);
@@ -300,7 +307,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     const due = demands.due[demandIndex]!;
     phantoms += 1;
     const index = addSupply({
-      id: `PHANTOM/${itemId}/${phantoms}`,
+      id: `${phantomPrefix}${phantoms}`,
+      idPrefix: phantomPrefix,
+      idRest: sequenceKey(phantoms),
       kind: 'phantom',
       qty,
       date: due,
@@ -310,6 +319,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       movable: false,
       open: false,
       left: qty,
+      lot: undefined,
+      location: undefined,
+      planned: undefined,
     });
     peg(index, demandIndex, qty);
   }
@@ -336,6 +348,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   flush();
   if (periodic) closeWindows(Infinity);
 
+  pegs.seal();
   markLate(supplies, demands, allocation, pegs);
   // Shortage and past-due-start exceptions are written out with the item's plan records, not here.
   const ownExceptions = exceptions.length;
@@ -355,8 +368,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
  * among that bucket's orders, so a new order in one bucket does not rename the orders of later
  * buckets, nor, through their exploded demand ids, every component's demand below them.
  */
-function plannedOrderId(model: MrpModel, itemId: string, bucket: number, sequence: number): string {
-  return `PL/${itemId}/${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
+function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequence: number): string {
+  return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
 }
 
 function newAllocation(demands: DemandTable): DemandAllocation {

@@ -13,6 +13,9 @@ export interface SubstituteOption {
 
 export interface SupplyRecord {
   readonly id: string;
+  /** Its id's start up to a '/', shared by the item's supplies of its kind, and the key of the rest (supply-id-key.ts). */
+  readonly idPrefix: string;
+  readonly idRest: number;
   readonly kind: PlanSupply['kind'];
   /** Good quantity it brings (for planned orders: after scrap and yield). */
   qty: number;
@@ -27,9 +30,10 @@ export interface SupplyRecord {
   readonly movable: boolean;
   readonly open: boolean;
   left: number;
-  readonly lot?: string;
-  readonly location?: string;
-  readonly planned?: PlannedDetail;
+  // Always present (undefined where not set): one object shape, so the netting loop's reads stay fast.
+  readonly lot: string | undefined;
+  readonly location: string | undefined;
+  readonly planned: PlannedDetail | undefined;
 }
 
 export interface PlannedDetail {
@@ -38,7 +42,7 @@ export interface PlannedDetail {
   need: DayNumber;
   pastDue: boolean;
   windowEnd: number;
-  bomVersion?: string;
+  bomVersion: string | undefined;
 }
 
 /** An item's own demand (sales order, forecast, safety stock); dependent demand comes in DemandBlocks. */

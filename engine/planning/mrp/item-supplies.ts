@@ -2,6 +2,7 @@ import type { MrpItem, MrpStock, PlanException } from '../generated/planning-typ
 import type { SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
 import { compareText, isCancelledOrder, type MrpModel } from './mrp-model.js';
+import { sequenceKey } from './supply-id-key.js';
 
 /**
  * An item's existing supply in consumption order: stock (at the horizon start), then open orders by
@@ -11,10 +12,13 @@ import { compareText, isCancelledOrder, type MrpModel } from './mrp-model.js';
 export function itemSupplies(model: MrpModel, itemId: string, exceptions: PlanException[]): SupplyRecord[] {
   const records: SupplyRecord[] = [];
   const stock = [...(model.stockByItem.get(itemId) ?? [])].sort(byStockKey);
+  const stockPrefix = `STOCK/${itemId}/`;
   stock.forEach((row, at) => {
     const released = isCancelledOrder(model, row.salesOrder);
     records.push({
-      id: `STOCK/${itemId}/${at + 1}`,
+      id: `${stockPrefix}${at + 1}`,
+      idPrefix: stockPrefix,
+      idRest: sequenceKey(at + 1),
       kind: 'stock',
       qty: round6(row.qty),
       date: model.horizonStart,
@@ -24,8 +28,9 @@ export function itemSupplies(model: MrpModel, itemId: string, exceptions: PlanEx
       movable: false,
       open: false,
       left: round6(row.qty),
-      ...(row.lot === undefined ? {} : { lot: row.lot }),
-      ...(row.location === undefined ? {} : { location: row.location }),
+      lot: row.lot,
+      location: row.location,
+      planned: undefined,
     });
   });
   const open = [...(model.suppliesByItem.get(itemId)?.values() ?? [])].map((supply) => ({ supply, due: model.dayOf(supply.due) }));
@@ -34,6 +39,8 @@ export function itemSupplies(model: MrpModel, itemId: string, exceptions: PlanEx
     const released = isCancelledOrder(model, supply.salesOrder);
     records.push({
       id: supply.id,
+      idPrefix: `${supply.id}/`,
+      idRest: 0,
       kind: supply.kind,
       qty: round6(supply.qty),
       date: Math.max(due, model.horizonStart),
@@ -43,6 +50,9 @@ export function itemSupplies(model: MrpModel, itemId: string, exceptions: PlanEx
       movable: supply.firm !== true,
       open: true,
       left: round6(supply.qty),
+      lot: undefined,
+      location: undefined,
+      planned: undefined,
     });
   }
   for (const record of records) {

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
-import type { DemandBlock } from './demand-block.js';
+import { type DemandBlock, lineOf, parentSupply } from './demand-block.js';
 import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
@@ -170,14 +170,16 @@ function sameDemands(a: DemandBlock | undefined, b: DemandBlock | undefined): bo
   if (a.length !== b.length) return false;
   // A row's id is `<parent supply>/<line no>`, both compared here.
   for (let at = 0; at < a.length; at++) {
-    const x = a.lineOf(at);
-    const y = b.lineOf(at);
+    const x = lineOf(a, at);
+    const y = lineOf(b, at);
+    const p = parentSupply(a, at);
+    const q = parentSupply(b, at);
     const same =
       a.due[at] === b.due[at] &&
       a.qty[at] === b.qty[at] &&
       a.priority[at] === b.priority[at] &&
-      a.salesOrder[at] === b.salesOrder[at] &&
-      a.parentSupply[at] === b.parentSupply[at] &&
+      p.salesOrder === q.salesOrder &&
+      p.id === q.id &&
       x.lineNo === y.lineNo &&
       x.phantom === y.phantom &&
       sameOptions(x.substitutes, y.substitutes);

@@ -1,0 +1,36 @@
+import type { MrpModel } from './mrp-model.js';
+
+/**
+ * Numbers that sort like supply ids, so a component's same-day demands (id `<parent supply>/<line
+ * no>`) are put in id order without comparing strings. A supply id is a prefix ending in '/' that
+ * its item's supplies of one kind share (`PL/<item>/`, `PHANTOM/<item>/`; an open order's own id
+ * and '/'), then a rest the planner made: for a planned order the bucket's date (fixed width, so it
+ * sorts as its day number) and the order's number, for a phantom its number. The demand table ranks
+ * the few distinct prefixes it meets; a row's key is then that rank and the rest's key. Where the
+ * rest cannot be put in a number exactly, its key is NaN and ids are compared as strings.
+ */
+
+/** Six digits, each 1 to 10, and 0 after the last: text order of the digit strings, shorter first. */
+const DIGITS = 6;
+export const SEQUENCE_SPAN = 11 ** DIGITS;
+
+/** The key of a decimal number as text ("10" sorts before "2"); NaN beyond six digits. */
+export function sequenceKey(value: number): number {
+  const text = String(value);
+  if (!Number.isInteger(value) || value < 0 || text.length > DIGITS) return Number.NaN;
+  let key = 0;
+  for (let at = 0; at < DIGITS; at++) key = key * 11 + (at < text.length ? text.charCodeAt(at) - 47 : 0);
+  return key;
+}
+
+/** How many rest keys there are: one per (horizon day, number). */
+export function restSpan(model: MrpModel): number {
+  return (model.horizonEnd - model.horizonStart + 1) * SEQUENCE_SPAN;
+}
+
+/** `PL/<item>/<bucket date>/<n>` after its prefix. */
+export function plannedRestKey(model: MrpModel, bucketDay: number, sequence: number): number {
+  const offset = bucketDay - model.horizonStart;
+  if (offset < 0 || bucketDay > model.horizonEnd) return Number.NaN;
+  return offset * SEQUENCE_SPAN + sequenceKey(sequence);
+}
