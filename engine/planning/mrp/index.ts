@@ -2,4 +2,5 @@ export { applyMrpChanges, type MrpChange } from './mrp-changes.js';
 export { mrpPlanFunction } from './mrp-function.js';
 export type { ItemFragment as MrpItemPlan } from './item-fragment.js';
 export { type CompactMrpPlan, createMrpPlanner, itemPlan, type MrpPlanner, planMrp, planMrpCompact, toMrpPlan } from './mrp-planner.js';
+export { type MrpPlanHeadline, planHeadline } from './plan-headline.js';
 export { validateMrpScenario } from './scenario-validation.js';

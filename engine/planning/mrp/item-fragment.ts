@@ -4,57 +4,79 @@ import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './i
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
-/** One item's share of the plan's arrays, in the plan's order: the plan is these concatenated by item id. */
-export interface ItemFragment {
+/** What a planner reads first of one item: its planned orders, reschedule messages and exceptions. */
+export interface ItemHeadline {
   readonly plannedOrders: readonly PlannedOrder[];
-  readonly supplies: readonly PlanSupply[];
-  readonly demands: readonly PlanDemand[];
-  readonly pegging: readonly Peg[];
   readonly rescheduleMessages: readonly RescheduleMessage[];
   readonly exceptions: readonly PlanException[];
   readonly shortages: number;
 }
 
+/** One item's share of the plan's arrays, in the plan's order: the plan is these concatenated by item id. */
+export interface ItemFragment extends ItemHeadline {
+  readonly supplies: readonly PlanSupply[];
+  readonly demands: readonly PlanDemand[];
+  readonly pegging: readonly Peg[];
+}
+
 /**
- * Writes an item's result out, with what primaries drew from its supply as substitutes: those draws
- * change its supplies' free quantity and so its reschedule messages, which are decided only here.
+ * Per supply, what primaries drew from it as substitutes and its first need (Infinity: none): those
+ * draws change its free quantity and so its reschedule messages, which are decided only here.
  */
-export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemFragment {
-  const item = result.item;
+function supplyUse(result: ItemResult, draws: readonly SubstituteDraw[]): { drawn: Float64Array; needBy: Float64Array } {
   const count = result.supplies.length;
-  const drawn: number[] = [];
-  const needBy: number[] = [];
-  for (let index = 0; index < count; index++) {
-    drawn.push(0);
-    needBy.push(Infinity);
-  }
+  const drawn = new Float64Array(count);
+  const needBy = new Float64Array(count).fill(Infinity);
   for (const draw of draws) {
     drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
     if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
   }
   const { pegs } = result;
+  const due = result.demands.due;
   for (let at = 0; at < pegs.length; at++) {
-    const due = result.demands.due[pegs.demand[at]!]!;
-    if (due < needBy[pegs.supply[at]!]!) needBy[pegs.supply[at]!] = due;
+    const supply = pegs.supply[at]!;
+    const need = due[pegs.demand[at]!]!;
+    if (need < needBy[supply]!) needBy[supply] = need;
   }
+  return { drawn, needBy };
+}
 
-  const supplies: PlanSupply[] = [];
+/**
+ * An item's planned orders, reschedule messages and exceptions, without its supplies, demands and
+ * pegs (millions of records in a large plan): a demand's id is made only for a shortage exception.
+ */
+export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemHeadline {
+  const { drawn, needBy } = supplyUse(result, draws);
   const rescheduleMessages: RescheduleMessage[] = [];
+  for (let index = 0; index < result.supplies.length; index++) {
+    const record = result.supplies[index]!;
+    if (!record.open || !record.movable) continue;
+    const unpegged = round6(record.left - drawn[index]!);
+    const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
+    messagesFor(model, result.item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
+  }
+  const { short } = result.allocation;
+  let shortages = 0;
+  for (let index = 0; index < result.demands.length; index++) if (short[index]! > EPSILON && result.allocation.qty[index]! > EPSILON) shortages += 1;
+  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, result.supplies[index]!));
+  return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages };
+}
+
+/** The item's whole share: its headline and its supplies, demands and pegs. */
+export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
+  const item = result.item;
+  const count = result.supplies.length;
+  const { drawn } = supplyUse(result, draws);
+  const supplies: PlanSupply[] = [];
   for (let index = 0; index < count; index++) {
     const record = result.supplies[index]!;
-    const unpegged = round6(record.left - drawn[index]!);
-    supplies.push(planSupply(model, item, record, unpegged));
-    if (record.open && record.movable) {
-      const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
-      messagesFor(model, item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
-    }
+    supplies.push(planSupply(model, item, record, round6(record.left - drawn[index]!)));
   }
 
   const table = result.demands;
   const ids: string[] = [];
   const demands: PlanDemand[] = [];
-  let shortages = 0;
-  const { allocation } = result;
+  const { allocation, pegs } = result;
   for (let index = 0; index < table.length; index++) {
     const qty = allocation.qty[index]!;
     const short = allocation.short[index]!;
@@ -63,7 +85,6 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
       const own = table.records[table.row[index]!]!;
       ids.push(own.id);
       if (qty <= EPSILON) continue;
-      if (short > EPSILON) shortages += 1;
       demands.push(ownDemand(item, own, qty, short));
       continue;
     }
@@ -76,7 +97,6 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     const id = `${parentSupply}/${bomLine}`;
     ids.push(id);
     if (qty <= EPSILON) continue;
-    if (short > EPSILON) shortages += 1;
     const salesOrder = parent.salesOrder;
     const due = model.dayText(block.due[row]!);
     if (salesOrder === undefined && short <= EPSILON) {
@@ -110,17 +130,16 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     substituteDemands.set(draw.demandId, demand);
     demands.push(demand);
   }
-  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, item, result.supplies[index]!));
-  return { plannedOrders, supplies, demands, pegging, rescheduleMessages, exceptions: itemExceptions(model, result, ids), shortages };
+  return { ...headline, supplies, demands, pegging };
 }
 
 /** In the order the planner met them: its own records', past-due starts, shortages, then its explosion's. */
-function itemExceptions(model: MrpModel, result: ItemResult, ids: readonly string[]): PlanException[] {
+function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   const exceptions = result.exceptions.slice(0, result.ownExceptions);
   for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
   const { allocation } = result;
   for (let index = 0; index < result.demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index, ids[index]!));
+    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index, result.demands.id(index)));
   }
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;

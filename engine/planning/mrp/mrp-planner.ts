@@ -3,6 +3,7 @@ import type { ItemFragment } from './item-fragment.js';
 import type { MrpChange } from './mrp-changes.js';
 import { createModel } from './mrp-model.js';
 import { applyChanges } from './net-change.js';
+import { type MrpPlanHeadline, planHeadline } from './plan-headline.js';
 import { assemblePlan, createPlanState, fragmentOf, planAll, type PlanState } from './plan-state.js';
 import { scenarioProblems, throwIfProblems } from './scenario-checks.js';
 
@@ -50,6 +51,8 @@ export function planMrp(scenario: MrpScenario): MrpPlan {
 export interface MrpPlanner {
   /** The current plan (the regenerative plan of the scenario with every change so far applied). */
   plan(): MrpPlan;
+  /** The current plan's planned orders, reschedule messages, exceptions and summary (planHeadline). */
+  headline(): MrpPlanHeadline;
   /** The current plan, not written out. It changes with every update. */
   compact(): CompactMrpPlan;
   /** Applies the changes and replans only what they reach; returns how many items were replanned. */
@@ -65,12 +68,15 @@ export function createMrpPlanner(scenario: MrpScenario): MrpPlanner {
   const compact = planMrpCompact(scenario);
   let replanned: number | undefined;
   let current: MrpPlan | undefined;
+  let currentHeadline: MrpPlanHeadline | undefined;
   const planner: MrpPlanner = {
     plan: () => (current ??= toMrpPlan(compact, replanned)),
+    headline: () => (currentHeadline ??= planHeadline(compact, replanned)),
     compact: () => compact,
     update(changes) {
       replanned = applyChanges(compact.state, changes);
       current = undefined;
+      currentHeadline = undefined;
       return replanned;
     },
     apply(changes) {

@@ -4,7 +4,7 @@ import { type DemandBlock, lineOf, parentSupply } from './demand-block.js';
 import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
-import { type PlanState, replanItem } from './plan-state.js';
+import { forgetWritten, type PlanState, replanItem } from './plan-state.js';
 import { bomProblems, demandProblems, itemProblems, supplyProblems, throwIfProblems } from './scenario-checks.js';
 
 /**
@@ -112,7 +112,7 @@ function regraph(state: PlanState, dirty: Set<string>, removed: ReadonlySet<stri
     for (const primary of before.primariesOf.get(item) ?? []) dirty.add(primary);
     for (const draw of state.results.get(item)?.draws ?? []) dirtyAfter(before, draw.substitute, item, dirty);
     state.results.delete(item);
-    state.fragments.delete(item);
+    forgetWritten(state, item);
   }
   if (!sameSet(before.cutEdges, after.cutEdges) || !sameSet(before.disabledSubstitutes, after.disabledSubstitutes)) {
     for (const item of after.order) dirty.add(item);
@@ -161,7 +161,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
       }
     }
   }
-  for (const item of refresh) state.fragments.delete(item);
+  for (const item of refresh) forgetWritten(state, item);
   return replanned;
 }
 

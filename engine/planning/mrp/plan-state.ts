@@ -1,10 +1,11 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import type { DemandBlock } from './demand-block.js';
-import { type ItemFragment, itemFragment } from './item-fragment.js';
+import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
+import type { MrpPlanHeadline } from './plan-headline.js';
 
 /**
  * Everything a plan is assembled from; the incremental planner keeps it between changes. Results are
@@ -15,11 +16,18 @@ export interface PlanState {
   readonly model: MrpModel;
   graph: BomGraph;
   readonly results: Map<string, ItemResult>;
+  readonly headlines: Map<string, ItemHeadline>;
   readonly fragments: Map<string, ItemFragment>;
 }
 
 export function createPlanState(model: MrpModel): PlanState {
-  return { model, graph: buildBomGraph(model), results: new Map(), fragments: new Map() };
+  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map() };
+}
+
+/** An item changed: what was written out of it is dropped. */
+export function forgetWritten(state: PlanState, item: string): void {
+  state.headlines.delete(item);
+  state.fragments.delete(item);
 }
 
 function incomingOf(state: PlanState, item: string): DemandBlock[] {
@@ -70,13 +78,25 @@ export function drawsOn(state: PlanState, substitute: string): SubstituteDraw[] 
   return draws;
 }
 
+/** An item's planned orders, reschedule messages and exceptions, made from its result on first request. */
+export function headlineOf(state: PlanState, item: string): ItemHeadline | undefined {
+  const known = state.headlines.get(item);
+  if (known !== undefined) return known;
+  const result = state.results.get(item);
+  if (result === undefined) return undefined;
+  const headline = itemHeadline(state.model, result, drawsOn(state, item));
+  state.headlines.set(item, headline);
+  return headline;
+}
+
 /** An item's plan records, made from its result on first request. */
 export function fragmentOf(state: PlanState, item: string): ItemFragment | undefined {
   const known = state.fragments.get(item);
   if (known !== undefined) return known;
   const result = state.results.get(item);
-  if (result === undefined) return undefined;
-  const fragment = itemFragment(state.model, result, drawsOn(state, item));
+  const headline = headlineOf(state, item);
+  if (result === undefined || headline === undefined) return undefined;
+  const fragment = itemFragment(state.model, result, drawsOn(state, item), headline);
   state.fragments.set(item, fragment);
   return fragment;
 }
@@ -84,35 +104,44 @@ export function fragmentOf(state: PlanState, item: string): ItemFragment | undef
 /** The regenerative run: every item in planning order. Nothing is written out yet. */
 export function planAll(state: PlanState): void {
   state.results.clear();
+  state.headlines.clear();
   state.fragments.clear();
   for (const item of state.graph.order) replanItem(state, item);
 }
 
-export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
+export function assembleHeadline(state: PlanState, replannedItems?: number): MrpPlanHeadline {
+  return headlineFrom(state, [...state.results.keys()].sort(compareText).map((item) => headlineOf(state, item)!), replannedItems);
+}
+
+function headlineFrom(state: PlanState, parts: readonly ItemHeadline[], replannedItems: number | undefined): MrpPlanHeadline {
   const { model } = state;
-  const plan: MrpPlan = {
-    horizon: { start: model.scenario.horizon.start, end: model.scenario.horizon.end, bucketDays: model.bucketDays },
-    plannedOrders: [],
-    supplies: [],
-    demands: [],
-    pegging: [],
-    rescheduleMessages: [],
-    exceptions: globalExceptions(state),
-    summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: 0, shortages: 0 },
-  };
   let shortages = 0;
+  for (const part of parts) shortages += part.shortages;
+  const plannedOrders = concatAll([], parts.map((part) => part.plannedOrders));
+  const headline: MrpPlanHeadline = {
+    horizon: { start: model.scenario.horizon.start, end: model.scenario.horizon.end, bucketDays: model.bucketDays },
+    plannedOrders,
+    rescheduleMessages: concatAll([], parts.map((part) => part.rescheduleMessages)),
+    exceptions: concatAll(globalExceptions(state), parts.map((part) => part.exceptions)),
+    summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: plannedOrders.length, shortages },
+  };
+  if (replannedItems !== undefined) headline.summary.replannedItems = replannedItems;
+  return headline;
+}
+
+export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
   const fragments = [...state.results.keys()].sort(compareText).map((item) => fragmentOf(state, item)!);
-  for (const fragment of fragments) shortages += fragment.shortages;
-  plan.plannedOrders = concatAll([], fragments.map((fragment) => fragment.plannedOrders));
-  plan.supplies = concatAll([], fragments.map((fragment) => fragment.supplies));
-  plan.demands = concatAll([], fragments.map((fragment) => fragment.demands));
-  plan.pegging = concatAll([], fragments.map((fragment) => fragment.pegging));
-  plan.rescheduleMessages = concatAll([], fragments.map((fragment) => fragment.rescheduleMessages));
-  plan.exceptions = concatAll(plan.exceptions, fragments.map((fragment) => fragment.exceptions));
-  plan.summary.plannedOrders = plan.plannedOrders.length;
-  plan.summary.shortages = shortages;
-  if (replannedItems !== undefined) plan.summary.replannedItems = replannedItems;
-  return plan;
+  const headline = headlineFrom(state, fragments, replannedItems);
+  return {
+    horizon: headline.horizon,
+    plannedOrders: headline.plannedOrders,
+    supplies: concatAll([], fragments.map((fragment) => fragment.supplies)),
+    demands: concatAll([], fragments.map((fragment) => fragment.demands)),
+    pegging: concatAll([], fragments.map((fragment) => fragment.pegging)),
+    rescheduleMessages: headline.rescheduleMessages,
+    exceptions: headline.exceptions,
+    summary: headline.summary,
+  };
 }
 
 // Arguments per concat call: far below the engine's limit on arguments, for factories of a million items.

@@ -56,6 +56,23 @@ describe('allocation order', () => {
     );
   });
 
+  it('id keys, known for some rows and NaN for others, give the same order as comparing the ids', () => {
+    fc.assert(
+      fc.property(records, fc.array(fc.boolean(), { maxLength: 60 }), (rows, known) => {
+        const expected = [...rows].sort(byDefinition).map(idOf);
+        // A key in id order (the rank of the id), where known; the others are compared as text.
+        const rankOf = new Map([...rows.map(idOf)].sort().map((id, at) => [id, at]));
+        const idKey = rows.map((row, index) => (known[index] === true ? rankOf.get(idOf(row))! : Number.NaN));
+        const keyed = { ...orderRows(rows), idKey };
+        expect(Array.from(allocationOrder(keyed), (index) => idOf(rows[index]!))).toEqual(expected);
+        const half = Int32Array.from(expected.map((id) => rows.findIndex((row) => idOf(row) === id)).filter((index) => index % 2 === 0));
+        const rest = Int32Array.from(rows.map((_, index) => index).filter((index) => index % 2 === 1));
+        expect(Array.from(mergedOrder(keyed, half, rest)!, (index) => idOf(rows[index]!))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('merging rows sorted before (an unchanged parent\'s) with the others sorted alone equals the full sort', () => {
     fc.assert(
       fc.property(records, fc.array(fc.boolean(), { maxLength: 60 }), (rows, keep) => {

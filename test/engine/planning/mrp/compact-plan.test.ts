@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMrpChanges, createMrpPlanner, itemPlan, type MrpPlan, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
+import { applyMrpChanges, createMrpPlanner, itemPlan, type MrpPlan, planHeadline, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
 import { random, randomChanges, randomFactory, seeds } from './random-factory.js';
+
+/** The parts planHeadline gives, as the full plan has them. */
+function headlineOf(plan: MrpPlan): string {
+  const { horizon, plannedOrders, rescheduleMessages, exceptions, summary } = plan;
+  return JSON.stringify({ horizon, plannedOrders, rescheduleMessages, exceptions, summary });
+}
 
 function withoutReplanned(plan: MrpPlan): string {
   const { replannedItems: _, ...summary } = plan.summary;
@@ -27,6 +33,28 @@ describe('the compact plan and writing it out', () => {
         // Written out after the shares, the whole plan is the same.
         expect(JSON.stringify(toMrpPlan(compact))).toBe(JSON.stringify(plan));
         expect(itemPlan(compact, 'NO-SUCH-ITEM')).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the headline is the plan\'s planned orders, reschedule messages, exceptions and summary, written out before or after the rest', () => {
+    fc.assert(
+      fc.property(seeds, fc.boolean(), (seed, first) => {
+        const scenario = randomFactory(seed, { cycles: first });
+        const plan = planMrp(scenario);
+        const compact = planMrpCompact(scenario);
+        if (!first) toMrpPlan(compact);
+        expect(JSON.stringify(planHeadline(compact))).toBe(headlineOf(plan));
+        // After changes, the planner's headline is the changed scenario's, with the count of replanned items.
+        const planner = createMrpPlanner(scenario);
+        if (first) planner.headline();
+        const changes = randomChanges(random(seed ^ 0x5bd1e995), scenario, 0);
+        const replanned = planner.update(changes);
+        const headline = planner.headline();
+        expect(headline.summary.replannedItems).toBe(replanned);
+        const { replannedItems: _, ...summary } = headline.summary;
+        expect(JSON.stringify({ ...headline, summary })).toBe(headlineOf(planMrp(applyMrpChanges(scenario, changes))));
       }),
       { numRuns: 60 },
     );
