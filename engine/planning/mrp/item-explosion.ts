@@ -57,13 +57,17 @@ export function explodeSupplies(
   }
   if (explosions.length === 0) return new Map();
   const emitted = allocateBlocks(parentSupplies(supplies, allLines), counts);
-  const filled = new Map<string, number>();
+  // Per line (by its index), its component's block and how many rows that block has so far.
+  const blocks = [...emitted.values()];
+  const blockOf = allLines.map((line) => blocks.indexOf(emitted.get(line.component)!));
+  const filled = new Int32Array(blocks.length);
   for (const { index, qty, start, lines } of explosions) {
     const urgency = priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!;
     for (const line of lines) {
-      const row = filled.get(line.component) ?? 0;
-      filled.set(line.component, row + 1);
-      putRow(emitted.get(line.component)!, row, index, line, round6(qty * line.qtyPer * line.scrap), start, urgency);
+      const block = blockOf[line.index]!;
+      const row = filled[block]!;
+      filled[block] = row + 1;
+      putRow(blocks[block]!, row, index, line, round6(qty * line.qtyPer * line.scrap), start, urgency);
     }
   }
   return emitted;

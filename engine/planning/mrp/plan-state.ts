@@ -32,9 +32,10 @@ export function forgetWritten(state: PlanState, item: string): void {
 
 function incomingOf(state: PlanState, item: string): DemandBlock[] {
   const incoming: DemandBlock[] = [];
+  const cut = state.graph.cutEdges.size > 0;
   for (const parent of state.graph.parents.get(item) ?? []) {
     // A parent across a cut cycle edge may be planned after this item and still hold an older result.
-    if (state.graph.cutEdges.has(edgeKey(parent, item))) continue;
+    if (cut && state.graph.cutEdges.has(edgeKey(parent, item))) continue;
     const emitted = state.results.get(parent)?.emitted.get(item);
     if (emitted !== undefined) incoming.push(emitted);
   }
