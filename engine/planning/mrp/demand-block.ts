@@ -25,6 +25,8 @@ export interface ParentSupplies {
   readonly prefixes: readonly string[];
   readonly supplyPrefix: Int32Array;
   readonly supplyRest: Float64Array;
+  /** Each supply's sales order, apart from the records: the demand table reads it for every row. */
+  readonly supplyOrder: readonly (string | undefined)[];
 }
 
 /**
@@ -39,6 +41,8 @@ export interface ParentSupplies {
 export interface DemandBlock {
   readonly parent: ParentSupplies;
   readonly length: number;
+  /** Whether any of its rows' lines has substitutes (most blocks: none, and netting skips the lookup). */
+  readonly substituting: boolean;
   readonly supply: Int32Array;
   readonly line: Int32Array;
   readonly qty: Float64Array;
@@ -69,6 +73,7 @@ export function allocateBlocks(parent: ParentSupplies, counts: ReadonlyMap<strin
     blocks.set(component, {
       parent,
       length: count,
+      substituting: parent.lines.some((line) => line.component === component && line.substitutes.length > 0),
       qty: new Float64Array(buffer, offset * 8, count),
       due: new Float64Array(buffer, (total + offset) * 8, count),
       priority: new Float64Array(buffer, (2 * total + offset) * 8, count),

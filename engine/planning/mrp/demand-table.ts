@@ -23,6 +23,8 @@ export class DemandTable {
   row: Int32Array;
   /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
   idKey: Float64Array;
+  /** Whether any demand may fall back on substitutes. */
+  substituting = false;
 
   /** The own records first, then each block's rows. */
   constructor(
@@ -56,14 +58,15 @@ export class DemandTable {
     for (let source = 0; source < blocks.length; source++) {
       const block = blocks[source]!;
       const rank = ranks?.[source];
-      const { supplies, supplyPrefix, supplyRest } = block.parent;
+      const { supplyOrder, supplyPrefix, supplyRest } = block.parent;
+      if (block.substituting) this.substituting = true;
       for (let row = 0; row < block.length; row++, at++) {
         const supply = block.supply[row]!;
         this.due[at] = block.due[row]!;
         this.priority[at] = block.priority[row]!;
         this.rank[at] = DEPENDENT_RANK;
         this.qty[at] = block.qty[row]!;
-        this.salesOrder[at] = supplies[supply]!.salesOrder;
+        this.salesOrder[at] = supplyOrder[supply];
         this.source[at] = source;
         this.row[at] = row;
         if (rank !== undefined) this.idKey[at] = rank[supplyPrefix[supply]!]! * restSpan + supplyRest[supply]!;

@@ -79,8 +79,10 @@ function parentSupplies(supplies: readonly SupplyRecord[], lines: readonly Explo
   const known = new Map<string, number>();
   const supplyPrefix = new Int32Array(supplies.length);
   const supplyRest = new Float64Array(supplies.length);
+  const supplyOrder: (string | undefined)[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
+    supplyOrder.push(record.salesOrder);
     let prefix = known.get(record.idPrefix);
     if (prefix === undefined) {
       prefix = prefixes.push(record.idPrefix) - 1;
@@ -89,7 +91,7 @@ function parentSupplies(supplies: readonly SupplyRecord[], lines: readonly Explo
     supplyPrefix[index] = prefix;
     supplyRest[index] = record.idRest;
   }
-  return { supplies, lines, prefixes, supplyPrefix, supplyRest };
+  return { supplies, lines, prefixes, supplyPrefix, supplyRest, supplyOrder };
 }
 
 /** The version's lines, each also added to all the item's lines (where its index points). */

@@ -15,11 +15,6 @@ import { plannedRestKey, sequenceKey } from './supply-id-key.js';
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
 
-interface Need {
-  readonly demand: number;
-  qty: number;
-}
-
 const FREE = '';
 // Rounding the order up for yield can leave a millionth over the need; that is not a lot-size excess to hand out.
 const NOISE = 1e-5;
@@ -55,7 +50,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const openWindows = new Map<string, number>();
   // A closing window is rounded by the lot rules but not split: max applied while it grew.
   const unsplit = periodic ? { ...item.lotSizing!, max: undefined } : undefined;
-  let pending: Need[] = [];
+  // The current bucket's net requirements, as two columns (demand index, quantity still to cover): an object each was garbage per demand.
+  const pendingDemand: number[] = [];
+  const pendingQty: number[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
   const plannedPrefix = `PL/${itemId}/`;
@@ -207,18 +204,18 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     return index;
   }
 
-  function pegNeeds(needs: readonly Need[], orders: readonly number[]): void {
+  function pegNeeds(needs: readonly number[], orders: readonly number[]): void {
     let at = 0;
     for (const need of needs) {
-      while (need.qty > EPSILON && at < orders.length) {
+      while (pendingQty[need]! > EPSILON && at < orders.length) {
         const record = supplies[orders[at]!]!;
         if (record.left <= EPSILON) {
           at += 1;
           continue;
         }
-        const qty = Math.min(record.left, need.qty);
-        peg(orders[at]!, need.demand, qty);
-        need.qty = round6(need.qty - qty);
+        const qty = Math.min(record.left, pendingQty[need]!);
+        peg(orders[at]!, pendingDemand[need]!, qty);
+        pendingQty[need] = round6(pendingQty[need]! - qty);
       }
     }
   }
@@ -244,9 +241,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     }
   }
 
-  function growWindow(key: string, need: Need, due: DayNumber, bucket: number): void {
+  function growWindow(key: string, need: number, due: DayNumber, bucket: number): void {
     const max = item.lotSizing?.max;
-    while (need.qty > EPSILON) {
+    while (pendingQty[need]! > EPSILON) {
       let index = openWindows.get(key);
       if (index === undefined) {
         index = newPlannedOrder(key, 0, 0, due, bucket + (item.lotSizing?.periods ?? 1));
@@ -254,7 +251,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       }
       const record = supplies[index]!;
       const room = max === undefined ? Infinity : round6((max - record.planned!.orderQty) * yieldFactor);
-      const good = Math.min(need.qty, room);
+      const good = Math.min(pendingQty[need]!, room);
       if (good <= EPSILON) {
         openWindows.delete(key);
         settleDates(index);
@@ -263,35 +260,42 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       record.planned!.orderQty = ceil6(record.planned!.orderQty + good / yieldFactor);
       record.qty = round6(record.qty + good);
       record.left = round6(record.left + good);
-      peg(index, need.demand, good);
-      need.qty = round6(need.qty - good);
+      peg(index, pendingDemand[need]!, good);
+      pendingQty[need] = round6(pendingQty[need]! - good);
     }
   }
 
   function flush(): void {
-    if (pending.length === 0) return;
-    const groups = new Map<string, Need[]>();
-    for (const need of pending) {
-      const key = item.mto === true ? (demands.salesOrder[need.demand] ?? FREE) : FREE;
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, [need]);
-      else group.push(need);
-    }
-    for (const [key, needs] of groups) {
-      const due = demands.due[needs[0]!.demand]!;
-      if (periodic) {
-        for (const need of needs) growWindow(key, need, due, pendingBucket);
-        continue;
+    if (pendingDemand.length === 0) return;
+    const all = pendingDemand.map((_, at) => at);
+    if (item.mto !== true) sizeGroup(FREE, all);
+    else {
+      const groups = new Map<string, number[]>();
+      for (const need of all) {
+        const key = demands.salesOrder[pendingDemand[need]!] ?? FREE;
+        const group = groups.get(key);
+        if (group === undefined) groups.set(key, [need]);
+        else group.push(need);
       }
-      let total = 0;
-      for (const need of needs) total = round6(total + need.qty);
-      const orders = lotQuantities(ceil6(total / yieldFactor), item.lotSizing).map((orderQty, at, all) => {
-        const good = at === all.length - 1 ? lastGood(total, all, orderQty) : round6(orderQty * yieldFactor);
-        return newPlannedOrder(key, orderQty, good, due, pendingBucket + 1);
-      });
-      pegNeeds(needs, orders);
+      for (const [key, needs] of groups) sizeGroup(key, needs);
     }
-    pending = [];
+    pendingDemand.length = 0;
+    pendingQty.length = 0;
+  }
+
+  function sizeGroup(key: string, needs: readonly number[]): void {
+    const due = demands.due[pendingDemand[needs[0]!]!]!;
+    if (periodic) {
+      for (const need of needs) growWindow(key, need, due, pendingBucket);
+      return;
+    }
+    let total = 0;
+    for (const need of needs) total = round6(total + pendingQty[need]!);
+    const orders = lotQuantities(ceil6(total / yieldFactor), item.lotSizing).map((orderQty, at, all) => {
+      const good = at === all.length - 1 ? lastGood(total, all, orderQty) : round6(orderQty * yieldFactor);
+      return newPlannedOrder(key, orderQty, good, due, pendingBucket + 1);
+    });
+    pegNeeds(needs, orders);
   }
 
   // The last order absorbs rounding so the orders' good quantity never falls short of the need.
@@ -338,12 +342,15 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     let need = allocation.qty[index]!;
     if (salesOrder !== undefined) need = takeOnTime(salesOrder, index, due, need);
     need = takeOnTime(FREE, index, due, need);
-    if (need > EPSILON && demands.substitutes(index).length > 0) need = substitute(index, need);
+    if (need > EPSILON && demands.substituting && demands.substitutes(index).length > 0) need = substitute(index, need);
     if (need > EPSILON && salesOrder !== undefined) need = takeLater(salesOrder, index, due, need);
     if (need > EPSILON) need = takeLater(FREE, index, due, need);
     if (need <= EPSILON) continue;
     if (hasBom && demands.phantom(index)) blowThrough(index, need);
-    else pending.push({ demand: index, qty: need });
+    else {
+      pendingDemand.push(index);
+      pendingQty.push(need);
+    }
   }
   flush();
   if (periodic) closeWindows(Infinity);
