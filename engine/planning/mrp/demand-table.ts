@@ -35,56 +35,64 @@ export class DemandTable {
     let count = records.length;
     for (const block of blocks) count += block.length;
     this.length = count;
-    this.due = new Float64Array(count);
-    this.priority = new Float64Array(count);
-    this.rank = new Uint8Array(count);
-    this.qty = new Float64Array(count);
-    this.salesOrder = new Array<string | undefined>(count);
-    this.source = new Int32Array(count);
-    this.row = new Int32Array(count);
-    this.idKey = new Float64Array(count).fill(Number.NaN);
+    // Columns in locals: stores through `this` each row were most of building a large table.
+    const due = (this.due = new Float64Array(count));
+    const priority = (this.priority = new Float64Array(count));
+    const rank = (this.rank = new Uint8Array(count));
+    const qty = (this.qty = new Float64Array(count));
+    const salesOrder = (this.salesOrder = new Array<string | undefined>(count));
+    const source = (this.source = new Int32Array(count));
+    const rows = (this.row = new Int32Array(count));
+    const idKey = (this.idKey = new Float64Array(count).fill(Number.NaN));
     let at = 0;
     for (let row = 0; row < records.length; row++, at++) {
       const record = records[row]!;
-      this.due[at] = record.due;
-      this.priority[at] = record.priority;
-      this.rank[at] = record.rank;
-      this.qty[at] = record.qty;
-      this.salesOrder[at] = record.salesOrder;
-      this.source[at] = -1;
-      this.row[at] = row;
+      due[at] = record.due;
+      priority[at] = record.priority;
+      rank[at] = record.rank;
+      qty[at] = record.qty;
+      salesOrder[at] = record.salesOrder;
+      source[at] = -1;
+      rows[at] = row;
     }
     const ranks = prefixRanks(blocks, restSpan);
-    for (let source = 0; source < blocks.length; source++) {
-      const block = blocks[source]!;
-      const rank = ranks?.[source];
-      const { supplyOrder, supplyPrefix, supplyRest } = block.parent;
+    for (let from = 0; from < blocks.length; from++) {
+      const block = blocks[from]!;
+      const length = block.length;
       if (block.substituting) this.substituting = true;
-      for (let row = 0; row < block.length; row++, at++) {
-        const supply = block.supply[row]!;
-        this.due[at] = block.due[row]!;
-        this.priority[at] = block.priority[row]!;
-        this.rank[at] = DEPENDENT_RANK;
-        this.qty[at] = block.qty[row]!;
-        this.salesOrder[at] = supplyOrder[supply];
-        this.source[at] = source;
-        this.row[at] = row;
-        if (rank !== undefined) this.idKey[at] = rank[supplyPrefix[supply]!]! * restSpan + supplyRest[supply]!;
+      due.set(block.due, at);
+      priority.set(block.priority, at);
+      qty.set(block.qty, at);
+      rank.fill(DEPENDENT_RANK, at, at + length);
+      source.fill(from, at, at + length);
+      const { supplyOrder, supplyPrefix, supplyRest } = block.parent;
+      const supplies = block.supply;
+      const prefixRank = ranks?.[from];
+      for (let row = 0; row < length; row++, at++) {
+        const supply = supplies[row]!;
+        salesOrder[at] = supplyOrder[supply];
+        rows[at] = row;
+        if (prefixRank !== undefined) idKey[at] = prefixRank[supplyPrefix[supply]!]! * restSpan + supplyRest[supply]!;
       }
     }
   }
 
   /** Puts the demands in this order: order[at] is the index of the demand that goes to position at. */
   reorder(order: Int32Array): void {
-    this.due = gathered(this.due, order);
-    this.priority = gathered(this.priority, order);
-    this.rank = gathered(this.rank, order);
-    this.qty = gathered(this.qty, order);
-    this.source = gathered(this.source, order);
-    this.row = gathered(this.row, order);
-    this.idKey = gathered(this.idKey, order);
+    this.due = gatheredFloat(this.due, order);
+    this.priority = gatheredFloat(this.priority, order);
+    this.qty = gatheredFloat(this.qty, order);
+    this.idKey = gatheredFloat(this.idKey, order);
+    this.source = gatheredInt(this.source, order);
+    this.row = gatheredInt(this.row, order);
+    const rank = new Uint8Array(this.length);
     const salesOrder = new Array<string | undefined>(this.length);
-    for (let at = 0; at < this.length; at++) salesOrder[at] = this.salesOrder[order[at]!];
+    for (let at = 0; at < this.length; at++) {
+      const index = order[at]!;
+      rank[at] = this.rank[index]!;
+      salesOrder[at] = this.salesOrder[index];
+    }
+    this.rank = rank;
     this.salesOrder = salesOrder;
   }
 
@@ -139,8 +147,15 @@ function prefixRanks(blocks: readonly DemandBlock[], restSpan: number): number[]
   return blocks.map((block) => block.parent.prefixes.map((prefix) => rank.get(prefix)!));
 }
 
-function gathered<T extends Float64Array | Int32Array | Uint8Array>(column: T, order: Int32Array): T {
-  const next = new (column.constructor as new (length: number) => T)(column.length);
+// One function per column type: a shared generic one made every element access polymorphic.
+function gatheredFloat(column: Float64Array, order: Int32Array): Float64Array {
+  const next = new Float64Array(column.length);
+  for (let at = 0; at < order.length; at++) next[at] = column[order[at]!]!;
+  return next;
+}
+
+function gatheredInt(column: Int32Array, order: Int32Array): Int32Array {
+  const next = new Int32Array(column.length);
   for (let at = 0; at < order.length; at++) next[at] = column[order[at]!]!;
   return next;
 }
