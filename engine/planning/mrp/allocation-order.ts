@@ -81,6 +81,8 @@ function sortBySlot(rows: OrderRows): Int32Array {
     order[next[day]!] = index;
     next[day] = next[day]! + 1;
   }
+  // One buffer for every day's keys: a buffer per day was hundreds of thousands of allocations.
+  let keys: Float64Array | undefined;
   for (let day = 0; day < days; day++) {
     const from = starts[day]!;
     const to = starts[day + 1]!;
@@ -91,13 +93,14 @@ function sortBySlot(rows: OrderRows): Int32Array {
       sorted = priority[a]! < priority[b]! || (priority[a] === priority[b] && rank[a]! <= rank[b]!);
     }
     if (sorted) continue;
-    const keys = new Float64Array(to - from);
+    keys ??= new Float64Array(count);
+    const dayKeys = keys.subarray(from, to);
     for (let at = from; at < to; at++) {
       const index = order[at]!;
-      keys[at - from] = (priority[index]! * RANKS + rank[index]!) * count + index;
+      dayKeys[at - from] = (priority[index]! * RANKS + rank[index]!) * count + index;
     }
-    keys.sort();
-    for (let at = from; at < to; at++) order[at] = keys[at - from]! % count;
+    dayKeys.sort();
+    for (let at = from; at < to; at++) order[at] = dayKeys[at - from]! % count;
   }
   return order;
 }

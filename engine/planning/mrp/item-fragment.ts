@@ -25,12 +25,9 @@ export interface ItemFragment extends ItemHeadline {
  */
 function supplyUse(result: ItemResult, draws: readonly SubstituteDraw[]): { drawn: Float64Array; needBy: Float64Array } {
   const count = result.supplies.length;
-  const drawn = new Float64Array(count);
+  const drawn = drawnFrom(count, draws);
   const needBy = new Float64Array(count).fill(Infinity);
-  for (const draw of draws) {
-    drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
-    if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
-  }
+  for (const draw of draws) if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
   const { pegs } = result;
   const due = result.demands.due;
   for (let at = 0; at < pegs.length; at++) {
@@ -39,6 +36,12 @@ function supplyUse(result: ItemResult, draws: readonly SubstituteDraw[]): { draw
     if (need < needBy[supply]!) needBy[supply] = need;
   }
   return { drawn, needBy };
+}
+
+function drawnFrom(count: number, draws: readonly SubstituteDraw[]): Float64Array {
+  const drawn = new Float64Array(count);
+  for (const draw of draws) drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
+  return drawn;
 }
 
 /**
@@ -66,7 +69,7 @@ export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonl
 export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
   const item = result.item;
   const count = result.supplies.length;
-  const { drawn } = supplyUse(result, draws);
+  const drawn = drawnFrom(count, draws);
   const supplies: PlanSupply[] = [];
   for (let index = 0; index < count; index++) {
     const record = result.supplies[index]!;
