@@ -16,10 +16,16 @@ export const SEQUENCE_SPAN = 11 ** DIGITS;
 
 /** The key of a decimal number as text ("10" sorts before "2"); NaN beyond six digits. */
 export function sequenceKey(value: number): number {
-  const text = String(value);
-  if (!Number.isInteger(value) || value < 0 || text.length > DIGITS) return Number.NaN;
+  if (!Number.isInteger(value) || value < 0 || value >= 10 ** DIGITS) return Number.NaN;
+  // Digits from the last, without making the text (one per planned order).
+  let digits = 1;
+  while (digits < DIGITS && value >= 10 ** digits) digits += 1;
   let key = 0;
-  for (let at = 0; at < DIGITS; at++) key = key * 11 + (at < text.length ? text.charCodeAt(at) - 47 : 0);
+  let rest = value;
+  for (let at = digits - 1; at >= 0; at--) {
+    key += ((rest % 10) + 1) * 11 ** (DIGITS - 1 - at);
+    rest = Math.floor(rest / 10);
+  }
   return key;
 }
 
