@@ -38,6 +38,8 @@ function supplyUse(result: ItemResult, draws: readonly SubstituteDraw[]): { draw
   return { drawn, needBy };
 }
 
+const NO_USE = { drawn: new Float64Array(0), needBy: new Float64Array(0) };
+
 function drawnFrom(count: number, draws: readonly SubstituteDraw[]): Float64Array {
   const drawn = new Float64Array(count);
   for (const draw of draws) drawn[draw.supplyIndex] = round6(drawn[draw.supplyIndex]! + draw.qty);
@@ -49,9 +51,11 @@ function drawnFrom(count: number, draws: readonly SubstituteDraw[]): Float64Arra
  * pegs (millions of records in a large plan): a demand's id is made only for a shortage exception.
  */
 export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemHeadline {
-  const { drawn, needBy } = supplyUse(result, draws);
   const rescheduleMessages: RescheduleMessage[] = [];
-  for (let index = 0; index < result.supplies.length; index++) {
+  // Most items have no open receipt that may move: then their pegs need not be read at all.
+  const movable = result.supplies.some((record) => record.open && record.movable);
+  const { drawn, needBy } = movable ? supplyUse(result, draws) : NO_USE;
+  for (let index = 0; movable && index < result.supplies.length; index++) {
     const record = result.supplies[index]!;
     if (!record.open || !record.movable) continue;
     const unpegged = round6(record.left - drawn[index]!);
