@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDefinition } from '../../engine/definitions/index.js';
+import { pointerDrag } from '../support/pointer-drag.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 /*
@@ -13,33 +14,8 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
 const DESIGNER = 'ma.lin';
 const REPORT = 'ncrs-by-cause-per-month';
 
-async function centre(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error('drag source or target is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/**
- * Drags with the mouse in small steps, as a person does, so dnd-kit's pointer sensor sees a drag, and
- * lets go only once the shelf shows the drag is over it: under load the preview can still be moving
- * the shelves when the drag starts, and dnd-kit measures drop targets a frame late.
- */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const source = await from.boundingBox();
-  if (source === null) throw new Error('drag source or target is not visible');
-  const start = { x: source.x + source.width / 3, y: source.y + source.height / 2 };
-  const end = await centre(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  for (let step = 1; step <= 12; step += 1) await page.mouse.move(start.x + ((end.x - start.x) * step) / 12, start.y + ((end.y - start.y) * step) / 12);
-  await expect
-    .poll(async () => {
-      const now = await centre(to);
-      await page.mouse.move(now.x, now.y);
-      return to.getAttribute('class');
-    })
-    .toContain('is-over');
-  await page.mouse.up();
+function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  return pointerDrag(page, from, to, { overClass: 'is-over' });
 }
 
 async function tableRows(table: Locator): Promise<string[][]> {
