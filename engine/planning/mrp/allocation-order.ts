@@ -25,15 +25,10 @@ const RANKS = 3;
  * the ties that are not in id order yet.
  */
 export function allocationOrder(rows: OrderRows): Int32Array {
-  const order = sortBySlot(rows);
-  const { due, priority, rank } = rows;
+  const { order, slots } = sortBySlot(rows);
   let start = 0;
   for (let at = 1; at <= rows.length; at++) {
-    if (at < rows.length) {
-      const a = order[at - 1]!;
-      const b = order[at]!;
-      if (due[a] === due[b] && priority[a] === priority[b] && rank[a] === rank[b]) continue;
-    }
+    if (at < rows.length && slots[at - 1] === slots[at]) continue;
     if (at - start > 1 && !idsAscending(rows, order, start, at)) {
       const ties = Array.from(order.subarray(start, at)).sort((a, b) => compareIds(rows, a, b));
       order.set(ties, start);
@@ -43,72 +38,49 @@ export function allocationOrder(rows: OrderRows): Int32Array {
   return order;
 }
 
-// Wider than this many days per demand, counting by day costs more than it saves.
-const DAYS_PER_ROW = 4;
-
 /**
- * A stable sort by day, priority and rank. Demands are counted into their days (a counting sort:
- * days are integers in a horizon, and a comparison sort of a shared component's thousands of
- * demands was a large share of planning); then a day whose demands are not in priority and rank
- * order already is sorted by one number each, priority, rank and index, natively. Days outside a
- * horizon's width, or priorities outside the schema's range, take the comparator sort.
+ * A stable sort by day, priority and rank. A comparator sort costs a call and several loads per
+ * comparison; instead each demand gets one number, its slot and then its index (so equal slots keep
+ * their order), and a typed array of those sorts natively. When a slot would not fit a double
+ * exactly (priorities out of the schema's range), the comparator sort. Returns each position's slot
+ * too (equal exactly for equal slots), for the pass that orders ties by id.
  */
-function sortBySlot(rows: OrderRows): Int32Array {
+function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<number> } {
   const count = rows.length;
   const { due, priority, rank } = rows;
   let first = Infinity;
   let last = -Infinity;
   for (let index = 0; index < count; index++) {
     const value = priority[index]!;
-    const day = due[index]!;
-    if (!Number.isInteger(value) || value < 0 || value >= PRIORITIES || !Number.isInteger(day)) return sortByComparator(rows);
-    if (day < first) first = day;
-    if (day > last) last = day;
+    if (!Number.isInteger(value) || value < 0 || value >= PRIORITIES) return sortByComparator(rows);
+    if (due[index]! < first) first = due[index]!;
+    if (due[index]! > last) last = due[index]!;
   }
-  if (count === 0) return new Int32Array(0);
-  const days = last - first + 1;
-  if (days > DAYS_PER_ROW * count + 1024) return sortByComparator(rows);
-  const starts = new Int32Array(days + 1);
-  for (let index = 0; index < count; index++) {
-    const day = due[index]! - first + 1;
-    starts[day] = starts[day]! + 1;
-  }
-  for (let day = 1; day <= days; day++) starts[day] = starts[day]! + starts[day - 1]!;
+  if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(rows);
+  const keys = new Float64Array(count);
+  for (let index = 0; index < count; index++) keys[index] = (((due[index]! - first) * PRIORITIES + priority[index]!) * RANKS + rank[index]!) * count + index;
+  keys.sort();
   const order = new Int32Array(count);
-  const next = starts.slice(0, days);
-  for (let index = 0; index < count; index++) {
-    const day = due[index]! - first;
-    order[next[day]!] = index;
-    next[day] = next[day]! + 1;
+  const slots = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const index = keys[at]! % count;
+    order[at] = index;
+    slots[at] = (keys[at]! - index) / count;
   }
-  // One buffer for every day's keys: a buffer per day was hundreds of thousands of allocations.
-  let keys: Float64Array | undefined;
-  for (let day = 0; day < days; day++) {
-    const from = starts[day]!;
-    const to = starts[day + 1]!;
-    let sorted = true;
-    for (let at = from + 1; at < to && sorted; at++) {
-      const a = order[at - 1]!;
-      const b = order[at]!;
-      sorted = priority[a]! < priority[b]! || (priority[a] === priority[b] && rank[a]! <= rank[b]!);
-    }
-    if (sorted) continue;
-    keys ??= new Float64Array(count);
-    const dayKeys = keys.subarray(from, to);
-    for (let at = from; at < to; at++) {
-      const index = order[at]!;
-      dayKeys[at - from] = (priority[index]! * RANKS + rank[index]!) * count + index;
-    }
-    dayKeys.sort();
-    for (let at = from; at < to; at++) order[at] = dayKeys[at - from]! % count;
-  }
-  return order;
+  return { order, slots };
 }
 
-function sortByComparator(rows: OrderRows): Int32Array {
+function sortByComparator(rows: OrderRows): { order: Int32Array; slots: number[] } {
   const { due, priority, rank } = rows;
   const bySlot = (a: number, b: number) => due[a]! - due[b]! || priority[a]! - priority[b]! || rank[a]! - rank[b]!;
-  return Int32Array.from(Array.from({ length: rows.length }, (_, index) => index).sort((a, b) => bySlot(a, b) || a - b));
+  const indexes = Array.from({ length: rows.length }, (_, index) => index).sort((a, b) => bySlot(a, b) || a - b);
+  const slots: number[] = [];
+  let slot = 0;
+  for (let at = 0; at < indexes.length; at++) {
+    if (at > 0 && bySlot(indexes[at - 1]!, indexes[at]!) !== 0) slot += 1;
+    slots.push(slot);
+  }
+  return { order: Int32Array.from(indexes), slots };
 }
 
 function idsAscending(rows: OrderRows, order: Int32Array, from: number, to: number): boolean {
