@@ -710,7 +710,10 @@ export interface ReportDefinition {
       [k: string]: unknown;
     };
   };
-  filters?: ReportCondition[];
+  /**
+   * Conditions every row meets: structured conditions, or formulas over the source's fields.
+   */
+  filters?: (ReportCondition | ReportFormulaFilter)[];
   groupBy?: ReportGroup[];
   /**
    * @minItems 1
@@ -770,6 +773,15 @@ export interface ReportCondition {
   param?: Name;
   ref?: FieldRef;
   today?: true;
+}
+/**
+ * A filter written as a formula over the source's fields by plain name (`qtyAffected > 10 AND severity <> "minor"`), compiled to SQL: comparisons, AND/OR/NOT, ISBLANK, + - * over numbers and TODAY() plus or minus days (docs/reports.md).
+ *
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "FormulaFilter".
+ */
+export interface ReportFormulaFilter {
+  formula: Expression;
 }
 export interface ReportGroup {
   field: FieldRef;
