@@ -131,7 +131,7 @@ function checkReports(
       check();
     } catch (error) {
       if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
-      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, code: field.code, message: field.message })));
     }
   };
   for (const { file, definition } of [...reports, ...dashboards]) {
