@@ -10,7 +10,8 @@ import { describeFailure, RetryNotice, useDefinitions } from '../shell/index.js'
 import { FieldDragSensor } from './field-drag-sensor.js';
 import { FieldList, type Shelf } from './field-list.js';
 import { defaultCondition, FilterProperties } from './filter-properties.js';
-import { FormulaFilterProperties, starterFormula } from './formula-filter-properties.js';
+import { starterFormula } from './formula-filter-fields.js';
+import { FormulaFilterProperties } from './formula-filter-properties.js';
 import { GroupProperties, MeasureProperties } from './item-properties.js';
 import { PreviewPanel } from './preview-panel.js';
 import { reportCodec } from './report-codec.js';
