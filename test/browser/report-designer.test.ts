@@ -153,11 +153,14 @@ describe.skipIf(skipBrowserTests)('a quality manager designs and publishes a rep
     expect(text).toBe(`${JSON.stringify(draft, null, 2)}\n`);
     await harness.screenshot('06-json');
     // A field typed wrong in the JSON: the preview says why, and the chip it points into is marked.
-    await page.getByTestId('designer-json').fill(text.replace('"field": "data.causeCategory",\n      "as"', '"field": "data.causeCategori",\n      "as"'));
+    // The chart's series names a key no dimension has: its control says so.
+    await page.getByTestId('designer-json').fill(text.replace('"field": "data.causeCategory",\n      "as"', '"field": "data.causeCategori",\n      "as"').replace('"series": "causeCategory"', '"series": "cause"'));
     await page.getByTestId('designer-tab-design').click();
     await expect.poll(() => page.getByTestId('rd-preview').getAttribute('data-state'), { timeout: 15_000 }).toBe('invalid');
     expect(await page.getByTestId('rd-preview-problems').textContent()).toMatch(/\/groupBy\/1\/field.*数据来源中没有这个字段/);
     expect(await page.locator('.rd-chip.has-problem').count()).toBe(1);
+    expect(await page.getByTestId('rd-problem-chart-series').textContent()).toMatch(/没有维度或指标使用这个键/);
+    expect(await page.getByTestId('rd-chart-series').inputValue()).toBe('cause');
     await harness.screenshot('06-problem');
     await page.getByTestId('designer-undo').click();
 

@@ -222,6 +222,7 @@ export function ReportDesignerPage({ id }: { id: string }) {
                   onSort={(sort) => change(edit.setSort(definition, sort))}
                   onLimit={(limit) => change(edit.setLimit(definition, limit))}
                   onDateRange={(field) => change(edit.setDateRange(definition, field))}
+                  problems={preview.status === 'invalid' ? preview.problems : []}
                 />
               ) : null}
             </aside>
