@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/definitions/index.js';
+import type { FormDefinition, ReportDefinition } from '../../engine/definitions/index.js';
 import { compileExpression } from '../../engine/expressions/index.js';
+import { planReport } from '../../engine/reports/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
+import { reportQuery } from '../../runtime/reports/index.js';
 import { createServices, type Actor, type Services } from '../../runtime/services/index.js';
 import { testDatabases } from '../support/database.js';
 
@@ -126,6 +128,23 @@ for (const backend of testDatabases()) {
         { numRuns: 60 },
       );
     }, 120_000);
+
+    it('binds every value of a formula and today as parameters: the SQL text is the same whatever the values', () => {
+      const compiled = (name: string, qty: number, days: number) => {
+        const plan = planReport(JSON.parse(report(`name = ${literalText(name)} OR qty * ${qty} > 1 OR due < TODAY() - ${days}`)) as ReportDefinition, new Map([['gauge', GAUGE]]));
+        return reportQuery(plan, { parameters: {}, today: '2026-11-24', readableForms: undefined }).compile(database.db);
+      };
+      const reference = compiled('x', 1, 1);
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }).filter((text) => !text.includes('\u0000')), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 30 }), (name, qty, days) => {
+          const query = compiled(name, qty, days);
+          expect(query.sql).toBe(reference.sql);
+          expect(query.parameters).toContain(name);
+          expect(query.parameters).toContain(qty);
+        }),
+        { numRuns: 100 },
+      );
+    });
 
     it('refuses what the database cannot compute as the formula does, with a code and a pointer', async () => {
       const refused = async (formula: string) => {

@@ -9,7 +9,17 @@ import type { SourceField } from './source-fields.js';
 const FORMULA_TYPES: Readonly<Record<SourceField['type'], string>> = { string: 'text', number: 'number', boolean: 'boolean', date: 'date', timestamp: 'datetime' };
 
 /** A filter written as a formula, in the formula editor with the source's fields as suggestions. */
-export function FormulaFilterProperties({ filter, fields, sourceIsForm, onChange }: { filter: ReportFormulaFilter; fields: readonly SourceField[]; sourceIsForm: boolean; onChange: (filter: ReportFormulaFilter) => void }) {
+export function FormulaFilterProperties({
+  filter,
+  fields,
+  sourceIsForm,
+  onChange,
+}: {
+  filter: ReportFormulaFilter;
+  fields: readonly SourceField[];
+  sourceIsForm: boolean;
+  onChange: (filter: ReportFormulaFilter) => void;
+}) {
   const { t, text } = useI18n();
   const offered = useMemo<FormulaField[]>(
     () => formulaFilterFields(fields, sourceIsForm).map(({ name, field }) => ({ name, label: text(field.label), type: FORMULA_TYPES[field.type] })),

@@ -134,17 +134,17 @@ export function Shelves({ groups, measures, filters, fields, selection, problems
               testId={`rd-filter-${index}`}
             />
           ) : (
-          <Chip
-            key={`${filter.field}-${index}`}
-            tone="filters"
-            label={labelOf(filter.field)}
-            detail={`${t(`reportDesigner.op.${filter.op}`)} ${conditionValue(filter, t, labelOf, (value) => optionLabel(filter.field, value))}`}
-            selected={is('filters', index)}
-            problem={problemAt('filters', index)}
-            onSelect={() => onSelect({ shelf: 'filters', index })}
-            onRemove={() => onRemove({ shelf: 'filters', index })}
-            testId={`rd-filter-${index}`}
-          />
+            <Chip
+              key={`${filter.field}-${index}`}
+              tone="filters"
+              label={labelOf(filter.field)}
+              detail={`${t(`reportDesigner.op.${filter.op}`)} ${conditionValue(filter, t, labelOf, (value) => optionLabel(filter.field, value))}`}
+              selected={is('filters', index)}
+              problem={problemAt('filters', index)}
+              onSelect={() => onSelect({ shelf: 'filters', index })}
+              onRemove={() => onRemove({ shelf: 'filters', index })}
+              testId={`rd-filter-${index}`}
+            />
           ),
         )}
       </ShelfZone>
