@@ -125,6 +125,7 @@ describe.skipIf(skipBrowserTests)('a quality manager designs and publishes a rep
     harness.allow('console', /status of 400/);
     await page.getByTestId('rd-add-formula').click();
     await page.getByTestId('rd-filter-formula-input').fill('LEFT(ncrNo, 3) = "NCR"');
+    expect(await page.getByTestId('rd-formula-problem').textContent()).toMatch(/数据库无法计算公式中的这一部分.*LEFT\(\)/);
     await expect.poll(() => page.getByTestId('rd-preview').getAttribute('data-state'), { timeout: 15_000 }).toBe('invalid');
     expect(await page.getByTestId('rd-filter-2').locator('..').getAttribute('title')).toMatch(/数据库无法计算公式中的这一部分/);
     expect(await page.getByTestId('rd-preview-problems').textContent()).toMatch(/\/filters\/2\/formula/);
@@ -132,6 +133,7 @@ describe.skipIf(skipBrowserTests)('a quality manager designs and publishes a rep
     await page.getByTestId('rd-filter-formula-input').fill('qtyAffected >= 1 OR ISBLANK(qtyAffected)');
     await expect.poll(() => page.getByTestId('rd-preview').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
     expect(await page.getByTestId('rd-filter-2').textContent()).toMatch(/公式.*qtyAffected >= 1/);
+    expect(await page.getByTestId('rd-formula-problem').count()).toBe(0);
     await harness.screenshot('05-formula');
     await page.getByTestId('rd-deselect').click();
 

@@ -200,7 +200,7 @@ export function ReportDesignerPage({ id }: { id: string }) {
                   onChange={(patch) => change(edit.updateMeasure(definition, selection.index, patch))} />
               ) : null}
               {selectedFilter !== undefined && selection !== null && edit.isFormulaFilter(selectedFilter) ? (
-                <FormulaFilterProperties key={`x${selection.index}`} filter={selectedFilter} fields={fields} sourceIsForm={'form' in source} onChange={(filter) => change(edit.replaceFilter(definition, selection.index, filter))} />
+                <FormulaFilterProperties key={`x${selection.index}`} filter={selectedFilter} fields={fields} source={source} forms={formsById} onChange={(filter) => change(edit.replaceFilter(definition, selection.index, filter))} />
               ) : null}
               {selectedFilter !== undefined && selection !== null && !edit.isFormulaFilter(selectedFilter) ? (
                 <FilterProperties key={`f${selection.index}`} condition={selectedFilter} fields={fields} parameters={parameterNames} onChange={(condition) => change(edit.replaceFilter(definition, selection.index, condition))}
