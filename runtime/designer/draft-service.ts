@@ -44,9 +44,10 @@ export interface DesignerService {
   getDraft(actor: Actor, kind: DraftKind, id: string): Promise<DefinitionDraft>;
   /**
    * With `expectedUpdatedAt` (the `updatedAt` the designer loaded, null for no draft), refuses with
-   * ORDO_ERR_DRAFT_CONFLICT when someone saved the draft since; without it, overwrites.
+   * ORDO_ERR_DRAFT_CONFLICT when someone saved the draft since; without it, overwrites. `layout`
+   * (workflows only) is saved with it, trimmed to the body's states; left out, the saved one stays.
    */
-  saveDraft(actor: Actor, kind: DraftKind, id: string, body: string, expectedUpdatedAt?: string | null): Promise<DefinitionDraft>;
+  saveDraft(actor: Actor, kind: DraftKind, id: string, body: string, expectedUpdatedAt?: string | null, layout?: unknown): Promise<DefinitionDraft>;
   /** The latest published version as the designer shows it (pretty-printed), to compare a draft with. */
   getPublished(actor: Actor, kind: DraftKind, id: string): Promise<{ kind: DraftKind; id: string; version: number; body: string }>;
   publish(actor: Actor, kind: DraftKind, id: string): Promise<{ id: string; version: number; published: boolean }>;
