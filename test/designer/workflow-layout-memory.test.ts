@@ -4,9 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definitions/index.js';
 import { checkDiagramLayout, diagramStateNames, pruneDiagramLayout, type DiagramLayout, type DiagramRoute } from '../../engine/workflows/index.js';
-import { CORNER, routeMidpoint, routePath } from '../../designer/src/workflow-designer/edge-route.js';
+import { CORNER, routeMidpoint, routeOf, routePath } from '../../designer/src/workflow-designer/edge-route.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { routeOf } from '../../designer/src/workflow-designer/canvas-layout.js';
 import { elkGraph, labelBox, NODE_HEIGHT, NODE_WIDTH, START_NODE, type Box } from '../../designer/src/workflow-designer/elk-graph.js';
 import { flowEdges } from '../../designer/src/workflow-designer/flow-elements.js';
 import { drawnNodes, fromDiagram, rememberedLayout, routesAfterMove, toDiagram, type CanvasLayout } from '../../designer/src/workflow-designer/layout-memory.js';
@@ -160,7 +159,8 @@ describe('an arrow along ELK\'s route', () => {
 
 describe('ELK\'s drawing of the shipped workflows', () => {
   it('places every label of the NCR and sales-order workflows clear of every other label and of every node', async () => {
-    const { default: Elk } = await import('elkjs/lib/elk.bundled.js');
+    // The same ELK as the worker's, run in this process.
+    const Elk = (await import('elkjs/lib/elk.bundled.js')).default as unknown as new () => { layout(graph: ElkNode): Promise<ElkNode> };
     const elk = new Elk();
     for (const graph of shipped.filter((candidate) => ['ncr', 'sales-order-lifecycle'].includes(String(candidate.root.id)))) {
       const laidOut = await elk.layout(elkGraph(graph, (edge) => labelBox(`${edge.slot.kind} ${edge.id}`)));

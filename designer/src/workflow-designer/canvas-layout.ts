@@ -1,5 +1,6 @@
-import type { ElkExtendedEdge, ElkNode, ELK } from 'elkjs/lib/elk-api.js';
-import type { DiagramRoute, Point } from '../../../engine/workflows/diagram-layout.js';
+import type { ElkNode, ELK } from 'elkjs/lib/elk-api.js';
+import type { DiagramRoute } from '../../../engine/workflows/diagram-layout.js';
+import { routeOf } from './edge-route.js';
 import { elkGraph, NODE_HEIGHT, NODE_WIDTH, type Box, type LabelSize } from './elk-graph.js';
 import type { CanvasLayout } from './layout-memory.js';
 import { quickLayout } from './quick-layout.js';
@@ -21,22 +22,6 @@ function collect(node: ElkNode, into: Map<string, Box>): void {
     into.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? NODE_WIDTH, height: child.height ?? NODE_HEIGHT });
     collect(child, into);
   }
-}
-
-/** An edge's route as ELK answered it (`elk.json.edgeCoords: ROOT`, so in the canvas's coordinates). */
-export function routeOf(edge: ElkExtendedEdge): DiagramRoute | null {
-  const points: Point[] = [];
-  for (const section of edge.sections ?? []) {
-    points.push([section.startPoint.x, section.startPoint.y]);
-    for (const bend of section.bendPoints ?? []) points.push([bend.x, bend.y]);
-    points.push([section.endPoint.x, section.endPoint.y]);
-  }
-  const source = edge.sources[0];
-  const target = edge.targets[0];
-  if (points.length < 2 || source === undefined || target === undefined) return null;
-  const label = edge.labels?.[0];
-  const centre: Point | undefined = label?.x === undefined || label.y === undefined ? undefined : [label.x + (label.width ?? 0) / 2, label.y + (label.height ?? 0) / 2];
-  return centre === undefined ? { source, target, points } : { source, target, points, label: centre };
 }
 
 /** Where the view starts: the whole width in view when it can be read, the top (the start) showing. */

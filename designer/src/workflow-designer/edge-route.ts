@@ -1,5 +1,6 @@
 /** Drawing an arrow along ELK's route: the SVG path and where a label goes. Pure. */
-import type { Point } from '../../../engine/workflows/diagram-layout.js';
+import type { ElkExtendedEdge } from 'elkjs/lib/elk-api.js';
+import type { DiagramRoute, Point } from '../../../engine/workflows/diagram-layout.js';
 
 /** The radius of an arrow's bends. */
 export const CORNER = 8;
@@ -43,4 +44,20 @@ export function routeMidpoint(points: readonly Point[]): Point {
     left -= length;
   }
   return points[0] ?? [0, 0];
+}
+
+/** An edge's route as ELK answered it (`elk.json.edgeCoords: ROOT`, so in the canvas's coordinates). */
+export function routeOf(edge: ElkExtendedEdge): DiagramRoute | null {
+  const points: Point[] = [];
+  for (const section of edge.sections ?? []) {
+    points.push([section.startPoint.x, section.startPoint.y]);
+    for (const bend of section.bendPoints ?? []) points.push([bend.x, bend.y]);
+    points.push([section.endPoint.x, section.endPoint.y]);
+  }
+  const source = edge.sources[0];
+  const target = edge.targets[0];
+  if (points.length < 2 || source === undefined || target === undefined) return null;
+  const label = edge.labels?.[0];
+  const centre: Point | undefined = label?.x === undefined || label.y === undefined ? undefined : [label.x + (label.width ?? 0) / 2, label.y + (label.height ?? 0) / 2];
+  return centre === undefined ? { source, target, points } : { source, target, points, label: centre };
 }

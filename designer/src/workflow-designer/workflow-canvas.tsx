@@ -81,12 +81,15 @@ function Canvas(props: WorkflowCanvasProps) {
   const [measured, setMeasured] = useState<MeasuredSizes>(new Map());
   const [firstView, setFirstView] = useState<{ x: number; y: number; zoom: number } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
+  const [arranging, setArranging] = useState(false);
   const pending = useRef<PendingPlace | null>(null);
   const latest = useRef(graph);
   latest.current = graph;
   const current = useRef(layout);
   current.current = layout;
   const movedByHand = useRef(false);
+  // Counts the designer's drags: ELK's first layout, when it comes after one, is not wanted any more.
+  const handMoves = useRef(0);
   const viewMoved = useRef(false);
   const labelSize = useRef<LabelSize>(() => null);
   labelSize.current = (edge) => labelBox(edgeLabel(edge));
@@ -137,10 +140,14 @@ function Canvas(props: WorkflowCanvasProps) {
       }
     }
     let cancelled = false;
+    const movesBefore = handMoves.current;
     setLayoutError(null);
+    setArranging(true);
     layoutWorkflow(graphNow, labelSize.current).then(
       (laidOut) => {
         if (cancelled) return;
+        setArranging(false);
+        if (!forced && handMoves.current !== movesBefore) return;
         setLayout(laidOut);
         setDrawnBy('elk');
         const view = initialViewport(laidOut.boxes, wrapper.current?.clientWidth ?? 800, wrapper.current?.clientHeight ?? 600);
@@ -149,11 +156,14 @@ function Canvas(props: WorkflowCanvasProps) {
         else if (opening && !viewMoved.current) void flow.setViewport(view);
       },
       (error: unknown) => {
-        if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
+        if (cancelled) return;
+        setArranging(false);
+        setLayoutError(error instanceof Error ? error.message : String(error));
       },
     );
     return () => {
       cancelled = true;
+      setArranging(false);
     };
     // `layout` is read, not watched: moving a node by hand must not lay the workflow out again.
   }, [structure, layoutRequest]);
@@ -191,6 +201,7 @@ function Canvas(props: WorkflowCanvasProps) {
     const moves = changes.flatMap((change) => (change.type === 'position' && change.position !== undefined ? [{ id: change.id, position: change.position }] : []));
     if (moves.length === 0) return;
     movedByHand.current = true;
+    handMoves.current += 1;
     setLayout((before) => {
       const boxes = new Map(before.boxes);
       for (const { id, position } of moves) {
@@ -237,6 +248,7 @@ function Canvas(props: WorkflowCanvasProps) {
       ref={wrapper}
       data-testid="wd-canvas"
       data-layout={drawnBy}
+      aria-busy={arranging}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
           event.preventDefault();
