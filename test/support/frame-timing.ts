@@ -36,14 +36,23 @@ export async function installShownProbe(context: BrowserContext): Promise<void> 
  * to the paint that first showed `selector`.
  */
 export async function timeLoad(page: Page, url: string, selector: string): Promise<number> {
+  return (await timeLoadEach(page, url, [selector]))[0]!;
+}
+
+/** As timeLoad, for several selectors in the same load (what shows first, what replaces it later). */
+export async function timeLoadEach(page: Page, url: string, selectors: readonly string[]): Promise<number[]> {
   await page.goto('about:blank');
   await page.goto(new URL(url).origin + '/');
-  await page.evaluate(`sessionStorage.setItem('ordoShownWatch', ${JSON.stringify(JSON.stringify([selector]))})`);
+  await page.evaluate(`sessionStorage.setItem('ordoShownWatch', ${JSON.stringify(JSON.stringify(selectors))})`);
   await page.goto('about:blank');
   await page.goto(url);
-  await page.locator(selector).first().waitFor({ timeout: 30_000 });
-  await page.waitForFunction(`window.__ordoShown && ${JSON.stringify(selector)} in window.__ordoShown`);
-  return (await page.evaluate(`window.__ordoShown[${JSON.stringify(selector)}]`)) as number;
+  const times: number[] = [];
+  for (const selector of selectors) {
+    await page.locator(selector).first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(`window.__ordoShown && ${JSON.stringify(selector)} in window.__ordoShown`);
+    times.push((await page.evaluate(`window.__ordoShown[${JSON.stringify(selector)}]`)) as number);
+  }
+  return times;
 }
 
 /** Starts recording the time of every animation frame. */

@@ -206,7 +206,8 @@ function Canvas(props: WorkflowCanvasProps) {
       const boxes = new Map(before.boxes);
       for (const { id, position } of moves) {
         const box = boxes.get(id) ?? { x: 0, y: 0, width: NODE_WIDTH, height: NODE_HEIGHT };
-        boxes.set(id, { ...box, x: position.x, y: position.y });
+        // Whole units: what is saved reads as the designer sees it, without the zoom's fractions.
+        boxes.set(id, { ...box, x: Math.round(position.x), y: Math.round(position.y) });
       }
       // The arrows of a node moved by hand no longer follow ELK's routes: they are drawn as smooth steps.
       return { boxes, routes: routesAfterMove(before.routes, moves.map((move) => move.id), latest.current) };
