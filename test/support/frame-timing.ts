@@ -49,8 +49,15 @@ export async function timeLoadEach(page: Page, url: string, selectors: readonly 
   const times: number[] = [];
   for (const selector of selectors) {
     await page.locator(selector).first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction(`window.__ordoShown && ${JSON.stringify(selector)} in window.__ordoShown`);
-    times.push((await page.evaluate(`window.__ordoShown[${JSON.stringify(selector)}]`)) as number);
+    // Polled from here, a frame apart: waitForFunction evaluates its string in the page, which the app's CSP forbids.
+    for (;;) {
+      const shown = (await page.evaluate(`window.__ordoShown?.[${JSON.stringify(selector)}] ?? null`)) as number | null;
+      if (shown !== null) {
+        times.push(shown);
+        break;
+      }
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+    }
   }
   return times;
 }

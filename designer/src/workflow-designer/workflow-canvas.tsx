@@ -95,7 +95,9 @@ function Canvas(props: WorkflowCanvasProps) {
   labelSize.current = (edge) => labelBox(edgeLabel(edge));
   const structure = useMemo(() => structureOf(graph), [graph]);
   const requested = useRef(layoutRequest);
-  const opened = useRef(false);
+  // ELK's layout is still to replace the quick one the canvas opened with (a ref, not a mount flag: React's
+  // strict mode runs the effect twice, and the second run must ask again).
+  const openingOwed = useRef(start.elk);
 
   useLayoutEffect(() => {
     if (firstView !== null) return;
@@ -113,9 +115,7 @@ function Canvas(props: WorkflowCanvasProps) {
     const graphNow = latest.current;
     const forced = requested.current !== layoutRequest;
     requested.current = layoutRequest;
-    const opening = !opened.current;
-    opened.current = true;
-    if (opening && !start.elk) return;
+    const opening = openingOwed.current;
     if (!opening && !forced) {
       const { boxes, routes } = current.current;
       const names = new Set(graphNow.states.map((state) => state.name));
@@ -140,6 +140,7 @@ function Canvas(props: WorkflowCanvasProps) {
       }
     }
     let cancelled = false;
+    pending.current = null;
     const movesBefore = handMoves.current;
     setLayoutError(null);
     setArranging(true);
@@ -147,6 +148,7 @@ function Canvas(props: WorkflowCanvasProps) {
       (laidOut) => {
         if (cancelled) return;
         setArranging(false);
+        openingOwed.current = false;
         if (!forced && handMoves.current !== movesBefore) return;
         setLayout(laidOut);
         setDrawnBy('elk');
