@@ -78,6 +78,8 @@ async function saveWorkflowDraft(harness: BrowserHarness, withLayout = false): P
 }
 
 async function plainTyping(page: Page): Promise<KeystrokeTiming[]> {
+  // A fresh document each round: setContent keeps the window, but drops the latency probe's key listener on it.
+  await page.goto('about:blank');
   await page.setContent('<!doctype html><title>baseline</title><input id="plain" style="font-size:14px">');
   await page.locator('#plain').click();
   return timeKeystrokes(page, typing('#plain', '', LABEL));

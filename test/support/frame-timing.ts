@@ -24,7 +24,8 @@ const SHOWN_SCRIPT = `(() => {
       requestAnimationFrame(() => setTimeout(() => { window.__ordoShown[selector] = performance.now(); }, 0));
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // data-layout: the workflow canvas says so when ELK's layout replaces the one it opened with.
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-layout'] });
 })()`;
 
 export async function installShownProbe(context: BrowserContext): Promise<void> {
