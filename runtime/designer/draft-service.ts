@@ -143,7 +143,8 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
           extra: { updatedAt: current?.updatedAt.toISOString() ?? null, updatedBy: current?.updatedBy ?? null },
         });
       }
-      const saved = trimmed === undefined ? readLayout((await findDraft(db, kind, id))?.layout ?? null, body) : trimmed;
+      // A workflow saved without a layout keeps the one saved before: read back, trimmed to this body.
+      const saved = trimmed !== undefined ? trimmed : kind === 'workflow' ? readLayout((await findDraft(db, kind, id))?.layout ?? null, body) : null;
       return { kind, id, body, source: 'draft', basedOnVersion: publishedVersion, publishedVersion, updatedAt: updatedAt.toISOString(), updatedBy: actor.username, layout: saved };
     },
 
