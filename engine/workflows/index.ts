@@ -19,3 +19,4 @@ export { dueInstant, fieldInstant, remindInstant } from './due-times.js';
 export { addDuration, parseDuration, type Duration } from './durations.js';
 export { acceptedEvents, restoreSnapshot, startWorkflow, stepWorkflow, type InstanceState, type StepResult } from './run-workflow.js';
 export { SYSTEM_ACTOR, type EventActor, type WorkflowContext, type WorkflowEffect, type WorkflowEvent } from './workflow-types.js';
+export { checkDiagramLayout, diagramStateNames, pruneDiagramLayout, DIAGRAM_PSEUDO_NODES, type DiagramBox, type DiagramLayout, type DiagramRoute, type Point } from './diagram-layout.js';

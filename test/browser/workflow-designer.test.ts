@@ -2,13 +2,18 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../engine/definitions/index.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
-import { canvasNode as node, drawArrow } from '../support/workflow-canvas.js';
+import { canvasNode as node, drawArrow, nodePosition, overlappingLabels, settledBox, sharedStretches } from '../support/workflow-canvas.js';
 
 /*
  * The quality manager opens the NCR workflow in the workflow designer, adds a quality manager review by
- * mouse (a countersign with a 24-hour due time that escalates), connects it, saves, publishes, reloads
- * and finds exactly that in the published definition; a publish the server refuses marks the node.
+ * mouse (a countersign with a 24-hour due time that escalates), connects it, moves a node, saves,
+ * publishes, reloads and finds exactly that in the published definition and the node where she put it;
+ * a publish the server refuses marks the node; a step dropped onto a stage becomes one of its steps.
  */
+
+function within(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+}
 
 // 马琳, the quality manager: her role may design (canDesign).
 const DESIGNER = 'ma.lin';
@@ -64,6 +69,10 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     expect(await page.locator('.react-flow__node').count()).toBe(12 + 2);
     expect(await node(page, 'material-review').getAttribute('data-kind')).toBe('task');
     expect(await page.locator('.react-flow__edge').count()).toBeGreaterThanOrEqual(16);
+    // Drawn at once from the quick layout, then ELK's: arrows along its routes, no label on another, rejections apart from the main path.
+    await page.locator('[data-testid="wd-canvas"][data-layout="elk"]').waitFor();
+    expect(await overlappingLabels(page)).toEqual([]);
+    expect(await sharedStretches(page, 'wd-edge-rejected')).toEqual([]);
     await harness.screenshot('02-ncr-opened');
 
     // The JSON view shows the published definition exactly as the server keeps it.
@@ -71,10 +80,11 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     expect(JSON.parse(await page.getByTestId('designer-json').inputValue())).toEqual(ncr);
     await page.getByTestId('wd-tab-properties').click();
 
-    // A task dragged from the palette onto an empty part of the canvas is selected for editing.
+    // A task dragged from the palette onto an empty part of the canvas (its top right: ELK's drawing of the NCR
+    // workflow fills the middle, the stage "disposition" the lower part) is selected for editing.
     const canvas = page.getByTestId('wd-canvas');
     const box = (await canvas.boundingBox())!;
-    await page.getByTestId('wd-palette-task').dragTo(canvas, { targetPosition: { x: box.width - 260, y: box.height - 120 } });
+    await page.getByTestId('wd-palette-task').dragTo(canvas, { targetPosition: { x: box.width - 90, y: 70 } });
     await node(page, 'task-1').waitFor();
     await page.getByTestId('wd-state-title-zh').fill('质量经理复核');
     await page.getByTestId('wd-state-title-en').fill('Quality manager review');
@@ -120,6 +130,8 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     // A stray timer: added by click, deleted by the Delete key, brought back by Ctrl+Z, gone again by Ctrl+Shift+Z.
     await page.getByTestId('wd-palette-timer').click();
     await node(page, 'timer-1').waitFor();
+    // A node added by a click lands in view.
+    expect(within((await node(page, 'timer-1').boundingBox())!, (await canvas.boundingBox())!)).toBe(true);
     await page.getByTestId('wd-canvas').click({ position: { x: 5, y: 5 } });
     await node(page, 'timer-1').click();
     await page.keyboard.press('Delete');
@@ -131,6 +143,19 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     await page.getByTestId('wd-layout').click();
     await page.waitForTimeout(400);
     await harness.screenshot('05-connected');
+
+    // A node moved by hand stays where it was put: saved with the draft, beside (not in) the definition.
+    await page.locator('[data-testid="wd-canvas"]:not([aria-busy="true"])').waitFor();
+    const before = await nodePosition(page, 'containment');
+    const grip = await settledBox(page, node(page, 'containment'));
+    // Held by its left side: the handles sit in the middle of its top and bottom edges.
+    const hold = { x: grip.x + 12, y: grip.y + grip.height / 2 };
+    await page.mouse.move(hold.x, hold.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) await page.mouse.move(hold.x + step * 12, hold.y + step * 4);
+    await page.mouse.up();
+    const moved = await nodePosition(page, 'containment');
+    expect(moved.x).toBeGreaterThan(before.x + 20);
 
     await page.getByTestId('designer-save').click();
     await page.getByText('草稿已保存。').or(page.getByText('Draft saved.')).waitFor();
@@ -158,9 +183,14 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     const { ['fast-track']: _event, ...openOn } = states.open!.on as Record<string, unknown>;
     expect({ ...published, version: 1, states: { ...rest, open: { ...states.open, on: openOn } } }).toEqual(ncr);
 
-    // After a reload the designer shows the published version, byte for byte.
+    const saved = await harness.api<{ layout: { nodes: Record<string, { x: number; y: number }> } }>(DESIGNER, '/api/designer/drafts/workflow/ncr');
+    expect(saved.layout.nodes.containment).toMatchObject(moved);
+
+    // After a reload the designer shows the published version, byte for byte, drawn as it was saved.
     await page.reload();
     await node(page, 'qm-review').waitFor();
+    expect(await page.getByTestId('wd-canvas').getAttribute('data-layout')).toBe('saved');
+    expect(await nodePosition(page, 'containment')).toEqual(moved);
     await page.getByTestId('wd-tab-json').click();
     expect(await page.getByTestId('designer-json').inputValue()).toBe(`${JSON.stringify(published, null, 2)}\n`);
 
@@ -173,5 +203,18 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     await page.getByTestId('wd-problem-list').waitFor();
     await node(page, 'verification-decision').getByTestId('wd-node-problem').waitFor();
     await harness.screenshot('07-publish-refused');
+
+    // A state dragged from the palette onto the stage "disposition" becomes one of its steps, inside its frame.
+    await page.getByTestId('wd-fit').click();
+    const frame = await settledBox(page, node(page, 'disposition'));
+    const area = (await canvas.boundingBox())!;
+    await page.getByTestId('wd-palette-state').dragTo(canvas, { targetPosition: { x: frame.x - area.x + frame.width / 2, y: frame.y - area.y + frame.height / 2 } });
+    await node(page, 'state-1').waitFor();
+    expect(within((await settledBox(page, node(page, 'state-1')))!, (await node(page, 'disposition').boundingBox())!)).toBe(true);
+    await page.getByTestId('wd-tab-json').click();
+    const withStep = JSON.parse(await page.getByTestId('designer-json').inputValue()) as { states: States };
+    expect(Object.keys(withStep.states.disposition!.states as States)).toEqual(['disposition-proposal', 'material-review', 'disposition-agreed', 'state-1']);
+    expect(withStep.states['state-1']).toBeUndefined();
+    await harness.screenshot('08-dropped-into-stage');
   }, 120_000);
 });

@@ -36,7 +36,6 @@ export const WORKFLOW_DESIGNER_MESSAGES_EN = {
   'wd.paletteHint': 'Drag a node onto the canvas, or click to add it. Drag from the dot at the bottom of a node onto another node to connect them.',
   'wd.toolbar.layout': 'Tidy up',
   'wd.toolbar.fit': 'Fit to screen',
-  'wd.layouting': 'Arranging the workflow…',
   'wd.layoutFailed': 'The workflow could not be arranged: {message}',
   'wd.tab.properties': 'Properties',
   'wd.tab.problems': 'Problems',

@@ -38,7 +38,6 @@ export const WORKFLOW_DESIGNER_MESSAGES_ZH_CN: Record<keyof typeof WORKFLOW_DESI
   'wd.paletteHint': '把节点拖到画布上，或点击添加。从节点底部的圆点拖到另一个节点即可连线。',
   'wd.toolbar.layout': '自动排列',
   'wd.toolbar.fit': '适应屏幕',
-  'wd.layouting': '正在排列流程…',
   'wd.layoutFailed': '流程排列失败：{message}',
   'wd.tab.properties': '属性',
   'wd.tab.problems': '问题',
