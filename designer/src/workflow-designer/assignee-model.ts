@@ -1,4 +1,4 @@
-import type { PickableUser } from '../api/index.js';
+import type { PickableUser } from '../api/api-types.js';
 import { isJson, type Json } from './workflow-graph.js';
 
 /**

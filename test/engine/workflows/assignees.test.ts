@@ -36,14 +36,14 @@ const environment = {
   departments: new Set(DEPARTMENTS.map((department) => department.id)),
 };
 
-function problemsOf(assignees: Assignee[]): [string, string][] {
+function problemsOf(assignees: [Assignee, ...Assignee[]]): [string, string][] {
   return checkWorkflow(withReview({ assignees }), environment).map((problem) => [problem.pointer, problem.code]);
 }
 
 describe('department assignees', () => {
   it('are told apart from role assignees, though `{department, role}` also has a role', () => {
-    const kinds = (assignee: Assignee) =>
-      matchAssignee(assignee, {
+    const kinds = (assignee: Assignee): string =>
+      matchAssignee<string>(assignee, {
         role: (role) => `role ${role}`,
         user: (user) => `user ${user}`,
         field: (field) => `field ${field}`,
