@@ -38,8 +38,11 @@ export function newAction(
   switch (kind) {
     case 'setFields':
       return { type: 'setFields', fields: first === undefined ? {} : { [first]: first } };
-    case 'notify':
-      return { type: 'notify', to: context.roles[0] === undefined ? [] : [{ role: context.roles[0].id }], message };
+    case 'notify': {
+      // As a new task does: the app's first business role, so the notice reaches someone from the start.
+      const role = context.roles.find((candidate) => candidate.id !== 'admin') ?? context.roles[0];
+      return { type: 'notify', to: role === undefined ? [] : [{ role: role.id }], message };
+    }
     case 'createRecord':
       return { type: 'createRecord', form: other?.id ?? '', data: otherField === undefined ? {} : { [otherField]: '""' } };
     case 'updateRecord':
