@@ -60,7 +60,7 @@ describe('diagnoseWorkflowDraft', () => {
   });
 
   it('checks department assignees against the app\'s departments and the form\'s department fields, on the state they belong to', () => {
-    const containment = ncr.states['containment'] as { task: Record<string, unknown> };
+    const containment = ncr.states['containment'] as unknown as { task: Record<string, unknown> };
     const draft = { ...ncr, states: { ...ncr.states, containment: { ...containment, task: { ...containment.task, assignees: [{ department: 'canteen' }, { departmentOf: 'responsible', manager: true }] } } } };
     const found = diagnoseWorkflowDraft(text(draft), published);
     expect(found.map(({ pointer, code, statePath }) => [pointer, code, statePath])).toEqual([
