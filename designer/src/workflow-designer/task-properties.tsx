@@ -84,7 +84,7 @@ function DueProperties({ due, onChange, context }: { due: Json | undefined; onCh
 
 /** A user task: who does it, how approvals combine, when it is due and what happens then, what they may change. */
 export function TaskProperties({ task, onChange, context }: { task: Json; onChange: (task: Json) => void; context: DesignContext }) {
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   const mode = typeof task.mode === 'string' ? task.mode : 'single';
   const editable = Array.isArray(task.editableFields) ? task.editableFields.filter((name): name is string => typeof name === 'string') : [];
 
