@@ -12,6 +12,7 @@ export {
   type SignerPosition,
   type SlotStatus,
 } from './approval/approval-rules.js';
+export { departmentManager, departmentMembers, matchAssignee, namesIn, type AssigneeCases, type DepartmentMember, type DepartmentScope } from './assignees.js';
 export { checkWorkflow, type CheckEnvironment } from './check-workflow.js';
 export { WORKFLOW_PROBLEM_CODES, type WorkflowProblem, type WorkflowProblemCode } from './workflow-problem.js';
 export { compileWorkflow, type CompiledWorkflow, type WorkflowEnvironment } from './compile-workflow.js';

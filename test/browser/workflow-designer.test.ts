@@ -217,4 +217,97 @@ describe.skipIf(skipBrowserTests)('a designer changes and publishes a workflow i
     expect(withStep.states['state-1']).toBeUndefined();
     await harness.screenshot('08-dropped-into-stage');
   }, 120_000);
+
+  it('assigns a task to a department, its head and a searched user, edits an arrow\'s actions and a function\'s results by mouse, with no JSON', async () => {
+    const { page } = harness;
+    await page.setViewportSize({ width: 1600, height: 1100 });
+    await page.goto(`${harness.baseUrl}/#/designer/workflows`);
+    await page.getByTestId('new-workflow').click();
+    await page.getByTestId('new-workflow-zh').fill('质量部复核');
+    await page.getByTestId('new-workflow-en').fill('Quality department review');
+    await page.getByTestId('new-workflow-form').selectOption('ncr');
+    await page.getByTestId('new-workflow-create').click();
+    await node(page, 'draft').waitFor();
+
+    // The review goes to the quality engineers of 质量部, the head of the NCR's responsible department, and 马琳 found by search.
+    const canvas = page.getByTestId('wd-canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.getByTestId('wd-palette-task').dragTo(canvas, { targetPosition: { x: box.width / 2, y: box.height - 140 } });
+    await node(page, 'task-1').waitFor();
+    await page.getByTestId('wd-state-name').fill('quality-review');
+    await page.getByTestId('wd-state-name').press('Enter');
+    await node(page, 'quality-review').waitFor();
+    await page.getByTestId('wd-task-roles-sales-clerk').uncheck();
+    await page.getByTestId('wd-task-assignees-add-kind').selectOption('department');
+    await page.getByTestId('wd-task-assignees-ref').selectOption('quality');
+    await page.getByTestId('wd-task-assignees-who').selectOption('quality-engineer');
+    await page.getByTestId('wd-task-assignees-add').click();
+    await page.getByTestId('wd-task-assignees-add-kind').selectOption('departmentOf');
+    await page.getByTestId('wd-task-assignees-ref').selectOption('responsibleDepartment');
+    await page.getByTestId('wd-task-assignees-who').selectOption('@manager');
+    await page.getByTestId('wd-task-assignees-add').click();
+    await page.getByTestId('wd-task-assignees-add-kind').selectOption('user');
+    await page.getByTestId('wd-task-assignees-user').fill('马');
+    await page.getByTestId('wd-task-assignees-user-option-ma.lin').click();
+    await expect.poll(() => page.getByTestId('wd-task-assignees').locator('.wd-assignee-line').allTextContents()).toEqual([
+      '质量部 · 质量工程师×',
+      '“责任部门”中的部门 · 部门负责人×',
+      '马琳 (ma.lin)×',
+    ]);
+    await page.getByTestId('wd-task-assignees').scrollIntoViewIfNeeded();
+    await harness.screenshot('08-department-assignees');
+    // Overdue votes go to the head of 质量部.
+    await page.getByTestId('wd-due-enabled').check();
+    await page.getByTestId('wd-due-action').selectOption('reassign');
+    await page.getByTestId('wd-due-assignees-add-kind').selectOption('department');
+    await page.getByTestId('wd-due-assignees-ref').selectOption('quality');
+    await page.getByTestId('wd-due-assignees-who').selectOption('@manager');
+    await page.getByTestId('wd-due-assignees-add').click();
+    await expect.poll(() => page.getByTestId('wd-due-assignees').locator('.wd-assignee-line').allTextContents()).toEqual(['质量部 · 部门负责人×']);
+
+    // Submitting sets the status by a formula and tells the whole quality department.
+    await drawArrow(page, 'draft', 'quality-review');
+    await page.getByTestId('wd-connect-event').fill('submit');
+    await page.getByTestId('wd-connect-create').click();
+    await page.getByTestId('wd-edge-props').waitFor();
+    await page.getByTestId('wd-action-kind').selectOption('setFields');
+    await page.getByTestId('wd-action-add').click();
+    await page.getByTestId('wd-action-0-fields-0-key').selectOption('status');
+    await page.getByTestId('wd-action-0-fields-0-formula-input').fill('"review"');
+    await expect.poll(() => page.getByTestId('wd-action-0-fields-0-formula-status').getAttribute('class')).not.toContain('is-invalid');
+    await page.getByTestId('wd-action-kind').selectOption('notify');
+    await page.getByTestId('wd-action-add').click();
+    await page.getByTestId('wd-action-1-to-roles-sales-clerk').uncheck();
+    await page.getByTestId('wd-action-1-to-add-kind').selectOption('department');
+    await page.getByTestId('wd-action-1-to-ref').selectOption('quality');
+    await page.getByTestId('wd-action-1-to-add').click();
+    await page.getByTestId('wd-action-1-message-zh').fill('新的不合格品报告待复核');
+    await page.getByTestId('wd-action-1-message-en').fill('A new NCR awaits review');
+    await harness.screenshot('09-transition-actions');
+
+    // A function's result goes into the record's fields, chosen from the result's properties.
+    await page.getByTestId('wd-palette-function').click();
+    await node(page, 'function-1').click();
+    await page.getByTestId('wd-function-name').selectOption('ctp.promise');
+    await page.getByTestId('wd-output-reason').selectOption('dispositionNote');
+    expect(await page.getByTestId('wd-output-feasible').locator('option').allTextContents()).toEqual(['不写入']);
+    await harness.screenshot('10-function-output');
+
+    await page.getByTestId('designer-save').click();
+    await page.getByText('草稿已保存。').or(page.getByText('Draft saved.')).waitFor();
+    const draft = await harness.api<{ body: string }>(DESIGNER, '/api/designer/drafts/workflow/quality-department-review');
+    const states = (JSON.parse(draft.body) as WorkflowDefinition).states as unknown as States;
+    expect(states['quality-review']?.task).toMatchObject({
+      assignees: [{ department: 'quality', role: 'quality-engineer' }, { departmentOf: 'responsibleDepartment', manager: true }, { user: 'ma.lin' }],
+      due: { after: 'PT24H', onDue: { action: 'reassign', to: [{ department: 'quality', manager: true }] } },
+    });
+    expect((states.draft?.on as Record<string, unknown>)['submit']).toMatchObject({
+      target: 'quality-review',
+      actions: [
+        { type: 'setFields', fields: { status: '"review"' } },
+        { type: 'notify', to: [{ department: 'quality' }], message: { 'zh-CN': '新的不合格品报告待复核', en: 'A new NCR awaits review' } },
+      ],
+    });
+    expect((states['function-1']?.invoke as Record<string, unknown>)['output']).toEqual({ dispositionNote: 'reason' });
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ export { ErrorSummary } from './error-summary.js';
 export { lockStates, lockUiSchema } from './field-lock.js';
 export { fieldKind, fieldLabel, fieldOrder, fieldSchema, listColumns, topLevelFields, type FieldKind } from './field-schema.js';
 export { LiveFormView, type LiveFormViewProps } from './live-form-view.js';
+export { departmentTree, useDepartments, usePickableUsers } from './directory-cache.js';
 export { LookupField } from './lookup-field.js';
 export { changedTopLevel } from './record-diff.js';
 export { RecordForm, type RecordFormProps } from './record-form.js';

@@ -300,6 +300,10 @@ export interface DepartmentDefinition {
   id: string;
   title: LocalizedText;
   parent?: string;
+  /**
+   * The user name of the department's head (部门负责人), for the `{department, manager: true}` assignee; a department without one defers to its parent's.
+   */
+  manager?: string;
 }
 export interface FunctionAccess {
   roles: RoleId[];
@@ -316,7 +320,7 @@ export type StateName = string;
  */
 export type Action = SetFieldsAction | CreateRecordAction | UpdateRecordAction | NotifyAction | EmitAction;
 /**
- * Who a task goes to: everyone with a role, one user, the user named in a field of the record (the order's sales rep), the user or users a formula gives, or the manager of any of these.
+ * Who a task goes to: everyone with a role, one user, the user named in a field of the record (the order's sales rep), the user or users a formula gives, the manager of any of these, or the users of a department (named, or held by a department field of the record), optionally only those with a role, or the department's head.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
@@ -336,6 +340,16 @@ export type Assignee =
     }
   | {
       managerOf: Assignee;
+    }
+  | {
+      department: string;
+      role?: RoleId;
+      manager?: true;
+    }
+  | {
+      departmentOf: string;
+      role?: RoleId;
+      manager?: true;
     };
 /**
  * An ISO 8601 duration of days, hours and minutes (`P2D`, `PT24H`, `P1DT4H`).
