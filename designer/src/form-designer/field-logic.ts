@@ -111,6 +111,15 @@ export function withTitleField(form: DesignForm, field: string | undefined): Des
   return withRest(form, 'titleField', field);
 }
 
+/** The navigation group (an `id` of the app's `navigation`) the form chose to appear in. */
+export function navGroupOf(form: DesignForm): string | undefined {
+  return typeof form.rest.navGroup === 'string' ? form.rest.navGroup : undefined;
+}
+
+export function withNavGroup(form: DesignForm, group: string | undefined): DesignForm {
+  return withRest(form, 'navGroup', group);
+}
+
 function renameKey(map: Node, rename: (path: string) => string | null): Node {
   return Object.fromEntries(Object.entries(map).flatMap(([path, value]) => {
     const next = rename(path);
