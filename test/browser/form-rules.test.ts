@@ -154,7 +154,7 @@ describe.skipIf(skipBrowserTests)('formulas, rules and permissions in the form d
     expect(await pass.getAttribute('class')).toBe('yes-no is-yes');
     expect(await pass.locator('.sr-only').textContent()).toBe('是');
     expect(await pass.locator('[aria-hidden="true"]').textContent()).toBe('✓');
-    expect(await page.locator('#root_characteristics_0_pass').evaluate('(node) => getComputedStyle(node).color')).toBe('rgb(30, 123, 70)');
+    expect(await page.evaluate(`getComputedStyle(document.getElementById('root_characteristics_0_pass')).color`)).toBe('rgb(30, 123, 70)');
     await page.locator('#root_characteristics_0_measured').fill('42.10');
     await expect.poll(() => page.getByTestId('yes-no-root_allPass').textContent()).toBe('✗否');
     expect(await page.locator('input[type="checkbox"][id^="root_characteristics_0_pass"], input[type="checkbox"]#root_allPass').count()).toBe(0);
