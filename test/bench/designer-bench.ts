@@ -86,10 +86,17 @@ async function typeStateTitle(page: Page, state: string): Promise<KeystrokeTimin
   const title = page.getByTestId('wd-state-title-zh');
   // React Flow fits the view to ELK's layout after the canvas shows; under load the node can still be
   // outside the pane when the bench gets here, and a click there lands on the pane.
-  await page.waitForFunction(`(() => {
-    const box = document.querySelector('[data-testid="wd-node-${state}"]')?.getBoundingClientRect();
-    return box !== undefined && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
-  })()`);
+  // Checked each frame in the page (page.evaluate: the app's CSP refuses waitForFunction's eval).
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const started = performance.now();
+    const check = () => {
+      const box = document.querySelector('[data-testid="wd-node-${state}"]')?.getBoundingClientRect();
+      if (box !== undefined && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth) resolve(true);
+      else if (performance.now() - started > ${KEY_TIMEOUT_MS}) reject(new Error('state ${state} never came into view'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
   await page.getByTestId(`wd-node-${state}`).click();
   await title.click();
   await page.keyboard.press('Control+A');
