@@ -6,7 +6,7 @@ import type { NativeFunction } from '../functions/index.js';
 import { parseDuration } from './durations.js';
 import { stateEntries, transitionsOf, workflowLevelTransitions, type LocatedTransition, type StateEntry } from './state-tree.js';
 import { graphProblems, targetRequired } from './workflow-graph-checks.js';
-import type { WorkflowProblem, WorkflowProblemCode } from './workflow-problem.js';
+import { STRUCTURAL_PROBLEM_CODES, type WorkflowProblem, type WorkflowProblemCode } from './workflow-problem.js';
 
 
 export interface CheckEnvironment {
@@ -19,17 +19,7 @@ export interface CheckEnvironment {
 
 const SPECIAL_RETURNS = new Set(['previous', 'initiator']);
 
-/** Problems that leave the chart's shape unknown. */
-const STRUCTURAL: ReadonlySet<WorkflowProblemCode> = new Set([
-  'duplicateState',
-  'unknownState',
-  'unknownInitial',
-  'missingInitial',
-  'unexpectedInitial',
-  'stateKinds',
-  'finalWithContent',
-  'parallelWithoutRegions',
-]);
+const STRUCTURAL: ReadonlySet<WorkflowProblemCode> = new Set(STRUCTURAL_PROBLEM_CODES);
 
 /**
  * Everything that would make a workflow fail at run time, found at load time: unknown targets,

@@ -3,7 +3,8 @@
  * problems in the user's language by code and places every problem on the canvas by its pointer;
  * docs/workflows.md lists them (a test checks the list is complete).
  */
-export const WORKFLOW_PROBLEM_CODES = [
+/** Problems that leave the chart's shape unknown: the graph checks wait until they are fixed. */
+export const STRUCTURAL_PROBLEM_CODES = [
   'duplicateState',
   'unknownState',
   'unknownInitial',
@@ -12,6 +13,10 @@ export const WORKFLOW_PROBLEM_CODES = [
   'stateKinds',
   'finalWithContent',
   'parallelWithoutRegions',
+] as const;
+
+export const WORKFLOW_PROBLEM_CODES = [
+  ...STRUCTURAL_PROBLEM_CODES,
   'onDoneWithoutChildren',
   'unreachableState',
   'deadEnd',

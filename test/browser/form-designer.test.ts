@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { setProperty } from '../support/form-designer-steps.js';
+import { pointerDrag } from '../support/pointer-drag.js';
 
 /*
  * The administrator builds an "Incoming inspection" form in the designer: drags fields in, sets their
@@ -13,20 +14,6 @@ import { setProperty } from '../support/form-designer-steps.js';
 const ADMIN = 'admin';
 const INSPECTOR = 'huang.li';
 
-/** Drags with the mouse in small steps, as a person does, so dnd-kit's pointer sensor sees a drag. */
-async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'middle' = 'middle'): Promise<void> {
-  const source = await from.boundingBox();
-  const target = await to.boundingBox();
-  if (source === null || target === null) throw new Error('drag source or target is not visible');
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  const endX = target.x + target.width / 2;
-  const endY = where === 'top' ? target.y + 4 : target.y + target.height / 2;
-  for (let step = 1; step <= 12; step += 1) {
-    await page.mouse.move(source.x + source.width / 2 + ((endX - source.x - source.width / 2) * step) / 12, source.y + source.height / 2 + ((endY - source.y - source.height / 2) * step) / 12);
-  }
-  await page.mouse.up();
-}
 
 async function canvasOrder(page: Page): Promise<string[]> {
   const names: string[] = [];
@@ -70,7 +57,7 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
     await harness.screenshot('02-empty-designer');
 
     // A field dragged from the palette onto the empty form, then renamed and made required.
-    await drag(page, page.getByTestId('palette-text'), page.getByTestId('designer-canvas'));
+    await pointerDrag(page, page.getByTestId('palette-text'), page.getByTestId('designer-canvas'));
     await page.getByTestId('design-field-text1').click();
     await expect.poll(() => page.getByTestId('prop-name').inputValue()).toBe('text1');
     await setProperty(page, 'prop-name', 'lot');
@@ -113,7 +100,7 @@ describe.skipIf(skipBrowserTests)('a designer builds and publishes a form in Chr
 
     // The date moves above the lot by dragging its handle.
     expect(await canvasOrder(page)).toEqual(['lot', 'inspectedOn', 'result', 'characteristics']);
-    await drag(page, page.getByTestId('design-field-inspectedOn-handle'), page.getByTestId('design-field-lot'), 'top');
+    await pointerDrag(page, page.getByTestId('design-field-inspectedOn-handle'), page.getByTestId('design-field-lot'), { at: 'top' });
     await expect.poll(() => canvasOrder(page)).toEqual(['inspectedOn', 'lot', 'result', 'characteristics']);
     // Undo by keyboard puts the lot back on top; redo by the button moves it down again.
     await page.keyboard.press('Control+z');

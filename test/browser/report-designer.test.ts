@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDefinition } from '../../engine/definitions/index.js';
+import { pointerDrag } from '../support/pointer-drag.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 /*
@@ -13,17 +14,8 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
 const DESIGNER = 'ma.lin';
 const REPORT = 'ncrs-by-cause-per-month';
 
-/** Drags with the mouse in small steps, as a person does, so dnd-kit's pointer sensor sees a drag. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const source = await from.boundingBox();
-  const target = await to.boundingBox();
-  if (source === null || target === null) throw new Error('drag source or target is not visible');
-  const start = { x: source.x + source.width / 3, y: source.y + source.height / 2 };
-  const end = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  for (let step = 1; step <= 12; step += 1) await page.mouse.move(start.x + ((end.x - start.x) * step) / 12, start.y + ((end.y - start.y) * step) / 12);
-  await page.mouse.up();
+function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  return pointerDrag(page, from, to, { overClass: 'is-over' });
 }
 
 async function tableRows(table: Locator): Promise<string[][]> {
