@@ -116,6 +116,21 @@ for (const backend of testDatabases()) {
       expect(list.json().items.find((item: { id: string }) => item.id === 'incoming-inspection')).toMatchObject({ publishedVersion: 2, draft: { unpublishedChanges: false } });
     });
 
+    it('publishes the navigation group a form chose with the form, and refuses one the app does not have', async () => {
+      const placed = (group: string) => `${withField(inspectionV1).trimEnd().slice(0, -1)},\n  "navGroup": "${group}"\n}\n`;
+      await save(placed('warehouse'));
+      const refused = await publish();
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/navGroup', message: 'no navigation group "warehouse" in the app' })]);
+      await save(placed('quality'));
+      const published = await publish();
+      expect(published.json()).toEqual({ id: 'incoming-inspection', version: 3, published: true });
+      const definitions = await app.inject({ method: 'GET', url: '/api/definitions', headers: as('admin') });
+      expect(definitions.json().forms.find((form: { id: string }) => form.id === 'incoming-inspection').navGroup).toBe('quality');
+      const audit = await sql<{ detail: { published: string[] } }>`select detail from ordo_audit where action = 'definitions.publish' order by seq desc limit 1`.execute(database.db);
+      expect(audit.rows[0]?.detail).toEqual({ published: ['incoming-inspection'] });
+    });
+
     it('refuses a draft that would break a published workflow using one of its fields', async () => {
       const read = await app.inject({ method: 'GET', url: '/api/designer/drafts/form/ncr', headers: as('admin') });
       expect(read.json().source).toBe('published');

@@ -11,3 +11,4 @@ export { RecordForm, type RecordFormProps } from './record-form.js';
 export { matchesSchema } from './schema-match.js';
 export { createStateValidator } from './state-validator.js';
 export { useLiveForm, type FormData, type LiveFormOptions, type LiveFormProps, type LiveFormState, type SummaryError } from './use-live-form.js';
+export { YesNoBadge } from './yes-no-badge.js';

@@ -25,6 +25,9 @@ import { useDraftPreview } from './use-draft-preview.js';
 import '../form-designer/form-designer.css';
 import './report-designer.css';
 
+// A constant: dnd-kit memoises a sensor on its options object (a literal made new sensors every render).
+const DRAG_OPTIONS = { distance: 5 };
+
 type Tab = 'design' | 'json';
 
 /** A new measure's label, written in both languages whichever the designer reads. */
@@ -43,7 +46,7 @@ export function ReportDesignerPage({ id }: { id: string }) {
   const [dragging, setDragging] = useState<SourceField | null>(null);
   // A published report shows in the reports menu at once.
   const actions = useDraftActions(draft, { onPublished: () => catalog.reload() });
-  const sensors = useSensors(useSensor(FieldDragSensor, { distance: 5 }));
+  const sensors = useSensors(useSensor(FieldDragSensor, DRAG_OPTIONS));
   useUndoKeys(draft);
 
   const definition = draft.model.definition;

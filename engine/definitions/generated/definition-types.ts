@@ -25,6 +25,10 @@ export type FieldWidth = 'full' | 'half' | 'third';
  */
 export type Expression = string;
 export type RoleId = string;
+/**
+ * Kebab-case identifier of a definition, unique within its kind.
+ */
+export type DefinitionId1 = string;
 
 /**
  * A form: the data schema of its records, how it is rendered, computed, checked and who may see what. `titleField` names a record in lists, lookups and history (e.g. the order number).
@@ -111,6 +115,7 @@ export interface FormDefinition {
   };
   list?: ListView;
   titleField?: FieldPath;
+  navGroup?: DefinitionId1;
 }
 /**
  * A text shown to people, in both of Ordo's languages.
@@ -293,6 +298,7 @@ export interface RoleDefinition {
   canDesign?: boolean;
 }
 export interface NavigationGroup {
+  id?: DefinitionId1;
   title: LocalizedText;
   forms: DefinitionId[];
 }
@@ -679,10 +685,6 @@ export interface ChildWorkflows {
 }
 
 export type ReportSource = FormSource | WorkflowSource | PlanRunSource;
-/**
- * Kebab-case identifier of a definition, unique within its kind.
- */
-export type DefinitionId1 = string;
 /**
  * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow and plan-run sources: see docs/reports.md).
  *
