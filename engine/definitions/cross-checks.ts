@@ -16,7 +16,7 @@ export interface CrossProblem {
 
 /**
  * Checks what no single file can check alone: lookups into other forms, roles named by forms but
- * missing from the app, navigation entries, duplicate ids.
+ * missing from the app, navigation entries and the groups forms choose, duplicate ids.
  */
 export function crossCheckDefinitions(
   forms: readonly LocatedForm[],
@@ -52,6 +52,23 @@ export function crossCheckDefinitions(
       });
     }
     problems.push(...checkDepartments(app));
+    problems.push(...checkNavGroups(forms, app));
+  }
+  return problems;
+}
+
+/** Navigation group ids are unique, and a form's `navGroup` names one of them. */
+function checkNavGroups(forms: readonly LocatedForm[], app: { file: string; definition: AppDefinition }): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const groups = new Set<string>();
+  app.definition.navigation.forEach((group, g) => {
+    if (group.id === undefined) return;
+    if (groups.has(group.id)) problems.push({ file: app.file, pointer: `/navigation/${g}/id`, message: `navigation group "${group.id}" is listed twice` });
+    groups.add(group.id);
+  });
+  for (const form of forms) {
+    const chosen = form.definition.navGroup;
+    if (chosen !== undefined && !groups.has(chosen)) problems.push({ file: form.file, pointer: '/navGroup', message: `no navigation group "${chosen}" in the app` });
   }
   return problems;
 }

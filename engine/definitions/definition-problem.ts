@@ -3,7 +3,7 @@ export interface DefinitionProblem {
   readonly file: string;
   readonly pointer: string;
   readonly message: string;
-  /** The checker's stable code where it gives one (forms and workflows do), e.g. `unreachableState`. */
+  /** The checker's stable code where it gives one (forms, workflows and reports do), e.g. `unreachableState`, `unknownKey`. */
   readonly code?: string;
 }
 

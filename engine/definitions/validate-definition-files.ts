@@ -131,7 +131,7 @@ function checkReports(
       check();
     } catch (error) {
       if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
-      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, message: field.message })));
+      problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, code: field.code, message: field.message })));
     }
   };
   for (const { file, definition } of [...reports, ...dashboards]) {
@@ -158,13 +158,14 @@ function checkWorkflows(
   const formsById = new Map(forms.map((form) => [form.definition.id, form.definition]));
   const workflowsById = new Map(workflows.map((workflow) => [workflow.definition.id, workflow.definition]));
   const roles = app === undefined ? undefined : new Set(['admin', ...app.roles.map((role) => role.id)]);
+  const departments = app === undefined ? undefined : new Set((app.departments ?? []).map((department) => department.id));
   const seen = new Map<string, string>();
   for (const { file, definition } of workflows) {
     const first = seen.get(definition.id);
     if (first !== undefined) problems.push({ file, pointer: '/id', message: `workflow "${definition.id}" is also defined in ${first}` });
     seen.set(definition.id, first ?? file);
     try {
-      compileWorkflow(definition, { forms: formsById, workflows: workflowsById, ...(roles === undefined ? {} : { roles }) });
+      compileWorkflow(definition, { forms: formsById, workflows: workflowsById, ...(roles === undefined ? {} : { roles }), ...(departments === undefined ? {} : { departments }) });
     } catch (error) {
       if (!isOrdoError(error) || error.code !== 'ORDO_ERR_DEFINITION_INVALID') throw error;
       problems.push(...error.fields.map((field) => ({ file, pointer: field.pointer, code: field.code, message: field.message })));

@@ -1,5 +1,9 @@
 export { checkDashboard } from './check-dashboard.js';
+export { labelSourceOf, type LabelSource } from './dimension-labels.js';
 export { planReport } from './plan-report.js';
+export { planFormula, type FormulaConditionNode, type FormulaNode, type FormulaProblem, type FormulaType } from './report-formula.js';
+export { formulaFields, type ResolvedField } from './resolve-field.js';
+export { REPORT_PROBLEM_CODES, type ReportProblemCode } from './report-problem.js';
 export {
   ConditionNode,
   ReportPlan,

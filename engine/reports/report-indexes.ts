@@ -21,7 +21,7 @@ export function reportIndexes(definition: ReportDefinition): ReportIndex[] {
   const found = new Map<string, ReportIndex>();
   const add = (form: string, key: string) => found.set(`${form}\u0000${key}`, Object.freeze({ form, key }));
   for (const filter of definition.filters ?? []) {
-    if (!INDEXED_OPS.has(filter.op) || filter.ref !== undefined) continue;
+    if ('formula' in filter || !INDEXED_OPS.has(filter.op) || filter.ref !== undefined) continue;
     const [head, key] = filter.field.split('.');
     const form = head === undefined ? undefined : formOf.get(head);
     if (form !== undefined && key !== undefined && key !== 'id') add(form, key);

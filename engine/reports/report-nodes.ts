@@ -4,6 +4,9 @@
  * interface plus a frozen factory, in the manner of kysely's operation nodes.
  */
 
+import type { LabelSource } from './dimension-labels.js';
+import type { FormulaConditionNode } from './report-formula.js';
+
 export type ValueType = 'string' | 'number' | 'boolean' | 'date' | 'timestamp';
 
 /** The tables a report reads, each under a fixed alias the compiler owns. */
@@ -67,6 +70,8 @@ export interface GroupNode {
   readonly field: FieldNode;
   readonly bucket: 'day' | 'week' | 'month' | undefined;
   readonly reads: readonly string[];
+  /** Words for the stored values (a choice's labels, users' names, ...); none for date buckets. */
+  readonly labels: LabelSource | undefined;
 }
 
 export type Aggregate = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'countDistinct' | 'ratio';
@@ -110,7 +115,7 @@ export interface ReportPlan {
   readonly report: string;
   readonly source: SourceNode;
   readonly joins: readonly JoinNode[];
-  readonly filters: readonly ConditionNode[];
+  readonly filters: readonly (ConditionNode | FormulaConditionNode)[];
   readonly groups: readonly GroupNode[];
   readonly measures: readonly MeasureNode[];
   readonly sort: readonly SortNode[];
@@ -142,8 +147,8 @@ export const ConditionNode = freeze({
 });
 
 export const GroupNode = freeze({
-  create: (key: string, field: FieldNode, bucket: GroupNode['bucket'], reads: readonly string[]): GroupNode =>
-    freeze({ kind: 'GroupNode', key, field, bucket, reads: freeze([...reads]) }),
+  create: (key: string, field: FieldNode, bucket: GroupNode['bucket'], reads: readonly string[], labels?: LabelSource): GroupNode =>
+    freeze({ kind: 'GroupNode', key, field, bucket, reads: freeze([...reads]), labels: bucket === undefined ? labels : undefined }),
 });
 
 export const MeasureNode = freeze({

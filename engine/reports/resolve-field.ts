@@ -7,6 +7,7 @@ import {
   type FieldNode,
   type ValueType,
 } from './report-nodes.js';
+import { labelSourceOf, MEMBER, type LabelSource } from './dimension-labels.js';
 import { PLAN_RUN_FIELDS } from './plan-run-fields.js';
 import { RECORD_SYSTEM_FIELDS, WORKFLOW_FIELDS } from './workflow-fields.js';
 
@@ -14,6 +15,8 @@ import { RECORD_SYSTEM_FIELDS, WORKFLOW_FIELDS } from './workflow-fields.js';
 export interface ResolvedField {
   readonly node: FieldNode;
   readonly reads: readonly string[];
+  /** Where the words for its stored values come from, when they have any. */
+  readonly labels?: LabelSource | undefined;
 }
 
 export interface FieldScope {
@@ -23,7 +26,7 @@ export interface FieldScope {
   readonly joins: readonly { readonly as: string; readonly form: string; readonly via: readonly string[] }[];
 }
 
-type PropertySchema = { type?: unknown; format?: unknown; items?: { properties?: Record<string, PropertySchema> }; properties?: Record<string, PropertySchema> };
+type PropertySchema = { type?: unknown; format?: unknown; 'x-ordo-field'?: unknown; items?: { properties?: Record<string, PropertySchema> }; properties?: Record<string, PropertySchema> };
 
 export function propertiesOf(form: FormDefinition): Record<string, PropertySchema> {
   return ((form.schema as { properties?: Record<string, PropertySchema> }).properties ?? {});
@@ -55,7 +58,7 @@ export function resolveField(scope: FieldScope, ref: string): ResolvedField | st
     const field = Object.hasOwn(WORKFLOW_FIELDS[source.workflow], ref) ? WORKFLOW_FIELDS[source.workflow][ref] : undefined;
     if (field === undefined) return `"${ref}" is not a field of workflow ${source.workflow} (${Object.keys(WORKFLOW_FIELDS[source.workflow]).join(', ')})`;
     if ('from' in field) return { node: DurationFieldNode.create(field.from, field.to), reads: [] };
-    return { node: ColumnFieldNode.create({ kind: field.onInstance === true ? 'instance' : 'workflow' }, field.column, field.type), reads: [] };
+    return { node: ColumnFieldNode.create({ kind: field.onInstance === true ? 'instance' : 'workflow' }, field.column, field.type), reads: [], labels: field.user === true ? MEMBER : undefined };
   }
   if ('planRun' in source) {
     const fields = PLAN_RUN_FIELDS[source.planRun];
@@ -71,7 +74,7 @@ export function resolveField(scope: FieldScope, ref: string): ResolvedField | st
   if (name === undefined) {
     const system = Object.hasOwn(RECORD_SYSTEM_FIELDS, ref) ? RECORD_SYSTEM_FIELDS[ref] : undefined;
     if (system === undefined) return `"${ref}" is not a system field (${Object.keys(RECORD_SYSTEM_FIELDS).join(', ')}); form fields are data.<field>`;
-    return { node: ColumnFieldNode.create({ kind: 'source' }, system.column, system.type), reads: [] };
+    return { node: ColumnFieldNode.create({ kind: 'source' }, system.column, system.type), reads: [], labels: system.user === true ? MEMBER : undefined };
   }
   if (head === 'data') return jsonField(form, { kind: 'source' }, name, [], (path) => `${source.form}:${path}`);
   if (head === 'line') {
@@ -80,7 +83,7 @@ export function resolveField(scope: FieldScope, ref: string): ResolvedField | st
     const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
     const type = column === undefined ? undefined : valueTypeOf(column);
     if (type === undefined) return `"${name}" is not a column of sub-table ${source.lines} of form ${source.form}`;
-    return { node: JsonFieldNode.create({ kind: 'line' }, name, type), reads: [`${source.form}:${source.lines}.${name}`] };
+    return { node: JsonFieldNode.create({ kind: 'line' }, name, type), reads: [`${source.form}:${source.lines}.${name}`], labels: labelSourceOf(form, `${source.lines}.${name}`, column!) };
   }
   const index = scope.joins.findIndex((join) => join.as === head);
   const join = scope.joins[index];
@@ -89,7 +92,7 @@ export function resolveField(scope: FieldScope, ref: string): ResolvedField | st
   if (joined === undefined) return `form "${join.form}" does not exist`;
   if (Object.hasOwn(RECORD_SYSTEM_FIELDS, name)) {
     const system = RECORD_SYSTEM_FIELDS[name]!;
-    return { node: ColumnFieldNode.create({ kind: 'join', index }, system.column, system.type), reads: [...join.via] };
+    return { node: ColumnFieldNode.create({ kind: 'join', index }, system.column, system.type), reads: [...join.via], labels: system.user === true ? MEMBER : undefined };
   }
   return jsonField(joined, { kind: 'join', index }, name, join.via, (path) => `${join.form}:${path}`);
 }
@@ -106,5 +109,30 @@ function jsonField(
   if (property === undefined) return `"${name}" is not a field of form ${form.id}`;
   const type = valueTypeOf(property);
   if (type === undefined) return `"${name}" of form ${form.id} is a sub-table or object: report on its lines (source.lines) instead`;
-  return { node: JsonFieldNode.create(table, name, type), reads: [...via, read(name)] };
+  return { node: JsonFieldNode.create(table, name, type), reads: [...via, read(name)], labels: labelSourceOf(form, name, property) };
+}
+
+/**
+ * The fields a filter formula names, by plain name: the source form's fields (a lines source's
+ * columns first, as a sub-table column's formula sees its own line first), or a workflow or
+ * plan-run source's fields. Sub-tables, objects and joined forms are not offered.
+ */
+export function formulaFields(scope: FieldScope): Map<string, ResolvedField> {
+  const { source } = scope;
+  const refs: [string, string][] = [];
+  if ('workflow' in source) refs.push(...Object.keys(WORKFLOW_FIELDS[source.workflow]).map((name): [string, string] => [name, name]));
+  else if ('planRun' in source) refs.push(...Object.keys(PLAN_RUN_FIELDS[source.planRun]).map((name): [string, string] => [name, name]));
+  else {
+    const form = scope.forms.get(source.form);
+    if (form !== undefined) {
+      refs.push(...Object.keys(propertiesOf(form)).map((name): [string, string] => [name, `data.${name}`]));
+      if (source.lines !== undefined) refs.push(...Object.keys(subTableColumns(form, source.lines) ?? {}).map((name): [string, string] => [name, `line.${name}`]));
+    }
+  }
+  const fields = new Map<string, ResolvedField>();
+  for (const [name, ref] of refs) {
+    const resolved = resolveField(scope, ref);
+    if (typeof resolved !== 'string') fields.set(name, resolved);
+  }
+  return fields;
 }

@@ -1,8 +1,9 @@
 import type { Assignee, ChildWorkflows, FormDefinition, StateNode, WorkflowDefinition } from '../definitions/generated/definition-types.js';
 import { escapePointer } from '../definitions/meta-schema-validator.js';
 import { checkExpression, type FieldScope, type ScalarType } from '../expressions/index.js';
-import { formFieldScope, formLineScope } from '../forms/model/index.js';
+import { formFieldScope, formLineScope, ordoFieldKindOf } from '../forms/model/index.js';
 import type { NativeFunction } from '../functions/index.js';
+import { matchAssignee } from './assignees.js';
 import { parseDuration } from './durations.js';
 import { stateEntries, transitionsOf, workflowLevelTransitions, type LocatedTransition, type StateEntry } from './state-tree.js';
 import { graphProblems, targetRequired } from './workflow-graph-checks.js';
@@ -13,6 +14,8 @@ export interface CheckEnvironment {
   readonly forms: ReadonlyMap<string, FormDefinition>;
   readonly functions: ReadonlyMap<string, NativeFunction>;
   readonly roles?: ReadonlySet<string>;
+  /** Ids of the app's departments; department assignees are unchecked when absent. */
+  readonly departments?: ReadonlySet<string>;
   /** Other workflows, for the children a spawn state starts; unchecked when absent. */
   readonly workflows?: ReadonlyMap<string, WorkflowDefinition>;
 }
@@ -70,12 +73,32 @@ export function checkWorkflow(definition: WorkflowDefinition, environment: Check
     transition.actions?.forEach((action, i) => checkAction(action, `${pointer}/actions/${i}`));
   };
 
-  const checkAssignee = (assignee: Assignee, at: string): void => {
-    if ('role' in assignee) role(assignee.role, `${at}/role`);
-    if ('field' in assignee) field(assignee.field, `${at}/field`);
-    if ('expression' in assignee) formula(assignee.expression, `${at}/expression`);
-    if ('managerOf' in assignee) checkAssignee(assignee.managerOf, `${at}/managerOf`);
+  const department = (id: string, pointer: string) => {
+    if (environment.departments !== undefined && !environment.departments.has(id)) add(pointer, 'unknownDepartment', `no department "${id}" in the app`);
   };
+  /** `departmentOf` reads a department id from the record, so only a department field will do. */
+  const departmentField = (fieldName: string, pointer: string) => {
+    if (form === undefined || scope === undefined) return;
+    if (!Object.hasOwn(scope, fieldName)) return add(pointer, 'unknownField', `no field "${fieldName}" in form "${definition.form}"`);
+    const schema = Object.hasOwn(form.schema.properties, fieldName) ? form.schema.properties[fieldName] : undefined;
+    if (schema === undefined || ordoFieldKindOf(schema) !== 'department') add(pointer, 'notDepartmentField', `field "${fieldName}" is not a department field`);
+  };
+  const checkAssignee = (assignee: Assignee, at: string): void =>
+    matchAssignee(assignee, {
+      role: (id) => role(id, `${at}/role`),
+      user: () => undefined,
+      field: (name) => field(name, `${at}/field`),
+      expression: (source) => formula(source, `${at}/expression`),
+      managerOf: (of) => checkAssignee(of, `${at}/managerOf`),
+      department: (id, within) => {
+        department(id, `${at}/department`);
+        if (within.kind === 'members' && within.role !== undefined) role(within.role, `${at}/role`);
+      },
+      departmentOf: (name, within) => {
+        departmentField(name, `${at}/departmentOf`);
+        if (within.kind === 'members' && within.role !== undefined) role(within.role, `${at}/role`);
+      },
+    });
   const checkAssignees = (assignees: readonly Assignee[], pointer: string) => assignees.forEach((assignee, i) => checkAssignee(assignee, `${pointer}/${i}`));
 
   const checkAction = (action: NonNullable<StateNode['entry']>[number], pointer: string) => {

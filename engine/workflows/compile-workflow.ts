@@ -28,6 +28,8 @@ export interface WorkflowEnvironment {
   readonly functions?: ReadonlyMap<string, NativeFunction>;
   /** The app's roles; unknown roles are reported when given. */
   readonly roles?: ReadonlySet<string>;
+  /** The app's department ids; unknown departments are reported when given. */
+  readonly departments?: ReadonlySet<string>;
   /** Workflows by id, for the children spawn states start; unchecked when absent. */
   readonly workflows?: ReadonlyMap<string, WorkflowDefinition>;
 }

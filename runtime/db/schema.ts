@@ -35,6 +35,8 @@ export interface DefinitionDraftsTable {
   based_on_version: number | null;
   updated_at: Timestamp;
   updated_by: string;
+  /** The designer's drawing of a workflow draft (engine/workflows/diagram-layout.ts); null when none was saved. */
+  layout: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {

@@ -8,6 +8,7 @@ import {
   type WorkflowDefinition,
 } from '../../engine/definitions/index.js';
 import { OrdoError, type ErrorCode, type FieldError } from '../../engine/errors/index.js';
+import { checkDiagramLayout, diagramStateNames, pruneDiagramLayout, type DiagramLayout } from '../../engine/workflows/index.js';
 import type { OrdoDatabase } from '../db/index.js';
 import { checkJsonBody } from '../http/json-body-limits.js';
 import { canonicalJson, mayDesign, type Actor, type DefinitionBundle, type DefinitionService } from '../services/index.js';
@@ -25,6 +26,8 @@ export interface DefinitionDraft {
   publishedVersion: number | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** A workflow draft's drawing, with only what names its states; null when none was saved (or for other kinds). */
+  layout: DiagramLayout | null;
 }
 
 export interface DesignerEntry {
@@ -41,9 +44,10 @@ export interface DesignerService {
   getDraft(actor: Actor, kind: DraftKind, id: string): Promise<DefinitionDraft>;
   /**
    * With `expectedUpdatedAt` (the `updatedAt` the designer loaded, null for no draft), refuses with
-   * ORDO_ERR_DRAFT_CONFLICT when someone saved the draft since; without it, overwrites.
+   * ORDO_ERR_DRAFT_CONFLICT when someone saved the draft since; without it, overwrites. `layout`
+   * (workflows only) is saved with it, trimmed to the body's states; left out, the saved one stays.
    */
-  saveDraft(actor: Actor, kind: DraftKind, id: string, body: string, expectedUpdatedAt?: string | null): Promise<DefinitionDraft>;
+  saveDraft(actor: Actor, kind: DraftKind, id: string, body: string, expectedUpdatedAt?: string | null, layout?: unknown): Promise<DefinitionDraft>;
   /** The latest published version as the designer shows it (pretty-printed), to compare a draft with. */
   getPublished(actor: Actor, kind: DraftKind, id: string): Promise<{ kind: DraftKind; id: string; version: number; body: string }>;
   publish(actor: Actor, kind: DraftKind, id: string): Promise<{ id: string; version: number; published: boolean }>;
@@ -115,18 +119,21 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
       const draft = await findDraft(db, kind, id);
       const publishedVersion = definition?.version ?? null;
       if (draft !== undefined) {
-        return { kind, id, body: draft.body, source: 'draft', basedOnVersion: draft.basedOnVersion, publishedVersion, updatedAt: draft.updatedAt.toISOString(), updatedBy: draft.updatedBy };
+        const layout = readLayout(draft.layout, draft.body);
+        return { kind, id, body: draft.body, source: 'draft', basedOnVersion: draft.basedOnVersion, publishedVersion, updatedAt: draft.updatedAt.toISOString(), updatedBy: draft.updatedBy, layout };
       }
       if (definition === undefined) throw new OrdoError(KINDS[kind].notFound, `No ${kind} or draft ${id}`);
-      return { kind, id, body: JSON.stringify(definition, null, 2), source: 'published', basedOnVersion: publishedVersion, publishedVersion, updatedAt: null, updatedBy: null };
+      return { kind, id, body: JSON.stringify(definition, null, 2), source: 'published', basedOnVersion: publishedVersion, publishedVersion, updatedAt: null, updatedBy: null, layout: null };
     },
 
-    async saveDraft(actor, kind, id, body, expectedUpdatedAt) {
+    async saveDraft(actor, kind, id, body, expectedUpdatedAt, layout) {
       requireDesigner(actor);
-      checkDraftShape(kind, id, parseDraft(body));
+      const definition = parseDraft(body);
+      checkDraftShape(kind, id, definition);
+      const trimmed = layout === undefined || layout === null ? layout : checkLayout(kind, layout, definition);
       const publishedVersion = (await published(kind)).get(id)?.version ?? null;
       const updatedAt = now();
-      const row = { kind, id, body, basedOnVersion: publishedVersion, updatedAt, updatedBy: actor.username };
+      const row = { kind, id, body, basedOnVersion: publishedVersion, updatedAt, updatedBy: actor.username, layout: trimmed };
       const expected = expectedUpdatedAt === undefined || expectedUpdatedAt === null ? expectedUpdatedAt : new Date(expectedUpdatedAt);
       if (expected instanceof Date && Number.isNaN(expected.getTime())) throw new OrdoError('ORDO_ERR_REQUEST_INVALID', 'expectedUpdatedAt is not a time the draft was saved at');
       if (expected === undefined) await upsertDraft(db, row);
@@ -136,7 +143,9 @@ export function createDesignerService(options: { database: OrdoDatabase; definit
           extra: { updatedAt: current?.updatedAt.toISOString() ?? null, updatedBy: current?.updatedBy ?? null },
         });
       }
-      return { kind, id, body, source: 'draft', basedOnVersion: publishedVersion, publishedVersion, updatedAt: updatedAt.toISOString(), updatedBy: actor.username };
+      // A workflow saved without a layout keeps the one saved before: read back, trimmed to this body.
+      const saved = trimmed !== undefined ? trimmed : kind === 'workflow' ? readLayout((await findDraft(db, kind, id))?.layout ?? null, body) : null;
+      return { kind, id, body, source: 'draft', basedOnVersion: publishedVersion, publishedVersion, updatedAt: updatedAt.toISOString(), updatedBy: actor.username, layout: saved };
     },
 
     async getPublished(actor, kind, id) {
@@ -198,6 +207,23 @@ function parseDraft(body: string): Record<string, unknown> {
 function checkDraftShape(kind: DraftKind, id: string, value: Record<string, unknown>): void {
   if (value.kind !== kind) throw invalid('/kind', 'const', `must be "${kind}"`);
   if (value.id !== id) throw invalid('/id', 'const', `must be "${id}", the id the draft is saved under`);
+}
+
+/** A layout sent with a save: checked, then trimmed to the states the body has. */
+function checkLayout(kind: DraftKind, layout: unknown, definition: Record<string, unknown>): DiagramLayout {
+  if (kind !== 'workflow') throw invalid('/layout', 'forbidden', 'only a workflow draft has a layout');
+  const problems = checkDiagramLayout(layout);
+  if (problems.length > 0) throw new OrdoError('ORDO_ERR_DRAFT_INVALID', `The layout has ${problems.length} problem(s)`, { fields: problems });
+  return pruneDiagramLayout(layout as DiagramLayout, diagramStateNames(definition));
+}
+
+/**
+ * A stored layout as the designer gets it: trimmed to the body's states, since a save without a layout
+ * (another client, the JSON of a renamed state) keeps the one saved before.
+ */
+function readLayout(stored: unknown, body: string): DiagramLayout | null {
+  if (stored === null || stored === undefined || checkDiagramLayout(stored).length > 0) return null;
+  return pruneDiagramLayout(stored as DiagramLayout, diagramStateNames(parseLoosely(body)));
 }
 
 function invalid(pointer: string, code: string, message: string): OrdoError {

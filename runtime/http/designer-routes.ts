@@ -31,6 +31,10 @@ const draftBody = {
   properties: {
     body: { type: 'string', minLength: 2 },
     expectedUpdatedAt: { type: ['string', 'null'], maxLength: 40, description: 'The draft\'s updatedAt when it was loaded (null: there was no draft); a draft saved since is refused with 409 ORDO_ERR_DRAFT_CONFLICT. Leave out to overwrite.' },
+    layout: {
+      type: ['object', 'null'],
+      description: 'Workflows only: where the designer drew each node ({nodes: {name: {x, y, width, height}}, routes: {edgeId: {source, target, points, label?}}}), kept beside the body and trimmed to its states. Leave out to keep the saved one; null removes it.',
+    },
   },
 } as const;
 
@@ -48,10 +52,10 @@ export const designerRoutes: FastifyPluginAsync<DesignerRoutesOptions> = async (
     async (request) => designer.getDraft(actorOf(request), request.params.kind, request.params.id),
   );
 
-  app.put<{ Params: DraftParams; Body: { body: string; expectedUpdatedAt?: string | null } }>(
+  app.put<{ Params: DraftParams; Body: { body: string; expectedUpdatedAt?: string | null; layout?: unknown } }>(
     '/api/designer/drafts/:kind/:id',
     { schema: { tags, summary: 'Save the draft of a definition', params: draftParams, body: draftBody } },
-    async (request) => designer.saveDraft(actorOf(request), request.params.kind, request.params.id, request.body.body, request.body.expectedUpdatedAt),
+    async (request) => designer.saveDraft(actorOf(request), request.params.kind, request.params.id, request.body.body, request.body.expectedUpdatedAt, request.body.layout),
   );
 
   app.get<{ Params: DraftParams }>(

@@ -28,7 +28,7 @@ export function checkReportDraft(body: string, forms: ReadonlyMap<string, FormDe
   try {
     return { definition, plan: planReport(definition, forms), parameters: compileParameters(definition.parameters as ParametersSchema | undefined) };
   } catch (error) {
-    if (isOrdoError(error) && error.code === 'ORDO_ERR_DEFINITION_INVALID') throw draftInvalid(error.fields.map((field) => ({ ...field, code: 'definition' })));
+    if (isOrdoError(error) && error.code === 'ORDO_ERR_DEFINITION_INVALID') throw draftInvalid([...error.fields]);
     throw error;
   }
 }

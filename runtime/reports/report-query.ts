@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ConditionNode, MeasureNode, ReportPlan } from '../../engine/reports/index.js';
 import { conditionSql, type ConditionContext } from './condition-sql.js';
+import { formulaConditionSql } from './formula-sql.js';
 import { fieldSql, groupSql, INSTANCE_ALIAS, joinAlias, LINE_ALIAS, SOURCE_ALIAS, WORKFLOW_ALIAS } from './field-sql.js';
 
 export interface QueryContext extends ConditionContext {
@@ -55,7 +56,7 @@ function rowsSql(plan: ReportPlan, context: QueryContext, extra: readonly RawBui
     }
   }
   for (const filter of plan.filters) {
-    const condition = conditionSql(filter, context);
+    const condition = filter.kind === 'FormulaConditionNode' ? formulaConditionSql(filter, context) : conditionSql(filter, context);
     if (condition !== undefined) where.push(condition);
   }
   where.push(...extra);

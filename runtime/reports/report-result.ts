@@ -1,15 +1,17 @@
 import type { ReportDefinition } from '../../engine/definitions/index.js';
 import type { MeasureNode, ReportPlan } from '../../engine/reports/index.js';
+import type { DimensionLabels } from './dimension-labels.js';
 import { groupColumn, measureColumn } from './report-query.js';
 import type { ColumnType, ReportColumn } from './report-types.js';
 
 /** The columns of a run: its groups (dimensions), then the measures computed for this user. */
-export function resultColumns(definition: ReportDefinition, plan: ReportPlan): ReportColumn[] {
+export function resultColumns(definition: ReportDefinition, plan: ReportPlan, labels: DimensionLabels = new Map()): ReportColumn[] {
   const groups = definition.groupBy ?? [];
   const dimensions = plan.groups.map((group): ReportColumn => {
     const spec = groups.find((candidate) => candidate.as === group.key);
     const type: ColumnType = group.bucket !== undefined || group.field.type === 'date' || group.field.type === 'timestamp' ? 'date' : group.field.type === 'number' ? 'number' : 'string';
-    return { key: group.key, label: spec?.label ?? { 'zh-CN': group.key, en: group.key }, role: 'dimension', type };
+    const words = labels.get(group.key);
+    return { key: group.key, label: spec?.label ?? { 'zh-CN': group.key, en: group.key }, role: 'dimension', type, ...(words === undefined ? {} : { labels: words }) };
   });
   const measures = plan.measures.map((measure): ReportColumn => {
     const spec = definition.measures.find((candidate) => candidate.id === measure.key)!;

@@ -10,6 +10,7 @@ import { findRecordsByIds } from '../stores/index.js';
 import { isInstant } from './condition-sql.js';
 import { REPORT_TIME_ZONE } from './field-sql.js';
 import { hiddenMeasures, mayOpenDashboard, mayReadAll, mayRunReport } from './report-access.js';
+import { dimensionLabels } from './dimension-labels.js';
 import { checkReportDraft } from './report-draft.js';
 import { drillQuery, reportQuery, rowCondition, type QueryContext } from './report-query.js';
 import { resultColumns, resultRows } from './report-result.js';
@@ -88,7 +89,9 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
     requireReadableShape(actor, plan);
     const hidden = hiddenMeasures(plan, actor.roles, formOf);
     const visible = ReportPlan.withoutMeasures(plan, hidden);
-    const { rows } = await reportQuery(visible, queryContext(actor, parameters)).execute(db);
+    const { rows: raw } = await reportQuery(visible, queryContext(actor, parameters)).execute(db);
+    const rows = resultRows(visible, raw);
+    const labels = await dimensionLabels(db, visible, rows, { roles: actor.roles, form: formOf, departments: deps.definitions.app()?.departments ?? [] });
     return {
       report: {
         id: definition.id,
@@ -96,8 +99,8 @@ export function createReportService(deps: ReportServiceDependencies): ReportServ
         title: definition.title,
         ...(definition.description === undefined ? {} : { description: definition.description }),
       },
-      columns: resultColumns(definition, visible),
-      rows: resultRows(visible, rows),
+      columns: resultColumns(definition, visible, labels),
+      rows,
       chart: definition.chart,
       hidden: plan.measures.filter((measure) => hidden.has(measure.key)).map((measure) => measure.key),
       parameters,

@@ -8,6 +8,12 @@ export interface ReportColumn {
   label: LocalizedText;
   role: 'dimension' | 'measure';
   type: ColumnType;
+  /**
+   * A dimension's words for the stored values in `rows` (a choice's labels, users' and departments'
+   * names, a lookup's display field), by value. Rows keep the stored value: sorting, drilling and
+   * parameters use it; tables, charts and exports show these.
+   */
+  labels?: Record<string, LocalizedText>;
 }
 
 export interface ReportSummary {

@@ -76,7 +76,10 @@ export async function createDefinitionService(database: OrdoDatabase, now: () =>
     for (const definition of defs.forms) compileForm(definition);
     const formsAfter = new Map([...state.latest, ...defs.forms.map((definition) => [definition.id, definition] as const)]);
     const workflowsAfter = new Map([...state.latestWorkflows, ...(defs.workflows ?? []).map((definition) => [definition.id, definition] as const)]);
-    for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter, workflows: workflowsAfter });
+    // A workflow published now must name departments the app has; running instances are never re-checked against a later app.
+    const appAfter = defs.app ?? state.app;
+    const departments = appAfter === undefined ? {} : { departments: new Set((appAfter.departments ?? []).map((department) => department.id)) };
+    for (const definition of defs.workflows ?? []) compileWorkflow(definition, { forms: formsAfter, workflows: workflowsAfter, ...departments });
     const reportsAfter = new Map([...state.reports, ...(defs.reports ?? []).map((definition) => [definition.id, definition] as const)]);
     for (const definition of defs.reports ?? []) planReport(definition, formsAfter);
     for (const definition of defs.dashboards ?? []) checkDashboard(definition, reportsAfter);

@@ -12,6 +12,17 @@ export interface DraftRow {
   basedOnVersion: number | null;
   updatedAt: Date;
   updatedBy: string;
+  /**
+   * The designer's drawing (engine/workflows/diagram-layout.ts), as read: null when none was saved.
+   * On a write, undefined leaves the stored one as it is and null removes it.
+   */
+  layout?: unknown;
+}
+
+/** The layout column's value on a write: undefined when the row's layout stays as it is. */
+function layoutValue(row: DraftRow): { layout?: string | null } {
+  if (row.layout === undefined) return {};
+  return { layout: row.layout === null ? null : JSON.stringify(row.layout) };
 }
 
 export async function upsertDraft(db: Executor, row: DraftRow): Promise<void> {
@@ -22,12 +33,13 @@ export async function upsertDraft(db: Executor, row: DraftRow): Promise<void> {
     based_on_version: row.basedOnVersion,
     updated_at: row.updatedAt,
     updated_by: row.updatedBy,
+    ...layoutValue(row),
   };
   await db
     .insertInto('ordo_definition_drafts')
     .values(values)
     .onConflict((conflict) =>
-      conflict.columns(['kind', 'id']).doUpdateSet({ body: values.body, based_on_version: values.based_on_version, updated_at: values.updated_at, updated_by: values.updated_by }),
+      conflict.columns(['kind', 'id']).doUpdateSet({ body: values.body, based_on_version: values.based_on_version, updated_at: values.updated_at, updated_by: values.updated_by, ...layoutValue(row) }),
     )
     .execute();
 }
@@ -38,7 +50,7 @@ export async function upsertDraft(db: Executor, row: DraftRow): Promise<void> {
  * Returns whether it was written.
  */
 export async function saveDraftIfUnchanged(db: Executor, row: DraftRow, expected: Date | null): Promise<boolean> {
-  const values = { body: row.body, based_on_version: row.basedOnVersion, updated_at: row.updatedAt, updated_by: row.updatedBy };
+  const values = { body: row.body, based_on_version: row.basedOnVersion, updated_at: row.updatedAt, updated_by: row.updatedBy, ...layoutValue(row) };
   if (expected === null) {
     const inserted = await db
       .insertInto('ordo_definition_drafts')
@@ -59,6 +71,7 @@ const draftColumns = [
   'based_on_version',
   'updated_at',
   'updated_by',
+  'layout',
 ] as const;
 
 export async function findDraft(db: Executor, kind: DraftKind, id: string): Promise<DraftRow | undefined> {
@@ -71,6 +84,8 @@ export async function listDrafts(db: Executor, kind: DraftKind): Promise<DraftRo
   return rows.map(toDraft);
 }
 
-function toDraft(row: { kind: DraftKind; id: string; body: string; based_on_version: number | null; updated_at: Date; updated_by: string }): DraftRow {
-  return { kind: row.kind, id: row.id, body: row.body, basedOnVersion: row.based_on_version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+function toDraft(row: { kind: DraftKind; id: string; body: string; based_on_version: number | null; updated_at: Date; updated_by: string; layout: unknown }): DraftRow {
+  // Drivers hand jsonb back parsed; a string would be a driver that does not.
+  const layout = typeof row.layout === 'string' ? (JSON.parse(row.layout) as unknown) : (row.layout ?? null);
+  return { kind: row.kind, id: row.id, body: row.body, basedOnVersion: row.based_on_version, updatedAt: row.updated_at, updatedBy: row.updated_by, layout };
 }

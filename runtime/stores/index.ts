@@ -42,6 +42,7 @@ export {
   findDisplayNames,
   findUserByUsername,
   findUsersByUsernames,
+  findUsersInDepartment,
   findUsersWithRoles,
   insertUser,
   listPickableUsers,

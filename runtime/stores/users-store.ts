@@ -85,6 +85,16 @@ export async function findUsersWithRoles(db: Executor, roles: readonly string[])
   return rows.map(directoryUser);
 }
 
+/** The users who belong to the department itself (not to its sub-departments), with the role when one is given; by username. */
+export async function findUsersInDepartment(db: Executor, department: string, role: string | undefined): Promise<DirectoryUser[]> {
+  let query = db
+    .selectFrom('ordo_users')
+    .select(['username', 'display_name', 'roles', 'manager'])
+    .where(sql<boolean>`departments ? ${department}`);
+  if (role !== undefined) query = query.where(sql<boolean>`roles ? ${role}`);
+  return (await query.orderBy('username', 'asc').execute()).map(directoryUser);
+}
+
 /** The users named, by username; unknown names are left out. */
 export async function findUsersByUsernames(db: Executor, usernames: readonly string[]): Promise<DirectoryUser[]> {
   if (usernames.length === 0) return [];

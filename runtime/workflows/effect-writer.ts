@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BusinessCalendar, TaskDue } from '../../engine/definitions/index.js';
+import type { BusinessCalendar, DepartmentDefinition, TaskDue } from '../../engine/definitions/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import { dueInstant, remindInstant, type WorkflowEffect } from '../../engine/workflows/index.js';
 import { OrdoError } from '../../engine/errors/index.js';
@@ -54,7 +54,7 @@ export interface EffectContext {
 }
 
 /** Does, in the step's transaction, the work the engine asked for. */
-export async function applyEffects(trx: Executor, deps: { form(id: string): CompiledForm }, c: EffectContext): Promise<void> {
+export async function applyEffects(trx: Executor, deps: { form(id: string): CompiledForm; departments(): readonly DepartmentDefinition[] }, c: EffectContext): Promise<void> {
   const timers: NewTimerRow[] = [];
   const { instance, at } = c;
   for (const effect of c.effects) {
@@ -93,7 +93,7 @@ export async function applyEffects(trx: Executor, deps: { form(id: string): Comp
         });
         break;
       case 'notify': {
-        const users = await resolveAssignees(trx, effect.to, c.record, at);
+        const users = await resolveAssignees(trx, effect.to, { record: c.record, at, departments: deps.departments() });
         await insertNotifications(
           trx,
           users.map((username) => ({

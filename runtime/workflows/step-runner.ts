@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StateValue } from 'xstate';
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
+import type { DepartmentDefinition } from '../../engine/definitions/index.js';
 import type { CompiledForm } from '../../engine/forms/index.js';
 import { jsonEqual } from '../../engine/forms/index.js';
 import {
@@ -47,6 +48,8 @@ export interface StepDependencies {
   form(id: string): CompiledForm;
   /** The latest version, or the one an instance is pinned to. */
   workflow(id: string, version?: number): CompiledWorkflow;
+  /** The published app's departments, for department assignees. */
+  departments(): readonly DepartmentDefinition[];
 }
 
 function eventActor(actor: CommandActor): WorkflowEvent['actor'] {
@@ -73,7 +76,7 @@ interface StepPlace {
 async function answer(place: StepPlace, effect: WorkflowEffect, record: Readonly<Record<string, unknown>>): Promise<WorkflowEvent | undefined> {
   const { trx, at } = place;
   if (effect.kind === 'resolve-assignees') {
-    const users = await resolveAssignees(trx, effect.assignees, record, at);
+    const users = await resolveAssignees(trx, effect.assignees, { record, at, departments: place.deps.departments() });
     return { type: 'ordo.task.assigned', node: effect.node, users, purpose: effect.purpose, actor: SYSTEM_ACTOR, at: at.toISOString() };
   }
   if (effect.kind === 'spawn') {

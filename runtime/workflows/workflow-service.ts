@@ -46,7 +46,11 @@ function requireBusinessEvent(type: string): void {
 export function createWorkflowService(deps: { database: OrdoDatabase; definitions: DefinitionService; invoke: InvokeFunction }): WorkflowService {
   const { database, definitions } = deps;
   const { db } = database;
-  const stepDeps = { form: (id: string): CompiledForm => definitions.form(id), workflow: (id: string, version?: number): CompiledWorkflow => definitions.workflow(id, version) };
+  const stepDeps = {
+    form: (id: string): CompiledForm => definitions.form(id),
+    workflow: (id: string, version?: number): CompiledWorkflow => definitions.workflow(id, version),
+    departments: () => definitions.app()?.departments ?? [],
+  };
   const compiledOf = (row: WorkflowInstanceRow): CompiledWorkflow => definitions.workflow(row.workflow, row.workflow_version);
 
   async function requireInstance(exec: Executor, id: string): Promise<WorkflowInstanceRow> {

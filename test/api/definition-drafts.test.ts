@@ -116,6 +116,21 @@ for (const backend of testDatabases()) {
       expect(list.json().items.find((item: { id: string }) => item.id === 'incoming-inspection')).toMatchObject({ publishedVersion: 2, draft: { unpublishedChanges: false } });
     });
 
+    it('publishes the navigation group a form chose with the form, and refuses one the app does not have', async () => {
+      const placed = (group: string) => `${withField(inspectionV1).trimEnd().slice(0, -1)},\n  "navGroup": "${group}"\n}\n`;
+      await save(placed('warehouse'));
+      const refused = await publish();
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/navGroup', message: 'no navigation group "warehouse" in the app' })]);
+      await save(placed('quality'));
+      const published = await publish();
+      expect(published.json()).toEqual({ id: 'incoming-inspection', version: 3, published: true });
+      const definitions = await app.inject({ method: 'GET', url: '/api/definitions', headers: as('admin') });
+      expect(definitions.json().forms.find((form: { id: string }) => form.id === 'incoming-inspection').navGroup).toBe('quality');
+      const audit = await sql<{ detail: { published: string[] } }>`select detail from ordo_audit where action = 'definitions.publish' order by seq desc limit 1`.execute(database.db);
+      expect(audit.rows[0]?.detail).toEqual({ published: ['incoming-inspection'] });
+    });
+
     it('refuses a draft that would break a published workflow using one of its fields', async () => {
       const read = await app.inject({ method: 'GET', url: '/api/designer/drafts/form/ncr', headers: as('admin') });
       expect(read.json().source).toBe('published');
@@ -163,6 +178,42 @@ for (const backend of testDatabases()) {
       expect(items.every((item) => item.form !== undefined)).toBe(true);
       const forms = await app.inject({ method: 'GET', url: '/api/designer/forms', headers: as('admin') });
       expect(forms.json().items.some((item: { form?: unknown }) => item.form !== undefined)).toBe(false);
+    });
+
+    it('keeps a workflow draft\'s layout beside its text, trimmed to its states, and refuses a malformed one', async () => {
+      const put = (payload: Record<string, unknown>, kind = 'workflow', id = 'sales-order-lifecycle') => app.inject({ method: 'PUT', url: `/api/designer/drafts/${kind}/${id}`, headers: as('admin'), payload });
+      const published = await draftOf('workflow', 'sales-order-lifecycle');
+      expect(published.layout).toBeNull();
+      const text = published.body as string;
+      const first = Object.keys(JSON.parse(text).states)[0]!;
+      const layout = {
+        nodes: { [first]: { x: 12.5, y: -40, width: 210, height: 74 }, '^start': { x: 0, y: -120, width: 36, height: 36 }, gone: { x: 1, y: 1, width: 10, height: 10 } },
+        routes: { [`${first}>on:x:0`]: { source: first, target: first, points: [[0, 0], [10, 20]], label: [5, 10] }, [`gone>on:y:0`]: { source: 'gone', target: first, points: [[0, 0], [1, 1]] } },
+      };
+      const saved = await put({ body: text, layout });
+      expect(saved.statusCode).toBe(200);
+      const trimmed = { nodes: { [first]: layout.nodes[first], '^start': layout.nodes['^start'] }, routes: { [`${first}>on:x:0`]: layout.routes[`${first}>on:x:0`] } };
+      expect(saved.json().layout).toEqual(trimmed);
+      const read = await draftOf('workflow', 'sales-order-lifecycle');
+      expect(read.body).toBe(text);
+      expect(read.layout).toEqual(trimmed);
+
+      // A save without a layout keeps the saved one, trimmed to the new text's states: a renamed state's box goes.
+      const renamed = text.replaceAll(`"${first}"`, '"renamed-first"');
+      expect((await put({ body: renamed })).json().layout).toEqual({ nodes: { '^start': layout.nodes['^start'] }, routes: {} });
+      expect((await draftOf('workflow', 'sales-order-lifecycle')).layout).toEqual({ nodes: { '^start': layout.nodes['^start'] }, routes: {} });
+      expect((await put({ body: text, layout: null })).json().layout).toBeNull();
+      expect((await draftOf('workflow', 'sales-order-lifecycle')).layout).toBeNull();
+
+      const bad = await put({ body: text, layout: { nodes: { [first]: { x: 'left', y: 0, width: 0, height: 10 } }, routes: { e: { source: first, target: first, points: [[0, 0]] } }, zoom: 2 } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().code).toBe('ORDO_ERR_DRAFT_INVALID');
+      expect(bad.json().errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual([`/layout/nodes/${first}/width`, `/layout/nodes/${first}/x`, '/layout/routes/e/points', '/layout/zoom'].sort());
+      const form = JSON.parse((await draftOf('form', 'ncr')).body);
+      const onForm = await put({ body: JSON.stringify(form), layout: { nodes: {}, routes: {} } }, 'form', 'ncr');
+      expect(onForm.statusCode).toBe(400);
+      expect(onForm.json().errors[0].pointer).toBe('/layout');
+      expect((await draftOf('workflow', 'sales-order-lifecycle')).layout).toBeNull();
     });
 
     it('keeps report drafts apart from forms and refuses a body of another kind or an unknown kind', async () => {

@@ -132,6 +132,81 @@ for (const backend of testDatabases()) {
       expect(pointers(response)).toContain('/groupBy/1/field');
     });
 
+    it('words stored values: a choice in both languages, a lookup by its display field, a user by name', async () => {
+      const body = JSON.stringify({
+        kind: 'report',
+        id: 'ncr-labels',
+        version: 1,
+        title: { 'zh-CN': '不合格品', en: 'NCRs' },
+        source: { form: 'ncr' },
+        groupBy: [
+          { field: 'data.causeCategory', as: 'cause' },
+          { field: 'data.supplier', as: 'supplier' },
+        ],
+        measures: [{ id: 'ncrs', agg: 'count', label: { 'zh-CN': '数量', en: 'NCRs' } }],
+        chart: { type: 'table' },
+      });
+      const result = (await preview(body)).json() as ReportResult;
+      const ncr = services.definitions.form('ncr').definition;
+      const cause = result.columns.find((column) => column.key === 'cause')!;
+      const causes = [...new Set(result.rows.map((row) => row['cause']).filter((value): value is string => typeof value === 'string'))];
+      expect(causes).toContain('supplier');
+      expect(cause.labels).toEqual(Object.fromEntries(causes.map((value) => [value, ncr.options!['causeCategory']![value]])));
+      expect(cause.labels?.['supplier']).toEqual({ 'zh-CN': '供应商', en: 'Supplier' });
+      // Rows keep the stored value: they sort, drill and pick by it.
+      expect(result.rows.some((row) => row['cause'] === 'supplier')).toBe(true);
+
+      const suppliers = await database.db.selectFrom('ordo_records').select(['id', 'data']).where('form', '=', 'supplier').execute();
+      const names = new Map(suppliers.map((row) => [row.id, String((row.data as Record<string, unknown>)['name'])]));
+      const supplierIds = [...new Set(result.rows.map((row) => row['supplier']).filter((value): value is string => typeof value === 'string' && value !== ''))];
+      expect(supplierIds.length).toBeGreaterThan(0);
+      expect(result.columns.find((column) => column.key === 'supplier')!.labels).toEqual(
+        Object.fromEntries(supplierIds.map((id) => [id, { 'zh-CN': names.get(id), en: names.get(id) }])),
+      );
+
+      const cycle = (await post('admin', '/api/reports/approval-cycle-times/run', {})).json() as ReportResult;
+      const users = await database.db.selectFrom('ordo_users').select(['username', 'display_name']).execute();
+      const approvers = [...new Set(cycle.rows.map((row) => row['approver']).filter((value): value is string => typeof value === 'string'))];
+      expect(approvers.length).toBeGreaterThan(0);
+      expect(cycle.columns.find((column) => column.key === 'approver')!.labels).toEqual(
+        Object.fromEntries(approvers.map((username) => [username, { 'zh-CN': users.find((user) => user.username === username)!.display_name, en: users.find((user) => user.username === username)!.display_name }])),
+      );
+    });
+
+    it('exports labels in the reader\'s language, in the rows\' order', async () => {
+      const run = (await post('admin', '/api/reports/ncr-by-cause/run', {})).json() as ReportResult;
+      const csv = await app.inject({ method: 'GET', url: '/api/reports/ncr-by-cause/export?format=csv&locale=en', headers: { authorization: `Bearer ${tokens['admin']}` } });
+      expect(csv.statusCode).toBe(200);
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+      const cause = run.columns.find((column) => column.key === 'cause')!;
+      expect(lines.map((line) => line.split(',')[0])).toEqual(run.rows.map((row) => (row['cause'] === null ? '' : cause.labels![String(row['cause'])]!.en)));
+      expect(lines.some((line) => line.startsWith('Supplier,'))).toBe(true);
+    });
+
+    it('refuses dangling references (chart keys, sort keys, unknown fields, sums of text) with stable codes and pointers, in preview and publishing', async () => {
+      const base = JSON.parse(published('ncr-by-cause')) as Record<string, unknown> & { chart: Record<string, unknown>; measures: Record<string, unknown>[] };
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ ...base, chart: { ...base.chart, series: 'supplierName' } }, '/chart/series', 'unknownKey'],
+        [{ ...base, chart: { ...base.chart, y: ['ncrs', 'nope'] } }, '/chart/y/1', 'unknownKey'],
+        [{ ...base, sort: [{ by: 'count' }] }, '/sort/0/by', 'unknownKey'],
+        [{ ...base, filters: [{ field: 'data.colour', op: 'eq', value: 'red' }] }, '/filters/0/field', 'unknownField'],
+        [{ ...base, measures: base.measures.map((measure, index) => (index === 1 ? { ...measure, agg: 'avg', field: 'data.description' } : measure)) }, '/measures/1/field', 'measureNotNumber'],
+        [{ ...base, filters: [{ formula: 'qtyAffected / 2 > 1' }] }, '/filters/0/formula', 'formulaNotInDatabase'],
+      ];
+      for (const [draft, pointer, code] of cases) {
+        const response = await preview(JSON.stringify(draft));
+        expect(response.statusCode, pointer).toBe(400);
+        expect(response.json()).toMatchObject({ code: 'ORDO_ERR_DRAFT_INVALID', errors: [{ pointer, code }] });
+      }
+      const [draft, pointer, code] = cases[0]!;
+      const headers = { authorization: `Bearer ${tokens['admin']}` };
+      const saved = await app.inject({ method: 'PUT', url: '/api/designer/drafts/report/ncr-by-cause', headers, payload: { body: JSON.stringify(draft, null, 2) } });
+      expect(saved.statusCode, saved.body).toBeLessThan(300);
+      const publish = await app.inject({ method: 'POST', url: '/api/designer/drafts/report/ncr-by-cause/publish', headers });
+      expect(publish.statusCode).toBe(400);
+      expect(publish.json()).toMatchObject({ code: 'ORDO_ERR_DRAFT_INVALID', errors: [{ pointer, code }] });
+    });
+
     it('refuses text that is not JSON, and a body that is not a string', async () => {
       const notJson = await preview('{"kind": "report",');
       expect(notJson.statusCode).toBe(400);

@@ -22,6 +22,13 @@ async function canvasOrder(page: Page): Promise<string[]> {
   return ids;
 }
 
+/** The heading of the side navigation's group that holds the form's entry. */
+async function navGroupOf(page: Page, form: string): Promise<string | null> {
+  const entry = page.getByTestId(`nav-${form}`);
+  if ((await entry.count()) === 0) return null;
+  return page.locator('.nav-section', { has: entry }).locator('.nav-heading').textContent();
+}
+
 /** Presses a key with the focus on the page body, where the designer's shortcuts apply. */
 async function shortcut(page: Page, keys: string): Promise<void> {
   await page.evaluate('document.activeElement && document.activeElement.blur()');
@@ -122,6 +129,14 @@ describe.skipIf(skipBrowserTests)('form layout, shortcuts and the diff before pu
     await expect.poll(() => page.locator('#root_supplierName').inputValue()).not.toBe('');
     await harness.screenshot('04-preview-side-by-side');
 
+    // With nothing selected the panel shows the form's own properties: it goes in the navigation's 质量 group, not under 其他表单.
+    await page.getByTestId('designer-tab-design').click();
+    await shortcut(page, 'Escape');
+    await page.getByTestId('form-properties').waitFor();
+    expect(await page.getByTestId('form-nav-group').locator('option:checked').textContent()).toBe('其他表单');
+    await page.getByTestId('form-nav-group').selectOption('quality');
+    await harness.screenshot('04b-navigation-group');
+
     // Who may read the form is set in the JSON view: the supplier's name may only flow to people who may read suppliers.
     await page.getByTestId('designer-tab-json').click();
     const json = page.getByTestId('designer-json');
@@ -146,12 +161,17 @@ describe.skipIf(skipBrowserTests)('form layout, shortcuts and the diff before pu
       widths: { lot: 'half', supplier: 'half', sampled: 'third', rejected2: 'third', rejected: 'third' },
     });
     expect(v1.lookups?.supplier?.fill).toEqual({ supplierName: 'name' });
+    expect(v1.navGroup).toBe('quality');
+    // Publishing refreshed the navigation: the form is in the 质量 group, after the forms the app lists there.
+    await expect.poll(() => navGroupOf(page, 'incoming-inspection')).toBe('质量');
+    expect((await page.locator('.nav-section', { has: page.getByTestId('nav-incoming-inspection') }).locator('a').allTextContents()).at(-1)).toBe('来料检验');
 
     // An inspector's record page lays the published form out the same way.
     const inspector = await (await harness.newContext()).newPage();
     await inspector.setViewportSize({ width: 1440, height: 900 });
     await inspector.goto(harness.baseUrl);
     await harness.signIn('huang.li', inspector);
+    expect(await navGroupOf(inspector, 'incoming-inspection')).toBe('质量');
     await inspector.goto(`${harness.baseUrl}/#/forms/incoming-inspection/new`);
     await inspector.getByTestId('section-section2').waitFor();
     const [recordLot, recordSupplier] = await Promise.all(['lot', 'supplier'].map((name) => inspector.getByTestId(`field-${name}`).boundingBox()));

@@ -145,10 +145,21 @@ describe.skipIf(skipBrowserTests)('formulas, rules and permissions in the form d
     await page.locator('#root_characteristics_0_lower').fill('41.95');
     await page.locator('#root_characteristics_0_upper').fill('42.05');
     await page.locator('#root_characteristics_0_measured').fill('42.10');
-    await expect.poll(() => page.locator('#root_characteristics_0_pass').isChecked()).toBe(false);
+    await expect.poll(() => page.locator('#root_characteristics_0_pass').getAttribute('data-value')).toBe('false');
     await page.locator('#root_characteristics_0_measured').fill('42.01');
-    await expect.poll(() => page.locator('#root_characteristics_0_pass').isChecked()).toBe(true);
-    await expect.poll(() => page.locator('#root_allPass').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#root_characteristics_0_pass').getAttribute('data-value')).toBe('true');
+    await expect.poll(() => page.locator('#root_allPass').getAttribute('data-value')).toBe('true');
+    // A computed yes/no is a green ✓ (red ✗) badge that screen readers read as 是 / 否, not a grey disabled checkbox.
+    const pass = page.getByTestId('yes-no-root_characteristics_0_pass');
+    expect(await pass.getAttribute('class')).toBe('yes-no is-yes');
+    expect(await pass.locator('.sr-only').textContent()).toBe('是');
+    expect(await pass.locator('[aria-hidden="true"]').textContent()).toBe('✓');
+    expect(await page.evaluate(`getComputedStyle(document.getElementById('root_characteristics_0_pass')).color`)).toBe('rgb(30, 123, 70)');
+    await page.locator('#root_characteristics_0_measured').fill('42.10');
+    await expect.poll(() => page.getByTestId('yes-no-root_allPass').textContent()).toBe('✗否');
+    expect(await page.locator('input[type="checkbox"][id^="root_characteristics_0_pass"], input[type="checkbox"]#root_allPass').count()).toBe(0);
+    await page.locator('#root_characteristics_0_measured').fill('42.01');
+    await expect.poll(() => page.locator('#root_allPass').getAttribute('data-value')).toBe('true');
     await harness.screenshot('05-preview-rules');
 
     await page.getByTestId('designer-publish').click();

@@ -306,13 +306,13 @@ describe.skipIf(skipBrowserTests)('the quality manager builds an inspection form
       await inspector.locator(`#root_characteristics_${index}_upper`).fill(upper);
       await inspector.locator(`#root_characteristics_${index}_measured`).fill(measured);
     }
-    await expect.poll(() => inspector.locator('#root_characteristics_0_pass').isChecked()).toBe(true);
-    await expect.poll(() => inspector.locator('#root_characteristics_1_pass').isChecked()).toBe(false);
-    await expect.poll(() => inspector.locator('#root_allPass').isChecked()).toBe(false);
+    await expect.poll(() => inspector.locator('#root_characteristics_0_pass').getAttribute('data-value')).toBe('true');
+    await expect.poll(() => inspector.locator('#root_characteristics_1_pass').getAttribute('data-value')).toBe('false');
+    await expect.poll(() => inspector.locator('#root_allPass').getAttribute('data-value')).toBe('false');
     // Measured again within the limit, the line and the result pass.
     await inspector.locator('#root_characteristics_1_measured').fill('0.0006');
-    await expect.poll(() => inspector.locator('#root_characteristics_1_pass').isChecked()).toBe(true);
-    await expect.poll(() => inspector.locator('#root_allPass').isChecked()).toBe(true);
+    await expect.poll(() => inspector.locator('#root_characteristics_1_pass').getAttribute('data-value')).toBe('true');
+    await expect.poll(() => inspector.locator('#root_allPass').getAttribute('data-value')).toBe('true');
     await harness.screenshot('10-inspector-fills', inspector);
 
     await inspector.getByTestId('save-record').click();

@@ -8,6 +8,9 @@ import {
   acceptedEvents,
   activeSlots,
   compileWorkflow,
+  departmentManager,
+  matchAssignee,
+  namesIn,
   restoreSnapshot,
   startWorkflow,
   stepWorkflow,
@@ -43,17 +46,29 @@ const byRole = (role: string) => PEOPLE.filter((user) => roleOf(user) === role);
 const managerOf = (user: string) => (roleOf(user) === 'sales-clerk' ? 'sales-manager-1' : 'admin-1');
 const actorOf = (user: string): EventActor => ({ username: user, roles: [roleOf(user)] });
 
-function namesIn(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
-  return Array.isArray(value) ? value.flatMap(namesIn) : [];
+/** The demo's departments by role (a quality engineer works in 质量部), and each department head's role. */
+const DEMO_USERS = JSON.parse(readFileSync(new URL('../../definitions/mto/demo/users.json', import.meta.url), 'utf8')) as { username: string; roles: string[]; departments?: string[] }[];
+const departmentsOf = (user: string) => DEMO_USERS.filter((demo) => demo.roles.includes(roleOf(user))).flatMap((demo) => demo.departments ?? []);
+const personOf = (username: string) => byRole(DEMO_USERS.find((demo) => demo.username === username)?.roles[0] ?? '').slice(0, 1);
+
+function inDepartment(department: string, within: { kind: 'members'; role?: string } | { kind: 'manager' }): string[] {
+  if (within.kind === 'manager') {
+    const manager = departmentManager(app?.departments ?? [], department);
+    return manager === undefined ? [] : personOf(manager);
+  }
+  return PEOPLE.filter((user) => departmentsOf(user).includes(department) && (within.role === undefined || roleOf(user) === within.role));
 }
 
 function resolveOne(assignee: Assignee, record: Readonly<Record<string, unknown>>): string[] {
-  if ('role' in assignee) return byRole(assignee.role);
-  if ('user' in assignee) return [assignee.user];
-  if ('field' in assignee) return namesIn(record[assignee.field]);
-  if ('expression' in assignee) return namesIn(compileExpression(assignee.expression).evaluate({ fields: record }, { now: new Date(AT) }));
-  return resolveOne(assignee.managerOf, record).filter((user) => PEOPLE.includes(user)).map(managerOf);
+  return matchAssignee(assignee, {
+    role: byRole,
+    user: (username) => [username],
+    field: (field) => namesIn(record[field]),
+    expression: (source) => namesIn(compileExpression(source).evaluate({ fields: record }, { now: new Date(AT) })),
+    managerOf: (of) => resolveOne(of, record).filter((user) => PEOPLE.includes(user)).map(managerOf),
+    department: inDepartment,
+    departmentOf: (field, within) => namesIn(record[field]).flatMap((department) => inDepartment(department, within)),
+  });
 }
 
 /** The runtime's rule: the people named who exist, else the administrators. */

@@ -13,12 +13,14 @@ import {
   groupsOf,
   measuresOf,
   filtersOf,
+  isFormulaFilter,
   moveGroup,
   moveMeasure,
   newReport,
   pickFilterValue,
   readReport,
   removeFilter,
+  sourceOf,
   removeGroup,
   removeMeasure,
   reportText,
@@ -32,6 +34,7 @@ import {
   type DesignReport,
   type JsonObject,
 } from '../../designer/src/report-designer/report-model.js';
+import { starterFormula } from '../../designer/src/report-designer/formula-filter-fields.js';
 import { isDateLike, sourceFields, type SourceField } from '../../designer/src/report-designer/source-fields.js';
 
 const root = join(import.meta.dirname, '../../definitions/mto');
@@ -82,12 +85,15 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
         return field === undefined ? definition : addFilter(definition, { field: field.path, op: 'ne', value });
       },
   ),
+  // + 公式: the formula a new formula filter starts with.
+  fc.constant((definition: JsonObject, fields: readonly SourceField[]) => addFilter(definition, { formula: starterFormula(fields, 'form' in sourceOf(definition)) })),
   fc.nat().map((pick): Edit => (definition) => removeFilter(definition, pick % 4)),
   fc.nat().map(
     (pick): Edit =>
       (definition, fields) => {
         const index = pick % Math.max(1, filtersOf(definition).length);
-        const field = fields.find((candidate) => candidate.path === filtersOf(definition)[index]?.field);
+        const filter = filtersOf(definition)[index];
+        const field = filter === undefined || isFormulaFilter(filter) ? undefined : fields.find((candidate) => candidate.path === filter.field);
         return field === undefined || isDateLike(field.type) ? definition : pickFilterValue(definition, index, field);
       },
   ),

@@ -58,6 +58,17 @@ describe('diagnoseWorkflowDraft', () => {
       ['/start/roles/0', 'unknownRole'],
     ]);
   });
+
+  it('checks department assignees against the app\'s departments and the form\'s department fields, on the state they belong to', () => {
+    const containment = ncr.states['containment'] as unknown as { task: Record<string, unknown> };
+    const draft = { ...ncr, states: { ...ncr.states, containment: { ...containment, task: { ...containment.task, assignees: [{ department: 'canteen' }, { departmentOf: 'responsible', manager: true }] } } } };
+    const found = diagnoseWorkflowDraft(text(draft), published);
+    expect(found.map(({ pointer, code, statePath }) => [pointer, code, statePath])).toEqual([
+      ['/states/containment/task/assignees/0/department', 'unknownDepartment', 'containment'],
+      ['/states/containment/task/assignees/1/departmentOf', 'notDepartmentField', 'containment'],
+    ]);
+    expect(found[0]?.message).toEqual({ 'zh-CN': '应用中没有这个部门：no department "canteen" in the app', en: 'The app has no such department: no department "canteen" in the app' });
+  });
 });
 
 describe('placeOf', () => {

@@ -186,9 +186,15 @@ function rowsOf(definition: ReportDefinition, input: OracleInput): Row[] {
   return rows;
 }
 
+/** The oracle reads structured conditions; formula filters have their own property test (report-formula-filters). */
+function structured(condition: NonNullable<ReportDefinition['filters']>[number]): ReportCondition {
+  if ('formula' in condition) throw new Error('the report oracle does not read formula filters');
+  return condition;
+}
+
 /** The report's rows, keyed by the definition's names, sorted by every dimension. */
 export function oracleReport(definition: ReportDefinition, input: OracleInput, hidden: ReadonlySet<string> = new Set()): Record<string, unknown>[] {
-  const rows = rowsOf(definition, input).filter((row) => (definition.filters ?? []).every((condition) => holds(row, condition, input) !== false));
+  const rows = rowsOf(definition, input).filter((row) => (definition.filters ?? []).every((condition) => holds(row, structured(condition), input) !== false));
   const groups = new Map<string, { key: Record<string, unknown>; rows: Row[] }>();
   for (const row of rows) {
     const key = Object.fromEntries((definition.groupBy ?? []).map((group) => [group.as, bucketOf(read(row, group.field), group.bucket)]));

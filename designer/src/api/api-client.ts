@@ -1,3 +1,4 @@
+import type { DiagramLayout } from '../../../engine/workflows/diagram-layout.js';
 import type { DefinitionDraft, DesignerEntry, DesignerKind, PublishedDefinition, PublishedDefinitionText } from './designer-types.js';
 import { ApiError, problemToError } from './api-error.js';
 import type {
@@ -230,8 +231,9 @@ export function createApiClient(options: ApiClientOptions) {
     designerEntries: (kind: DesignerKind) => request<{ items: readonly DesignerEntry[] }>('GET', `/api/designer/${kind}s`),
     definitionDraft: (kind: DesignerKind, id: string) => request<DefinitionDraft>('GET', draftPath(kind, id)),
     /** With `expectedUpdatedAt` (the loaded draft's, null for none) a draft someone saved since is refused: 409 ORDO_ERR_DRAFT_CONFLICT. */
-    saveDefinitionDraft: (kind: DesignerKind, id: string, body: string, expectedUpdatedAt?: string | null) =>
-      request<DefinitionDraft>('PUT', draftPath(kind, id), { body: expectedUpdatedAt === undefined ? { body } : { body, expectedUpdatedAt } }),
+    /** `layout` (workflows) is saved with the text; left out, the saved one stays. */
+    saveDefinitionDraft: (kind: DesignerKind, id: string, body: string, expectedUpdatedAt?: string | null, layout?: DiagramLayout | null) =>
+      request<DefinitionDraft>('PUT', draftPath(kind, id), { body: { body, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }), ...(layout === undefined ? {} : { layout }) } }),
     publishedDefinitionText: (kind: DesignerKind, id: string) => request<PublishedDefinitionText>('GET', `/api/designer/published/${kind}/${encodeURIComponent(id)}`),
     publishDefinitionDraft: (kind: DesignerKind, id: string) => request<PublishedDefinition>('POST', `${draftPath(kind, id)}/publish`),
     previewReport: (body: string, parameters: Readonly<Record<string, unknown>>) => request<ReportResult>('POST', '/api/designer/reports/preview', { body: { body, parameters } }),

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
+import type { DiagramLayout } from '../../../engine/workflows/diagram-layout.js';
 
 /** The definition kinds the visual designer edits. */
 export type DesignerKind = 'form' | 'workflow' | 'report' | 'dashboard';
@@ -23,6 +24,8 @@ export interface DefinitionDraft {
   readonly publishedVersion: number | null;
   readonly updatedAt: string | null;
   readonly updatedBy: string | null;
+  /** A workflow draft's drawing (kept beside the text, trimmed to its states); null when none was saved. */
+  readonly layout: DiagramLayout | null;
 }
 
 export interface PublishedDefinition {

@@ -24,6 +24,8 @@ export interface ReportColumn {
   readonly label: LocalizedText;
   readonly role: 'dimension' | 'measure';
   readonly type: ColumnType;
+  /** A dimension's words for its stored values (a choice's label, a member's name), by value; rows keep the value. */
+  readonly labels?: Readonly<Record<string, LocalizedText>>;
 }
 
 export type ReportValue = string | number | boolean | null;

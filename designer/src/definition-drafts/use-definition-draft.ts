@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DiagramLayout } from '../../../engine/workflows/diagram-layout.js';
 import { isApiError, type DefinitionDraft, type DesignerKind, type PublishedDefinition } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useDefinitions } from '../shell/index.js';
@@ -16,6 +17,10 @@ export interface DefinitionDraftState<M> {
   jsonError: string | null;
   dirty: boolean;
   publishedVersion: number | null;
+  /** The drawing saved with the draft (workflows), as loaded; null when there is none. */
+  savedLayout: DiagramLayout | null;
+  /** The drawing to save with the next save; `byHand` (a node moved) makes the draft one to save. */
+  setLayout(layout: DiagramLayout, byHand: boolean): void;
   setModel(model: M): void;
   setText(text: string): void;
   canUndo: boolean;
@@ -47,6 +52,9 @@ export function useDefinitionDraft<M>(kind: DesignerKind, id: string, codec: Dra
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
+  const [savedLayout, setSavedLayout] = useState<DiagramLayout | null>(null);
+  // Sent with each save; undefined until a designer draws one, so the saved one stays.
+  const layout = useRef<DiagramLayout | undefined>(undefined);
   const [past, setPast] = useState<readonly string[]>([]);
   const [future, setFuture] = useState<readonly string[]>([]);
   // When the draft was saved as this page knows it (null: no draft yet): the server refuses a save over a newer one.
@@ -61,6 +69,7 @@ export function useDefinitionDraft<M>(kind: DesignerKind, id: string, codec: Dra
         setTextState(draft.body);
         setModelState(codec.parse(draft.body));
         setPublishedVersion(draft.publishedVersion);
+        setSavedLayout(draft.layout ?? null);
         setLoad({ status: 'ready' });
       },
       (error: unknown) => {
@@ -80,6 +89,11 @@ export function useDefinitionDraft<M>(kind: DesignerKind, id: string, codec: Dra
       cancelled = true;
     };
   }, [api, codec, id, kind]);
+
+  const setLayout = useCallback((next: DiagramLayout, byHand: boolean) => {
+    layout.current = next;
+    if (byHand) setDirty(true);
+  }, []);
 
   const remember = useCallback((previous: string) => {
     setPast((entries) => [...entries.slice(-(UNDO_LIMIT - 1)), previous]);
@@ -136,7 +150,7 @@ export function useDefinitionDraft<M>(kind: DesignerKind, id: string, codec: Dra
   }, [future, past, restore, text]);
 
   const save = useCallback(async (options: { overwrite?: boolean } = {}) => {
-    const saved = await api.saveDefinitionDraft(kind, id, text, options.overwrite === true ? undefined : savedAt.current);
+    const saved = await api.saveDefinitionDraft(kind, id, text, options.overwrite === true ? undefined : savedAt.current, layout.current);
     savedAt.current = saved.updatedAt;
     setDirty(false);
     return saved;
@@ -157,5 +171,5 @@ export function useDefinitionDraft<M>(kind: DesignerKind, id: string, codec: Dra
     return published;
   }, [api, codec, id, kind, model, refresh]);
 
-  return { load, text, model, jsonError, dirty, publishedVersion, setModel, setText, canUndo: past.length > 0, canRedo: future.length > 0, undo, redo, save, publish };
+  return { load, text, model, jsonError, dirty, publishedVersion, savedLayout, setLayout, setModel, setText, canUndo: past.length > 0, canRedo: future.length > 0, undo, redo, save, publish };
 }

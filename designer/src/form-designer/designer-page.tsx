@@ -1,6 +1,6 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DraftButtons, DraftNotices, DraftTitle, JsonView, useDraftActions } from '../definition-drafts/index.js';
 import { translate, useI18n } from '../i18n/index.js';
 import { describeFailure, RetryNotice } from '../shell/index.js';
@@ -10,7 +10,7 @@ import { FieldCanvas, type Selection } from './field-canvas.js';
 import { FieldLayoutProps } from './field-layout-props.js';
 import { computedOf, defaultFormulaOf, movePath } from './field-logic.js';
 import { FieldLogicPanel } from './field-logic-panel.js';
-import { FieldMarks } from './field-marks.js';
+import { rowMarks, type RowMarks } from './canvas-marks.js';
 import { toDefinition, type DesignField, type DesignForm, type FieldType } from './field-model.js';
 import { canvasItems, duplicateField, insertItem, itemId, moveItemBy, newSectionId, removeItem, replaceItemField, withItems } from './layout-items.js';
 import { moveItem, newField } from './new-field.js';
@@ -24,6 +24,11 @@ import { ShortcutsHelp } from './shortcuts-help.js';
 import { useDesignerShortcuts } from './use-designer-shortcuts.js';
 import { useFormDraft } from './use-form-draft.js';
 import './form-designer.css';
+
+// Constants, not literals: dnd-kit memoises a sensor on its options object, and new sensors on every
+// render gave every draggable row new activators, re-rendering all 200 rows of a large form per keystroke.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
 
 type Tab = 'design' | 'permissions' | 'preview' | 'changes' | 'json';
 const TABS: readonly Tab[] = ['design', 'permissions', 'preview', 'changes', 'json'];
@@ -63,10 +68,13 @@ export function FormDesignerPage({ id }: { id: string }) {
   const [selection, setSelectionState] = useState<Selection | null>(null);
   const [section, setSection] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'publish' | 'keys' | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const { model } = draft;
-  const definition = useMemo(() => toDefinition(model), [model]);
+  // Only the preview renders the definition; the page must not build it on every keystroke.
+  const definition = useMemo(() => (tab === 'preview' ? toDefinition(model) : undefined), [model, tab]);
   const items = useMemo(() => canvasItems(model), [model]);
+  const lastMarks = useRef<ReadonlyMap<string, RowMarks>>(new Map());
+  const marks = useMemo(() => (lastMarks.current = rowMarks(model, lastMarks.current)), [model]);
   const selectedSection = model.sections?.find((candidate) => candidate.id === section);
 
   // A field or a section is selected, never both.
@@ -153,6 +161,15 @@ export function FormDesignerPage({ id }: { id: string }) {
     if (selection.column !== undefined && next.name !== selection.column) setSelection({ field: selection.field, column: next.name });
   }
 
+  // The canvas rows are memoised: they get callbacks that stay the same while calling this render's handlers.
+  const latest = useRef({ setSelection, selectSection, addColumn });
+  useLayoutEffect(() => {
+    latest.current = { setSelection, selectSection, addColumn };
+  });
+  const onCanvasSelect = useCallback((next: Selection) => latest.current.setSelection(next), []);
+  const onCanvasSelectSection = useCallback((next: string) => latest.current.selectSection(next), []);
+  const onCanvasAddColumn = useCallback((table: string, type: FieldType) => latest.current.addColumn(table, type), []);
+
   const selectedId = section !== null ? `section:${section}` : selection !== null && selection.column === undefined ? `field:${selection.field}` : null;
   const { canAct } = actions;
   useDesignerShortcuts(
@@ -215,11 +232,11 @@ export function FormDesignerPage({ id }: { id: string }) {
               <FieldCanvas
                 items={items}
                 selection={selection}
-                onSelect={setSelection}
-                onAddColumn={addColumn}
+                onSelect={onCanvasSelect}
+                onAddColumn={onCanvasAddColumn}
                 selectedSection={section}
-                onSelectSection={selectSection}
-                marks={(path) => <FieldMarks form={model} path={path} />}
+                onSelectSection={onCanvasSelectSection}
+                marks={marks}
               />
             </section>
             <aside className="fd-properties" aria-label={t('designer.properties')}>
@@ -256,7 +273,7 @@ export function FormDesignerPage({ id }: { id: string }) {
         </DndContext>
       ) : null}
       {tab === 'permissions' ? <PermissionsEditor form={model} onChange={draft.setModel} /> : null}
-      {tab === 'preview' ? <PreviewPane definition={definition} text={draft.text} /> : null}
+      {definition !== undefined ? <PreviewPane definition={definition} text={draft.text} /> : null}
       {tab === 'changes' ? <ChangesPane id={id} publishedVersion={draft.publishedVersion} draftText={draft.text} /> : null}
       {tab === 'json' ? <JsonView text={draft.text} error={draft.jsonError} hint="designer.jsonHint" onChange={draft.setText} /> : null}
       {dialog === 'publish' ? (

@@ -61,6 +61,13 @@ function rulesOf(form: DesignForm): FieldRule[] {
   return Array.isArray(rules) ? (rules.filter(isNode) as unknown as FieldRule[]) : [];
 }
 
+/** Every field's first rule by field path, for reading many fields' rules at once. */
+export function firstRules(form: DesignForm): ReadonlyMap<string, FieldRule> {
+  const byPath = new Map<string, FieldRule>();
+  for (const rule of rulesOf(form)) if (!byPath.has(rule.field)) byPath.set(rule.field, rule);
+  return byPath;
+}
+
 /** The field's first rule, the one the designer edits; further rules for the field are kept as they are. */
 export function ruleOf(form: DesignForm, path: string): FieldRule | undefined {
   return rulesOf(form).find((rule) => rule.field === path);
@@ -102,6 +109,15 @@ export function titleFieldOf(form: DesignForm): string | undefined {
 
 export function withTitleField(form: DesignForm, field: string | undefined): DesignForm {
   return withRest(form, 'titleField', field);
+}
+
+/** The navigation group (an `id` of the app's `navigation`) the form chose to appear in. */
+export function navGroupOf(form: DesignForm): string | undefined {
+  return typeof form.rest.navGroup === 'string' ? form.rest.navGroup : undefined;
+}
+
+export function withNavGroup(form: DesignForm, group: string | undefined): DesignForm {
+  return withRest(form, 'navGroup', group);
 }
 
 function renameKey(map: Node, rename: (path: string) => string | null): Node {

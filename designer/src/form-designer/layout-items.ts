@@ -30,8 +30,11 @@ export function withItems(model: DesignForm, items: readonly CanvasItem[]): Desi
   const sections = items.flatMap((item, index): FormSection[] => {
     if (item.kind !== 'section') return [];
     const next = items.slice(index + 1).find((candidate) => candidate.kind === 'field');
+    const before = next?.kind === 'field' ? next.field.name : undefined;
+    // An unchanged section stays the same object, so its canvas row does not render again.
+    if (item.section.before === before) return [item.section];
     const { before: _previous, ...section } = item.section;
-    return [next?.kind === 'field' ? { ...section, before: next.field.name } : section];
+    return [before !== undefined ? { ...section, before } : section];
   });
   const next: DesignForm = { ...model, fields };
   if (sections.length > 0) next.sections = sections;

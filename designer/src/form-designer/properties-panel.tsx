@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 import { useI18n } from '../i18n/index.js';
 import { useDefinitions } from '../shell/index.js';
-import { titleFieldOf, withTitleField } from './field-logic.js';
+import { navGroupOf, titleFieldOf, withNavGroup, withTitleField } from './field-logic.js';
 import { hasOptions, type DesignField, type DesignForm, type FieldType } from './field-model.js';
 import { KindProperties } from './kind-properties.js';
 import { FIELD_NAME } from './new-field.js';
@@ -262,6 +262,11 @@ const TITLE_TYPES: ReadonlySet<DesignField['type']> = new Set(['text', 'serial',
 /** The form's own properties, shown while no field is selected. */
 export function FormProperties({ model, onChange }: { model: DesignForm; onChange: (model: DesignForm) => void }) {
   const { t, text } = useI18n();
+  const { app } = useDefinitions();
+  const groups = app.navigation.filter((group) => group.id !== undefined);
+  const chosen = navGroupOf(model);
+  // Without a choice the form stays where the app definition lists it, or under 其他表单.
+  const listed = app.navigation.find((group) => group.forms.includes(model.id));
   return (
     <div className="fd-props" data-testid="form-properties">
       <p className="fd-hint">{t('designer.propertiesEmpty')}</p>
@@ -276,6 +281,17 @@ export function FormProperties({ model, onChange }: { model: DesignForm; onChang
                 {text(field.label, field.name)}
               </option>
             ))}
+        </select>
+      </Row>
+      <Row label={t('designer.navGroup')} hint={t('designer.navGroupHint')}>
+        <select value={chosen ?? ''} onChange={(event) => onChange(withNavGroup(model, event.target.value || undefined))} data-testid="form-nav-group">
+          <option value="">{listed === undefined ? t('nav.other') : t('designer.navGroupListed', { group: text(listed.title) })}</option>
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {text(group.title)}
+            </option>
+          ))}
+          {chosen !== undefined && !groups.some((group) => group.id === chosen) ? <option value={chosen}>{chosen}</option> : null}
         </select>
       </Row>
     </div>

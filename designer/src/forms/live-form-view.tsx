@@ -2,6 +2,7 @@ import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import type { ReactNode } from 'react';
 import { AttachmentsField } from './attachments-field.js';
+import { CheckboxWidget } from './checkbox-widget.js';
 import { ComputedField } from './computed-field.js';
 import { DateTimeWidget } from './date-time-widget.js';
 import { DescriptionTemplate } from './description-template.js';
@@ -23,8 +24,9 @@ const TEMPLATES = {
   DescriptionFieldTemplate: DescriptionTemplate,
 };
 const FIELDS = { lookup: LookupField, member: MemberField, department: DepartmentField, attachments: AttachmentsField, computed: ComputedField };
-// rjsf's own date-time widget converts with the browser's zone; Ordo's uses the factory's.
-const WIDGETS = { DateTimeWidget };
+// rjsf's own date-time widget converts with the browser's zone; Ordo's uses the factory's. A read-only
+// yes/no shows a ✓ / ✗ badge rather than a grey checkbox.
+const WIDGETS = { DateTimeWidget, CheckboxWidget };
 // Choices are `oneOf` consts (for their labels); by default rjsf would preselect the first one, so an
 // untouched choice would be saved, and one the role may not write refused with 403.
 const DEFAULTS_BEHAVIOR = { constAsDefaults: 'skipOneOf' } as const;

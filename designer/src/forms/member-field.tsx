@@ -1,9 +1,10 @@
 import type { FieldProps } from '@rjsf/utils';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import type { PickableUser } from '../api/index.js';
 import { departmentTree, useDepartments, usePickableUsers } from './directory-cache.js';
 import type { OrdoFormContext } from './ordo-form-context.js';
-import { onPickerKeyDown } from './picker-keys.js';
+import { PickerBox } from './picker-box.js';
+import { usePicker } from './use-picker.js';
 
 const RESULT_LIMIT = 12;
 
@@ -23,106 +24,51 @@ export function MemberField(props: FieldProps) {
   const { t, locale } = context.i18n;
   const users = usePickableUsers(context.api);
   const departments = useDepartments(context.api);
-  const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const closeTimer = useRef<number | undefined>(undefined);
+  const onChange = (next: string | undefined) => onFieldChange(next, fieldPathId.path);
+  const picker = usePicker((user: PickableUser) => onChange(user.username));
+  const { query } = picker;
+  const results = useMemo(() => (users ?? []).filter((user) => matches(user, query)).slice(0, RESULT_LIMIT), [users, query]);
   const current = typeof value === 'string' && value !== '' ? value : undefined;
   const picked = users?.find((user) => user.username === current);
-  const currentTitle = current === undefined ? '' : picked?.displayName ?? current;
-  const results = useMemo(() => (users ?? []).filter((user) => matches(user, query)).slice(0, RESULT_LIMIT), [users, query]);
   const departmentName = useMemo(() => {
     const names = new Map((departments ?? []).map((department) => [department.id, department.title[locale]]));
     return (user: PickableUser) => user.departments.map((department) => names.get(department) ?? department).join('、');
   }, [departments, locale]);
-  const locked = disabled || readonly;
-  const onChange = (next: string | undefined) => onFieldChange(next, fieldPathId.path);
-
-  function pick(user: PickableUser) {
-    onChange(user.username);
-    setOpen(false);
-    setQuery('');
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    onPickerKeyDown(event, {
-      open,
-      results,
-      active,
-      setOpen,
-      setActive,
-      pick,
-      close: () => {
-        setOpen(false);
-        setQuery('');
-      },
-    });
-  }
 
   return (
-    <div className="lookup member-picker">
-      <div className="lookup-box">
-        {!open && picked ? <span className="member-avatar" aria-hidden="true">{picked.displayName.slice(0, 1)}</span> : null}
-        <input
-          id={id}
-          className={!open && picked ? 'form-control with-avatar' : 'form-control'}
-          role="combobox"
-          aria-expanded={open}
-          aria-autocomplete="list"
-          aria-controls={`${id}__options`}
-          autoComplete="off"
-          disabled={locked}
-          value={open ? query : currentTitle}
-          placeholder={(open && currentTitle) || t('member.placeholder')}
-          data-testid={`member-${id}`}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-            setOpen(true);
-          }}
-          onFocus={() => {
-            window.clearTimeout(closeTimer.current);
-            setOpen(true);
-            onFocus(id, value);
-          }}
-          onBlur={() => {
-            closeTimer.current = window.setTimeout(() => {
-              setOpen(false);
-              setQuery('');
-            }, 150);
-            onBlur(id, value);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        {current && !locked ? (
-          <button type="button" className="lookup-clear" aria-label={t('lookup.clear')} title={t('lookup.clear')} onClick={() => onChange(undefined)}>
-            ×
-          </button>
-        ) : null}
-      </div>
-      {open && !locked ? (
-        <ul className="lookup-options" id={`${id}__options`} role="listbox">
-          {users === undefined ? <li className="lookup-note">{t('lookup.searching')}</li> : null}
-          {users !== undefined && results.length === 0 ? <li className="lookup-note">{t('lookup.none')}</li> : null}
-          {results.map((user, index) => (
-            <li
-              key={user.username}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'lookup-option member-option active' : 'lookup-option member-option'}
-              data-testid={`member-option-${user.username}`}
-              onMouseDown={(event) => event.preventDefault()}
-              onMouseEnter={() => setActive(index)}
-              onClick={() => pick(user)}
-            >
-              <span className="member-avatar" aria-hidden="true">{user.displayName.slice(0, 1)}</span>
-              <span className="member-name">{user.displayName}</span>
-              <span className="member-meta">{[user.username, departmentName(user)].filter(Boolean).join(' · ')}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <PickerBox
+      picker={picker}
+      id={id}
+      kind="member"
+      className="member-picker"
+      title={current === undefined ? '' : picked?.displayName ?? current}
+      placeholder={t('member.placeholder')}
+      locked={Boolean(disabled || readonly)}
+      {...(picked ? { badge: <Avatar user={picked} /> } : {})}
+      clearLabel={t('lookup.clear')}
+      {...(current ? { onClear: () => onChange(undefined) } : {})}
+      results={results}
+      note={users === undefined ? t('lookup.searching') : t('lookup.none')}
+      keyOf={(user) => user.username}
+      optionClassName="member-option"
+      renderOption={(user) => (
+        <>
+          <Avatar user={user} />
+          <span className="member-name">{user.displayName}</span>
+          <span className="member-meta">{[user.username, departmentName(user)].filter(Boolean).join(' · ')}</span>
+        </>
+      )}
+      onFocus={() => onFocus(id, value)}
+      onBlur={() => onBlur(id, value)}
+    />
+  );
+}
+
+function Avatar({ user }: { user: PickableUser }) {
+  return (
+    <span className="member-avatar" aria-hidden="true">
+      {user.displayName.slice(0, 1)}
+    </span>
   );
 }
 

@@ -2,6 +2,7 @@ import { FORM_LAYOUT_MESSAGES_EN } from './messages-form-layout-en.js';
 import { REPORT_DESIGNER_MESSAGES_EN } from './messages-report-designer-en.js';
 import { DESIGNER_MESSAGES_EN } from './messages-designer-en.js';
 import { WORKFLOW_DESIGNER_MESSAGES_EN } from './messages-workflow-designer-en.js';
+import { WORKFLOW_PROPS_MESSAGES_EN } from './messages-workflow-props-en.js';
 import { FORMULA_MESSAGES_EN } from './messages-formula-en.js';
 import { REPORT_MESSAGES_EN } from './messages-reports-en.js';
 import { SIMULATION_MESSAGES_EN } from './messages-simulation-en.js';
@@ -505,6 +506,7 @@ export const MESSAGES_EN = {
   ...REPORT_MESSAGES_EN,
   ...DESIGNER_MESSAGES_EN,
   ...WORKFLOW_DESIGNER_MESSAGES_EN,
+  ...WORKFLOW_PROPS_MESSAGES_EN,
   ...FORM_LAYOUT_MESSAGES_EN,
   ...REPORT_DESIGNER_MESSAGES_EN,
   ...FORMULA_MESSAGES_EN,

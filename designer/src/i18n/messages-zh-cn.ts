@@ -4,6 +4,7 @@ import { DESIGNER_MESSAGES_ZH_CN } from './messages-designer-zh-cn.js';
 import { FORMULA_MESSAGES_ZH_CN } from './messages-formula-zh-cn.js';
 import type { MessageId } from './messages-en.js';
 import { WORKFLOW_DESIGNER_MESSAGES_ZH_CN } from './messages-workflow-designer-zh-cn.js';
+import { WORKFLOW_PROPS_MESSAGES_ZH_CN } from './messages-workflow-props-zh-cn.js';
 import { REPORT_MESSAGES_ZH_CN } from './messages-reports-zh-cn.js';
 import { SIMULATION_MESSAGES_ZH_CN } from './messages-simulation-zh-cn.js';
 
@@ -505,6 +506,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   ...REPORT_MESSAGES_ZH_CN,
   ...DESIGNER_MESSAGES_ZH_CN,
   ...WORKFLOW_DESIGNER_MESSAGES_ZH_CN,
+  ...WORKFLOW_PROPS_MESSAGES_ZH_CN,
   ...FORM_LAYOUT_MESSAGES_ZH_CN,
   ...REPORT_DESIGNER_MESSAGES_ZH_CN,
   ...FORMULA_MESSAGES_ZH_CN,

@@ -5,6 +5,7 @@ import { useSession, useUser } from '../auth/index.js';
 import { ExportButtons, recordExportPath } from '../exports/index.js';
 import { mayAccess } from '../forms/access.js';
 import { fieldKind, fieldLabel, fieldSchema, listColumns } from '../forms/field-schema.js';
+import { YesNoBadge } from '../forms/index.js';
 import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../routing/index.js';
 import { describeFailure, RetryNotice } from '../shell/index.js';
@@ -104,17 +105,19 @@ export function ListPage({ definition, search }: { definition: FormDefinition; s
                   {state.list.items.map((record) => (
                     <tr key={record.id} className="clickable" data-testid={`row-${record.id}`} onClick={() => navigate({ page: 'record', form: definition.id, id: record.id })}>
                       {columns.map((path, index) => {
-                        const cell = valueText(definition, path, record.data[path], locale, state.list.display);
+                        const value = record.data[path];
+                        const cell = valueText(definition, path, value, locale, state.list.display);
+                        const shown = typeof value === 'boolean' ? <YesNoBadge value={value} /> : cell.text;
                         const kind = fieldKind(fieldSchema(definition, path));
                         const className = cell.numeric ? 'num nowrap' : kind === 'date' || kind === 'datetime' ? 'nowrap' : undefined;
                         return (
                           <td key={path} className={className}>
                             {index === 0 ? (
                               <a href={href({ page: 'record', form: definition.id, id: record.id })} onClick={(event) => event.stopPropagation()}>
-                                {cell.text}
+                                {shown}
                               </a>
                             ) : (
-                              cell.text
+                              shown
                             )}
                           </td>
                         );

@@ -1,4 +1,4 @@
-import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportJoin } from '../../../engine/definitions/generated/definition-types.js';
 import type { ParameterSchema } from '../api/index.js';
@@ -7,8 +7,11 @@ import { translate, useI18n } from '../i18n/index.js';
 import { initialParameters, useReportCatalog } from '../reports/index.js';
 import { href } from '../routing/index.js';
 import { describeFailure, RetryNotice, useDefinitions } from '../shell/index.js';
+import { FieldDragSensor } from './field-drag-sensor.js';
 import { FieldList, type Shelf } from './field-list.js';
 import { defaultCondition, FilterProperties } from './filter-properties.js';
+import { starterFormula } from './formula-filter-fields.js';
+import { FormulaFilterProperties } from './formula-filter-properties.js';
 import { GroupProperties, MeasureProperties } from './item-properties.js';
 import { PreviewPanel } from './preview-panel.js';
 import { reportCodec } from './report-codec.js';
@@ -21,6 +24,9 @@ import { useDraftPreview } from './use-draft-preview.js';
 // The designers share one look: header, tabs, panels and properties come from the form designer's sheet.
 import '../form-designer/form-designer.css';
 import './report-designer.css';
+
+// A constant: dnd-kit memoises a sensor on its options object (a literal made new sensors every render).
+const DRAG_OPTIONS = { distance: 5 };
 
 type Tab = 'design' | 'json';
 
@@ -40,7 +46,7 @@ export function ReportDesignerPage({ id }: { id: string }) {
   const [dragging, setDragging] = useState<SourceField | null>(null);
   // A published report shows in the reports menu at once.
   const actions = useDraftActions(draft, { onPublished: () => catalog.reload() });
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+  const sensors = useSensors(useSensor(FieldDragSensor, DRAG_OPTIONS));
   useUndoKeys(draft);
 
   const definition = draft.model.definition;
@@ -131,7 +137,10 @@ export function ReportDesignerPage({ id }: { id: string }) {
       />
       {tab === 'json' ? <JsonView text={draft.text} error={draft.jsonError} hint="reportDesigner.jsonHint" onChange={draft.setText} /> : null}
       {tab === 'design' ? (
-        <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+        // A field lands on the shelf under the pointer. The default (the dragged row's rectangle) moves
+        // with the field list when dnd-kit scrolls it during the drag, and dropped fields from the foot
+        // of the list on the shelf below the pointer.
+        <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
           <div className="rd-workspace">
             <aside className="rd-data" aria-label={t('reportDesigner.data')}>
               <h2 className="fd-panel-title">{t('reportDesigner.data')}</h2>
@@ -155,6 +164,14 @@ export function ReportDesignerPage({ id }: { id: string }) {
                 problems={preview.status === 'invalid' ? preview.problems : []}
                 onSelect={setSelection}
                 onRemove={remove}
+                onAddFormula={
+                  needsSource
+                    ? undefined
+                    : () => {
+                        change(edit.addFilter(definition, { formula: starterFormula(fields, 'form' in source) }));
+                        setSelection({ shelf: 'filters', index: filters.length });
+                      }
+                }
               />
               <PreviewPanel
                 chart={chart.type}
@@ -185,7 +202,10 @@ export function ReportDesignerPage({ id }: { id: string }) {
                   position={{ index: selection.index, count: measures.length, onMove: (to) => (change(edit.moveMeasure(definition, selection.index, to)), setSelection({ shelf: 'measures', index: to })) }}
                   onChange={(patch) => change(edit.updateMeasure(definition, selection.index, patch))} />
               ) : null}
-              {selectedFilter !== undefined && selection !== null ? (
+              {selectedFilter !== undefined && selection !== null && edit.isFormulaFilter(selectedFilter) ? (
+                <FormulaFilterProperties key={`x${selection.index}`} filter={selectedFilter} fields={fields} source={source} forms={formsById} onChange={(filter) => change(edit.replaceFilter(definition, selection.index, filter))} />
+              ) : null}
+              {selectedFilter !== undefined && selection !== null && !edit.isFormulaFilter(selectedFilter) ? (
                 <FilterProperties key={`f${selection.index}`} condition={selectedFilter} fields={fields} parameters={parameterNames} onChange={(condition) => change(edit.replaceFilter(definition, selection.index, condition))}
                   onPick={(field) => change(edit.pickFilterValue(definition, selection.index, field))}
                 />
@@ -205,6 +225,7 @@ export function ReportDesignerPage({ id }: { id: string }) {
                   onSort={(sort) => change(edit.setSort(definition, sort))}
                   onLimit={(limit) => change(edit.setLimit(definition, limit))}
                   onDateRange={(field) => change(edit.setDateRange(definition, field))}
+                  problems={preview.status === 'invalid' ? preview.problems : []}
                 />
               ) : null}
             </aside>

@@ -2,6 +2,7 @@ import type { ParameterSchema } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { ParameterBar, ReportTable, ReportView } from '../reports/index.js';
 import { ChartIcon } from './chart-icon.js';
+import { problemText } from './report-problems.js';
 import type { ChartType } from './report-model.js';
 import type { PreviewState } from './use-draft-preview.js';
 
@@ -56,7 +57,7 @@ export function PreviewPanel({ chart, onChart, preview, schema, parameters, onPa
               {preview.problems.length === 0 ? <li>{preview.message}</li> : null}
               {preview.problems.map((problem, index) => (
                 <li key={index}>
-                  {problem.pointer !== '' ? <code>{problem.pointer}</code> : null} {problem.message}
+                  {problem.pointer !== '' ? <code>{problem.pointer}</code> : null} {problemText(problem, t)}
                 </li>
               ))}
             </ul>

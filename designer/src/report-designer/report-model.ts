@@ -9,6 +9,7 @@ import type {
   LocalizedText,
   ReportChart,
   ReportCondition,
+  ReportFormulaFilter,
   ReportDefinition,
   ReportGroup,
   ReportMeasure,
@@ -27,6 +28,11 @@ export type ChartType = ReportChart['type'];
 export type Aggregate = ReportMeasure['agg'];
 export type Bucket = NonNullable<ReportGroup['bucket']>;
 export type ConditionOp = ReportCondition['op'];
+/** A filter row: a structured condition, or a formula over the source's fields. */
+export type ReportFilter = ReportCondition | ReportFormulaFilter;
+
+export const isFormulaFilter = (filter: ReportFilter | undefined): filter is ReportFormulaFilter => filter !== undefined && 'formula' in filter;
+const paramOf = (filter: ReportFilter | undefined): string | undefined => (filter === undefined || isFormulaFilter(filter) ? undefined : filter.param);
 export type MeasureFormat = NonNullable<ReportMeasure['format']>;
 
 /** The schema's member order: a member the designer adds goes where a hand-written report has it. */
@@ -97,7 +103,8 @@ const list = <T>(value: unknown): readonly T[] => (Array.isArray(value) ? (value
 export const sourceOf = (definition: JsonObject): Partial<ReportSource> => (isObject(definition.source) ? (definition.source as Partial<ReportSource>) : {});
 export const groupsOf = (definition: JsonObject) => list<ReportGroup>(definition.groupBy);
 export const measuresOf = (definition: JsonObject) => list<ReportMeasure>(definition.measures);
-export const filtersOf = (definition: JsonObject) => list<ReportCondition>(definition.filters);
+export const filtersOf = (definition: JsonObject) => list<ReportFilter>(definition.filters);
+const conditionsOf = (definition: JsonObject) => filtersOf(definition).filter((filter): filter is ReportCondition => !isFormulaFilter(filter));
 export const sortOf = (definition: JsonObject) => list<ReportSort>(definition.sort);
 export const chartOf = (definition: JsonObject): ReportChart => (isObject(definition.chart) && typeof definition.chart.type === 'string' ? (definition.chart as unknown as ReportChart) : { type: 'table' });
 export const limitOf = (definition: JsonObject): number | undefined => (typeof definition.limit === 'number' ? definition.limit : undefined);
@@ -201,20 +208,20 @@ export function removeMeasure(definition: JsonObject, index: number): JsonObject
   return fitReferences(withMember(definition, 'measures', measures.filter((_, at) => at !== index)));
 }
 
-export function addFilter(definition: JsonObject, condition: ReportCondition): JsonObject {
+export function addFilter(definition: JsonObject, condition: ReportFilter): JsonObject {
   return withMember(definition, 'filters', [...filtersOf(definition), compact(condition as unknown as JsonObject)]);
 }
 
 /** Replaces a whole condition: changing its kind of value (fixed, parameter, today) must not leave the old one behind. */
-export function replaceFilter(definition: JsonObject, index: number, condition: ReportCondition): JsonObject {
+export function replaceFilter(definition: JsonObject, index: number, condition: ReportFilter): JsonObject {
   const before = filtersOf(definition)[index];
   const next = withMember(definition, 'filters', filtersOf(definition).map((filter, at) => (at === index ? compact(condition as unknown as JsonObject) : filter)));
-  return before?.param === condition.param ? next : withoutUnusedParameter(next, before?.param);
+  return paramOf(before) === paramOf(condition) ? next : withoutUnusedParameter(next, paramOf(before));
 }
 
 export function removeFilter(definition: JsonObject, index: number): JsonObject {
   const removed = filtersOf(definition)[index];
-  return withoutUnusedParameter(withList(definition, 'filters', filtersOf(definition).filter((_, at) => at !== index)), removed?.param);
+  return withoutUnusedParameter(withList(definition, 'filters', filtersOf(definition).filter((_, at) => at !== index)), paramOf(removed));
 }
 
 /** What a picker parameter needs to know about the field it filters. */
@@ -237,10 +244,10 @@ export function parametersOf(definition: JsonObject): JsonObject {
  */
 export function pickFilterValue(definition: JsonObject, index: number, field: PickedField): JsonObject {
   const before = filtersOf(definition)[index];
-  if (before === undefined) return definition;
+  if (before === undefined || isFormulaFilter(before)) return definition;
   const properties = parametersOf(definition);
   // Two conditions on one field (is / is not) share the value the user picks.
-  const own = filtersOf(definition).find((filter, at) => at !== index && filter.field === field.path && filter.param !== undefined && Object.hasOwn(properties, filter.param))?.param;
+  const own = filtersOf(definition).find((filter, at): filter is ReportCondition => !isFormulaFilter(filter) && at !== index && filter.field === field.path && filter.param !== undefined && Object.hasOwn(properties, filter.param))?.param;
   const name = own ?? uniqueParameter(properties, field.path.split('.').at(-1) ?? 'value');
   const schema = compact({
     type: field.type === 'number' ? 'number' : field.type === 'boolean' ? 'boolean' : 'string',
@@ -264,7 +271,7 @@ function uniqueParameter(properties: JsonObject, wanted: string): string {
 /** A parameter no filter or measure condition reads any more goes with the last condition that did. */
 function withoutUnusedParameter(definition: JsonObject, name: string | undefined): JsonObject {
   if (name === undefined) return definition;
-  const used = [...filtersOf(definition), ...measuresOf(definition).flatMap((measure) => measure.where ?? [])].some((condition) => condition.param === name);
+  const used = [...conditionsOf(definition), ...measuresOf(definition).flatMap((measure) => measure.where ?? [])].some((condition) => condition.param === name);
   const properties = parametersOf(definition);
   if (used || !Object.hasOwn(properties, name) || !isObject(definition.parameters)) return definition;
   const { [name]: _unused, ...rest } = properties;
@@ -291,11 +298,11 @@ export function setTitle(definition: JsonObject, title: LocalizedText): JsonObje
 
 /** The date-range parameter and the filter it drives: the field a user narrows the period by, or none. */
 export function dateRangeField(definition: JsonObject): string | undefined {
-  return filtersOf(definition).find((filter) => filter.op === 'between' && filter.param === DATE_RANGE_PARAMETER)?.field;
+  return conditionsOf(definition).find((filter) => filter.op === 'between' && filter.param === DATE_RANGE_PARAMETER)?.field;
 }
 
 export function setDateRange(definition: JsonObject, field: string | undefined): JsonObject {
-  const filters = filtersOf(definition).filter((filter) => !(filter.op === 'between' && filter.param === DATE_RANGE_PARAMETER));
+  const filters = filtersOf(definition).filter((filter) => isFormulaFilter(filter) || !(filter.op === 'between' && filter.param === DATE_RANGE_PARAMETER));
   const parameters = isObject(definition.parameters) ? definition.parameters : { type: 'object', properties: {} };
   const { [DATE_RANGE_PARAMETER]: _old, ...others } = isObject(parameters.properties) ? parameters.properties : {};
   if (field === undefined) {

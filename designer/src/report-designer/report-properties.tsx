@@ -1,7 +1,9 @@
 import type { LocalizedText, ReportChart, ReportGroup, ReportMeasure, ReportSort } from '../../../engine/definitions/generated/definition-types.js';
+import type { FieldError } from '../../../engine/errors/index.js';
 import { Prop } from '../definition-drafts/index.js';
 import { useI18n } from '../i18n/index.js';
 import { FieldSelect, LabelInputs } from './prop-inputs.js';
+import { problemText } from './report-problems.js';
 import type { SourceField } from './source-fields.js';
 
 export interface ReportPropertiesProps {
@@ -18,6 +20,13 @@ export interface ReportPropertiesProps {
   readonly onSort: (sort: readonly ReportSort[]) => void;
   readonly onLimit: (limit: number | undefined) => void;
   readonly onDateRange: (field: string | undefined) => void;
+  /** The preview's problems: those of the chart's keys and the sort are shown at their controls. */
+  readonly problems: readonly FieldError[];
+}
+
+/** A key the definition names that no dimension or measure has: kept selectable, so the control shows what is wrong. */
+function Dangling({ value, known }: { value: string | undefined; known: readonly string[] }) {
+  return value === undefined || value === '' || known.includes(value) ? null : <option value={value}>{value}</option>;
 }
 
 /** The report as a whole: its name, the period users pick, how the chart is drawn, order and row limit. */
@@ -32,6 +41,15 @@ export function ReportProperties(props: ReportPropertiesProps) {
     return group ? text(group.label, key) : measure ? text(measure.label, key) : key;
   };
   const axes = chart.type === 'bar' || chart.type === 'line' || chart.type === 'pie' || chart.type === 'pivot';
+  const groupKeys = groups.map((group) => group.as);
+  const problemAt = (prefix: string) => {
+    const found = props.problems.filter((problem) => problem.pointer === prefix || problem.pointer.startsWith(`${prefix}/`));
+    return found.length === 0 ? undefined : (
+      <span className="rd-prop-problem" data-testid={`rd-problem${prefix.replaceAll('/', '-')}`}>
+        {found.map((problem) => problemText(problem, t)).join('; ')}
+      </span>
+    );
+  };
   return (
     <div className="fd-props" data-testid="rd-report-properties">
       <LabelInputs value={props.title} onChange={props.onTitle} testId="rd-title" naming="name" />
@@ -41,9 +59,10 @@ export function ReportProperties(props: ReportPropertiesProps) {
       <p className="fd-hint">{t('reportDesigner.dateRangeHint')}</p>
       {axes && groups.length > 0 ? (
         <div className="fd-prop-pair">
-          <Prop label={chart.type === 'pivot' ? t('reportDesigner.rows') : t('reportDesigner.axis')}>
+          <Prop label={chart.type === 'pivot' ? t('reportDesigner.rows') : t('reportDesigner.axis')} hint={problemAt('/chart/x')}>
             <select value={chart.x ?? ''} onChange={(event) => props.onChart({ x: event.target.value === '' ? undefined : event.target.value })} data-testid="rd-chart-x">
               <option value="">{t('reportDesigner.auto')}</option>
+              <Dangling value={chart.x} known={groupKeys} />
               {groups.map((group) => (
                 <option key={group.as} value={group.as}>
                   {keyLabel(group.as)}
@@ -52,9 +71,10 @@ export function ReportProperties(props: ReportPropertiesProps) {
             </select>
           </Prop>
           {chart.type !== 'pie' ? (
-            <Prop label={chart.type === 'pivot' ? t('reportDesigner.columns') : t('reportDesigner.series')}>
+            <Prop label={chart.type === 'pivot' ? t('reportDesigner.columns') : t('reportDesigner.series')} hint={problemAt('/chart/series')}>
               <select value={chart.series ?? ''} onChange={(event) => props.onChart({ series: event.target.value === '' ? undefined : event.target.value })} data-testid="rd-chart-series">
                 <option value="">{t('reportDesigner.none')}</option>
+                <Dangling value={chart.series} known={groupKeys} />
                 {groups
                   .filter((group) => group.as !== (chart.x ?? groups[0]?.as))
                   .map((group) => (
@@ -85,12 +105,14 @@ export function ReportProperties(props: ReportPropertiesProps) {
               </label>
             ))}
           </div>
+          {problemAt('/chart/y')}
         </div>
       ) : null}
       <div className="fd-prop-pair">
-        <Prop label={t('reportDesigner.sortBy')}>
+        <Prop label={t('reportDesigner.sortBy')} hint={problemAt('/sort')}>
           <select value={first?.by ?? ''} onChange={(event) => props.onSort(event.target.value === '' ? [] : [{ by: event.target.value, dir: first?.dir ?? 'desc' }, ...sort.slice(1)])} data-testid="rd-sort-by">
             <option value="">{t('reportDesigner.sort.default')}</option>
+            <Dangling value={first?.by} known={[...groupKeys, ...measures.map((measure) => measure.id)]} />
             {[...groups.map((group) => group.as), ...measures.map((measure) => measure.id)].map((key) => (
               <option key={key} value={key}>
                 {keyLabel(key)}

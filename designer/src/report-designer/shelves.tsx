@@ -1,18 +1,24 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import type { LocalizedText, ReportCondition, ReportGroup, ReportMeasure } from '../../../engine/definitions/generated/definition-types.js';
+import type { FieldError } from '../../../engine/errors/index.js';
 import { useI18n, type I18n } from '../i18n/index.js';
 import type { Shelf } from './field-list.js';
+import { problemText } from './report-problems.js';
+import { isFormulaFilter, type ReportFilter } from './report-model.js';
 import type { SourceField } from './source-fields.js';
 
 export type Selection = { readonly shelf: Shelf; readonly index: number };
 
-function ShelfZone({ shelf, title, hint, children, empty }: { shelf: Shelf; title: string; hint: string; children: ReactNode; empty: boolean }) {
+function ShelfZone({ shelf, title, hint, children, empty, extra }: { shelf: Shelf; title: string; hint: string; children: ReactNode; empty: boolean; extra?: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: `shelf:${shelf}` });
   return (
     <section ref={setNodeRef} className={isOver ? 'rd-shelf is-over' : 'rd-shelf'} data-testid={`rd-shelf-${shelf}`}>
       <h3 className="rd-shelf-title">{title}</h3>
-      <div className="rd-chips">{empty ? <span className="rd-shelf-empty">{hint}</span> : children}</div>
+      <div className="rd-chips">
+        {empty ? <span className="rd-shelf-empty">{hint}</span> : children}
+        {extra}
+      </div>
     </section>
   );
 }
@@ -37,19 +43,21 @@ function Chip({ label, detail, selected, problem, onSelect, onRemove, testId, to
 export interface ShelvesProps {
   readonly groups: readonly ReportGroup[];
   readonly measures: readonly ReportMeasure[];
-  readonly filters: readonly ReportCondition[];
+  readonly filters: readonly ReportFilter[];
   readonly fields: readonly SourceField[];
   readonly selection: Selection | null;
   /** What the preview's checks said, by JSON pointer into the draft: the chip it points into is marked. */
-  readonly problems: readonly { readonly pointer: string; readonly message: string }[];
+  readonly problems: readonly FieldError[];
   readonly onSelect: (selection: Selection) => void;
   readonly onRemove: (selection: Selection) => void;
+  /** Adds a filter written as a formula over the source's fields. */
+  readonly onAddFormula?: () => void;
 }
 
 /** Dimensions, measures and filters as chips; fields are dropped here from the field list. */
 const MEMBERS: Record<Shelf, string> = { groups: 'groupBy', measures: 'measures', filters: 'filters' };
 
-export function Shelves({ groups, measures, filters, fields, selection, problems, onSelect, onRemove }: ShelvesProps) {
+export function Shelves({ groups, measures, filters, fields, selection, problems, onSelect, onRemove, onAddFormula }: ShelvesProps) {
   const { t, text } = useI18n();
   const labelOf = (path: string | undefined): string => {
     if (path === undefined) return '';
@@ -65,7 +73,7 @@ export function Shelves({ groups, measures, filters, fields, selection, problems
   const problemAt = (shelf: Shelf, index: number): string | undefined => {
     const prefix = `/${MEMBERS[shelf]}/${index}`;
     const found = problems.filter((problem) => problem.pointer === prefix || problem.pointer.startsWith(`${prefix}/`));
-    return found.length === 0 ? undefined : found.map((problem) => problem.message).join('; ');
+    return found.length === 0 ? undefined : found.map((problem) => problemText(problem, t)).join('; ');
   };
   return (
     <div className="rd-shelves">
@@ -99,20 +107,46 @@ export function Shelves({ groups, measures, filters, fields, selection, problems
           />
         ))}
       </ShelfZone>
-      <ShelfZone shelf="filters" title={t('reportDesigner.shelf.filters')} hint={t('reportDesigner.shelfHint.filters')} empty={filters.length === 0}>
-        {filters.map((filter, index) => (
-          <Chip
-            key={`${filter.field}-${index}`}
-            tone="filters"
-            label={labelOf(filter.field)}
-            detail={`${t(`reportDesigner.op.${filter.op}`)} ${conditionValue(filter, t, labelOf, (value) => optionLabel(filter.field, value))}`}
-            selected={is('filters', index)}
-            problem={problemAt('filters', index)}
-            onSelect={() => onSelect({ shelf: 'filters', index })}
-            onRemove={() => onRemove({ shelf: 'filters', index })}
-            testId={`rd-filter-${index}`}
-          />
-        ))}
+      <ShelfZone
+        shelf="filters"
+        title={t('reportDesigner.shelf.filters')}
+        hint={t('reportDesigner.shelfHint.filters')}
+        empty={filters.length === 0}
+        extra={
+          onAddFormula === undefined ? null : (
+            <button type="button" className="rd-add-formula" onClick={onAddFormula} data-testid="rd-add-formula">
+              + {t('reportDesigner.formulaFilter')}
+            </button>
+          )
+        }
+      >
+        {filters.map((filter, index) =>
+          isFormulaFilter(filter) ? (
+            <Chip
+              key={`formula-${index}`}
+              tone="filters"
+              label={t('reportDesigner.formulaFilter')}
+              detail={filter.formula}
+              selected={is('filters', index)}
+              problem={problemAt('filters', index)}
+              onSelect={() => onSelect({ shelf: 'filters', index })}
+              onRemove={() => onRemove({ shelf: 'filters', index })}
+              testId={`rd-filter-${index}`}
+            />
+          ) : (
+            <Chip
+              key={`${filter.field}-${index}`}
+              tone="filters"
+              label={labelOf(filter.field)}
+              detail={`${t(`reportDesigner.op.${filter.op}`)} ${conditionValue(filter, t, labelOf, (value) => optionLabel(filter.field, value))}`}
+              selected={is('filters', index)}
+              problem={problemAt('filters', index)}
+              onSelect={() => onSelect({ shelf: 'filters', index })}
+              onRemove={() => onRemove({ shelf: 'filters', index })}
+              testId={`rd-filter-${index}`}
+            />
+          ),
+        )}
       </ShelfZone>
     </div>
   );

@@ -42,7 +42,7 @@ export function buildChartOption(model: ChartModel, type: 'bar' | 'line' | 'pie'
   const { locale, empty } = texts;
   const categoryType = model.categoryColumn?.type ?? 'string';
   const monthly = categoryType === 'date' && isMonthly(model.categories);
-  const names = model.categories.map((value) => formatDimension(value, categoryType, locale, empty, monthly));
+  const names = model.categories.map((value) => formatDimension(value, categoryType, locale, empty, monthly, model.categoryColumn?.labels));
   const valueText = (seriesIndex: number, value: unknown) => formatMeasure(typeof value === 'number' ? value : null, model.series[seriesIndex]?.measure.type ?? 'number', locale);
   const line = (param: TooltipParam) =>
     `${typeof param.marker === 'string' ? param.marker : ''}${escapeHtml(param.seriesName ?? '')}: <b>${escapeHtml(valueText(param.seriesIndex ?? 0, param.value))}</b>`;

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 import type { Locale } from '../../../engine/errors/index.js';
 import type { ColumnType, ReportColumn, ReportValue } from '../api/report-types.js';
 
@@ -56,11 +57,20 @@ export function isMonthly(values: readonly (ReportValue | undefined)[]): boolean
 }
 
 /**
- * A dimension's value as text: months (`2026-11`, or a first day when `monthly`) and days in the
- * locale's style, true/false as words, everything else as it came (the server sends names, not ids).
+ * A dimension's value as text: its word from the run's `labels` (a choice's label, a member's name,
+ * a lookup's title) in the reader's language, months (`2026-11`, or a first day when `monthly`) and
+ * days in the locale's style, true/false as words, anything else as it came.
  */
-export function formatDimension(value: ReportValue | undefined, type: ColumnType, locale: Locale, empty: string, monthly = false): string {
+export function formatDimension(
+  value: ReportValue | undefined,
+  type: ColumnType,
+  locale: Locale,
+  empty: string,
+  monthly = false,
+  labels?: Readonly<Record<string, LocalizedText>>,
+): string {
   if (value === null || value === undefined || value === '') return empty;
+  if (typeof value === 'string' && labels !== undefined && Object.hasOwn(labels, value)) return labels[value]![locale];
   if (typeof value === 'boolean') return locale === 'zh-CN' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
   if (type !== 'date' || typeof value !== 'string') return String(value);
   const month = MONTH.exec(value) ?? (monthly ? /^(\d{4})-(\d{2})/.exec(value) : null);
@@ -87,6 +97,6 @@ export function dimensionFormatter(
       isMonth = column.type === 'date' && isMonthly(rows.map((row) => row[column.key]));
       monthly.set(column.key, isMonth);
     }
-    return formatDimension(value, column.type, locale, empty, isMonth);
+    return formatDimension(value, column.type, locale, empty, isMonth, column.labels);
   };
 }

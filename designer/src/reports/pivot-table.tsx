@@ -20,7 +20,7 @@ export function PivotTable({ pivot, onCell }: { pivot: Pivot; onCell?: (row: Rep
             </th>
             {pivot.columnValues.map((value, index) => (
               <th key={index} className="num">
-                {formatDimension(value, columnColumn.type, locale, none, columnMonthly)}
+                {formatDimension(value, columnColumn.type, locale, none, columnMonthly, columnColumn.labels)}
               </th>
             ))}
             {totals ? <th className="num">{t('reports.total')}</th> : null}
@@ -29,7 +29,7 @@ export function PivotTable({ pivot, onCell }: { pivot: Pivot; onCell?: (row: Rep
         <tbody>
           {pivot.rowValues.map((rowValue, r) => (
             <tr key={r}>
-              <th scope="row">{formatDimension(rowValue, rowColumn.type, locale, none, rowMonthly)}</th>
+              <th scope="row">{formatDimension(rowValue, rowColumn.type, locale, none, rowMonthly, rowColumn.labels)}</th>
               {pivot.columnValues.map((columnValue, c) => {
                 const cell = pivot.cells[r]?.[c] ?? null;
                 const drill = onCell && cell !== null ? () => onCell({ [rowColumn.key]: rowValue, [columnColumn.key]: columnValue }) : undefined;

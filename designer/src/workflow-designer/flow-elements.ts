@@ -3,7 +3,9 @@
  * so dragging (which only moves positions) re-renders no node view.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { DiagramRoute } from '../../../engine/workflows/diagram-layout.js';
 import { NODE_HEIGHT, NODE_WIDTH, START_NODE, type Box } from './elk-graph.js';
+import { routeFor } from './layout-memory.js';
 import { ANY_STATE, type GraphEdge, type GraphState, type WorkflowGraph } from './workflow-graph.js';
 
 /** Problems found in a state or transition, from the checks as you build or a refused publish. */
@@ -79,6 +81,13 @@ export function flowNodes(graph: WorkflowGraph, data: ReadonlyMap<string, StateN
 
 export type EdgeLabel = (edge: GraphEdge) => string;
 
+export interface RoutedEdgeData extends Record<string, unknown> {
+  /** ELK's route, while both ends are where ELK put them. */
+  readonly route: DiagramRoute | undefined;
+}
+
+export type RoutedFlowEdge = Edge<RoutedEdgeData, 'routed'>;
+
 function edgeClass(edge: GraphEdge, marks: Marks | undefined): string {
   const classes = ['wd-edge', `wd-edge-${edge.slot.kind}`];
   if (edge.transition.guard !== undefined) classes.push('wd-edge-guarded');
@@ -86,13 +95,17 @@ function edgeClass(edge: GraphEdge, marks: Marks | undefined): string {
   return classes.join(' ');
 }
 
-export function flowEdges(graph: WorkflowGraph, label: EdgeLabel, marks: ReadonlyMap<string, Marks>, selected: string | null): Edge[] {
+/** React Flow's edges: each along ELK's route when `routes` has one between its two ends (see RoutedEdge). */
+export function flowEdges(graph: WorkflowGraph, label: EdgeLabel, marks: ReadonlyMap<string, Marks>, selected: string | null, routes: ReadonlyMap<string, DiagramRoute> = new Map()): RoutedFlowEdge[] {
   const names = new Set(graph.states.map((state) => state.name));
-  const edges: Edge[] = [{ id: `${START_NODE}>initial`, source: START_NODE, target: String(graph.root.initial), className: 'wd-edge wd-edge-start', selectable: false, markerEnd: { type: MarkerType.ArrowClosed } }];
+  const start = { id: `${START_NODE}>initial`, source: START_NODE, target: String(graph.root.initial) };
+  const edges: RoutedFlowEdge[] = [{ ...start, type: 'routed', data: { route: routeFor(routes, start) }, className: 'wd-edge wd-edge-start', selectable: false, markerEnd: { type: MarkerType.ArrowClosed } }];
   for (const edge of graph.edges) {
     if (edge.target === null || !names.has(edge.target)) continue;
     edges.push({
       id: edge.id,
+      type: 'routed',
+      data: { route: routeFor(routes, edge) },
       source: edge.source,
       target: edge.target,
       label: label(edge),
@@ -122,20 +135,20 @@ function sameNode(a: WorkflowFlowNode, b: WorkflowFlowNode): boolean {
   );
 }
 
-function sameEdge(a: Edge, b: Edge): boolean {
-  return a.source === b.source && a.target === b.target && a.label === b.label && a.className === b.className && a.selected === b.selected;
+function sameEdge(a: RoutedFlowEdge, b: RoutedFlowEdge): boolean {
+  return a.source === b.source && a.target === b.target && a.label === b.label && a.className === b.className && a.selected === b.selected && a.data?.route === b.data?.route;
 }
 
 /**
  * The new list with last time's object for every element that did not change: React Flow then leaves
  * those alone, so a keystroke in a 60-state workflow re-renders one node and its arrows, not all of them.
  */
-export function keepUnchanged<T extends WorkflowFlowNode | Edge>(next: readonly T[], previous: readonly T[]): T[] {
+export function keepUnchanged<T extends WorkflowFlowNode | RoutedFlowEdge>(next: readonly T[], previous: readonly T[]): T[] {
   const before = new Map(previous.map((element) => [element.id, element]));
   return next.map((element) => {
     const old = before.get(element.id);
     if (old === undefined) return element;
-    const same = 'position' in element ? sameNode(element as WorkflowFlowNode, old as WorkflowFlowNode) : sameEdge(element as Edge, old as Edge);
+    const same = 'position' in element ? sameNode(element as WorkflowFlowNode, old as WorkflowFlowNode) : sameEdge(element as RoutedFlowEdge, old as RoutedFlowEdge);
     return same ? old : element;
   });
 }

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import type { DesignContext } from './design-context.js';
 import { readDuration, writeDuration, type DurationUnit } from './duration.js';
 import { FunctionInputForm } from './function-input-form.js';
+import { FunctionOutputForm } from './function-output-form.js';
 import { put } from './task-properties.js';
 import { isJson, type Json } from './workflow-graph.js';
 
@@ -33,7 +34,7 @@ export function TimerProperties({ wait, onChange }: { wait: Json; onChange: (wai
   );
 }
 
-/** A native function node: which function of the catalogue, and its input as formulas. */
+/** A native function node: which function of the catalogue, its input as formulas, and which fields its result goes into. */
 export function FunctionProperties({ invoke, onChange, context }: { invoke: Json; onChange: (invoke: Json) => void; context: DesignContext }) {
   const { t, text } = useI18n();
   const name = typeof invoke.function === 'string' ? invoke.function : '';
@@ -56,6 +57,12 @@ export function FunctionProperties({ invoke, onChange, context }: { invoke: Json
         <Prop label={t('wd.function.input')}>
           <FunctionInputForm key={fn.name} fn={fn} input={isJson(invoke.input) ? invoke.input : {}} onChange={(input) => onChange(put(invoke, 'input', Object.keys(input).length > 0 ? input : undefined))} />
         </Prop>
+      ) : null}
+      {fn !== undefined ? (
+        <fieldset className="wd-fieldset">
+          <legend>{t('wd.function.output')}</legend>
+          <FunctionOutputForm fn={fn} output={invoke.output} onChange={(output) => onChange(put(invoke, 'output', output))} context={context} />
+        </fieldset>
       ) : null}
     </div>
   );

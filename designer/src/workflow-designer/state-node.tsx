@@ -53,7 +53,7 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
   const title = isText(state.node.title) ? text(state.node.title) : state.name;
   return (
     <div className={classes(data, selected, 'wd-node')} data-testid={`wd-node-${state.name}`} data-kind={state.kind}>
-      <Handle type="target" position={Position.Top} className="wd-handle-target" />
+      <Handle type="target" position={Position.Top} className="wd-handle-target" isConnectableStart={false} />
       <div className="wd-node-head">
         <KindIcon kind={state.kind} />
         <span className="wd-node-title">{title}</span>
@@ -75,7 +75,7 @@ export const GroupNodeView = memo(function GroupNodeView({ data, selected }: Nod
   const { state } = data;
   return (
     <div className={classes(data, selected, 'wd-group')} data-testid={`wd-node-${state.name}`} data-kind={state.kind}>
-      <Handle type="target" position={Position.Top} className="wd-handle-target" />
+      <Handle type="target" position={Position.Top} className="wd-handle-target" isConnectableStart={false} />
       <div className="wd-group-head">
         <KindIcon kind={state.kind} />
         <span className="wd-node-title">{isText(state.node.title) ? text(state.node.title) : state.name}</span>

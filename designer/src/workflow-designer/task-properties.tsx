@@ -1,5 +1,6 @@
 import { LocalizedTextInputs, Prop } from '../definition-drafts/index.js';
 import { useI18n } from '../i18n/index.js';
+import { AssigneesEditor } from './assignee-editor.js';
 import type { DesignContext } from './design-context.js';
 import { readDuration, writeDuration, type DurationUnit } from './duration.js';
 import { Checklist, readText } from './property-inputs.js';
@@ -14,23 +15,17 @@ export function put(node: Json, key: string, value: unknown): Json {
   return { ...node, [key]: value };
 }
 
-function roleIds(list: unknown): string[] {
-  return Array.isArray(list) ? list.flatMap((entry) => (isJson(entry) && typeof entry.role === 'string' ? [entry.role] : [])) : [];
-}
-
 function DueProperties({ due, onChange, context }: { due: Json | undefined; onChange: (due: Json | undefined) => void; context: DesignContext }) {
   const { t } = useI18n();
   const after = readDuration(typeof due?.after === 'string' ? due.after : undefined);
   const custom = due !== undefined && after === null;
   const onDue = isJson(due?.onDue) ? due.onDue : undefined;
   const action = typeof onDue?.action === 'string' ? onDue.action : 'none';
-  const escalateTo = roleIds(onDue?.to);
-  const otherTo = Array.isArray(onDue?.to) ? onDue.to.filter((entry) => !(isJson(entry) && typeof entry.role === 'string')) : [];
+  const escalateTo = Array.isArray(onDue?.to) ? onDue.to : [];
 
-  const setEscalation = (nextAction: string, roles: readonly string[]) => {
+  const setEscalation = (nextAction: string, to: readonly unknown[]) => {
     if (due === undefined) return;
     if (nextAction === 'none') return onChange(put(due, 'onDue', undefined));
-    const to = [...roles.map((role) => ({ role })), ...otherTo];
     const needsTo = nextAction === 'notify' || nextAction === 'reassign';
     onChange(put(due, 'onDue', put({ ...(onDue ?? {}), action: nextAction }, 'to', needsTo && to.length > 0 ? to : undefined)));
   };
@@ -76,9 +71,10 @@ function DueProperties({ due, onChange, context }: { due: Json | undefined; onCh
             </select>
           </Prop>
           {action === 'notify' || action === 'reassign' ? (
-            <Prop label={t('wd.task.escalateTo')}>
-              <Checklist options={context.roles} chosen={escalateTo} onChange={(roles) => setEscalation(action, roles)} testId="wd-due-to" />
-            </Prop>
+            <div className="fd-prop">
+              <span className="fd-prop-label">{t('wd.task.escalateTo')}</span>
+              <AssigneesEditor value={escalateTo} onChange={(to) => setEscalation(action, to)} context={context} rolesTestId="wd-due-to" testId="wd-due-assignees" />
+            </div>
           ) : null}
         </>
       ) : null}
@@ -88,38 +84,16 @@ function DueProperties({ due, onChange, context }: { due: Json | undefined; onCh
 
 /** A user task: who does it, how approvals combine, when it is due and what happens then, what they may change. */
 export function TaskProperties({ task, onChange, context }: { task: Json; onChange: (task: Json) => void; context: DesignContext }) {
-  const { t, text } = useI18n();
-  const assignees = Array.isArray(task.assignees) ? task.assignees : [];
-  const roles = roleIds(assignees);
-  const fieldAssignee = assignees.find((entry) => isJson(entry) && typeof entry.field === 'string') as Json | undefined;
-  const others = assignees.filter((entry) => !(isJson(entry) && (typeof entry.role === 'string' || entry === fieldAssignee)));
+  const { t } = useI18n();
   const mode = typeof task.mode === 'string' ? task.mode : 'single';
   const editable = Array.isArray(task.editableFields) ? task.editableFields.filter((name): name is string => typeof name === 'string') : [];
-
-  const setAssignees = (nextRoles: readonly string[], field: string | undefined) => {
-    const next = [...nextRoles.map((role) => ({ role })), ...(field ? [{ field }] : []), ...others];
-    onChange({ ...task, assignees: next });
-  };
 
   return (
     <div className="fd-props" data-testid="wd-task-props">
       <LocalizedTextInputs value={readText(task.title, '')} onChange={(title) => onChange({ ...task, title })} labels={[t('wd.task.taskTitleZh'), t('wd.task.taskTitleEn')]} testId="wd-task-title" />
       <fieldset className="wd-fieldset">
         <legend>{t('wd.task.assignees')}</legend>
-        <Prop label={t('wd.task.roles')}>
-          <Checklist options={context.roles} chosen={roles} onChange={(next) => setAssignees(next, fieldAssignee?.field as string | undefined)} testId="wd-task-roles" />
-        </Prop>
-        <Prop label={t('wd.task.field')}>
-          <select value={typeof fieldAssignee?.field === 'string' ? fieldAssignee.field : ''} onChange={(event) => setAssignees(roles, event.target.value || undefined)} data-testid="wd-task-field">
-            <option value="">{t('wd.task.noField')}</option>
-            {context.fields.map((field) => (
-              <option key={field.id} value={field.id}>
-                {text(field.title) === field.id ? field.id : `${text(field.title)} (${field.id})`}
-              </option>
-            ))}
-          </select>
-        </Prop>
-        {others.length > 0 ? <p className="fd-hint">{t('wd.task.other', { count: others.length })}</p> : null}
+        <AssigneesEditor value={task.assignees} onChange={(assignees) => onChange({ ...task, assignees })} context={context} rolesTestId="wd-task-roles" testId="wd-task-assignees" />
       </fieldset>
       <Prop label={t('wd.task.mode')} hint={t(`wd.task.modeHint.${mode as (typeof MODES)[number]}`)}>
         <select
@@ -150,6 +124,10 @@ export function TaskProperties({ task, onChange, context }: { task: Json; onChan
           />
         </Prop>
       ) : null}
+      <fieldset className="wd-fieldset">
+        <legend>{t('wd.task.cc')}</legend>
+        <AssigneesEditor value={task.cc} onChange={(cc) => onChange(put(task, 'cc', cc.length > 0 ? cc : undefined))} context={context} rolesTestId="wd-task-cc-roles" testId="wd-task-cc" />
+      </fieldset>
       <DueProperties due={isJson(task.due) ? task.due : undefined} onChange={(due) => onChange(put(task, 'due', due))} context={context} />
       <Prop label={t('wd.task.editable')}>
         {context.fields.length === 0 ? (

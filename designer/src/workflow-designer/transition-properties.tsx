@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../../engine/definitions/generated/definition-types.js';
 import { LocalizedTextInputs, Prop } from '../definition-drafts/index.js';
 import { useI18n } from '../i18n/index.js';
+import { ActionsEditor } from './action-editor.js';
 import type { DesignContext } from './design-context.js';
 import { GuardInput } from './guard-input.js';
 import { Checklist, CommitInput, readText } from './property-inputs.js';
@@ -18,12 +19,11 @@ export interface TransitionPropertiesProps {
   readonly onDelete: () => void;
 }
 
-/** The selected arrow: its event, where it goes, its condition, who may send it; actions are kept as they are. */
+/** The selected arrow: its event, where it goes, its condition, who may send it, and the actions run on the way. */
 export function TransitionProperties({ edge, states, context, stateTitle, onChange, onRenameEvent, onDelete }: TransitionPropertiesProps) {
   const { t } = useI18n();
   const { transition, slot } = edge;
   const roles = Array.isArray(transition.roles) ? transition.roles.filter((role): role is string => typeof role === 'string') : [];
-  const actions = Array.isArray(transition.actions) ? transition.actions.length : 0;
   const hasTitle = transition.title !== undefined;
   return (
     <div className="fd-props" data-testid="wd-edge-props">
@@ -66,7 +66,7 @@ export function TransitionProperties({ edge, states, context, stateTitle, onChan
           <Checklist options={context.roles} chosen={roles} onChange={(next) => onChange(put(transition, 'roles', next.length > 0 ? next : undefined))} testId="wd-edge-roles" />
         </Prop>
       ) : null}
-      {actions > 0 ? <p className="fd-hint">{t('wd.edge.actions', { count: actions })}</p> : null}
+      <ActionsEditor transition={transition} onChange={onChange} context={context} />
       <div className="wd-danger-zone">
         <button type="button" className="btn btn-danger-ghost" onClick={onDelete} data-testid="wd-delete-edge">
           {t('wd.deleteTransition')}

@@ -3,6 +3,7 @@ import { isApiError } from '../api/index.js';
 import { DraftButtons, DraftNotices, DraftTitle, isTyping, useDefinitionDraft, useDraftActions, useUndoKeys } from '../definition-drafts/index.js';
 import { translate, useI18n } from '../i18n/index.js';
 import { describeFailure, RetryNotice, useDefinitions } from '../shell/index.js';
+import { prepareElk } from './canvas-layout.js';
 import { ConnectDialog, type ConnectRequest } from './connect-dialog.js';
 import { diagnoseWorkflowDraft } from './diagnostics/index.js';
 import type { EdgeLabel } from './flow-elements.js';
@@ -50,6 +51,10 @@ export function WorkflowDesignerPage({ id }: { id: string }) {
     },
   });
   useUndoKeys(draft);
+  // ELK's worker loads while the draft is fetched, for the layout that replaces the quick one.
+  useEffect(() => {
+    prepareElk().catch(() => undefined);
+  }, []);
 
   const [activeStates, setActiveStates] = useState<ReadonlySet<string>>(() => new Set());
   // Checked as you build, once typing pauses: a keystroke in a title must not wait for the whole check.
@@ -112,13 +117,13 @@ export function WorkflowDesignerPage({ id }: { id: string }) {
   );
 
   const onAdd = useCallback(
-    (kind: PaletteKind) => {
+    (kind: PaletteKind, parent: string | null) => {
       const name = freeName(graph, kind);
       const key = `wd.kind.${kind}` as const;
       const title = { 'zh-CN': translate('zh-CN', key), en: translate('en', key) };
       const role = context.roles.find((candidate) => candidate.id !== 'admin')?.id ?? 'admin';
       const child = context.workflows[0];
-      setGraph(addState(graph, name, newStateNode(kind, { title, role, fn: context.functions?.[0]?.name, child: child === undefined ? undefined : { workflow: child.id, form: child.form, firstField: child.firstField } })));
+      setGraph(addState(graph, name, newStateNode(kind, { title, role, fn: context.functions?.[0]?.name, child: child === undefined ? undefined : { workflow: child.id, form: child.form, firstField: child.firstField } }), parent));
       setSelection({ type: 'state', name });
       setTab('properties');
     },
@@ -201,6 +206,8 @@ export function WorkflowDesignerPage({ id }: { id: string }) {
           layoutRequest={layoutRequest}
           fitRequest={fitRequest}
           addAtCenter={addAtCenter}
+          savedLayout={draft.savedLayout}
+          onLayout={draft.setLayout}
         />
         <DesignerSidePanel
           tab={tab}

@@ -25,6 +25,10 @@ export type FieldWidth = 'full' | 'half' | 'third';
  */
 export type Expression = string;
 export type RoleId = string;
+/**
+ * Kebab-case identifier of a definition, unique within its kind.
+ */
+export type DefinitionId1 = string;
 
 /**
  * A form: the data schema of its records, how it is rendered, computed, checked and who may see what. `titleField` names a record in lists, lookups and history (e.g. the order number).
@@ -111,6 +115,7 @@ export interface FormDefinition {
   };
   list?: ListView;
   titleField?: FieldPath;
+  navGroup?: DefinitionId1;
 }
 /**
  * A text shown to people, in both of Ordo's languages.
@@ -293,6 +298,7 @@ export interface RoleDefinition {
   canDesign?: boolean;
 }
 export interface NavigationGroup {
+  id?: DefinitionId1;
   title: LocalizedText;
   forms: DefinitionId[];
 }
@@ -300,6 +306,10 @@ export interface DepartmentDefinition {
   id: string;
   title: LocalizedText;
   parent?: string;
+  /**
+   * The user name of the department's head (部门负责人), for the `{department, manager: true}` assignee; a department without one defers to its parent's.
+   */
+  manager?: string;
 }
 export interface FunctionAccess {
   roles: RoleId[];
@@ -316,7 +326,7 @@ export type StateName = string;
  */
 export type Action = SetFieldsAction | CreateRecordAction | UpdateRecordAction | NotifyAction | EmitAction;
 /**
- * Who a task goes to: everyone with a role, one user, the user named in a field of the record (the order's sales rep), the user or users a formula gives, or the manager of any of these.
+ * Who a task goes to: everyone with a role, one user, the user named in a field of the record (the order's sales rep), the user or users a formula gives, the manager of any of these, or the users of a department (named, or held by a department field of the record), optionally only those with a role, or the department's head.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Assignee".
@@ -336,6 +346,16 @@ export type Assignee =
     }
   | {
       managerOf: Assignee;
+    }
+  | {
+      department: string;
+      role?: RoleId;
+      manager?: true;
+    }
+  | {
+      departmentOf: string;
+      role?: RoleId;
+      manager?: true;
     };
 /**
  * An ISO 8601 duration of days, hours and minutes (`P2D`, `PT24H`, `P1DT4H`).
@@ -666,10 +686,6 @@ export interface ChildWorkflows {
 
 export type ReportSource = FormSource | WorkflowSource | PlanRunSource;
 /**
- * Kebab-case identifier of a definition, unique within its kind.
- */
-export type DefinitionId1 = string;
-/**
  * `data.<field>`, `line.<column>`, `<joinAs>.<field>`, or a system field (`id`, `createdAt`, `updatedAt`, `createdBy`; workflow and plan-run sources: see docs/reports.md).
  *
  * This interface was referenced by `ReportDefinition`'s JSON-Schema
@@ -710,7 +726,10 @@ export interface ReportDefinition {
       [k: string]: unknown;
     };
   };
-  filters?: ReportCondition[];
+  /**
+   * Conditions every row meets: structured conditions, or formulas over the source's fields.
+   */
+  filters?: (ReportCondition | ReportFormulaFilter)[];
   groupBy?: ReportGroup[];
   /**
    * @minItems 1
@@ -770,6 +789,15 @@ export interface ReportCondition {
   param?: Name;
   ref?: FieldRef;
   today?: true;
+}
+/**
+ * A filter written as a formula over the source's fields by plain name (`qtyAffected > 10 AND severity <> "minor"`), compiled to SQL: comparisons, AND/OR/NOT, ISBLANK, + - * over numbers and TODAY() plus or minus days (docs/reports.md).
+ *
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "FormulaFilter".
+ */
+export interface ReportFormulaFilter {
+  formula: Expression;
 }
 export interface ReportGroup {
   field: FieldRef;

@@ -54,7 +54,7 @@ function settle(setup: SimulationSetup, sim: Pick<Simulation, 'timers' | 'invoca
   let nextTimerId = sim.nextTimerId;
   let result = first;
   const pending: WorkflowEffect[] = [...first.effects];
-  const users = (assignees: Parameters<typeof resolveSampleAssignees>[0]) => resolveSampleAssignees(assignees, result.record, when, setup.directory);
+  const users = (assignees: Parameters<typeof resolveSampleAssignees>[0]) => resolveSampleAssignees(assignees, result.record, when, setup.directory, setup.departments);
   for (let steps = 0; pending.length > 0; steps += 1) {
     if (steps > MAX_STEPS_PER_COMMAND)
       throw new OrdoError('ORDO_ERR_DEFINITION_INVALID', `workflow "${compiled.definition.id}" did not settle within ${MAX_STEPS_PER_COMMAND} steps`);

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../definitions/generated/definition-types.js';
+import type { DepartmentDefinition, LocalizedText } from '../../definitions/generated/definition-types.js';
 import type { LiveForm } from '../../forms/model/index.js';
 import type { Value } from '../../expressions/index.js';
 import type { ApprovalMode, SlotStatus } from '../approval/approval-rules.js';
@@ -10,6 +10,8 @@ export interface SimulatedUser {
   readonly username: string;
   readonly roles: readonly string[];
   readonly manager?: string;
+  /** Ids of the departments the user belongs to. */
+  readonly departments?: readonly string[];
 }
 
 export interface SimulationSetup {
@@ -21,6 +23,11 @@ export interface SimulationSetup {
    * `manager:<user>`, and any user named by a field or formula exists.
    */
   readonly directory?: readonly SimulatedUser[];
+  /**
+   * The app's departments, for department heads. Without a directory a department's members are one
+   * stand-in (`department:<id>`, or `department:<id>/<role>`).
+   */
+  readonly departments?: readonly DepartmentDefinition[];
   /** Who starts the instance; `initiator` when absent. */
   readonly initiator?: string;
 }

@@ -5,6 +5,7 @@ import { planRunsMigration } from './0003-plan-runs.js';
 import { scheduleRunsMigration } from './0004-schedule-runs.js';
 import { definitionDraftsMigration } from './0005-definition-drafts.js';
 import { attachmentsDepartmentsMigration } from './0006-attachments-departments.js';
+import { draftLayoutsMigration } from './0007-draft-layouts.js';
 
 /** Every migration, by name in the order they run. Imported, not scanned from a folder, so bundling and tsx agree. */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0004-schedule-runs': scheduleRunsMigration,
   '0005-definition-drafts': definitionDraftsMigration,
   '0006-attachments-departments': attachmentsDepartmentsMigration,
+  '0007-draft-layouts': draftLayoutsMigration,
 });

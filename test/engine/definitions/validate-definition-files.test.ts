@@ -115,6 +115,16 @@ describe('validateDefinitionFiles', () => {
     );
   });
 
+  it('refuses a navigation group a form chooses that the app does not have, and a group id used twice', () => {
+    const grouped = { ...app, navigation: [{ id: 'master', ...app.navigation[0]! }, { id: 'sales', title: { 'zh-CN': '销售', en: 'Sales' }, forms: [] }] };
+    expect(problemsOf({ 'app.json': grouped, 'forms/part.json': { ...part, navGroup: 'sales' }, 'forms/order.json': order })).toEqual([]);
+    expect(problemsOf({ 'app.json': grouped, 'forms/part.json': { ...part, navGroup: 'quality' }, 'forms/order.json': order })).toEqual([
+      'forms/part.json /navGroup: no navigation group "quality" in the app',
+    ]);
+    const twice = { ...grouped, navigation: [grouped.navigation[0]!, { ...grouped.navigation[1]!, id: 'master' }] };
+    expect(problemsOf({ 'app.json': twice, 'forms/part.json': part, 'forms/order.json': order })).toEqual(['app.json /navigation/1/id: navigation group "master" is listed twice']);
+  });
+
   it('refuses a fill that would show a field to roles that may not read it in its own form', () => {
     const secretPrice = { ...part, permissions: { price: { read: ['admin'] } } };
     expect(problemsOf({ 'app.json': app, 'forms/part.json': secretPrice, 'forms/order.json': order })).toEqual([

@@ -23,7 +23,7 @@ import { shippedDefinitionsDir } from '../../../runtime/cli/paths.js';
 
 const loaded = await loadDefinitions(shippedDefinitionsDir);
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-const { forms, workflows } = loaded.definitions;
+const { app, forms, workflows } = loaded.definitions;
 const formsById = new Map<string, FormDefinition>(forms.map((form) => [form.id, form]));
 const workflowsById = new Map(workflows.map((workflow) => [workflow.id, workflow]));
 
@@ -135,6 +135,14 @@ describe('simulating the NCR workflow', () => {
     expect(simulationStates(setup, sim)).toEqual(['closed']);
     expect(sim.record['status']).toBe('closed');
     expect(simulationChoices(setup, sim)).toEqual([]);
+  });
+
+  it('the material review countersign adds the head of the responsible department (production\'s for the assembly shop)', () => {
+    const withHeads = setupOf('ncr', { departments: app?.departments ?? [] });
+    let sim = applySimulation(withHeads, startSimulation(withHeads, { record: { ...NCR, responsibleDepartment: 'workshop' }, at: TUESDAY_10 }), { kind: 'event', event: 'submit' });
+    for (let step = 0; step < 3; step += 1) sim = approveAll(withHeads, sim);
+    expect(simulationStates(withHeads, sim)).toEqual(['disposition.material-review']);
+    expect(slots(sim, withHeads).map((slot) => slot.user)).toEqual(['role:quality-engineer', 'role:production-manager', 'role:engineer', 'zheng.hao']);
   });
 
   it('with sample people, a role of two gives two slots and a user the role lacks is refused', () => {

@@ -1,6 +1,6 @@
 import type { FormDefinition, StateMap, TaskEscalation, UserTask, WorkflowDefinition } from '../../../engine/definitions/index.js';
 import { isOrdoError, type OrdoError } from '../../../engine/errors/index.js';
-import { compileWorkflow, type CompiledWorkflow, type EventActor, type InstanceState, type StepResult, type WorkflowEvent, startWorkflow, stepWorkflow } from '../../../engine/workflows/index.js';
+import { compileWorkflow, type CompiledWorkflow, type EventActor, type InstanceState, type StepResult, type WorkflowEvent, matchAssignee, startWorkflow, stepWorkflow } from '../../../engine/workflows/index.js';
 
 const text = (en: string) => ({ 'zh-CN': en, en });
 
@@ -203,7 +203,17 @@ export class Driver {
     for (const effect of result.effects) {
       this.effects.push(effect);
       if (effect.kind !== 'resolve-assignees') continue;
-      const users = effect.assignees.flatMap((assignee) => ('role' in assignee ? (this.directory[assignee.role] ?? []) : 'user' in assignee ? [assignee.user] : []));
+      const users = effect.assignees.flatMap((assignee) =>
+        matchAssignee(assignee, {
+          role: (role) => this.directory[role] ?? [],
+          user: (username) => [username],
+          field: () => [],
+          expression: () => [],
+          managerOf: () => [],
+          department: () => [],
+          departmentOf: () => [],
+        }),
+      );
       this.send({ type: 'ordo.task.assigned', node: effect.node, users, purpose: effect.purpose, actor: { username: 'system', roles: [] } });
     }
   }

@@ -53,7 +53,9 @@ export function diagnoseWorkflowDraft(text: string, published: PublishedDefiniti
     forms: new Map(published.forms.map((form) => [form.id, form])),
     functions: NATIVE_FUNCTIONS,
     workflows,
-    ...(published.app === undefined ? {} : { roles: new Set(['admin', ...published.app.roles.map((role) => role.id)]) }),
+    ...(published.app === undefined
+      ? {}
+      : { roles: new Set(['admin', ...published.app.roles.map((role) => role.id)]), departments: new Set((published.app.departments ?? []).map((department) => department.id)) }),
   });
   return problems.map((problem) => diagnostic(problem.pointer, problem.code, problemMessage(problem.code, problem.state, problem.message)));
 }

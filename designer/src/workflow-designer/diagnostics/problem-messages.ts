@@ -21,6 +21,10 @@ export function problemMessage(code: string, state: string | undefined, detail: 
       return { 'zh-CN': `目标节点不存在：${detail}`, en: `The target does not exist: ${detail}` };
     case 'duplicateState':
       return { 'zh-CN': '节点名称重复：节点名称在整个流程中必须唯一', en: 'Two states have this name; names are unique across the workflow' };
+    case 'unknownDepartment':
+      return { 'zh-CN': `应用中没有这个部门：${detail}`, en: `The app has no such department: ${detail}` };
+    case 'notDepartmentField':
+      return { 'zh-CN': `按字段取部门时，字段必须是部门字段：${detail}`, en: `A department taken from a field needs a department field: ${detail}` };
     default:
       return detail;
   }

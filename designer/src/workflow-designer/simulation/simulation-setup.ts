@@ -1,4 +1,4 @@
-import type { AppDefinition, FormDefinition, LocalizedText, WorkflowDefinition } from '../../../../engine/definitions/generated/definition-types.js';
+import type { AppDefinition, DepartmentDefinition, FormDefinition, LocalizedText, WorkflowDefinition } from '../../../../engine/definitions/generated/definition-types.js';
 import { checkWorkflowShape } from '../../../../engine/definitions/workflow-shape-check.js';
 import { isOrdoError } from '../../../../engine/errors/index.js';
 import { compileLiveForm } from '../../../../engine/forms/model/index.js';
@@ -13,7 +13,13 @@ export type SetupResult = { readonly ok: true; readonly setup: SimulationSetup; 
  * The simulation's setup from a draft: the same compileWorkflow the runtime uses, against the
  * published forms and workflows; a draft that would not publish cannot be simulated.
  */
-export function simulationSetup(definition: unknown, forms: readonly FormDefinition[], workflows: readonly WorkflowDefinition[], initiator: string): SetupResult {
+export function simulationSetup(
+  definition: unknown,
+  forms: readonly FormDefinition[],
+  workflows: readonly WorkflowDefinition[],
+  initiator: string,
+  departments: readonly DepartmentDefinition[] = [],
+): SetupResult {
   const shape = checkWorkflowShape(definition);
   if (shape.length > 0) return { ok: false, reason: 'invalid', problems: shape.length };
   const workflow = definition as WorkflowDefinition;
@@ -23,7 +29,7 @@ export function simulationSetup(definition: unknown, forms: readonly FormDefinit
   others.set(workflow.id, workflow);
   try {
     const compiled = compileWorkflow(workflow, { forms: new Map(forms.map((candidate) => [candidate.id, candidate])), functions: NATIVE_FUNCTIONS, workflows: others });
-    return { ok: true, setup: { compiled, form: compileLiveForm(form), initiator }, form };
+    return { ok: true, setup: { compiled, form: compileLiveForm(form), initiator, departments }, form };
   } catch (error) {
     if (isOrdoError(error)) return { ok: false, reason: 'invalid', problems: Math.max(1, error.fields.length) };
     throw error;
@@ -43,7 +49,7 @@ export function eventTitle(definition: WorkflowDefinition, event: string): Local
   return located.find((candidate) => candidate.event === event && candidate.transition.title !== undefined)?.transition.title;
 }
 
-/** A simulated person as the designer says it: a role's title, "X's manager", or the user name. */
+/** A simulated person as the designer says it: a role's title, "X's manager", a department (with the role), or the user name. */
 export function personLabel(
   username: string,
   app: AppDefinition | undefined,
@@ -51,7 +57,12 @@ export function personLabel(
   managerOf: (who: string) => string,
 ): string {
   const standIn = standInOf(username);
-  if (standIn.kind === 'role') return text(app?.roles.find((role) => role.id === standIn.role)?.title, standIn.role);
+  const role = (id: string) => text(app?.roles.find((candidate) => candidate.id === id)?.title, id);
+  if (standIn.kind === 'role') return role(standIn.role);
   if (standIn.kind === 'manager') return managerOf(standIn.of);
+  if (standIn.kind === 'department') {
+    const department = text(app?.departments?.find((candidate) => candidate.id === standIn.department)?.title, standIn.department);
+    return standIn.role === undefined ? department : `${department} · ${role(standIn.role)}`;
+  }
   return username;
 }

@@ -37,7 +37,11 @@ export function WorkflowSimulator({ definition, forms, onActiveStates }: Workflo
   const published = useDefinitions();
   // Keyed by the draft's text: a parent that parses the draft again on every render must not restart the run.
   const draftKey = useMemo(() => JSON.stringify(definition) ?? '', [definition]);
-  const prepared = useMemo(() => simulationSetup(JSON.parse(draftKey === '' ? 'null' : draftKey) as unknown, forms, published.workflows, user.username), [draftKey, forms, published.workflows, user.username]);
+  const departments = published.app?.departments;
+  const prepared = useMemo(
+    () => simulationSetup(JSON.parse(draftKey === '' ? 'null' : draftKey) as unknown, forms, published.workflows, user.username, departments),
+    [draftKey, forms, published.workflows, user.username, departments],
+  );
   const setup = prepared.ok ? prepared.setup : undefined;
   const workflow = setup?.compiled.definition as WorkflowDefinition | undefined;
   const labels = useSimLabels(workflow, published.app);
