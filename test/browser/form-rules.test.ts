@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
-import { addColumn, addField, createForm, setProperty } from '../support/form-designer-steps.js';
+import { addCharacteristicsTable, addField, createForm, setProperty } from '../support/form-designer-steps.js';
 
 /*
  * The quality manager gives the incoming inspection form its logic without writing JSON: a per-line
@@ -46,12 +46,7 @@ describe.skipIf(skipBrowserTests)('formulas, rules and permissions in the form d
     await page.getByTestId('option-1-zh').fill('不合格');
     await page.getByTestId('option-1-en').fill('Fail');
     await addField(page, 'textarea', 'reason', '不合格原因', 'Reason for rejection');
-    await addField(page, 'table', 'characteristics', '检验项目', 'Characteristics');
-    await addColumn(page, 'characteristics', 'text', 'name', '特性', 'Characteristic');
-    await addColumn(page, 'characteristics', 'number', 'lower', '下限', 'Lower limit');
-    await addColumn(page, 'characteristics', 'number', 'upper', '上限', 'Upper limit');
-    await addColumn(page, 'characteristics', 'number', 'measured', '实测值', 'Measured');
-    await addColumn(page, 'characteristics', 'yesNo', 'pass', '合格', 'Pass');
+    await addCharacteristicsTable(page);
 
     // The column `pass` becomes a per-line formula, typed with the suggestion list.
     await page.getByTestId('logic-computed').check();

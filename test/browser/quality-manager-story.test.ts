@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, WorkflowDefinition } from '../../engine/definitions/index.js';
 import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { canvasNode as node, drawArrow } from '../support/workflow-canvas.js';
-import { addColumn, addField, nameField } from '../support/form-designer-steps.js';
+import { addCharacteristicsTable, addField, nameField } from '../support/form-designer-steps.js';
 
 /*
  * Issue 7's story, end to end and only through the UI: the quality manager builds the incoming
@@ -132,12 +132,7 @@ describe.skipIf(skipBrowserTests)('the quality manager builds an inspection form
     await addField(page, 'lookup', 'item', '物料', 'Item');
     await page.getByTestId('prop-lookup-form').selectOption('item');
     await addField(page, 'number', 'quantity', '到货数量', 'Quantity received');
-    await addField(page, 'table', 'characteristics', '检验项目', 'Characteristics');
-    await addColumn(page, 'characteristics', 'text', 'name', '特性', 'Characteristic');
-    await addColumn(page, 'characteristics', 'number', 'lower', '下限', 'Lower limit');
-    await addColumn(page, 'characteristics', 'number', 'upper', '上限', 'Upper limit');
-    await addColumn(page, 'characteristics', 'number', 'measured', '实测值', 'Measured');
-    await addColumn(page, 'characteristics', 'yesNo', 'pass', '合格', 'Pass');
+    await addCharacteristicsTable(page);
 
     // The line's verdict, typed in the formula editor with its suggestions.
     await page.getByTestId('logic-computed').check();

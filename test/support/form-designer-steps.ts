@@ -36,3 +36,13 @@ export async function createForm(page: Page, zh: string, en: string): Promise<vo
   await page.getByTestId('new-form-create').click();
   await page.getByTestId('designer-canvas').waitFor();
 }
+
+/** The incoming inspection's sub-table of characteristics: name, lower and upper limit, measured, pass. */
+export async function addCharacteristicsTable(page: Page): Promise<void> {
+  await addField(page, 'table', 'characteristics', '检验项目', 'Characteristics');
+  await addColumn(page, 'characteristics', 'text', 'name', '特性', 'Characteristic');
+  await addColumn(page, 'characteristics', 'number', 'lower', '下限', 'Lower limit');
+  await addColumn(page, 'characteristics', 'number', 'upper', '上限', 'Upper limit');
+  await addColumn(page, 'characteristics', 'number', 'measured', '实测值', 'Measured');
+  await addColumn(page, 'characteristics', 'yesNo', 'pass', '合格', 'Pass');
+}

@@ -62,6 +62,17 @@ export function FormulaEditor({ value, onChange, fields, expect, label, testId =
     setAnchor({ top: caret.current.offsetTop + caret.current.offsetHeight - scroll, left: Math.max(0, Math.min(caret.current.offsetLeft, width - Math.min(LIST_WIDTH, width))) });
   }, [completion, scroll]);
 
+  // After a suggestion is taken the caret goes behind it in the same commit that shows the new text,
+  // before the next key is handled: placed a frame later, it could jump back over what was typed since.
+  const placeCaret = useRef<{ text: string; at: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = placeCaret.current;
+    if (pending === null || input.current === null || input.current.value !== pending.text) return;
+    placeCaret.current = null;
+    input.current.focus();
+    input.current.setSelectionRange(pending.at, pending.at);
+  });
+
   function refresh(text: string, at: number, explicit = false) {
     setCursor(at);
     const next = complete(text, at, fields, explicit);
@@ -72,13 +83,10 @@ export function FormulaEditor({ value, onChange, fields, expect, label, testId =
   function accept(item: Suggestion) {
     if (completion === null) return;
     const { text, cursor: at } = applySuggestion(value, completion, item);
+    placeCaret.current = { text, at };
     onChange(text);
     setCompletion(null);
     setCursor(at);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.setSelectionRange(at, at);
-    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
