@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { buildServer } from '../../runtime/http/index.js';
 import type { ReportResult } from '../../runtime/reports/index.js';
 import type { Services } from '../../runtime/services/index.js';
 import { testDatabases } from '../support/database.js';
-import { openShippedFactory } from '../support/shipped-factory.js';
+import { openShippedApi, type ShippedApi } from '../support/shipped-api.js';
 
 /*
  * The report designer's preview: unpublished definition text runs on live data exactly as the
@@ -20,20 +19,18 @@ for (const backend of testDatabases()) {
     let database: OrdoDatabase;
     let services: Services;
     let app: FastifyInstance;
-    const tokens: Record<string, string> = {};
+    let as: ShippedApi['as'];
 
     beforeAll(async () => {
       const offset = DEMO_MORNING.getTime() - Date.now();
-      ({ database, services } = await openShippedFactory(backend, { now: () => new Date(Date.now() + offset) }));
-      app = await buildServer({ services, database });
-      for (const username of ['admin', 'huang.li']) tokens[username] = (await services.auth.login(username, 'ordo-demo')).token;
+      ({ app, database, services, as } = await openShippedApi(backend, ['admin', 'huang.li'], { now: () => new Date(Date.now() + offset) }));
     }, 120_000);
     afterAll(async () => {
       await app?.close();
       await database?.close();
     });
 
-    const post = (user: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${tokens[user]}` }, payload });
+    const post = (user: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: as(user), payload });
     const preview = (body: string, parameters?: object, user = 'admin') => post(user, '/api/designer/reports/preview', { body, ...(parameters === undefined ? {} : { parameters }) });
     const published = (id: string) => JSON.stringify(services.reports.get({ userId: 'admin', username: 'admin', displayName: 'Admin', roles: ['admin'], locale: 'en' }, id), null, 2);
     const pointers = (response: { json(): unknown }) => ((response.json() as { errors?: { pointer: string }[] }).errors ?? []).map((error) => error.pointer);
@@ -175,7 +172,7 @@ for (const backend of testDatabases()) {
 
     it('exports labels in the reader\'s language, in the rows\' order', async () => {
       const run = (await post('admin', '/api/reports/ncr-by-cause/run', {})).json() as ReportResult;
-      const csv = await app.inject({ method: 'GET', url: '/api/reports/ncr-by-cause/export?format=csv&locale=en', headers: { authorization: `Bearer ${tokens['admin']}` } });
+      const csv = await app.inject({ method: 'GET', url: '/api/reports/ncr-by-cause/export?format=csv&locale=en', headers: as('admin') });
       expect(csv.statusCode).toBe(200);
       const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
       const cause = run.columns.find((column) => column.key === 'cause')!;
@@ -199,7 +196,7 @@ for (const backend of testDatabases()) {
         expect(response.json()).toMatchObject({ code: 'ORDO_ERR_DRAFT_INVALID', errors: [{ pointer, code }] });
       }
       const [draft, pointer, code] = cases[0]!;
-      const headers = { authorization: `Bearer ${tokens['admin']}` };
+      const headers = as('admin');
       const saved = await app.inject({ method: 'PUT', url: '/api/designer/drafts/report/ncr-by-cause', headers, payload: { body: JSON.stringify(draft, null, 2) } });
       expect(saved.statusCode, saved.body).toBeLessThan(300);
       const publish = await app.inject({ method: 'POST', url: '/api/designer/drafts/report/ncr-by-cause/publish', headers });

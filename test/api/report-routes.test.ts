@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
-import { buildServer } from '../../runtime/http/index.js';
 import { runReport, type ReportResult } from '../../runtime/reports/index.js';
 import type { Services } from '../../runtime/services/index.js';
 import { testDatabases } from '../support/database.js';
-import { openShippedFactory } from '../support/shipped-factory.js';
+import { openShippedApi, type ShippedApi } from '../support/shipped-api.js';
 
 /*
  * The report and dashboard routes over the shipped application and its demo factory: every shipped
@@ -22,13 +21,12 @@ for (const backend of testDatabases()) {
     let database: OrdoDatabase;
     let services: Services;
     let app: FastifyInstance;
-    const tokens: Record<string, string> = {};
+    let token: ShippedApi['token'];
+    let as: ShippedApi['as'];
 
     beforeAll(async () => {
       const offset = DEMO_MORNING.getTime() - Date.now();
-      ({ database, services } = await openShippedFactory(backend, { now: () => new Date(Date.now() + offset) }));
-      app = await buildServer({ services, database });
-      for (const username of USERS) tokens[username] = (await services.auth.login(username, 'ordo-demo')).token;
+      ({ app, database, services, token, as } = await openShippedApi(backend, USERS, { now: () => new Date(Date.now() + offset) }));
     }, 120_000);
     afterAll(async () => {
       await app?.close();
@@ -36,7 +34,7 @@ for (const backend of testDatabases()) {
     });
 
     const call = (user: string, method: 'GET' | 'POST', url: string, body?: unknown) =>
-      app.inject({ method, url, headers: { authorization: `Bearer ${tokens[user]}` }, ...(body === undefined ? {} : { payload: body as object }) });
+      app.inject({ method, url, headers: as(user), ...(body === undefined ? {} : { payload: body as object }) });
 
     const run = async (user: string, id: string, parameters?: unknown): Promise<ReportResult> => {
       const response = await call(user, 'POST', `/api/reports/${id}/run`, parameters === undefined ? {} : { parameters });
@@ -175,7 +173,7 @@ for (const backend of testDatabases()) {
     });
 
     it('reports the latest plan run\'s shortages by item, to those who may read plan runs', async () => {
-      const planner = await services.auth.authenticate(tokens['zheng.hao']!);
+      const planner = await services.auth.authenticate(token('zheng.hao'));
       await services.planning.call(planner, 'mrp.plan', {});
       const { runId } = await services.planning.call(planner, 'mrp.plan', {});
       const latest = await services.planning.run(planner, runId!);
@@ -253,7 +251,7 @@ for (const backend of testDatabases()) {
     });
 
     it('runReport answers what the run route answers', async () => {
-      const admin = await services.auth.authenticate(tokens['admin']!);
+      const admin = await services.auth.authenticate(token('admin'));
       const direct = await runReport(services, admin, 'plan-attainment', {});
       expect(direct).toEqual(await run('admin', 'plan-attainment'));
     });
