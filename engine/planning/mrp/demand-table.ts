@@ -1,15 +1,70 @@
 import type { DayNumber } from '../calendar/index.js';
-import { type DemandBlock, lineOf, parentSupply } from './demand-block.js';
+import { type ExplodedLine, type ExplosionList, parentSupply } from './explosion-list.js';
 import type { DemandRecord, SubstituteOption } from './item-records.js';
+import { round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
+const NO_LINES: readonly ExplodedLine[] = [];
 const DEPENDENT_RANK = 1;
 
+/** Where an item's dependent demand comes from: a parent's explosion list (rows of its lines to the item). */
+export interface Incoming {
+  readonly list: ExplosionList;
+  /** Per version of the list, its lines to the item. */
+  readonly lines: readonly (readonly ExplodedLine[])[];
+}
+
+export function incomingFrom(list: ExplosionList, item: string): Incoming | undefined {
+  let any = false;
+  const lines = list.versions.map((version) => {
+    const to = version.linesTo.get(item);
+    if (to !== undefined) any = true;
+    return to ?? NO_LINES;
+  });
+  return any ? { list, lines } : undefined;
+}
+
 /**
- * An item's demands (its own records and the rows of its parents' demand blocks) as columns: what the
- * netting loop reads per demand is in typed arrays, the rest is read through the record or block row
- * on request.
+ * The columns one item's demand table lives in. Items are planned one at a time and keep no rows
+ * (an item's detail is worked out again when it is written out), so every table is a view into
+ * these, grown as needed: a large factory has millions of rows, and columns per item were most of
+ * the planner's garbage. Two sets: sorting gathers from one into the other.
+ */
+class Columns {
+  capacity = 0;
+  due = new Float64Array(0);
+  priority = new Float64Array(0);
+  rank = new Uint8Array(0);
+  qty = new Float64Array(0);
+  salesOrder: (string | undefined)[] = [];
+  source = new Int32Array(0);
+  row = new Int32Array(0);
+  line = new Int32Array(0);
+  idKey = new Float64Array(0);
+
+  ensure(count: number): void {
+    if (count <= this.capacity) return;
+    const capacity = Math.max(count, this.capacity * 2, 1024);
+    this.capacity = capacity;
+    this.due = new Float64Array(capacity);
+    this.priority = new Float64Array(capacity);
+    this.rank = new Uint8Array(capacity);
+    this.qty = new Float64Array(capacity);
+    this.source = new Int32Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.idKey = new Float64Array(capacity);
+  }
+}
+
+let filled = new Columns();
+let spare = new Columns();
+
+/**
+ * An item's demands (its own records and the rows its parents' explosions place on it) as columns:
+ * what the netting loop reads per demand is in typed arrays, the rest is read through the record or
+ * the parent's explosion on request. The table is valid until the next item's table is made.
  */
 export class DemandTable {
   readonly length: number;
@@ -18,32 +73,34 @@ export class DemandTable {
   rank: Uint8Array;
   qty: Float64Array;
   salesOrder: (string | undefined)[];
-  /** Where each demand comes from: -1 for an own record, else the index of its block; then its row there. */
+  /** Where each demand comes from: -1 for an own record, else the index of its incoming list; then its record or entry there. */
   source: Int32Array;
   row: Int32Array;
+  /** A dependent demand's BOM line (an index into its list's lines). */
+  line: Int32Array;
   /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
   idKey: Float64Array;
   /** Whether any demand may fall back on substitutes. */
-  substituting = false;
+  readonly substituting: boolean;
 
-  /** The own records first, then each block's rows. */
+  /** The own records first, then each incoming list's rows: per entry, its lines to the item. */
   constructor(
     readonly records: readonly DemandRecord[],
-    readonly blocks: readonly DemandBlock[],
+    readonly incoming: readonly Incoming[],
     restSpan: number,
   ) {
     let count = records.length;
-    for (const block of blocks) count += block.length;
+    let substituting = false;
+    for (const { list, lines } of incoming) {
+      for (let entry = 0; entry < list.length; entry++) count += lines[list.version[entry]!]!.length;
+      for (const to of lines) for (const line of to) if (line.substitutes.length > 0) substituting = true;
+    }
     this.length = count;
+    this.substituting = substituting;
+    const columns = filled;
+    columns.ensure(count);
     // Columns in locals: stores through `this` each row were most of building a large table.
-    const due = (this.due = new Float64Array(count));
-    const priority = (this.priority = new Float64Array(count));
-    const rank = (this.rank = new Uint8Array(count));
-    const qty = (this.qty = new Float64Array(count));
-    const salesOrder = (this.salesOrder = new Array<string | undefined>(count));
-    const source = (this.source = new Int32Array(count));
-    const rows = (this.row = new Int32Array(count));
-    const idKey = (this.idKey = new Float64Array(count).fill(Number.NaN));
+    const { due, priority, rank, qty, salesOrder, source, row: rows, line: lineOf, idKey } = columns;
     let at = 0;
     for (let row = 0; row < records.length; row++, at++) {
       const record = records[row]!;
@@ -54,61 +111,90 @@ export class DemandTable {
       salesOrder[at] = record.salesOrder;
       source[at] = -1;
       rows[at] = row;
+      lineOf[at] = -1;
+      idKey[at] = Number.NaN;
     }
-    const ranks = prefixRanks(blocks, restSpan);
-    for (let from = 0; from < blocks.length; from++) {
-      const block = blocks[from]!;
-      const length = block.length;
-      if (block.substituting) this.substituting = true;
-      due.set(block.due, at);
-      priority.set(block.priority, at);
-      qty.set(block.qty, at);
-      rank.fill(DEPENDENT_RANK, at, at + length);
-      source.fill(from, at, at + length);
-      const { supplyOrder, supplyPrefix, supplyRest } = block.parent;
-      const supplies = block.supply;
+    const ranks = prefixRanks(incoming, restSpan);
+    for (let from = 0; from < incoming.length; from++) {
+      const { list, lines } = incoming[from]!;
       const prefixRank = ranks?.[from];
-      for (let row = 0; row < length; row++, at++) {
-        const supply = supplies[row]!;
-        salesOrder[at] = supplyOrder[supply];
-        rows[at] = row;
-        if (prefixRank !== undefined) idKey[at] = prefixRank[supplyPrefix[supply]!]! * restSpan + supplyRest[supply]!;
+      const { supplies } = list;
+      for (let entry = 0; entry < list.length; entry++) {
+        const to = lines[list.version[entry]!]!;
+        if (to.length === 0) continue;
+        const orderQty = list.qty[entry]!;
+        const start = list.start[entry]!;
+        const urgency = list.urgency[entry]!;
+        const order = supplies[list.supply[entry]!]!.salesOrder;
+        const key = prefixRank === undefined ? Number.NaN : prefixRank[list.prefix[entry]!]! * restSpan + list.rest[entry]!;
+        for (const line of to) {
+          due[at] = start;
+          priority[at] = urgency;
+          rank[at] = DEPENDENT_RANK;
+          qty[at] = round6(orderQty * line.qtyPer * line.scrap);
+          salesOrder[at] = order;
+          source[at] = from;
+          rows[at] = entry;
+          lineOf[at] = line.index;
+          idKey[at] = key;
+          at += 1;
+        }
       }
     }
+    this.due = columns.due.subarray(0, count);
+    this.priority = columns.priority.subarray(0, count);
+    this.rank = columns.rank.subarray(0, count);
+    this.qty = columns.qty.subarray(0, count);
+    this.salesOrder = columns.salesOrder;
+    this.source = columns.source.subarray(0, count);
+    this.row = columns.row.subarray(0, count);
+    this.line = columns.line.subarray(0, count);
+    this.idKey = columns.idKey.subarray(0, count);
   }
 
   /** Puts the demands in this order: order[at] is the index of the demand that goes to position at. */
   reorder(order: Int32Array): void {
-    this.due = gatheredFloat(this.due, order);
-    this.priority = gatheredFloat(this.priority, order);
-    this.qty = gatheredFloat(this.qty, order);
-    this.idKey = gatheredFloat(this.idKey, order);
-    this.source = gatheredInt(this.source, order);
-    this.row = gatheredInt(this.row, order);
-    const rank = new Uint8Array(this.length);
-    const salesOrder = new Array<string | undefined>(this.length);
-    for (let at = 0; at < this.length; at++) {
+    const count = this.length;
+    const next = spare;
+    next.ensure(count);
+    const { due, priority, rank, qty, salesOrder, source, row, line, idKey } = next;
+    for (let at = 0; at < count; at++) {
       const index = order[at]!;
+      due[at] = this.due[index]!;
+      priority[at] = this.priority[index]!;
       rank[at] = this.rank[index]!;
+      qty[at] = this.qty[index]!;
       salesOrder[at] = this.salesOrder[index];
+      source[at] = this.source[index]!;
+      row[at] = this.row[index]!;
+      line[at] = this.line[index]!;
+      idKey[at] = this.idKey[index]!;
     }
-    this.rank = rank;
+    spare = filled;
+    filled = next;
+    this.due = due.subarray(0, count);
+    this.priority = priority.subarray(0, count);
+    this.rank = rank.subarray(0, count);
+    this.qty = qty.subarray(0, count);
     this.salesOrder = salesOrder;
+    this.source = source.subarray(0, count);
+    this.row = row.subarray(0, count);
+    this.line = line.subarray(0, count);
+    this.idKey = idKey.subarray(0, count);
   }
 
-  private own(index: number): DemandRecord | undefined {
+  own(index: number): DemandRecord | undefined {
     return this.source[index] === -1 ? this.records[this.row[index]!] : undefined;
   }
 
-  private block(index: number): DemandBlock | undefined {
-    return this.source[index] === -1 ? undefined : this.blocks[this.source[index]!];
+  private list(index: number): ExplosionList | undefined {
+    return this.source[index] === -1 ? undefined : this.incoming[this.source[index]!]!.list;
   }
 
   id(index: number): string {
-    const block = this.block(index);
-    if (block === undefined) return this.own(index)!.id;
-    const row = this.row[index]!;
-    return `${parentSupply(block, row).id}/${lineOf(block, row).lineNo}`;
+    const list = this.list(index);
+    if (list === undefined) return this.own(index)!.id;
+    return `${parentSupply(list, this.row[index]!).id}/${list.lines[this.line[index]!]!.lineNo}`;
   }
 
   dueText(model: MrpModel, index: number): string {
@@ -116,46 +202,36 @@ export class DemandTable {
   }
 
   parentSupply(index: number): string | undefined {
-    const block = this.block(index);
-    return block === undefined ? undefined : parentSupply(block, this.row[index]!).id;
+    const list = this.list(index);
+    return list === undefined ? undefined : parentSupply(list, this.row[index]!).id;
+  }
+
+  bomLine(index: number): ExplodedLine | undefined {
+    const list = this.list(index);
+    return list === undefined ? undefined : list.lines[this.line[index]!];
   }
 
   phantom(index: number): boolean {
-    const block = this.block(index);
-    return block !== undefined && lineOf(block, this.row[index]!).phantom;
+    return this.bomLine(index)?.phantom === true;
   }
 
   substitutes(index: number): readonly SubstituteOption[] {
-    const block = this.block(index);
-    return block === undefined ? NO_SUBSTITUTES : lineOf(block, this.row[index]!).substitutes;
+    return this.bomLine(index)?.substitutes ?? NO_SUBSTITUTES;
   }
 }
 
 /**
- * Per block, the rank of each of its id prefixes among all the blocks' prefixes, in text order: a
- * row's id key is its prefix's rank, then its rest. Undefined (ids compared as text) when one prefix
- * starts another (then the rest decides against another prefix's row) or the keys would not be exact.
+ * Per incoming list, the rank of each of its id prefixes among all the lists' prefixes, in text
+ * order: a row's id key is its prefix's rank, then its rest. Undefined (ids compared as text) when one
+ * prefix starts another (then the rest decides against another prefix's row) or the keys would not be exact.
  */
-function prefixRanks(blocks: readonly DemandBlock[], restSpan: number): number[][] | undefined {
+function prefixRanks(incoming: readonly Incoming[], restSpan: number): number[][] | undefined {
   const all = new Set<string>();
-  for (const block of blocks) for (const prefix of block.parent.prefixes) all.add(prefix);
+  for (const { list } of incoming) for (const prefix of list.prefixes) all.add(prefix);
   if (all.size * restSpan > Number.MAX_SAFE_INTEGER) return undefined;
   const sorted = [...all].sort(compareText);
   // In text order, a prefix that starts any other starts the one right after it.
   for (let at = 1; at < sorted.length; at++) if (sorted[at]!.startsWith(sorted[at - 1]!)) return undefined;
   const rank = new Map(sorted.map((prefix, at) => [prefix, at]));
-  return blocks.map((block) => block.parent.prefixes.map((prefix) => rank.get(prefix)!));
-}
-
-// One function per column type: a shared generic one made every element access polymorphic.
-function gatheredFloat(column: Float64Array, order: Int32Array): Float64Array {
-  const next = new Float64Array(column.length);
-  for (let at = 0; at < order.length; at++) next[at] = column[order[at]!]!;
-  return next;
-}
-
-function gatheredInt(column: Int32Array, order: Int32Array): Int32Array {
-  const next = new Int32Array(column.length);
-  for (let at = 0; at < order.length; at++) next[at] = column[order[at]!]!;
-  return next;
+  return incoming.map(({ list }) => list.prefixes.map((prefix) => rank.get(prefix)!));
 }

@@ -1,8 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpDemand, MrpItem, PlanException } from '../generated/planning-types.js';
-import { allocationOrder, mergedOrder } from './allocation-order.js';
-import type { DemandBlock } from './demand-block.js';
-import { DemandTable } from './demand-table.js';
+import { allocationOrder } from './allocation-order.js';
+import { DemandTable, type Incoming } from './demand-table.js';
 import type { DemandRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
@@ -17,7 +16,7 @@ const DEFAULT_PRIORITY = 100;
  * orders and dependent demand before forecasts, then id. Safety stock is a demand at the horizon
  * start ahead of all others, so the stock it holds is never handed out and the floor holds.
  */
-export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly DemandBlock[], exceptions: PlanException[], previous?: DemandTable): DemandTable {
+export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly Incoming[], exceptions: PlanException[]): DemandTable {
   const records: DemandRecord[] = [];
   if ((item.safetyStock ?? 0) > EPSILON) {
     records.push(record(`SAFETY/${item.id}`, 'safety-stock', round6(item.safetyStock!), model.horizonStart, model.dayText(model.horizonStart), 0, undefined));
@@ -44,37 +43,8 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly D
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
   const table = new DemandTable(records, incoming, restSpan(model));
-  table.reorder((previous === undefined ? undefined : reusedOrder(table, previous)) ?? allocationOrder(table));
+  table.reorder(allocationOrder(table));
   return table;
-}
-
-/**
- * Net-change: a parent that was not replanned hands on the very block it did before, whose rows the
- * previous table has in allocation order already; only the other rows (own records, changed parents'
- * blocks) are sorted, and merged in. Undefined when most rows are new (a full sort is then cheaper).
- */
-function reusedOrder(table: DemandTable, previous: DemandTable): Int32Array | undefined {
-  const position = new Map<DemandBlock, number>();
-  let offset = table.records.length;
-  for (const block of table.blocks) {
-    position.set(block, offset);
-    offset += block.length;
-  }
-  const start = previous.blocks.map((block) => position.get(block) ?? -1);
-  const isKept = new Uint8Array(table.length);
-  const kept = new Int32Array(previous.length);
-  let count = 0;
-  for (let at = 0; at < previous.length; at++) {
-    const source = previous.source[at]!;
-    if (source === -1 || start[source]! === -1) continue;
-    const index = start[source]! + previous.row[at]!;
-    kept[count++] = index;
-    isKept[index] = 1;
-  }
-  if (count * 2 < table.length) return undefined;
-  const fresh = new Int32Array(table.length - count);
-  for (let index = 0, at = 0; index < table.length; index++) if (isKept[index] === 0) fresh[at++] = index;
-  return mergedOrder(table, kept.subarray(0, count), fresh);
 }
 
 function record(

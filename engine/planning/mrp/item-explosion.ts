@@ -1,8 +1,8 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpItem, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, edgeKey } from './bom-graph.js';
-import { allocateBlocks, type DemandBlock, type ExplodedLine, type ParentSupplies, putRow } from './demand-block.js';
 import type { DemandTable } from './demand-table.js';
+import type { ExplodedLine, ExplodedVersion, ExplosionList } from './explosion-list.js';
 import type { SubstituteOption, SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
 import type { PegList } from './peg-list.js';
@@ -10,11 +10,18 @@ import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mr
 
 const DEFAULT_PRIORITY = 100;
 
+interface Entry {
+  readonly index: number;
+  readonly qty: number;
+  readonly start: DayNumber;
+  readonly version: number;
+}
+
 /**
- * Turns the item's make supply (planned make orders, open production orders whose components are not
- * issued, phantom blow-throughs) into dependent demand on its components at the supply's start. The
- * demand inherits the supply's sales order (order-specific supply passes its order down) and the
- * most urgent priority among the demands the supply is pegged to.
+ * The item's make supply (planned make orders, open production orders whose components are not
+ * issued, phantom blow-throughs) as it explodes into dependent demand on its components at the
+ * supply's start. The demand inherits the supply's sales order (order-specific supply passes its
+ * order down) and the most urgent priority among the demands the supply is pegged to.
  */
 export function explodeSupplies(
   model: MrpModel,
@@ -24,22 +31,13 @@ export function explodeSupplies(
   demands: DemandTable,
   pegs: PegList,
   exceptions: PlanException[],
-): Map<string, DemandBlock> {
+): ExplosionList | undefined {
   reportReferences(model, item, exceptions);
-  const versions = model.bomsByItem.get(item.id);
-  if (versions === undefined) return new Map();
-  // The most urgent priority pegged to each supply (Infinity: nothing pegged to it).
-  const priority: number[] = [];
-  for (let index = 0; index < supplies.length; index++) priority.push(Infinity);
-  for (let at = 0; at < pegs.length; at++) {
-    const supply = pegs.supply[at]!;
-    priority[supply] = Math.min(priority[supply]!, demands.priority[pegs.demand[at]!]!);
-  }
-  const exploded = new Map<BomVersion, ExplodedLine[]>();
-  const allLines: ExplodedLine[] = [];
-  // First which supplies explode and how many rows each component gets, so each block's rows fit one buffer.
-  const explosions: { index: number; qty: number; start: DayNumber; lines: ExplodedLine[] }[] = [];
-  const counts = new Map<string, number>();
+  if (!model.bomsByItem.has(item.id)) return undefined;
+  const entries: Entry[] = [];
+  const versions: ExplodedVersion[] = [];
+  const versionIndex = new Map<BomVersion, number>();
+  const lines: ExplodedLine[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
     const explosion = explosionOf(model, item, record);
@@ -50,53 +48,68 @@ export function explodeSupplies(
       continue;
     }
     if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
-    let lines = exploded.get(version);
-    if (lines === undefined) exploded.set(version, (lines = explodedLines(model, graph, item.id, version, allLines)));
-    explosions.push({ index, qty: explosion.qty, start: explosion.start, lines });
-    for (const line of lines) counts.set(line.component, (counts.get(line.component) ?? 0) + 1);
-  }
-  if (explosions.length === 0) return new Map();
-  const emitted = allocateBlocks(parentSupplies(supplies, allLines), counts);
-  // Per line (by its index), its component's block and how many rows that block has so far.
-  const blocks = [...emitted.values()];
-  const blockOf = allLines.map((line) => blocks.indexOf(emitted.get(line.component)!));
-  const filled = new Int32Array(blocks.length);
-  for (const { index, qty, start, lines } of explosions) {
-    const urgency = priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!;
-    for (const line of lines) {
-      const block = blockOf[line.index]!;
-      const row = filled[block]!;
-      filled[block] = row + 1;
-      putRow(blocks[block]!, row, index, line, round6(qty * line.qtyPer * line.scrap), start, urgency);
+    let at = versionIndex.get(version);
+    if (at === undefined) {
+      at = versions.push(explodedVersion(model, graph, item.id, version, lines)) - 1;
+      versionIndex.set(version, at);
     }
+    entries.push({ index, qty: explosion.qty, start: explosion.start, version: at });
   }
-  return emitted;
+  if (entries.length === 0) return undefined;
+  return explosionList(supplies, lines, versions, entries, urgencies(supplies.length, demands, pegs));
 }
 
-/** The prefixes of the supplies' ids, each once, and per supply its prefix and rest key. */
-function parentSupplies(supplies: readonly SupplyRecord[], lines: readonly ExplodedLine[]): ParentSupplies {
+/** The most urgent priority pegged to each supply (Infinity: nothing pegged to it). */
+function urgencies(count: number, demands: DemandTable, pegs: PegList): Float64Array {
+  const priority = new Float64Array(count).fill(Infinity);
+  for (let at = 0; at < pegs.length; at++) {
+    const supply = pegs.supply[at]!;
+    const pegged = demands.priority[pegs.demand[at]!]!;
+    if (pegged < priority[supply]!) priority[supply] = pegged;
+  }
+  return priority;
+}
+
+function explosionList(supplies: readonly SupplyRecord[], lines: ExplodedLine[], versions: ExplodedVersion[], entries: readonly Entry[], priority: Float64Array): ExplosionList {
+  const count = entries.length;
   const prefixes: string[] = [];
   const known = new Map<string, number>();
-  const supplyPrefix = new Int32Array(supplies.length);
-  const supplyRest = new Float64Array(supplies.length);
-  const supplyOrder: (string | undefined)[] = [];
-  for (let index = 0; index < supplies.length; index++) {
-    const record = supplies[index]!;
-    supplyOrder.push(record.salesOrder);
+  const list: ExplosionList = {
+    supplies,
+    lines,
+    versions,
+    prefixes,
+    length: count,
+    supply: new Int32Array(count),
+    version: new Int32Array(count),
+    qty: new Float64Array(count),
+    start: new Float64Array(count),
+    urgency: new Float64Array(count),
+    prefix: new Int32Array(count),
+    rest: new Float64Array(count),
+  };
+  entries.forEach((entry, at) => {
+    const record = supplies[entry.index]!;
     let prefix = known.get(record.idPrefix);
     if (prefix === undefined) {
       prefix = prefixes.push(record.idPrefix) - 1;
       known.set(record.idPrefix, prefix);
     }
-    supplyPrefix[index] = prefix;
-    supplyRest[index] = record.idRest;
-  }
-  return { supplies, lines, prefixes, supplyPrefix, supplyRest, supplyOrder };
+    list.supply[at] = entry.index;
+    list.version[at] = entry.version;
+    list.qty[at] = entry.qty;
+    list.start[at] = entry.start;
+    list.urgency[at] = priority[entry.index] === Infinity ? DEFAULT_PRIORITY : priority[entry.index]!;
+    list.prefix[at] = prefix;
+    list.rest[at] = record.idRest;
+  });
+  return list;
 }
 
 /** The version's lines, each also added to all the item's lines (where its index points). */
-function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: BomVersion, all: ExplodedLine[]): ExplodedLine[] {
+function explodedVersion(model: MrpModel, graph: BomGraph, item: string, version: BomVersion, all: ExplodedLine[]): ExplodedVersion {
   const lines: ExplodedLine[] = [];
+  const linesTo = new Map<string, ExplodedLine[]>();
   for (const line of version.primaries) {
     if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item, line.component))) continue;
     const exploded: ExplodedLine = {
@@ -110,8 +123,11 @@ function explodedLines(model: MrpModel, graph: BomGraph, item: string, version: 
     };
     all.push(exploded);
     lines.push(exploded);
+    const to = linesTo.get(line.component);
+    if (to === undefined) linesTo.set(line.component, [exploded]);
+    else to.push(exploded);
   }
-  return lines;
+  return { version, lines, linesTo };
 }
 
 interface Explosion {

@@ -1,6 +1,6 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import { lineOf, parentSupply as parentRecord } from './demand-block.js';
-import type { DemandRecord, ItemResult, SubstituteDraw, SupplyRecord } from './item-records.js';
+import { parentSupply as parentRecord } from './explosion-list.js';
+import type { DemandRecord, ItemDetail, ItemResult, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -26,15 +26,8 @@ export interface ItemFragment extends ItemHeadline {
 function supplyUse(result: ItemResult, draws: readonly SubstituteDraw[]): { drawn: Float64Array; needBy: Float64Array } {
   const count = result.supplies.length;
   const drawn = drawnFrom(count, draws);
-  const needBy = new Float64Array(count).fill(Infinity);
+  const needBy = result.needBy === undefined ? new Float64Array(count).fill(Infinity) : result.needBy.slice();
   for (const draw of draws) if (draw.due < needBy[draw.supplyIndex]!) needBy[draw.supplyIndex] = draw.due;
-  const { pegs } = result;
-  const due = result.demands.due;
-  for (let at = 0; at < pegs.length; at++) {
-    const supply = pegs.supply[at]!;
-    const need = due[pegs.demand[at]!]!;
-    if (need < needBy[supply]!) needBy[supply] = need;
-  }
   return { drawn, needBy };
 }
 
@@ -62,15 +55,12 @@ export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonl
     const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
     messagesFor(model, result.item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
   }
-  const { short } = result.allocation;
-  let shortages = 0;
-  for (let index = 0; index < result.demands.length; index++) if (short[index]! > EPSILON && result.allocation.qty[index]! > EPSILON) shortages += 1;
   const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, result.supplies[index]!));
-  return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages };
+  return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages: result.shortDemands };
 }
 
 /** The item's whole share: its headline and its supplies, demands and pegs. */
-export function itemFragment(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
+export function itemFragment(model: MrpModel, result: ItemResult, detail: ItemDetail, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
   const item = result.item;
   const count = result.supplies.length;
   const drawn = drawnFrom(count, draws);
@@ -80,10 +70,10 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
     supplies.push(planSupply(model, item, record, round6(record.left - drawn[index]!)));
   }
 
-  const table = result.demands;
+  const table = detail.demands;
   const ids: string[] = [];
   const demands: PlanDemand[] = [];
-  const { allocation, pegs } = result;
+  const { allocation, pegs } = detail;
   for (let index = 0; index < table.length; index++) {
     const qty = allocation.qty[index]!;
     const short = allocation.short[index]!;
@@ -95,17 +85,16 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
       demands.push(ownDemand(item, own, qty, short));
       continue;
     }
-    // Dependent rows, millions in a large plan: read from the block directly.
-    const block = table.blocks[source]!;
-    const row = table.row[index]!;
-    const parent = parentRecord(block, row);
+    // Dependent rows, millions in a large plan: read from the parent's explosion directly.
+    const list = table.incoming[source]!.list;
+    const parent = parentRecord(list, table.row[index]!);
     const parentSupply = parent.id;
-    const bomLine = lineOf(block, row).lineNo;
+    const bomLine = list.lines[table.line[index]!]!.lineNo;
     const id = `${parentSupply}/${bomLine}`;
     ids.push(id);
     if (qty <= EPSILON) continue;
     const salesOrder = parent.salesOrder;
-    const due = model.dayText(block.due[row]!);
+    const due = model.dayText(table.due[index]!);
     if (salesOrder === undefined && short <= EPSILON) {
       demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });
       continue;
@@ -144,10 +133,7 @@ export function itemFragment(model: MrpModel, result: ItemResult, draws: readonl
 function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   const exceptions = result.exceptions.slice(0, result.ownExceptions);
   for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
-  const { allocation } = result;
-  for (let index = 0; index < result.demands.length; index++) {
-    if (allocation.short[index]! > EPSILON) exceptions.push(shortage(model, result, index, result.demands.id(index)));
-  }
+  for (const short of result.shortages) exceptions.push(shortage(model, result.item, short));
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;
 }
@@ -180,12 +166,10 @@ function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): Plan
   };
 }
 
-function shortage(model: MrpModel, result: ItemResult, index: number, id: string): PlanException {
-  const { allocation, item } = result;
-  const salesOrder = result.demands.salesOrder[index];
-  const until = model.dayText(allocation.lateUntil[index]!);
-  const short = allocation.short[index]!;
-  const lateSupply = allocation.lateSupply[index] === -1 ? undefined : result.supplies[allocation.lateSupply[index]!]!.id;
+function shortage(model: MrpModel, item: string, short: Shortage): PlanException {
+  const id = short.ownId ?? `${short.parentSupply!}/${short.bomLine}`;
+  const until = model.dayText(short.lateUntil);
+  const { salesOrder, lateSupply, qty } = short;
   return {
     type: 'shortage',
     item,
@@ -193,8 +177,8 @@ function shortage(model: MrpModel, result: ItemResult, index: number, id: string
     ...(lateSupply === undefined ? {} : { supply: lateSupply }),
     ...(salesOrder === undefined ? {} : { salesOrder }),
     date: until,
-    qty: short,
-    message: `${id}: ${short} of ${item} due ${result.demands.dueText(model, index)} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
+    qty,
+    message: `${id}: ${qty} of ${item} due ${short.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
   };
 }
 

@@ -1,11 +1,10 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
-import type { DemandBlock } from './demand-block.js';
-import type { DemandTable } from './demand-table.js';
+import type { DemandTable, Incoming } from './demand-table.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandAllocation, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { DemandAllocation, ItemDetail, ItemResult, PoolEntry, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -21,16 +20,16 @@ const NOISE = 1e-5;
 
 /**
  * Plans one item: nets its demands (independent, dependent, safety stock) against its supplies in
- * allocation order, writes a peg for every allocation, sizes planned orders per bucket and explodes
- * them into its components' demand. Reads nothing of other items but its incoming demand and the
- * substitute pools, which is what lets net-change reuse every other item's result. Given its
- * `previous` result, the rows of parents that were not replanned keep their allocation order.
+ * allocation order, writes a peg for every allocation, sizes planned orders per bucket and lists the
+ * make supply its components' demand comes from. Reads nothing of other items but its incoming
+ * demand and the substitute pools, which is what lets net-change reuse every other item's result.
+ * The result is kept; the detail (its demands and pegs) only until the next item is planned.
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly DemandBlock[], pools: PoolLookup, previous?: ItemResult): ItemResult {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup): { result: ItemResult; detail: ItemDetail } {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
-  const demands = itemDemands(model, item, incoming, exceptions, previous?.demands);
+  const demands = itemDemands(model, item, incoming, exceptions);
   const allocation = newAllocation(demands);
   const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
@@ -355,11 +354,10 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   flush();
   if (periodic) closeWindows(Infinity);
 
-  pegs.seal();
   markLate(supplies, demands, allocation, pegs);
-  // Shortage and past-due-start exceptions are written out with the item's plan records, not here.
+  // Shortage and past-due-start exceptions are written out with the item's headline, not here.
   const ownExceptions = exceptions.length;
-  const emitted = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
+  const explosions = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
   const pool: PoolEntry[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
@@ -367,7 +365,21 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
     }
   }
-  return { item: itemId, supplies, demands, allocation, pegs, plannedIndex, exceptions, ownExceptions, emitted, draws, pool };
+  const { shortages, shortDemands } = shortagesOf(model, supplies, demands, allocation);
+  const result: ItemResult = {
+    item: itemId,
+    supplies,
+    plannedIndex,
+    exceptions,
+    ownExceptions,
+    shortages,
+    shortDemands,
+    needBy: needBy(supplies, demands, pegs),
+    explosions,
+    draws,
+    pool,
+  };
+  return { result, detail: { demands, allocation, pegs } };
 }
 
 /**
@@ -379,8 +391,68 @@ function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequenc
   return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
 }
 
+// Allocation columns, like the demand table's, are reused by the next item (ItemDetail).
+let allocationQty = new Float64Array(0);
+let allocationShort = new Float64Array(0);
+let allocationLateUntil = new Float64Array(0);
+let allocationLateSupply = new Int32Array(0);
+
 function newAllocation(demands: DemandTable): DemandAllocation {
-  return { qty: demands.qty.slice(), short: new Float64Array(demands.length), lateUntil: new Float64Array(demands.length).fill(-Infinity), lateSupply: new Int32Array(demands.length).fill(-1) };
+  const count = demands.length;
+  if (allocationQty.length < count) {
+    const capacity = Math.max(count, allocationQty.length * 2, 1024);
+    allocationQty = new Float64Array(capacity);
+    allocationShort = new Float64Array(capacity);
+    allocationLateUntil = new Float64Array(capacity);
+    allocationLateSupply = new Int32Array(capacity);
+  }
+  const allocation = {
+    qty: allocationQty.subarray(0, count),
+    short: allocationShort.subarray(0, count),
+    lateUntil: allocationLateUntil.subarray(0, count),
+    lateSupply: allocationLateSupply.subarray(0, count),
+  };
+  allocation.qty.set(demands.qty);
+  allocation.short.fill(0);
+  allocation.lateUntil.fill(-Infinity);
+  allocation.lateSupply.fill(-1);
+  return allocation;
+}
+
+/** The demands pegged to late supply, in allocation order, as their exceptions are made from them. */
+function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation): { shortages: Shortage[]; shortDemands: number } {
+  const shortages: Shortage[] = [];
+  let shortDemands = 0;
+  for (let index = 0; index < demands.length; index++) {
+    const qty = allocation.short[index]!;
+    if (qty <= EPSILON) continue;
+    if (allocation.qty[index]! > EPSILON) shortDemands += 1;
+    const own = demands.own(index);
+    const late = allocation.lateSupply[index]!;
+    shortages.push({
+      ownId: own?.id,
+      parentSupply: demands.parentSupply(index),
+      bomLine: demands.bomLine(index)?.lineNo ?? 0,
+      salesOrder: demands.salesOrder[index],
+      dueText: demands.dueText(model, index),
+      qty,
+      lateUntil: allocation.lateUntil[index]!,
+      lateSupply: late === -1 ? undefined : supplies[late]!.id,
+    });
+  }
+  return { shortages, shortDemands };
+}
+
+/** Per supply, the earliest due of the demands pegged to it: for reschedule messages, so only where open supply may move. */
+function needBy(supplies: readonly SupplyRecord[], demands: DemandTable, pegs: PegList): Float64Array | undefined {
+  if (!supplies.some((record) => record.open && record.movable)) return undefined;
+  const needs = new Float64Array(supplies.length).fill(Infinity);
+  for (let at = 0; at < pegs.length; at++) {
+    const supply = pegs.supply[at]!;
+    const need = demands.due[pegs.demand[at]!]!;
+    if (need < needs[supply]!) needs[supply] = need;
+  }
+  return needs;
 }
 
 /** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */

@@ -1,7 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException, PlanSupply } from '../generated/planning-types.js';
-import type { DemandBlock } from './demand-block.js';
 import type { DemandTable } from './demand-table.js';
+import type { ExplosionList } from './explosion-list.js';
 import type { PegList } from './peg-list.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
@@ -93,23 +93,49 @@ export interface SubstituteDraw {
   readonly bomLine: number;
 }
 
-/** One item's planning result: a pure function of its own data, its incoming demand and the substitute pools it saw. */
+/** A demand pegged to supply that arrives after its due date, as its shortage exception is made from it. */
+export interface Shortage {
+  /** Its id: an own demand's, or made from its parent supply and BOM line. */
+  readonly ownId: string | undefined;
+  readonly parentSupply: string | undefined;
+  readonly bomLine: number;
+  readonly salesOrder: string | undefined;
+  readonly dueText: string;
+  readonly qty: number;
+  readonly lateUntil: DayNumber;
+  readonly lateSupply: string | undefined;
+}
+
+/**
+ * One item's planning result: a pure function of its own data, its incoming demand and the substitute
+ * pools it saw. It keeps what the headline and the item's components read; its demands and pegs
+ * (millions of rows in a large plan) are worked out again when the item is written out (ItemDetail).
+ */
 export interface ItemResult {
   readonly item: string;
   readonly supplies: readonly SupplyRecord[];
-  readonly demands: DemandTable;
-  readonly allocation: DemandAllocation;
-  readonly pegs: PegList;
   /** Indexes of its planned orders among its supplies. */
   readonly plannedIndex: readonly number[];
   /**
    * Exceptions found while planning: the first `ownExceptions` come from its own records (before
-   * its past-due-start and shortage exceptions, which are derived when the item is written out), the
+   * its past-due-start and shortage exceptions, which are made when the item is written out), the
    * rest from its explosion.
    */
   readonly exceptions: readonly PlanException[];
   readonly ownExceptions: number;
-  readonly emitted: ReadonlyMap<string, DemandBlock>;
+  readonly shortages: readonly Shortage[];
+  /** How many demands with a quantity left to plan are short. */
+  readonly shortDemands: number;
+  /** Per supply, the earliest due date of the demands pegged to it (Infinity: none); only for items with open supply that may move. */
+  readonly needBy: Float64Array | undefined;
+  readonly explosions: ExplosionList | undefined;
   readonly draws: readonly SubstituteDraw[];
   readonly pool: readonly PoolEntry[];
+}
+
+/** An item's demands, their allocation and its pegs: valid until the next item is planned. */
+export interface ItemDetail {
+  readonly demands: DemandTable;
+  readonly allocation: DemandAllocation;
+  readonly pegs: PegList;
 }

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
-import { type DemandBlock, lineOf, parentSupply } from './demand-block.js';
-import type { PoolEntry, SubstituteDraw, SubstituteOption } from './item-records.js';
+import { componentsOf, sameExplosions } from './explosion-list.js';
+import type { PoolEntry, SubstituteDraw } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
 import { forgetWritten, type PlanState, replanItem } from './plan-state.js';
@@ -107,7 +107,7 @@ function regraph(state: PlanState, dirty: Set<string>, removed: ReadonlySet<stri
   const after = buildBomGraph(state.model);
   state.graph = after;
   for (const item of removed) {
-    for (const child of state.results.get(item)?.emitted.keys() ?? []) dirty.add(child);
+    for (const child of componentsOf(state.results.get(item)?.explosions)) dirty.add(child);
     for (const parent of before.parents.get(item) ?? []) dirty.add(parent);
     for (const primary of before.primariesOf.get(item) ?? []) dirty.add(primary);
     for (const draw of state.results.get(item)?.draws ?? []) dirtyAfter(before, draw.substitute, item, dirty);
@@ -147,11 +147,12 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   for (const item of graph.order) {
     if (!dirty.has(item)) continue;
     const before = state.results.get(item);
-    const after = replanItem(state, item, before);
+    const after = replanItem(state, item);
     replanned += 1;
     refresh.add(item);
-    for (const child of new Set([...(before?.emitted.keys() ?? []), ...after.emitted.keys()])) {
-      if (!sameDemands(before?.emitted.get(child), after.emitted.get(child))) dirty.add(child);
+    if (!sameExplosions(before?.explosions, after.explosions)) {
+      for (const child of componentsOf(before?.explosions)) dirty.add(child);
+      for (const child of componentsOf(after.explosions)) dirty.add(child);
     }
     if (!samePool(before?.pool, after.pool)) for (const primary of graph.primariesOf.get(item) ?? []) dirty.add(primary);
     if (!sameDraws(before?.draws, after.draws)) {
@@ -163,35 +164,6 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   }
   for (const item of refresh) forgetWritten(state, item);
   return replanned;
-}
-
-function sameDemands(a: DemandBlock | undefined, b: DemandBlock | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (a.length !== b.length) return false;
-  // A row's id is `<parent supply>/<line no>`, both compared here.
-  for (let at = 0; at < a.length; at++) {
-    const x = lineOf(a, at);
-    const y = lineOf(b, at);
-    const p = parentSupply(a, at);
-    const q = parentSupply(b, at);
-    const same =
-      a.due[at] === b.due[at] &&
-      a.qty[at] === b.qty[at] &&
-      a.priority[at] === b.priority[at] &&
-      p.salesOrder === q.salesOrder &&
-      p.id === q.id &&
-      x.lineNo === y.lineNo &&
-      x.phantom === y.phantom &&
-      sameOptions(x.substitutes, y.substitutes);
-    if (!same) return false;
-  }
-  return true;
-}
-
-// Demands of one BOM line share its options: mostly the same array.
-function sameOptions(a: readonly SubstituteOption[], b: readonly SubstituteOption[]): boolean {
-  if (a === b) return true;
-  return a.length === b.length && a.every((option, index) => option.item === b[index]!.item && option.lineNo === b[index]!.lineNo && option.ratio === b[index]!.ratio);
 }
 
 function samePool(a: readonly PoolEntry[] | undefined, b: readonly PoolEntry[]): boolean {

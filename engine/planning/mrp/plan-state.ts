@@ -1,6 +1,6 @@
 import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
-import type { DemandBlock } from './demand-block.js';
+import { type Incoming, incomingFrom } from './demand-table.js';
 import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
@@ -9,8 +9,8 @@ import type { MrpPlanHeadline } from './plan-headline.js';
 
 /**
  * Everything a plan is assembled from; the incremental planner keeps it between changes. Results are
- * the planner's own arrays; fragments (an item's plan records as objects) are made when the plan is
- * materialised and kept until the item changes.
+ * the planner's own arrays; headlines and fragments (an item's plan records as objects) are made when
+ * the plan is written out and kept until the item changes.
  */
 export interface PlanState {
   readonly model: MrpModel;
@@ -30,14 +30,15 @@ export function forgetWritten(state: PlanState, item: string): void {
   state.fragments.delete(item);
 }
 
-function incomingOf(state: PlanState, item: string): DemandBlock[] {
-  const incoming: DemandBlock[] = [];
+function incomingOf(state: PlanState, item: string): Incoming[] {
+  const incoming: Incoming[] = [];
   const cut = state.graph.cutEdges.size > 0;
   for (const parent of state.graph.parents.get(item) ?? []) {
     // A parent across a cut cycle edge may be planned after this item and still hold an older result.
     if (cut && state.graph.cutEdges.has(edgeKey(parent, item))) continue;
-    const emitted = state.results.get(parent)?.emitted.get(item);
-    if (emitted !== undefined) incoming.push(emitted);
+    const list = state.results.get(parent)?.explosions;
+    const from = list === undefined ? undefined : incomingFrom(list, item);
+    if (from !== undefined) incoming.push(from);
   }
   return incoming;
 }
@@ -65,9 +66,9 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
   };
 }
 
-/** Plans the item; `previous`, its result before a change, saves sorting what the change did not reach. */
-export function replanItem(state: PlanState, item: string, previous?: ItemResult): ItemResult {
-  const result = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), previous);
+/** Plans the item and keeps its result. */
+export function replanItem(state: PlanState, item: string): ItemResult {
+  const { result } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
   state.results.set(item, result);
   return result;
 }
@@ -90,14 +91,17 @@ export function headlineOf(state: PlanState, item: string): ItemHeadline | undef
   return headline;
 }
 
-/** An item's plan records, made from its result on first request. */
+/**
+ * An item's plan records, made on first request: its demands and pegs are worked out again (the same
+ * inputs give the same plan), as the result does not keep them.
+ */
 export function fragmentOf(state: PlanState, item: string): ItemFragment | undefined {
   const known = state.fragments.get(item);
   if (known !== undefined) return known;
-  const result = state.results.get(item);
   const headline = headlineOf(state, item);
-  if (result === undefined || headline === undefined) return undefined;
-  const fragment = itemFragment(state.model, result, drawsOn(state, item), headline);
+  if (headline === undefined) return undefined;
+  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
+  const fragment = itemFragment(state.model, result, detail, drawsOn(state, item), headline);
   state.fragments.set(item, fragment);
   return fragment;
 }
