@@ -39,15 +39,16 @@ export function allocationOrder(rows: OrderRows): Int32Array {
 }
 
 /**
- * A stable sort by day, priority and rank. A comparator sort costs a call and several loads per
- * comparison; instead each demand gets one number, its slot and then its index (so equal slots keep
- * their order), and a typed array of those sorts natively. When a slot would not fit a double
- * exactly (priorities out of the schema's range), the comparator sort. Returns each position's slot
- * too (equal exactly for equal slots), for the pass that orders ties by id.
+ * A stable sort by day, priority and rank: each demand gets one number, its slot, and returns each
+ * position's slot too (equal exactly for equal slots), for the pass that orders ties by id. Days lie
+ * within the horizon and an item's demands have few distinct priorities, so where it has many demands
+ * the slots are few enough to count (a counting sort: no comparisons at all); otherwise a typed array of slot and index
+ * sorts natively, and when a slot would not fit a double exactly (priorities out of the schema's
+ * range), the comparator sort.
  */
 function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<number> } {
   const count = rows.length;
-  const { due, priority, rank } = rows;
+  const { due, priority } = rows;
   let first = Infinity;
   let last = -Infinity;
   for (let index = 0; index < count; index++) {
@@ -56,7 +57,64 @@ function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<numb
     if (due[index]! < first) first = due[index]!;
     if (due[index]! > last) last = due[index]!;
   }
+  const priorities = priorityRanks(rows);
+  const slotCount = (last - first + 1) * priorities * RANKS;
+  if (slotCount <= 2 * count) return countingSort(rows, first, priorities, slotCount);
+  clearPriorityRanks(rows);
   if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(rows);
+  return sortByKeys(rows, first);
+}
+
+// Per priority value, its rank among the item's priorities: reused, reset after each item.
+const priorityRank = new Int32Array(PRIORITIES).fill(-1);
+
+/** Ranks the priorities that occur (ascending) into priorityRank; returns how many there are. */
+function priorityRanks(rows: OrderRows): number {
+  const seen: number[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const value = rows.priority[index]!;
+    if (priorityRank[value] === -1) {
+      priorityRank[value] = 0;
+      seen.push(value);
+    }
+  }
+  seen.sort((a, b) => a - b);
+  seen.forEach((value, at) => (priorityRank[value] = at));
+  return seen.length;
+}
+
+function clearPriorityRanks(rows: OrderRows): void {
+  for (let index = 0; index < rows.length; index++) priorityRank[rows.priority[index]!] = -1;
+}
+
+let counts = new Int32Array(0);
+
+function countingSort(rows: OrderRows, first: number, priorities: number, slotCount: number): { order: Int32Array; slots: Int32Array } {
+  const count = rows.length;
+  const { due, priority, rank } = rows;
+  if (counts.length < slotCount + 1) counts = new Int32Array(Math.max(slotCount + 1, counts.length * 2));
+  const starts = counts.subarray(0, slotCount + 1).fill(0);
+  const slotOf = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const slot = ((due[index]! - first) * priorities + priorityRank[priority[index]!]!) * RANKS + rank[index]!;
+    slotOf[index] = slot;
+    starts[slot + 1] = starts[slot + 1]! + 1;
+  }
+  clearPriorityRanks(rows);
+  for (let slot = 0; slot < slotCount; slot++) starts[slot + 1] = starts[slot + 1]! + starts[slot]!;
+  const order = new Int32Array(count);
+  const slots = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const at = starts[slotOf[index]!]!++;
+    order[at] = index;
+    slots[at] = slotOf[index]!;
+  }
+  return { order, slots };
+}
+
+function sortByKeys(rows: OrderRows, first: number): { order: Int32Array; slots: Float64Array } {
+  const count = rows.length;
+  const { due, priority, rank } = rows;
   const keys = new Float64Array(count);
   for (let index = 0; index < count; index++) keys[index] = (((due[index]! - first) * PRIORITIES + priority[index]!) * RANKS + rank[index]!) * count + index;
   keys.sort();

@@ -47,7 +47,9 @@ export function buildBomGraph(model: MrpModel): BomGraph {
     }
   }
 
-  const bomSuccessors = (item: string) => sorted(children.get(item));
+  // Each item's neighbours are worked out once: the passes below visit every edge several times.
+  const successors = new Map(items.map((item) => [item, sorted(children.get(item))]));
+  const bomSuccessors = (item: string) => successors.get(item)!;
   const cutEdges = new Set<string>();
   const cycles: string[][] = [];
   for (const component of stronglyConnected(items, bomSuccessors)) {
@@ -59,12 +61,11 @@ export function buildBomGraph(model: MrpModel): BomGraph {
   }
   cycles.sort((a, b) => compareText(a[0]!, b[0]!));
 
-  const bomEdges = (item: string) => bomSuccessors(item).filter((to) => !cutEdges.has(edgeKey(item, to)));
+  const uncut = new Map(items.map((item) => [item, cutEdges.size === 0 ? bomSuccessors(item) : bomSuccessors(item).filter((to) => !cutEdges.has(edgeKey(item, to)))]));
+  const bomEdges = (item: string) => uncut.get(item)!;
   const disabledSubstitutes = new Set<string>();
-  const planningEdges = (item: string) => [
-    ...bomEdges(item),
-    ...sorted(primariesOf.get(item)).filter((primary) => !disabledSubstitutes.has(edgeKey(primary, item))),
-  ];
+  const planningEdges = (item: string) =>
+    primariesOf.has(item) ? [...bomEdges(item), ...sorted(primariesOf.get(item)).filter((primary) => !disabledSubstitutes.has(edgeKey(primary, item)))] : bomEdges(item);
   for (const component of stronglyConnected(items, planningEdges)) {
     if (component.length === 1) continue;
     const member = new Set(component);

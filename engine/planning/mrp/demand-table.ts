@@ -3,9 +3,9 @@ import { type ExplodedLine, type ExplosionList, parentSupply } from './explosion
 import type { DemandRecord, SubstituteOption } from './item-records.js';
 import { round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
+import type { SalesOrderCodes } from './sales-order-codes.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
-const NO_LINES: readonly ExplodedLine[] = [];
 const DEPENDENT_RANK = 1;
 
 /** Where an item's dependent demand comes from: a parent's explosion list (rows of its lines to the item). */
@@ -16,13 +16,8 @@ export interface Incoming {
 }
 
 export function incomingFrom(list: ExplosionList, item: string): Incoming | undefined {
-  let any = false;
-  const lines = list.versions.map((version) => {
-    const to = version.linesTo.get(item);
-    if (to !== undefined) any = true;
-    return to ?? NO_LINES;
-  });
-  return any ? { list, lines } : undefined;
+  const lines = list.linesTo.get(item);
+  return lines === undefined ? undefined : { list, lines };
 }
 
 /**
@@ -37,7 +32,7 @@ class Columns {
   priority = new Float64Array(0);
   rank = new Uint8Array(0);
   qty = new Float64Array(0);
-  salesOrder: (string | undefined)[] = [];
+  order = new Int32Array(0);
   source = new Int32Array(0);
   row = new Int32Array(0);
   line = new Int32Array(0);
@@ -51,6 +46,7 @@ class Columns {
     this.priority = new Float64Array(capacity);
     this.rank = new Uint8Array(capacity);
     this.qty = new Float64Array(capacity);
+    this.order = new Int32Array(capacity);
     this.source = new Int32Array(capacity);
     this.row = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
@@ -72,7 +68,8 @@ export class DemandTable {
   priority: Float64Array;
   rank: Uint8Array;
   qty: Float64Array;
-  salesOrder: (string | undefined)[];
+  /** Each demand's sales order (SalesOrderCodes). */
+  order: Int32Array;
   /** Where each demand comes from: -1 for an own record, else the index of its incoming list; then its record or entry there. */
   source: Int32Array;
   row: Int32Array;
@@ -87,6 +84,7 @@ export class DemandTable {
   constructor(
     readonly records: readonly DemandRecord[],
     readonly incoming: readonly Incoming[],
+    private readonly codes: SalesOrderCodes,
     restSpan: number,
   ) {
     let count = records.length;
@@ -100,7 +98,7 @@ export class DemandTable {
     const columns = filled;
     columns.ensure(count);
     // Columns in locals: stores through `this` each row were most of building a large table.
-    const { due, priority, rank, qty, salesOrder, source, row: rows, line: lineOf, idKey } = columns;
+    const { due, priority, rank, qty, order, source, row: rows, line: lineOf, idKey } = columns;
     let at = 0;
     for (let row = 0; row < records.length; row++, at++) {
       const record = records[row]!;
@@ -108,44 +106,18 @@ export class DemandTable {
       priority[at] = record.priority;
       rank[at] = record.rank;
       qty[at] = record.qty;
-      salesOrder[at] = record.salesOrder;
+      order[at] = codes.code(record.salesOrder);
       source[at] = -1;
       rows[at] = row;
       lineOf[at] = -1;
       idKey[at] = Number.NaN;
     }
-    const ranks = prefixRanks(incoming, restSpan);
-    for (let from = 0; from < incoming.length; from++) {
-      const { list, lines } = incoming[from]!;
-      const prefixRank = ranks?.[from];
-      const { supplies } = list;
-      for (let entry = 0; entry < list.length; entry++) {
-        const to = lines[list.version[entry]!]!;
-        if (to.length === 0) continue;
-        const orderQty = list.qty[entry]!;
-        const start = list.start[entry]!;
-        const urgency = list.urgency[entry]!;
-        const order = supplies[list.supply[entry]!]!.salesOrder;
-        const key = prefixRank === undefined ? Number.NaN : prefixRank[list.prefix[entry]!]! * restSpan + list.rest[entry]!;
-        for (const line of to) {
-          due[at] = start;
-          priority[at] = urgency;
-          rank[at] = DEPENDENT_RANK;
-          qty[at] = round6(orderQty * line.qtyPer * line.scrap);
-          salesOrder[at] = order;
-          source[at] = from;
-          rows[at] = entry;
-          lineOf[at] = line.index;
-          idKey[at] = key;
-          at += 1;
-        }
-      }
-    }
+    pullRows(columns, incoming, prefixRanks(incoming, restSpan), restSpan, at);
     this.due = columns.due.subarray(0, count);
     this.priority = columns.priority.subarray(0, count);
     this.rank = columns.rank.subarray(0, count);
     this.qty = columns.qty.subarray(0, count);
-    this.salesOrder = columns.salesOrder;
+    this.order = columns.order.subarray(0, count);
     this.source = columns.source.subarray(0, count);
     this.row = columns.row.subarray(0, count);
     this.line = columns.line.subarray(0, count);
@@ -157,14 +129,14 @@ export class DemandTable {
     const count = this.length;
     const next = spare;
     next.ensure(count);
-    const { due, priority, rank, qty, salesOrder, source, row, line, idKey } = next;
+    const { due, priority, rank, qty, order: orderOf, source, row, line, idKey } = next;
     for (let at = 0; at < count; at++) {
       const index = order[at]!;
       due[at] = this.due[index]!;
       priority[at] = this.priority[index]!;
       rank[at] = this.rank[index]!;
       qty[at] = this.qty[index]!;
-      salesOrder[at] = this.salesOrder[index];
+      orderOf[at] = this.order[index]!;
       source[at] = this.source[index]!;
       row[at] = this.row[index]!;
       line[at] = this.line[index]!;
@@ -176,11 +148,15 @@ export class DemandTable {
     this.priority = priority.subarray(0, count);
     this.rank = rank.subarray(0, count);
     this.qty = qty.subarray(0, count);
-    this.salesOrder = salesOrder;
+    this.order = orderOf.subarray(0, count);
     this.source = source.subarray(0, count);
     this.row = row.subarray(0, count);
     this.line = line.subarray(0, count);
     this.idKey = idKey.subarray(0, count);
+  }
+
+  salesOrder(index: number): string | undefined {
+    return this.codes.name(this.order[index]!);
   }
 
   own(index: number): DemandRecord | undefined {
@@ -217,6 +193,38 @@ export class DemandTable {
 
   substitutes(index: number): readonly SubstituteOption[] {
     return this.bomLine(index)?.substitutes ?? NO_SUBSTITUTES;
+  }
+}
+
+/** Writes each incoming list's rows from `at` on: per entry, a row per line to the item. */
+function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number): void {
+  const { due, priority, rank, qty, order, source, row, line: lineOf, idKey } = columns;
+  let at = from;
+  for (let index = 0; index < incoming.length; index++) {
+    const { list, lines } = incoming[index]!;
+    const prefixRank = ranks?.[index];
+    for (let entry = 0; entry < list.length; entry++) {
+      const to = lines[list.version[entry]!]!;
+      if (to.length === 0) continue;
+      const orderQty = list.qty[entry]!;
+      const start = list.start[entry]!;
+      const urgency = list.urgency[entry]!;
+      const code = list.order[entry]!;
+      const key = prefixRank === undefined ? Number.NaN : prefixRank[list.prefix[entry]!]! * restSpan + list.rest[entry]!;
+      for (let at2 = 0; at2 < to.length; at2++) {
+        const line = to[at2]!;
+        due[at] = start;
+        priority[at] = urgency;
+        rank[at] = DEPENDENT_RANK;
+        qty[at] = round6(orderQty * line.qtyPer * line.scrap);
+        order[at] = code;
+        source[at] = index;
+        row[at] = entry;
+        lineOf[at] = line.index;
+        idKey[at] = key;
+        at += 1;
+      }
+    }
   }
 }
 

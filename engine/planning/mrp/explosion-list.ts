@@ -46,6 +46,10 @@ export interface ExplosionList {
   readonly urgency: Float64Array;
   readonly prefix: Int32Array;
   readonly rest: Float64Array;
+  /** The supply's sales order (SalesOrderCodes): read for every row, and the records are scattered in memory. */
+  readonly order: Int32Array;
+  /** Per component, per version, the lines to it (none: an empty list). */
+  readonly linesTo: ReadonlyMap<string, readonly (readonly ExplodedLine[])[]>;
 }
 
 export function parentSupply(list: ExplosionList, entry: number): SupplyRecord {

@@ -42,7 +42,7 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly I
     const day = Math.max(due, model.horizonStart);
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
-  const table = new DemandTable(records, incoming, restSpan(model));
+  const table = new DemandTable(records, incoming, model.orderCodes, restSpan(model));
   table.reorder(allocationOrder(table));
   return table;
 }

@@ -108,7 +108,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   function substitute(demandIndex: number, need: number): number {
     const due = demands.due[demandIndex]!;
-    const salesOrder = demands.salesOrder[demandIndex];
+    const salesOrder = demands.salesOrder(demandIndex);
     const parentSupply = demands.parentSupply(demandIndex)!;
     let left = need;
     for (const option of demands.substitutes(demandIndex)) {
@@ -271,7 +271,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     else {
       const groups = new Map<string, number[]>();
       for (const need of all) {
-        const key = demands.salesOrder[pendingDemand[need]!] ?? FREE;
+        const key = demands.salesOrder(pendingDemand[need]!) ?? FREE;
         const group = groups.get(key);
         if (group === undefined) groups.set(key, [need]);
         else group.push(need);
@@ -317,7 +317,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       qty,
       date: due,
       due,
-      salesOrder: demands.salesOrder[demandIndex],
+      salesOrder: demands.salesOrder(demandIndex),
       releasedFrom: undefined,
       movable: false,
       open: false,
@@ -331,7 +331,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   for (let index = 0; index < demands.length; index++) {
     const due = demands.due[index]!;
-    const salesOrder = demands.salesOrder[index];
+    const salesOrder = demands.salesOrder(index);
     const bucket = Math.floor((due - model.horizonStart) / model.bucketDays);
     if (bucket !== pendingBucket) {
       flush();
@@ -433,7 +433,7 @@ function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands
       ownId: own?.id,
       parentSupply: demands.parentSupply(index),
       bomLine: demands.bomLine(index)?.lineNo ?? 0,
-      salesOrder: demands.salesOrder[index],
+      salesOrder: demands.salesOrder(index),
       dueText: demands.dueText(model, index),
       qty,
       lateUntil: allocation.lateUntil[index]!,

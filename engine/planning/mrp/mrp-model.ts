@@ -1,6 +1,7 @@
 import { type DayNumber, formatDay, parseDay } from '../calendar/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar/working-calendar.js';
 import type { MrpBom, MrpBomLine, MrpDemand, MrpItem, MrpOpenSupply, MrpScenario, MrpStock } from '../generated/planning-types.js';
+import { SalesOrderCodes } from './sales-order-codes.js';
 
 /** A BOM version with its dates as day numbers and its lines split into primaries and substitutes. */
 export interface BomVersion {
@@ -36,6 +37,8 @@ export interface MrpModel {
   /** Per sales order: the items holding stock or open supply reserved to it. */
   readonly reservedItems: Map<string, Map<string, number>>;
   readonly dayText: (day: DayNumber) => string;
+  /** Sales orders as numbers for the planner's columns (an interning table, not scenario data). */
+  readonly orderCodes: SalesOrderCodes;
   /** The day number of a date the scenario checks have accepted. */
   readonly dayOf: (text: string) => DayNumber;
 }
@@ -57,6 +60,7 @@ export function createModel(scenario: MrpScenario): MrpModel {
     calendar: createWorkingCalendar(scenario.calendar, horizonStart, horizonEnd),
     scenario: { horizon: scenario.horizon, ...(scenario.calendar === undefined ? {} : { calendar: scenario.calendar }) },
     items: new Map(),
+    orderCodes: new SalesOrderCodes(),
     boms: new Map(),
     bomsByItem: new Map(),
     routings: new Set((scenario.routings ?? []).map((routing) => routing.id)),
