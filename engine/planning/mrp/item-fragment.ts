@@ -1,6 +1,6 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import { parentSupply as parentRecord } from './explosion-list.js';
-import type { DemandRecord, ItemDetail, ItemResult, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { ItemResult, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { ItemRows } from './item-rows.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 
@@ -59,8 +59,11 @@ export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonl
   return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages: result.shortDemands };
 }
 
-/** The item's whole share: its headline and its supplies, demands and pegs. */
-export function itemFragment(model: MrpModel, result: ItemResult, detail: ItemDetail, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
+/**
+ * The item's whole share: its headline, its supplies and its demands and pegs (from its rows, which
+ * the fragment takes over), with what primaries drew from it as a substitute.
+ */
+export function itemFragment(model: MrpModel, result: ItemResult, rows: ItemRows, draws: readonly SubstituteDraw[], headline: ItemHeadline): ItemFragment {
   const item = result.item;
   const count = result.supplies.length;
   const drawn = drawnFrom(count, draws);
@@ -69,47 +72,7 @@ export function itemFragment(model: MrpModel, result: ItemResult, detail: ItemDe
     const record = result.supplies[index]!;
     supplies.push(planSupply(model, item, record, round6(record.left - drawn[index]!)));
   }
-
-  const table = detail.demands;
-  const ids: string[] = [];
-  const demands: PlanDemand[] = [];
-  const { allocation, pegs } = detail;
-  for (let index = 0; index < table.length; index++) {
-    const qty = allocation.qty[index]!;
-    const short = allocation.short[index]!;
-    const source = table.source[index]!;
-    if (source === -1) {
-      const own = table.records[table.row[index]!]!;
-      ids.push(own.id);
-      if (qty <= EPSILON) continue;
-      demands.push(ownDemand(item, own, qty, short));
-      continue;
-    }
-    // Dependent rows, millions in a large plan: read from the parent's explosion directly.
-    const list = table.incoming[source]!.list;
-    const parent = parentRecord(list, table.row[index]!);
-    const parentSupply = parent.id;
-    const bomLine = list.lines[table.line[index]!]!.lineNo;
-    const id = `${parentSupply}/${bomLine}`;
-    ids.push(id);
-    if (qty <= EPSILON) continue;
-    const salesOrder = parent.salesOrder;
-    const due = model.dayText(table.due[index]!);
-    if (salesOrder === undefined && short <= EPSILON) {
-      demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });
-      continue;
-    }
-    const out: PlanDemand = { id, item, kind: 'dependent', qty, due };
-    if (salesOrder !== undefined) out.salesOrder = salesOrder;
-    out.parentSupply = parentSupply;
-    out.bomLine = bomLine;
-    if (short > EPSILON) out.shortQty = short;
-    demands.push(out);
-  }
-  const pegging: Peg[] = [];
-  for (let at = 0; at < pegs.length; at++) {
-    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: ids[pegs.demand[at]!]!, qty: pegs.qty[at]! });
-  }
+  const { demands, pegging } = rows;
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
     pegging.push({ supply: draw.supplyId, demand: draw.demandId, qty: draw.qty });
@@ -201,12 +164,6 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
   };
 }
 
-function ownDemand(item: string, demand: DemandRecord, qty: number, short: number): PlanDemand {
-  const out: PlanDemand = { id: demand.id, item, kind: demand.kind, qty, due: demand.dueText };
-  if (demand.salesOrder !== undefined) out.salesOrder = demand.salesOrder;
-  if (short > EPSILON) out.shortQty = short;
-  return out;
-}
 
 /**
  * Messages for open supply that may be moved: cancel what nothing needs, reduce what is partly

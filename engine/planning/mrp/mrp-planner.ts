@@ -23,9 +23,13 @@ export interface CompactMrpPlan {
  * validateMrpScenario first: this trusts the types).
  */
 export function planMrpCompact(scenario: MrpScenario): CompactMrpPlan {
+  return planned(scenario, false);
+}
+
+function planned(scenario: MrpScenario, keepRows: boolean): CompactMrpPlan {
   throwIfProblems(scenarioProblems(scenario));
   const state = createPlanState(createModel(scenario));
-  planAll(state);
+  planAll(state, keepRows);
   return { state };
 }
 
@@ -42,9 +46,9 @@ export function itemPlan(plan: CompactMrpPlan, item: string): ItemFragment | und
   return fragmentOf(plan.state, item);
 }
 
-/** Regenerative MRP, written out: toMrpPlan(planMrpCompact(scenario)). */
+/** Regenerative MRP, written out: toMrpPlan(planMrpCompact(scenario)), with each item's records made as it is planned. */
 export function planMrp(scenario: MrpScenario): MrpPlan {
-  return toMrpPlan(planMrpCompact(scenario));
+  return toMrpPlan(planned(scenario, true));
 }
 
 /** Net-change planning over one scenario kept in memory. */

@@ -2,6 +2,7 @@ import type { MrpPlan, PlanException } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import { type Incoming, incomingFrom } from './demand-table.js';
 import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
+import { type ItemRows, itemRows } from './item-rows.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
@@ -18,16 +19,19 @@ export interface PlanState {
   readonly results: Map<string, ItemResult>;
   readonly headlines: Map<string, ItemHeadline>;
   readonly fragments: Map<string, ItemFragment>;
+  /** Items' demand and peg records made while they were planned, for a plan written out in full. */
+  readonly rows: Map<string, ItemRows>;
 }
 
 export function createPlanState(model: MrpModel): PlanState {
-  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map() };
+  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map(), rows: new Map() };
 }
 
 /** An item changed: what was written out of it is dropped. */
 export function forgetWritten(state: PlanState, item: string): void {
   state.headlines.delete(item);
   state.fragments.delete(item);
+  state.rows.delete(item);
 }
 
 function incomingOf(state: PlanState, item: string): Incoming[] {
@@ -66,10 +70,11 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
   };
 }
 
-/** Plans the item and keeps its result. */
-export function replanItem(state: PlanState, item: string): ItemResult {
-  const { result } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
+/** Plans the item and keeps its result, and its demand and peg records when asked to. */
+export function replanItem(state: PlanState, item: string, keepRows = false): ItemResult {
+  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
   state.results.set(item, result);
+  if (keepRows) state.rows.set(item, itemRows(state.model, result, detail));
   return result;
 }
 
@@ -92,26 +97,37 @@ export function headlineOf(state: PlanState, item: string): ItemHeadline | undef
 }
 
 /**
- * An item's plan records, made on first request: its demands and pegs are worked out again (the same
- * inputs give the same plan), as the result does not keep them.
+ * An item's plan records, made on first request: from the records kept when it was planned, or else
+ * its demands and pegs are worked out again (the same inputs give the same plan).
  */
 export function fragmentOf(state: PlanState, item: string): ItemFragment | undefined {
   const known = state.fragments.get(item);
   if (known !== undefined) return known;
   const headline = headlineOf(state, item);
-  if (headline === undefined) return undefined;
-  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
-  const fragment = itemFragment(state.model, result, detail, drawsOn(state, item), headline);
+  const result = state.results.get(item);
+  if (headline === undefined || result === undefined) return undefined;
+  let rows = state.rows.get(item);
+  if (rows === undefined) {
+    const again = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
+    rows = itemRows(state.model, again.result, again.detail);
+  }
+  state.rows.delete(item);
+  const fragment = itemFragment(state.model, result, rows, drawsOn(state, item), headline);
   state.fragments.set(item, fragment);
   return fragment;
 }
 
-/** The regenerative run: every item in planning order. Nothing is written out yet. */
-export function planAll(state: PlanState): void {
+/**
+ * The regenerative run: every item in planning order. Nothing is written out yet, but for a plan
+ * that will be written out in full (`keepRows`), each item's demand and peg records are made while
+ * its detail is at hand, rather than planning it again then.
+ */
+export function planAll(state: PlanState, keepRows = false): void {
   state.results.clear();
   state.headlines.clear();
   state.fragments.clear();
-  for (const item of state.graph.order) replanItem(state, item);
+  state.rows.clear();
+  for (const item of state.graph.order) replanItem(state, item, keepRows);
 }
 
 export function assembleHeadline(state: PlanState, replannedItems?: number): MrpPlanHeadline {

@@ -15,7 +15,7 @@ function withoutReplanned(plan: MrpPlan): string {
 }
 
 describe('the compact plan and writing it out', () => {
-  it("one item's share, written out on its own, is that item's part of the whole plan", () => {
+  it("one item's share, worked out again on its own, is that item's part of the whole plan, whose records planMrp made while planning", () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const scenario = randomFactory(seed);
