@@ -77,8 +77,9 @@ export class DemandTable {
   line: Int32Array;
   /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
   idKey: Float64Array;
-  /** Whether any demand may fall back on substitutes. */
+  /** Whether any demand may fall back on substitutes; whether any comes through a phantom line. */
   readonly substituting: boolean;
+  readonly phantoms: boolean;
 
   /** The own records first, then each incoming list's rows: per entry, its lines to the item. */
   constructor(
@@ -89,12 +90,19 @@ export class DemandTable {
   ) {
     let count = records.length;
     let substituting = false;
+    let phantoms = false;
     for (const { list, lines } of incoming) {
       for (let entry = 0; entry < list.length; entry++) count += lines[list.version[entry]!]!.length;
-      for (const to of lines) for (const line of to) if (line.substitutes.length > 0) substituting = true;
+      for (const to of lines) {
+        for (const line of to) {
+          if (line.substitutes.length > 0) substituting = true;
+          if (line.phantom) phantoms = true;
+        }
+      }
     }
     this.length = count;
     this.substituting = substituting;
+    this.phantoms = phantoms;
     const columns = filled;
     columns.ensure(count);
     // Columns in locals: stores through `this` each row were most of building a large table.

@@ -34,14 +34,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
   const plannedIndex: number[] = [];
-  const lists = new Map<string, number[]>();
-  const heads = new Map<string, number>();
-  // Open receipts that may be pulled in, apart: the expedite scan must not walk every planned order.
-  const movable = new Map<string, number[]>();
+  // Free supply apart from order-specific pools: most demands only ever look at it, without a lookup.
+  const free = newPool();
+  const reserved = new Map<string, SupplyPool>();
   for (let index = 0; index < supplies.length; index++) {
-    const key = supplies[index]!.salesOrder ?? FREE;
-    listOf(key).push(index);
-    if (supplies[index]!.movable) movable.set(key, [...(movable.get(key) ?? []), index]);
+    const pool = poolOf(supplies[index]!.salesOrder ?? FREE);
+    pool.list.push(index);
+    if (supplies[index]!.movable) pool.movable.push(index);
   }
   const hasBom = model.bomsByItem.has(itemId);
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
@@ -60,10 +59,11 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   let sequenceBucket = -1;
   let sequence = 0;
 
-  function listOf(key: string): number[] {
-    let list = lists.get(key);
-    if (list === undefined) lists.set(key, (list = []));
-    return list;
+  function poolOf(key: string): SupplyPool {
+    if (key === FREE) return free;
+    let pool = reserved.get(key);
+    if (pool === undefined) reserved.set(key, (pool = newPool()));
+    return pool;
   }
 
   function peg(supply: number, demand: number, qty: number): void {
@@ -73,12 +73,12 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   // Earliest-first from the head of a list sorted by date; entries before the head are used up.
-  function takeOnTime(key: string, demand: number, due: DayNumber, need: number): number {
-    const list = lists.get(key);
-    if (list === undefined) return need;
-    let head = heads.get(key) ?? 0;
+  function takeOnTime(pool: SupplyPool | undefined, demand: number, due: DayNumber, need: number): number {
+    if (pool === undefined) return need;
+    const { list } = pool;
+    let head = pool.head;
     while (head < list.length && supplies[list[head]!]!.left <= EPSILON) head += 1;
-    heads.set(key, head);
+    pool.head = head;
     let left = need;
     for (let at = head; at < list.length && left > EPSILON; at++) {
       const record = supplies[list[at]!]!;
@@ -92,9 +92,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   // Classic MRP: a later open receipt that is not firm is pulled in (expedite) before anything new is ordered.
-  function takeLater(key: string, demand: number, due: DayNumber, need: number): number {
-    const list = movable.get(key);
-    if (list === undefined) return need;
+  function takeLater(pool: SupplyPool | undefined, demand: number, due: DayNumber, need: number): number {
+    if (pool === undefined) return need;
+    const list = pool.movable;
     let left = need;
     for (let at = 0; at < list.length && left > EPSILON; at++) {
       const record = supplies[list[at]!]!;
@@ -153,13 +153,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   // An order dated before supply already used up goes in before the list's head: the head moves back
   // to it, or later demands would never see what the order has left over after its lot rounding.
   function insert(index: number): void {
-    const key = supplies[index]!.salesOrder ?? FREE;
-    const list = listOf(key);
+    const pool = poolOf(supplies[index]!.salesOrder ?? FREE);
+    const { list } = pool;
     const date = supplies[index]!.date;
     let at = list.length;
     while (at > 0 && supplies[list[at - 1]!]!.date > date) at -= 1;
     list.splice(at, 0, index);
-    if (at < (heads.get(key) ?? 0)) heads.set(key, at);
+    if (at < pool.head) pool.head = at;
   }
 
   // A period order's date is known when its window closes; moving later keeps its list sorted.
@@ -168,7 +168,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     const before = record.date;
     plannedDates(model, item, record);
     if (record.date === before) return;
-    const list = listOf(record.salesOrder ?? FREE);
+    const { list } = poolOf(record.salesOrder ?? FREE);
     list.splice(list.indexOf(index), 1);
     insert(index);
   }
@@ -339,13 +339,13 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       if (periodic) closeWindows(bucket);
     }
     let need = allocation.qty[index]!;
-    if (salesOrder !== undefined) need = takeOnTime(salesOrder, index, due, need);
-    need = takeOnTime(FREE, index, due, need);
+    if (salesOrder !== undefined) need = takeOnTime(reserved.get(salesOrder), index, due, need);
+    need = takeOnTime(free, index, due, need);
     if (need > EPSILON && demands.substituting && demands.substitutes(index).length > 0) need = substitute(index, need);
-    if (need > EPSILON && salesOrder !== undefined) need = takeLater(salesOrder, index, due, need);
-    if (need > EPSILON) need = takeLater(FREE, index, due, need);
+    if (need > EPSILON && salesOrder !== undefined) need = takeLater(reserved.get(salesOrder), index, due, need);
+    if (need > EPSILON && free.movable.length > 0) need = takeLater(free, index, due, need);
     if (need <= EPSILON) continue;
-    if (hasBom && demands.phantom(index)) blowThrough(index, need);
+    if (hasBom && demands.phantoms && demands.phantom(index)) blowThrough(index, need);
     else {
       pendingDemand.push(index);
       pendingQty.push(need);
@@ -380,6 +380,19 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     pool,
   };
   return { result, detail: { demands, allocation, pegs } };
+}
+
+/** Supply of one key (free, or reserved to one sales order), as indexes sorted by date, and the open receipts among it that may be pulled in. */
+interface SupplyPool {
+  readonly list: number[];
+  /** Everything before it is used up. */
+  head: number;
+  // Apart: the expedite scan must not walk every planned order.
+  readonly movable: number[];
+}
+
+function newPool(): SupplyPool {
+  return { list: [], head: 0, movable: [] };
 }
 
 /**
