@@ -41,10 +41,10 @@ export function allocationOrder(rows: OrderRows): Int32Array {
 /**
  * A stable sort by day, priority and rank: each demand gets one number, its slot, and returns each
  * position's slot too (equal exactly for equal slots), for the pass that orders ties by id. Days lie
- * within the horizon and an item's demands have few distinct priorities, so where it has many demands
- * the slots are few enough to count (a counting sort: no comparisons at all); otherwise a typed array of slot and index
- * sorts natively, and when a slot would not fit a double exactly (priorities out of the schema's
- * range), the comparator sort.
+ * within the horizon and an item's demands fall in few classes (priority and rank), so mostly the
+ * slots, day by class, are few enough to count (a counting sort: no comparisons at all); otherwise a
+ * typed array of slot and index sorts natively, and when a slot would not fit a double exactly
+ * (priorities out of the schema's range), the comparator sort.
  */
 function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<number> } {
   const count = rows.length;
@@ -57,50 +57,52 @@ function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<numb
     if (due[index]! < first) first = due[index]!;
     if (due[index]! > last) last = due[index]!;
   }
-  const priorities = priorityRanks(rows);
-  const slotCount = (last - first + 1) * priorities * RANKS;
-  if (slotCount <= 2 * count) return countingSort(rows, first, priorities, slotCount);
-  clearPriorityRanks(rows);
+  const classes = classRanks(rows);
+  const slotCount = (last - first + 1) * classes;
+  if (slotCount <= 2 * count) return countingSort(rows, first, classes, slotCount);
+  clearClassRanks(rows);
   if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(rows);
   return sortByKeys(rows, first);
 }
 
-// Per priority value, its rank among the item's priorities: reused, reset after each item.
-const priorityRank = new Int32Array(PRIORITIES).fill(-1);
+// Per class (priority, then rank), its place among the item's classes: reused, reset after each item.
+const classRank = new Int32Array(PRIORITIES * RANKS).fill(-1);
 
-/** Ranks the priorities that occur (ascending) into priorityRank; returns how many there are. */
-function priorityRanks(rows: OrderRows): number {
+const classOf = (rows: OrderRows, index: number) => rows.priority[index]! * RANKS + rows.rank[index]!;
+
+/** Ranks the classes that occur (ascending) into classRank; returns how many there are. */
+function classRanks(rows: OrderRows): number {
   const seen: number[] = [];
   for (let index = 0; index < rows.length; index++) {
-    const value = rows.priority[index]!;
-    if (priorityRank[value] === -1) {
-      priorityRank[value] = 0;
+    const value = classOf(rows, index);
+    if (classRank[value] === -1) {
+      classRank[value] = 0;
       seen.push(value);
     }
   }
   seen.sort((a, b) => a - b);
-  seen.forEach((value, at) => (priorityRank[value] = at));
+  seen.forEach((value, at) => (classRank[value] = at));
   return seen.length;
 }
 
-function clearPriorityRanks(rows: OrderRows): void {
-  for (let index = 0; index < rows.length; index++) priorityRank[rows.priority[index]!] = -1;
+function clearClassRanks(rows: OrderRows): void {
+  for (let index = 0; index < rows.length; index++) classRank[classOf(rows, index)] = -1;
 }
 
 let counts = new Int32Array(0);
 
-function countingSort(rows: OrderRows, first: number, priorities: number, slotCount: number): { order: Int32Array; slots: Int32Array } {
+function countingSort(rows: OrderRows, first: number, classes: number, slotCount: number): { order: Int32Array; slots: Int32Array } {
   const count = rows.length;
-  const { due, priority, rank } = rows;
+  const { due } = rows;
   if (counts.length < slotCount + 1) counts = new Int32Array(Math.max(slotCount + 1, counts.length * 2));
   const starts = counts.subarray(0, slotCount + 1).fill(0);
   const slotOf = new Int32Array(count);
   for (let index = 0; index < count; index++) {
-    const slot = ((due[index]! - first) * priorities + priorityRank[priority[index]!]!) * RANKS + rank[index]!;
+    const slot = (due[index]! - first) * classes + classRank[classOf(rows, index)]!;
     slotOf[index] = slot;
     starts[slot + 1] = starts[slot + 1]! + 1;
   }
-  clearPriorityRanks(rows);
+  clearClassRanks(rows);
   for (let slot = 0; slot < slotCount; slot++) starts[slot + 1] = starts[slot + 1]! + starts[slot]!;
   const order = new Int32Array(count);
   const slots = new Int32Array(count);

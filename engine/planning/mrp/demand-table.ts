@@ -92,7 +92,7 @@ export class DemandTable {
     let substituting = false;
     let phantoms = false;
     for (const { list, lines } of incoming) {
-      for (let entry = 0; entry < list.length; entry++) count += lines[list.version[entry]!]!.length;
+      for (let version = 0; version < lines.length; version++) count += list.versions[version]!.entries * lines[version]!.length;
       for (const to of lines) {
         for (const line of to) {
           if (line.substitutes.length > 0) substituting = true;

@@ -17,6 +17,8 @@ export interface ExplodedLine {
 /** The lines of one BOM version, and per component the lines that place demand on it. */
 export interface ExplodedVersion {
   readonly version: BomVersion;
+  /** How many of the list's entries explode this version. */
+  entries: number;
   readonly lines: readonly ExplodedLine[];
   readonly linesTo: ReadonlyMap<string, readonly ExplodedLine[]>;
 }

@@ -60,6 +60,7 @@ export function explodeSupplies(
     entries.qty.push(explosion.qty);
     entries.start.push(explosion.start);
     entries.version.push(at);
+    versions[at]!.entries += 1;
   }
   if (entries.index.length === 0) return undefined;
   return explosionList(model, supplies, lines, versions, entries, urgencies(supplies.length, demands, pegs));
@@ -145,7 +146,7 @@ function explodedVersion(model: MrpModel, graph: BomGraph, item: string, version
     if (to === undefined) linesTo.set(line.component, [exploded]);
     else to.push(exploded);
   }
-  return { version, lines, linesTo };
+  return { version, entries: 0, lines, linesTo };
 }
 
 interface Explosion {
