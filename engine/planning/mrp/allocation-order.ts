@@ -26,11 +26,13 @@ const RANKS = 3;
  */
 export function allocationOrder(rows: OrderRows): Int32Array {
   const { order, slots } = sortBySlot(rows);
+  // Different id keys decide by their difference (a NaN difference is falsy: then the ids do).
+  const keys = rows.idKey;
   let start = 0;
   for (let at = 1; at <= rows.length; at++) {
     if (at < rows.length && slots[at - 1] === slots[at]) continue;
     if (at - start > 1 && !idsAscending(rows, order, start, at)) {
-      const ties = Array.from(order.subarray(start, at)).sort((a, b) => compareIds(rows, a, b));
+      const ties = Array.from(order.subarray(start, at)).sort(keys === undefined ? (a, b) => compareIds(rows, a, b) : (a, b) => keys[a]! - keys[b]! || compareIds(rows, a, b));
       order.set(ties, start);
     }
     start = at;
