@@ -339,10 +339,11 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       if (periodic) closeWindows(bucket);
     }
     let need = allocation.qty[index]!;
-    if (salesOrder !== undefined) need = takeOnTime(reserved.get(salesOrder), index, due, need);
+    // Most items hold nothing reserved to an order: then no lookup.
+    if (salesOrder !== undefined && reserved.size > 0) need = takeOnTime(reserved.get(salesOrder), index, due, need);
     need = takeOnTime(free, index, due, need);
     if (need > EPSILON && demands.substituting && demands.substitutes(index).length > 0) need = substitute(index, need);
-    if (need > EPSILON && salesOrder !== undefined) need = takeLater(reserved.get(salesOrder), index, due, need);
+    if (need > EPSILON && salesOrder !== undefined && reserved.size > 0) need = takeLater(reserved.get(salesOrder), index, due, need);
     if (need > EPSILON && free.movable.length > 0) need = takeLater(free, index, due, need);
     if (need <= EPSILON) continue;
     if (hasBom && demands.phantoms && demands.phantom(index)) blowThrough(index, need);
