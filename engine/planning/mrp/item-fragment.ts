@@ -101,19 +101,15 @@ function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   return exceptions;
 }
 
+// Optional fields are set after the literal, in the schema's order: a spread per field made a
+// throw-away object per record, and the headline has hundreds of thousands.
 function plannedOrder(model: MrpModel, item: string, record: SupplyRecord): PlannedOrder {
   const detail = record.planned!;
   const kind = record.kind === 'planned-make' ? 'make' : 'buy';
-  return {
-    id: record.id,
-    item,
-    kind,
-    qty: detail.orderQty,
-    start: model.dayText(detail.start),
-    due: model.dayText(record.date),
-    ...(detail.bomVersion === undefined ? {} : { bomVersion: detail.bomVersion }),
-    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
-  };
+  const order: PlannedOrder = { id: record.id, item, kind, qty: detail.orderQty, start: model.dayText(detail.start), due: model.dayText(record.date) };
+  if (detail.bomVersion !== undefined) order.bomVersion = detail.bomVersion;
+  if (record.salesOrder !== undefined) order.salesOrder = record.salesOrder;
+  return order;
 }
 
 function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): PlanException {
@@ -133,16 +129,14 @@ function shortage(model: MrpModel, item: string, short: Shortage): PlanException
   const id = short.ownId ?? `${short.parentSupply!}/${short.bomLine}`;
   const until = model.dayText(short.lateUntil);
   const { salesOrder, lateSupply, qty } = short;
-  return {
-    type: 'shortage',
-    item,
-    demand: id,
-    ...(lateSupply === undefined ? {} : { supply: lateSupply }),
-    ...(salesOrder === undefined ? {} : { salesOrder }),
-    date: until,
-    qty,
-    message: `${id}: ${qty} of ${item} due ${short.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`,
-  };
+  const message = `${id}: ${qty} of ${item} due ${short.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`;
+  // One literal per combination of the optional fields, in the schema's order (see plannedOrder).
+  if (lateSupply === undefined) {
+    return salesOrder === undefined ? { type: 'shortage', item, demand: id, date: until, qty, message } : { type: 'shortage', item, demand: id, salesOrder, date: until, qty, message };
+  }
+  return salesOrder === undefined
+    ? { type: 'shortage', item, demand: id, supply: lateSupply, date: until, qty, message }
+    : { type: 'shortage', item, demand: id, supply: lateSupply, salesOrder, date: until, qty, message };
 }
 
 // Most records have none of the optional fields: they get one object literal, not a spread per field.

@@ -1,10 +1,11 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { PlanException } from '../generated/planning-types.js';
 import type { BomGraph } from './bom-graph.js';
-import type { DemandTable, Incoming } from './demand-table.js';
+import type { Incoming } from './demand-table.js';
+import { markLate, needBy, newAllocation, shortagesOf } from './item-allocation.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { DemandAllocation, ItemDetail, ItemResult, PoolEntry, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { ItemDetail, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -403,82 +404,4 @@ function newPool(): SupplyPool {
  */
 function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequence: number): string {
   return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
-}
-
-// Allocation columns, like the demand table's, are reused by the next item (ItemDetail).
-let allocationQty = new Float64Array(0);
-let allocationShort = new Float64Array(0);
-let allocationLateUntil = new Float64Array(0);
-let allocationLateSupply = new Int32Array(0);
-
-function newAllocation(demands: DemandTable): DemandAllocation {
-  const count = demands.length;
-  if (allocationQty.length < count) {
-    const capacity = Math.max(count, allocationQty.length * 2, 1024);
-    allocationQty = new Float64Array(capacity);
-    allocationShort = new Float64Array(capacity);
-    allocationLateUntil = new Float64Array(capacity);
-    allocationLateSupply = new Int32Array(capacity);
-  }
-  const allocation = {
-    qty: allocationQty.subarray(0, count),
-    short: allocationShort.subarray(0, count),
-    lateUntil: allocationLateUntil.subarray(0, count),
-    lateSupply: allocationLateSupply.subarray(0, count),
-  };
-  allocation.qty.set(demands.qty);
-  allocation.short.fill(0);
-  allocation.lateUntil.fill(-Infinity);
-  allocation.lateSupply.fill(-1);
-  return allocation;
-}
-
-/** The demands pegged to late supply, in allocation order, as their exceptions are made from them. */
-function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation): { shortages: Shortage[]; shortDemands: number } {
-  const shortages: Shortage[] = [];
-  let shortDemands = 0;
-  for (let index = 0; index < demands.length; index++) {
-    const qty = allocation.short[index]!;
-    if (qty <= EPSILON) continue;
-    if (allocation.qty[index]! > EPSILON) shortDemands += 1;
-    const own = demands.own(index);
-    const late = allocation.lateSupply[index]!;
-    shortages.push({
-      ownId: own?.id,
-      parentSupply: demands.parentSupply(index),
-      bomLine: demands.bomLine(index)?.lineNo ?? 0,
-      salesOrder: demands.salesOrder(index),
-      dueText: demands.dueText(model, index),
-      qty,
-      lateUntil: allocation.lateUntil[index]!,
-      lateSupply: late === -1 ? undefined : supplies[late]!.id,
-    });
-  }
-  return { shortages, shortDemands };
-}
-
-/** Per supply, the earliest due of the demands pegged to it: for reschedule messages, so only where open supply may move. */
-function needBy(supplies: readonly SupplyRecord[], demands: DemandTable, pegs: PegList): Float64Array | undefined {
-  if (!supplies.some((record) => record.open && record.movable)) return undefined;
-  const needs = new Float64Array(supplies.length).fill(Infinity);
-  for (let at = 0; at < pegs.length; at++) {
-    const supply = pegs.supply[at]!;
-    const need = demands.due[pegs.demand[at]!]!;
-    if (need < needs[supply]!) needs[supply] = need;
-  }
-  return needs;
-}
-
-/** A demand pegged to supply that arrives after its due date is short by that much (expedited receipts excepted). */
-function markLate(supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation, pegs: PegList): void {
-  for (let at = 0; at < pegs.length; at++) {
-    const supply = supplies[pegs.supply[at]!]!;
-    const demand = pegs.demand[at]!;
-    if (supply.date <= demands.due[demand]! || supply.movable) continue;
-    allocation.short[demand] = round6(allocation.short[demand]! + pegs.qty[at]!);
-    if (supply.date > allocation.lateUntil[demand]!) {
-      allocation.lateUntil[demand] = supply.date;
-      allocation.lateSupply[demand] = pegs.supply[at]!;
-    }
-  }
 }

@@ -45,7 +45,7 @@ export interface PlannedDetail {
   bomVersion: string | undefined;
 }
 
-/** An item's own demand (sales order, forecast, safety stock); dependent demand comes in DemandBlocks. */
+/** An item's own demand (sales order, forecast, safety stock); dependent demand is read from its parents' explosion lists. */
 export interface DemandRecord {
   readonly id: string;
   readonly kind: 'sales-order' | 'forecast' | 'safety-stock';
