@@ -204,29 +204,57 @@ export class DemandTable {
   }
 }
 
-/** Writes each incoming list's rows from `at` on: per entry, a row per line to the item. */
+/** Entries first to end (exclusive) of one incoming list, which share one id prefix. */
+interface Run {
+  readonly from: number;
+  readonly first: number;
+  readonly end: number;
+  readonly rank: number;
+}
+
+/**
+ * The incoming lists' entries cut into runs of one id prefix, in prefix order where the prefixes are
+ * ranked: rows are then written in id order within each day and class (a list's entries are in id
+ * order within a prefix), so the allocation order rarely has ties to sort. A parent's open production
+ * orders (their own prefixes) would otherwise come amid other parents' planned orders.
+ */
+function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined): Run[] {
+  const runs: Run[] = [];
+  for (let from = 0; from < incoming.length; from++) {
+    const { list } = incoming[from]!;
+    let first = 0;
+    for (let entry = 1; entry <= list.length; entry++) {
+      if (entry < list.length && list.prefix[entry] === list.prefix[first]) continue;
+      runs.push({ from, first, end: entry, rank: ranks?.[from]![list.prefix[first]!]! ?? 0 });
+      first = entry;
+    }
+  }
+  if (ranks !== undefined) runs.sort((a, b) => a.rank - b.rank || a.from - b.from || a.first - b.first);
+  return runs;
+}
+
+/** Writes the incoming lists' rows from `at` on, run by run: per entry, a row per line to the item. */
 function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number): void {
   const { due, priority, rank, qty, order, source, row, line: lineOf, idKey } = columns;
   let at = from;
-  for (let index = 0; index < incoming.length; index++) {
-    const { list, lines } = incoming[index]!;
-    const prefixRank = ranks?.[index];
-    for (let entry = 0; entry < list.length; entry++) {
+  for (const run of pullOrder(incoming, ranks)) {
+    const { list, lines } = incoming[run.from]!;
+    for (let entry = run.first; entry < run.end; entry++) {
       const to = lines[list.version[entry]!]!;
       if (to.length === 0) continue;
       const orderQty = list.qty[entry]!;
       const start = list.start[entry]!;
       const urgency = list.urgency[entry]!;
       const code = list.order[entry]!;
-      const key = prefixRank === undefined ? Number.NaN : prefixRank[list.prefix[entry]!]! * restSpan + list.rest[entry]!;
-      for (let at2 = 0; at2 < to.length; at2++) {
-        const line = to[at2]!;
+      const key = ranks === undefined ? Number.NaN : run.rank * restSpan + list.rest[entry]!;
+      for (let next = 0; next < to.length; next++) {
+        const line = to[next]!;
         due[at] = start;
         priority[at] = urgency;
         rank[at] = DEPENDENT_RANK;
         qty[at] = round6(orderQty * line.qtyPer * line.scrap);
         order[at] = code;
-        source[at] = index;
+        source[at] = run.from;
         row[at] = entry;
         lineOf[at] = line.index;
         idKey[at] = key;
