@@ -1,6 +1,7 @@
 import type { DayNumber } from '../calendar/index.js';
 import { type ExplodedLine, type ExplosionList, parentSupply } from './explosion-list.js';
 import type { DemandRecord, SubstituteOption } from './item-records.js';
+import type { KeptTable } from './kept-table.js';
 import { round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 import type { SalesOrderCodes } from './sales-order-codes.js';
@@ -77,16 +78,23 @@ export class DemandTable {
   line: Int32Array;
   /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
   idKey: Float64Array;
+  /** Where the rows copied from a kept table start (they run to the end, in allocation order); undefined: none were. */
+  readonly keptFrom: number | undefined;
   /** Whether any demand may fall back on substitutes; whether any comes through a phantom line. */
   readonly substituting: boolean;
   readonly phantoms: boolean;
 
-  /** The own records first, then each incoming list's rows: per entry, its lines to the item. */
+  /**
+   * The own records first, then each incoming list's rows: per entry, its lines to the item. Given
+   * the item's kept table, the rows of lists it has too are copied from it last, in its order, when
+   * they are at least half of the rows.
+   */
   constructor(
     readonly records: readonly DemandRecord[],
     readonly incoming: readonly Incoming[],
     private readonly codes: SalesOrderCodes,
     restSpan: number,
+    previous?: KeptTable,
   ) {
     let count = records.length;
     let substituting = false;
@@ -100,6 +108,7 @@ export class DemandTable {
         }
       }
     }
+    const reused = previous === undefined ? undefined : reusedLists(incoming, previous, count);
     this.length = count;
     this.substituting = substituting;
     this.phantoms = phantoms;
@@ -120,7 +129,10 @@ export class DemandTable {
       lineOf[at] = -1;
       idKey[at] = Number.NaN;
     }
-    pullRows(columns, incoming, prefixRanks(incoming, restSpan), restSpan, at);
+    const ranks = prefixRanks(incoming, restSpan);
+    at = pullRows(columns, incoming, ranks, restSpan, at, reused);
+    this.keptFrom = reused === undefined ? undefined : at;
+    if (reused !== undefined) copyKept(columns, incoming, ranks, restSpan, at, previous!, reused);
     this.due = columns.due.subarray(0, count);
     this.priority = columns.priority.subarray(0, count);
     this.rank = columns.rank.subarray(0, count);
@@ -218,9 +230,10 @@ interface Run {
  * order within a prefix), so the allocation order rarely has ties to sort. A parent's open production
  * orders (their own prefixes) would otherwise come amid other parents' planned orders.
  */
-function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined): Run[] {
+function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined, reused: Reused | undefined): Run[] {
   const runs: Run[] = [];
   for (let from = 0; from < incoming.length; from++) {
+    if (reused?.kept[from] === 1) continue;
     const { list } = incoming[from]!;
     let first = 0;
     for (let entry = 1; entry <= list.length; entry++) {
@@ -233,11 +246,11 @@ function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined)
   return runs;
 }
 
-/** Writes the incoming lists' rows from `at` on, run by run: per entry, a row per line to the item. */
-function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number): void {
+/** Writes the incoming lists' rows (but those of reused lists) from `from` on, run by run: per entry, a row per line to the item. Returns where they end. */
+function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number, reused: Reused | undefined): number {
   const { due, priority, rank, qty, order, source, row, line: lineOf, idKey } = columns;
   let at = from;
-  for (const run of pullOrder(incoming, ranks)) {
+  for (const run of pullOrder(incoming, ranks, reused)) {
     const { list, lines } = incoming[run.from]!;
     for (let entry = run.first; entry < run.end; entry++) {
       const to = lines[list.version[entry]!]!;
@@ -261,6 +274,48 @@ function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number
         at += 1;
       }
     }
+  }
+  return at;
+}
+
+/** Which incoming lists a kept table has rows of: per incoming list, 1 if kept; per kept source, its incoming index (-1: gone). */
+interface Reused {
+  readonly kept: Uint8Array;
+  readonly to: Int32Array;
+}
+
+/** Undefined when the kept table's rows still current are fewer than half of `count`: sorting all is then cheaper than merging. */
+function reusedLists(incoming: readonly Incoming[], previous: KeptTable, count: number): Reused | undefined {
+  const position = new Map<ExplosionList, number>();
+  incoming.forEach(({ list }, at) => position.set(list, at));
+  const to = Int32Array.from(previous.lists, (list) => position.get(list) ?? -1);
+  let rows = 0;
+  for (let at = 0; at < previous.length; at++) if (to[previous.source[at]!] !== -1) rows += 1;
+  if (rows * 2 < count) return undefined;
+  const kept = new Uint8Array(incoming.length);
+  for (const at of to) if (at !== -1) kept[at] = 1;
+  return { kept, to };
+}
+
+/** The kept table's rows of lists still current, from `from` on in its order, with id keys by this table's prefix ranks. */
+function copyKept(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number, previous: KeptTable, reused: Reused): void {
+  const { due, priority, rank, qty, order, source, row, line, idKey } = columns;
+  let at = from;
+  for (let index = 0; index < previous.length; index++) {
+    const to = reused.to[previous.source[index]!]!;
+    if (to === -1) continue;
+    const entry = previous.row[index]!;
+    const { list } = incoming[to]!;
+    due[at] = previous.due[index]!;
+    priority[at] = previous.priority[index]!;
+    rank[at] = DEPENDENT_RANK;
+    qty[at] = previous.qty[index]!;
+    order[at] = previous.order[index]!;
+    source[at] = to;
+    row[at] = entry;
+    line[at] = previous.line[index]!;
+    idKey[at] = ranks === undefined ? Number.NaN : ranks[to]![list.prefix[entry]!]! * restSpan + list.rest[entry]!;
+    at += 1;
   }
 }
 

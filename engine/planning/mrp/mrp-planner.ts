@@ -23,13 +23,14 @@ export interface CompactMrpPlan {
  * validateMrpScenario first: this trusts the types).
  */
 export function planMrpCompact(scenario: MrpScenario): CompactMrpPlan {
-  return planned(scenario, false);
+  return planned(scenario, { keepRows: false, keepTables: false });
 }
 
-function planned(scenario: MrpScenario, keepRows: boolean): CompactMrpPlan {
+/** keepRows: each item's records are made as it is planned (for planMrp); keepTables: its sorted demand is kept for net-change. */
+function planned(scenario: MrpScenario, keep: { keepRows: boolean; keepTables: boolean }): CompactMrpPlan {
   throwIfProblems(scenarioProblems(scenario));
-  const state = createPlanState(createModel(scenario));
-  planAll(state, keepRows);
+  const state = createPlanState(createModel(scenario), keep.keepTables);
+  planAll(state, keep.keepRows);
   return { state };
 }
 
@@ -48,7 +49,7 @@ export function itemPlan(plan: CompactMrpPlan, item: string): ItemFragment | und
 
 /** Regenerative MRP, written out: toMrpPlan(planMrpCompact(scenario)), with each item's records made as it is planned. */
 export function planMrp(scenario: MrpScenario): MrpPlan {
-  return toMrpPlan(planned(scenario, true));
+  return toMrpPlan(planned(scenario, { keepRows: true, keepTables: false }));
 }
 
 /** Net-change planning over one scenario kept in memory. */
@@ -69,7 +70,7 @@ export interface MrpPlanner {
 }
 
 export function createMrpPlanner(scenario: MrpScenario): MrpPlanner {
-  const compact = planMrpCompact(scenario);
+  const compact = planned(scenario, { keepRows: false, keepTables: true });
   let replanned: number | undefined;
   let current: MrpPlan | undefined;
   let currentHeadline: MrpPlanHeadline | undefined;

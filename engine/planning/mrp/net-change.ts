@@ -112,6 +112,7 @@ function regraph(state: PlanState, dirty: Set<string>, removed: ReadonlySet<stri
     for (const primary of before.primariesOf.get(item) ?? []) dirty.add(primary);
     for (const draw of state.results.get(item)?.draws ?? []) dirtyAfter(before, draw.substitute, item, dirty);
     state.results.delete(item);
+    state.tables?.delete(item);
     forgetWritten(state, item);
   }
   if (!sameSet(before.cutEdges, after.cutEdges) || !sameSet(before.disabledSubstitutes, after.disabledSubstitutes)) {

@@ -3,6 +3,7 @@ import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import { type Incoming, incomingFrom } from './demand-table.js';
 import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
 import { type ItemRows, itemRows } from './item-rows.js';
+import { type KeptTable, keepTable } from './kept-table.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
@@ -21,10 +22,12 @@ export interface PlanState {
   readonly fragments: Map<string, ItemFragment>;
   /** Items' demand and peg records made while they were planned, for a plan written out in full. */
   readonly rows: Map<string, ItemRows>;
+  /** Each item's sorted dependent demand, kept by the incremental planner only (kept-table.ts). */
+  readonly tables: Map<string, KeptTable> | undefined;
 }
 
-export function createPlanState(model: MrpModel): PlanState {
-  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map(), rows: new Map() };
+export function createPlanState(model: MrpModel, keepTables = false): PlanState {
+  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map(), rows: new Map(), tables: keepTables ? new Map() : undefined };
 }
 
 /** An item changed: what was written out of it is dropped. */
@@ -70,10 +73,11 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
   };
 }
 
-/** Plans the item and keeps its result, and its demand and peg records when asked to. */
+/** Plans the item and keeps its result, its sorted demand where tables are kept, and its demand and peg records when asked to. */
 export function replanItem(state: PlanState, item: string, keepRows = false): ItemResult {
-  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item));
+  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), state.tables?.get(item));
   state.results.set(item, result);
+  state.tables?.set(item, keepTable(detail.demands));
   if (keepRows) state.rows.set(item, itemRows(state.model, result, detail));
   return result;
 }
@@ -127,6 +131,7 @@ export function planAll(state: PlanState, keepRows = false): void {
   state.headlines.clear();
   state.fragments.clear();
   state.rows.clear();
+  state.tables?.clear();
   for (const item of state.graph.order) replanItem(state, item, keepRows);
 }
 
