@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { OrdoError, isOrdoError } from '../../engine/errors/index.js';
 import type { FunctionContext, NativeFunction } from '../../engine/functions/index.js';
-import type { MrpPlan, MrpScenario } from '../../engine/planning/index.js';
+import { createSnapshotPlanner, type MrpPlan, type MrpScenario } from '../../engine/planning/index.js';
 import type { Executor } from '../stores/index.js';
 import { PLAN_FUNCTION } from './function-access.js';
 import { loadPlanningScenario, planningDay, roundMs, type LoadedScenario } from './load-planning-scenario.js';
@@ -55,24 +54,21 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
       throw new OrdoError('ORDO_ERR_FUNCTION_INPUT_INVALID', `${fn.name}: ${first?.pointer ?? ''} ${first?.message ?? ''}`.trim(), { fields: problems });
     }
     const loaded = fn.needs === 'planning' ? await loadPlanningScenario(exec, { today: planningDay(now) }) : undefined;
-    const planning = loaded === undefined ? undefined : { scenario: loaded.scenario, ...committedPlan(fn, loaded.scenario, now) };
     const started = performance.now();
+    const planning = loaded === undefined ? undefined : { scenario: loaded.scenario, ...committedPlan(loaded.scenario) };
     const output = runPointing(fn, input as Record<string, unknown>, { now, ...(planning === undefined ? {} : { planning }) }, runOptions.at);
     return { output, ...(loaded === undefined ? {} : { loaded }), planMs: roundMs(performance.now() - started) };
   }
 
   /**
-   * Functions that ask questions of the plan (capable-to-promise) get the plan of the same snapshot:
-   * the one mrp.plan makes of it, kept while the records do not change, since the sales desk asks
-   * many promises between two changes.
+   * Every planning function gets the plan of its snapshot: mrp.plan answers it, capable-to-promise
+   * asks questions of it. The planner keeps the last snapshot's plan, so the sales desk's many
+   * promises between two changes share one plan, and after a change (a new order, a receipt) only the
+   * items it reaches are planned again (net-change), not the whole factory.
    */
-  let lastPlan: { key: string; plan: MrpPlan } | undefined;
-  function committedPlan(fn: NativeFunction, scenario: MrpScenario, now: Date): { plan?: MrpPlan } {
-    const planner = functions.get(PLAN_FUNCTION);
-    if (fn.name === PLAN_FUNCTION || planner === undefined) return {};
-    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-    if (lastPlan?.key !== key) lastPlan = { key, plan: planner.run({}, { now, planning: { scenario } }) as unknown as MrpPlan };
-    return { plan: lastPlan.plan };
+  const snapshots = createSnapshotPlanner();
+  function committedPlan(scenario: MrpScenario): { plan?: MrpPlan } {
+    return functions.has(PLAN_FUNCTION) ? { plan: snapshots.plan(scenario) } : {};
   }
 
   return {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/definitions/index.js';
-import type { MrpPlan } from '../../engine/planning/index.js';
+import { type MrpPlan, planMrp } from '../../engine/planning/index.js';
 import type { OrdoDatabase } from '../../runtime/db/index.js';
 import { buildServer } from '../../runtime/http/index.js';
 import { PLANNING_SCHEMAS, loadPlanningScenario, schemaProblems, type LoadedScenario } from '../../runtime/planning/index.js';
@@ -424,6 +424,13 @@ for (const backend of testDatabases()) {
         salesOrder: make.salesOrder,
         firm: true,
       });
+
+      // The next plan is made by net-change from the one before, and is the regenerative plan of the records as they are now.
+      const next = (await plan()).plan;
+      const { replannedItems, ...summary } = next.summary;
+      expect(replannedItems).toBeGreaterThan(0);
+      expect(replannedItems).toBeLessThan(summary.items);
+      expect({ ...next, summary }).toEqual(planMrp(scenario));
     });
 
     it('refuses unknown, repeated or no planned orders with pointers, and roles that may not plan', async () => {

@@ -2,8 +2,10 @@
  * `npm run bench:planning`: how long the runtime takes to read a factory's planning snapshot from
  * its records (loadPlanningScenario: nine set queries and the mapping) and how long mrp.plan then
  * takes on it, for a seeded factory written as records. The same-run baseline is one bare query
- * reading every live record's id and data: the floor for reading those rows at all. Prints a
- * markdown table for BENCHMARKS.md.
+ * reading every live record's id and data: the floor for reading those rows at all. Then what the
+ * server does after a clerk enters one more sales order: read the snapshot again and plan it by
+ * net-change from the previous snapshot's plan (createSnapshotPlanner, as the function runner
+ * does), against the first, full plan of the same planner. Prints a markdown table for BENCHMARKS.md.
  *
  * BENCH_ITEMS lists factory sizes (default "1000,5000"). With DATABASE_URL the records go to a
  * fresh database on that PostgreSQL server (created and dropped), otherwise to an in-memory PGlite.
@@ -11,8 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { MrpScenario } from '../../engine/planning/index.js';
-import { planMrp } from '../../engine/planning/mrp/mrp-planner.js';
+import { createSnapshotPlanner, formatDay, type MrpScenario, parseDay, planMrp } from '../../engine/planning/index.js';
 import { generateScenario } from '../../engine/planning/scenarios/index.js';
 import { createDatabase, type OrdoDatabase } from '../../runtime/db/index.js';
 import { loadPlanningScenario } from '../../runtime/planning/index.js';
@@ -170,6 +171,19 @@ async function measure(database: OrdoDatabase, items: number): Promise<string> {
   const started = performance.now();
   const plan = planMrp(scenario);
   const planMs = performance.now() - started;
+  const snapshots = createSnapshotPlanner();
+  const firstStarted = performance.now();
+  snapshots.plan(scenario);
+  const firstMs = performance.now() - firstStarted;
+  const item = generated.items[0]!.id;
+  const due = formatDay(parseDay(START)! + 60);
+  await insertRecords(database, [
+    { form: 'sales-order', id: 'so-bench-new', data: { orderNo: 'SO-BENCH-NEW', status: 'confirmed', requestedDate: due, lines: [{ lineNo: 1, item, qty: 10, requestedDate: due }] } },
+  ]);
+  const reloaded = await loadPlanningScenario(database.db, { today: START });
+  const changeStarted = performance.now();
+  const changed = snapshots.plan(reloaded.scenario);
+  const changeMs = performance.now() - changeStarted;
   const lines = scenario.boms.reduce((sum, bom) => sum + bom.lines.length, 0);
   const cells = [
     String(items),
@@ -180,6 +194,11 @@ async function measure(database: OrdoDatabase, items: number): Promise<string> {
     `${(median(load) / median(raw)).toFixed(1)}x`,
     planMs.toFixed(0),
     String(plan.plannedOrders.length),
+    firstMs.toFixed(0),
+    reloaded.loadMs.toFixed(0),
+    changeMs.toFixed(0),
+    String(changed.summary.replannedItems ?? 'all'),
+    `${(firstMs / changeMs).toFixed(1)}x`,
   ];
   await sql`delete from ordo_records`.execute(database.db);
   return `| ${cells.join(' | ')} |`;
@@ -194,8 +213,11 @@ async function main(): Promise<void> {
       : await createDatabase({ url: scratch.url, production: false, warn: () => undefined });
   try {
     console.log(`backend: ${scratch === undefined ? 'PGlite (in memory)' : 'PostgreSQL'}; median of ${RUNS} loads; mrp.plan once`);
-    console.log('| items | records | BOM lines | bare read of all records ms | loadPlanningScenario ms | load / bare read | mrp.plan ms | planned orders |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| items | records | BOM lines | bare read of all records ms | loadPlanningScenario ms | load / bare read | mrp.plan ms | planned orders | ' +
+        'snapshot planner: first plan ms | one more sales order: load ms | net-change plan ms | items replanned | first / net-change |',
+    );
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const items of SIZES) console.log(await measure(database, items));
   } finally {
     await database.close();

@@ -4,7 +4,8 @@ import mrpPlanSchema from '../schemas/mrp-plan.schema.json' with { type: 'json' 
 import { planMrp } from './mrp-planner.js';
 
 /**
- * `mrp.plan`: the regenerative plan of the factory's planning snapshot. It takes no options yet; the
+ * `mrp.plan`: the plan of the factory's planning snapshot: the committed plan the caller made of it
+ * (the runtime plans successive snapshots by net-change), else its regenerative plan. It takes no options yet; the
  * input stays an object so options (a horizon override, items to include) can be added without
  * breaking callers.
  */
@@ -16,6 +17,6 @@ export const mrpPlanFunction: NativeFunction = Object.freeze({
   outputSchema: mrpPlanSchema,
   run(_input: Readonly<Record<string, unknown>>, context: FunctionContext) {
     if (context.planning === undefined) throw new OrdoError('ORDO_ERR_INTERNAL', 'mrp.plan needs the planning snapshot in its context');
-    return { ...planMrp(context.planning.scenario) };
+    return { ...(context.planning.plan ?? planMrp(context.planning.scenario)) };
   },
 });

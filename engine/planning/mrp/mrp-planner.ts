@@ -23,14 +23,14 @@ export interface CompactMrpPlan {
  * validateMrpScenario first: this trusts the types).
  */
 export function planMrpCompact(scenario: MrpScenario): CompactMrpPlan {
-  return planned(scenario, { keepRows: false, keepTables: false });
+  return planned(scenario, { rows: false, tables: false });
 }
 
-/** keepRows: each item's records are made as it is planned (for planMrp); keepTables: its sorted demand is kept for net-change. */
-function planned(scenario: MrpScenario, keep: { keepRows: boolean; keepTables: boolean }): CompactMrpPlan {
+/** rows: each item's records are made as it is planned (for a plan written out in full); tables: its sorted demand is kept for net-change. */
+function planned(scenario: MrpScenario, keep: { rows: boolean; tables: boolean }): CompactMrpPlan {
   throwIfProblems(scenarioProblems(scenario));
-  const state = createPlanState(createModel(scenario), keep.keepTables);
-  planAll(state, keep.keepRows);
+  const state = createPlanState(createModel(scenario), keep);
+  planAll(state);
   return { state };
 }
 
@@ -49,7 +49,7 @@ export function itemPlan(plan: CompactMrpPlan, item: string): ItemFragment | und
 
 /** Regenerative MRP, written out: toMrpPlan(planMrpCompact(scenario)), with each item's records made as it is planned. */
 export function planMrp(scenario: MrpScenario): MrpPlan {
-  return toMrpPlan(planned(scenario, { keepRows: true, keepTables: false }));
+  return toMrpPlan(planned(scenario, { rows: true, tables: false }));
 }
 
 /** Net-change planning over one scenario kept in memory. */
@@ -69,8 +69,16 @@ export interface MrpPlanner {
   apply(changes: readonly MrpChange[]): MrpPlan;
 }
 
-export function createMrpPlanner(scenario: MrpScenario): MrpPlanner {
-  const compact = planned(scenario, { keepRows: false, keepTables: true });
+export interface MrpPlannerOptions {
+  /**
+   * Every plan will be written out in full (plan()): each item's records are then made while it is
+   * planned, as planMrp does, rather than by planning the item again when written out.
+   */
+  readonly fullPlans?: boolean;
+}
+
+export function createMrpPlanner(scenario: MrpScenario, options: MrpPlannerOptions = {}): MrpPlanner {
+  const compact = planned(scenario, { rows: options.fullPlans === true, tables: true });
   let replanned: number | undefined;
   let current: MrpPlan | undefined;
   let currentHeadline: MrpPlanHeadline | undefined;

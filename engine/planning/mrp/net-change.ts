@@ -113,6 +113,7 @@ function regraph(state: PlanState, dirty: Set<string>, removed: ReadonlySet<stri
     for (const draw of state.results.get(item)?.draws ?? []) dirtyAfter(before, draw.substitute, item, dirty);
     state.results.delete(item);
     state.tables?.delete(item);
+    state.rows.delete(item);
     forgetWritten(state, item);
   }
   if (!sameSet(before.cutEdges, after.cutEdges) || !sameSet(before.disabledSubstitutes, after.disabledSubstitutes)) {

@@ -20,21 +20,33 @@ export interface PlanState {
   readonly results: Map<string, ItemResult>;
   readonly headlines: Map<string, ItemHeadline>;
   readonly fragments: Map<string, ItemFragment>;
-  /** Items' demand and peg records made while they were planned, for a plan written out in full. */
+  /**
+   * Items' demand and peg records made while they were planned, for a plan that will be written out
+   * in full (`keepRows`), until they are: writing out would otherwise plan each item again.
+   */
   readonly rows: Map<string, ItemRows>;
+  readonly keepRows: boolean;
   /** Each item's sorted dependent demand, kept by the incremental planner only (kept-table.ts). */
   readonly tables: Map<string, KeptTable> | undefined;
 }
 
-export function createPlanState(model: MrpModel, keepTables = false): PlanState {
-  return { model, graph: buildBomGraph(model), results: new Map(), headlines: new Map(), fragments: new Map(), rows: new Map(), tables: keepTables ? new Map() : undefined };
+export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: boolean }): PlanState {
+  return {
+    model,
+    graph: buildBomGraph(model),
+    results: new Map(),
+    headlines: new Map(),
+    fragments: new Map(),
+    rows: new Map(),
+    keepRows: keep.rows,
+    tables: keep.tables ? new Map() : undefined,
+  };
 }
 
-/** An item changed: what was written out of it is dropped. */
+/** An item's output changed: what was written out of it is dropped (its rows are the planning's own, replaced when it is replanned). */
 export function forgetWritten(state: PlanState, item: string): void {
   state.headlines.delete(item);
   state.fragments.delete(item);
-  state.rows.delete(item);
 }
 
 function incomingOf(state: PlanState, item: string): Incoming[] {
@@ -73,12 +85,13 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
   };
 }
 
-/** Plans the item and keeps its result, its sorted demand where tables are kept, and its demand and peg records when asked to. */
-export function replanItem(state: PlanState, item: string, keepRows = false): ItemResult {
+/** Plans the item and keeps its result, its sorted demand where tables are kept, and its demand and peg records where rows are. */
+export function replanItem(state: PlanState, item: string): ItemResult {
   const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), state.tables?.get(item));
   state.results.set(item, result);
   state.tables?.set(item, keepTable(detail.demands));
-  if (keepRows) state.rows.set(item, itemRows(state.model, result, detail));
+  if (state.keepRows) state.rows.set(item, itemRows(state.model, result, detail));
+  else state.rows.delete(item);
   return result;
 }
 
@@ -126,13 +139,13 @@ export function fragmentOf(state: PlanState, item: string): ItemFragment | undef
  * that will be written out in full (`keepRows`), each item's demand and peg records are made while
  * its detail is at hand, rather than planning it again then.
  */
-export function planAll(state: PlanState, keepRows = false): void {
+export function planAll(state: PlanState): void {
   state.results.clear();
   state.headlines.clear();
   state.fragments.clear();
   state.rows.clear();
   state.tables?.clear();
-  for (const item of state.graph.order) replanItem(state, item, keepRows);
+  for (const item of state.graph.order) replanItem(state, item);
 }
 
 export function assembleHeadline(state: PlanState, replannedItems?: number): MrpPlanHeadline {
