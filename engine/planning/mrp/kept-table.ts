@@ -3,11 +3,11 @@ import type { ExplosionList } from './explosion-list.js';
 
 /**
  * An item's dependent demand rows in allocation order, as the incremental planner keeps them between
- * changes (a regenerative run keeps none). When net-change replans the item, the rows of parents
- * whose explosion lists are the very same objects are copied from here in this order, and only the
- * other rows are read from their lists and sorted, then merged in (allocation-order.ts): one new
- * order touches a few of a shared component's parents, and reading and sorting every row again was
- * half of an update.
+ * changes for the items it replanned (a regenerative run keeps none). When net-change replans the
+ * item again, the rows of parents whose explosion lists are the very same objects are copied from
+ * here in this order, and only the other rows are read from their lists and sorted, then merged in
+ * (allocation-order.ts): one new order touches a few of a shared component's parents, and reading
+ * and sorting every row again was half of an update.
  */
 export interface KeptTable {
   /** The lists the rows came from; `source` indexes them. */

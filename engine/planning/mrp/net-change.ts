@@ -149,7 +149,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   for (const item of graph.order) {
     if (!dirty.has(item)) continue;
     const before = state.results.get(item);
-    const after = replanItem(state, item);
+    const after = replanItem(state, item, true);
     replanned += 1;
     refresh.add(item);
     if (!sameExplosions(before?.explosions, after.explosions)) {
