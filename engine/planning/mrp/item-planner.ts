@@ -54,6 +54,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   // The current bucket's net requirements, as two columns (demand index, quantity still to cover): an object each was garbage per demand.
   const pendingDemand: number[] = [];
   const pendingQty: number[] = [];
+  // 0, 1, 2, ...: the needs of an item that is not order-specific are the whole bucket, in order.
+  const allNeeds: number[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
   const plannedPrefix = `PL/${itemId}/`;
@@ -206,9 +208,10 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     return index;
   }
 
-  function pegNeeds(needs: readonly number[], orders: readonly number[]): void {
+  function pegNeeds(needs: readonly number[], count: number, orders: readonly number[]): void {
     let at = 0;
-    for (const need of needs) {
+    for (let next = 0; next < count; next++) {
+      const need = needs[next]!;
       while (pendingQty[need]! > EPSILON && at < orders.length) {
         const record = supplies[orders[at]!]!;
         if (record.left <= EPSILON) {
@@ -269,35 +272,37 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
 
   function flush(): void {
     if (pendingDemand.length === 0) return;
-    const all = pendingDemand.map((_, at) => at);
-    if (item.mto !== true) sizeGroup(FREE, all);
-    else {
+    if (item.mto !== true) {
+      while (allNeeds.length < pendingDemand.length) allNeeds.push(allNeeds.length);
+      sizeGroup(FREE, allNeeds, pendingDemand.length);
+    } else {
       const groups = new Map<string, number[]>();
-      for (const need of all) {
+      for (let need = 0; need < pendingDemand.length; need++) {
         const key = demands.salesOrder(pendingDemand[need]!) ?? FREE;
         const group = groups.get(key);
         if (group === undefined) groups.set(key, [need]);
         else group.push(need);
       }
-      for (const [key, needs] of groups) sizeGroup(key, needs);
+      for (const [key, needs] of groups) sizeGroup(key, needs, needs.length);
     }
     pendingDemand.length = 0;
     pendingQty.length = 0;
   }
 
-  function sizeGroup(key: string, needs: readonly number[]): void {
+  // The first `count` of `needs` (indexes into the pending columns) are one group's.
+  function sizeGroup(key: string, needs: readonly number[], count: number): void {
     const due = demands.due[pendingDemand[needs[0]!]!]!;
     if (periodic) {
-      for (const need of needs) growWindow(key, need, due, pendingBucket);
+      for (let at = 0; at < count; at++) growWindow(key, needs[at]!, due, pendingBucket);
       return;
     }
     let total = 0;
-    for (const need of needs) total = round6(total + pendingQty[need]!);
+    for (let at = 0; at < count; at++) total = round6(total + pendingQty[needs[at]!]!);
     const orders = lotQuantities(ceil6(total / yieldFactor), item.lotSizing).map((orderQty, at, all) => {
       const good = at === all.length - 1 ? lastGood(total, all, orderQty) : round6(orderQty * yieldFactor);
       return newPlannedOrder(key, orderQty, good, due, pendingBucket + 1);
     });
-    pegNeeds(needs, orders);
+    pegNeeds(needs, count, orders);
   }
 
   // The last order absorbs rounding so the orders' good quantity never falls short of the need.

@@ -14,8 +14,20 @@ import type { MrpModel } from './mrp-model.js';
 const DIGITS = 6;
 export const SEQUENCE_SPAN = 11 ** DIGITS;
 
+// One per planned order and phantom: the small numbers nearly all of them have are worked out once.
+const KNOWN_KEYS = 1024;
+const knownKeys = new Float64Array(KNOWN_KEYS).fill(-1);
+
 /** The key of a decimal number as text ("10" sorts before "2"); NaN beyond six digits. */
 export function sequenceKey(value: number): number {
+  if (value >= 0 && value < KNOWN_KEYS && Number.isInteger(value)) {
+    const known = knownKeys[value]!;
+    return known >= 0 ? known : (knownKeys[value] = keyOf(value));
+  }
+  return keyOf(value);
+}
+
+function keyOf(value: number): number {
   if (!Number.isInteger(value) || value < 0 || value >= 10 ** DIGITS) return Number.NaN;
   // Digits from the last, without making the text (one per planned order).
   let digits = 1;
