@@ -2,16 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMrpChanges, createMrpPlanner, itemPlan, type MrpPlan, planHeadline, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
 import { random, randomChanges, randomFactory, seeds } from './random-factory.js';
+import { withoutReplanned } from './plan-text.js';
 
 /** The parts planHeadline gives, as the full plan has them. */
 function headlineOf(plan: MrpPlan): string {
   const { horizon, plannedOrders, rescheduleMessages, exceptions, summary } = plan;
   return JSON.stringify({ horizon, plannedOrders, rescheduleMessages, exceptions, summary });
-}
-
-function withoutReplanned(plan: MrpPlan): string {
-  const { replannedItems: _, ...summary } = plan.summary;
-  return JSON.stringify({ ...plan, summary });
 }
 
 describe('the compact plan and writing it out', () => {

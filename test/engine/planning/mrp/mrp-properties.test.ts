@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMrpChanges, createMrpPlanner, type MrpPlan, type MrpScenario, parseDay, planMrp } from '../../../../engine/planning/index.js';
+import { applyMrpChanges, createMrpPlanner, type MrpScenario, parseDay, planMrp } from '../../../../engine/planning/index.js';
 import { random, randomChanges, randomFactory, seeds } from './random-factory.js';
+import { withoutReplanned } from './plan-text.js';
 
 const RUNS = { numRuns: 150 };
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
@@ -20,11 +21,6 @@ function shuffled<T>(values: readonly T[], seed: number): T[] {
     [out[at], out[other]] = [out[other]!, out[at]!];
   }
   return out;
-}
-
-function withoutReplanned(plan: MrpPlan): string {
-  const { replannedItems: _, ...summary } = plan.summary;
-  return JSON.stringify({ ...plan, summary });
 }
 
 describe('MRP properties on generated factories', () => {

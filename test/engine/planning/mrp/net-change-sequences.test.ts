@@ -6,12 +6,12 @@ import {
   formatDay,
   generateScenario,
   type MrpChange,
-  type MrpPlan,
   type MrpScenario,
   parseDay,
   planMrp,
 } from '../../../../engine/planning/index.js';
 import { type Random, random } from './random-factory.js';
+import { withoutReplanned } from './plan-text.js';
 
 /**
  * Net-change on generated factories (shared components with hundreds of demands, lot sizing of every
@@ -20,11 +20,6 @@ import { type Random, random } from './random-factory.js';
  * way through the horizon and meet the previous run again. Every change a planner sees day to day,
  * in random sequences: each result must be the regenerative plan of the changed scenario, byte for byte.
  */
-function withoutReplanned(plan: MrpPlan): string {
-  const { replannedItems: _, ...summary } = plan.summary;
-  return JSON.stringify({ ...plan, summary });
-}
-
 function day(scenario: MrpScenario, offset: number): string {
   return formatDay(parseDay(scenario.horizon.start)! + offset);
 }

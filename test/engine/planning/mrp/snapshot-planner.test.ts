@@ -4,23 +4,18 @@ import {
   applyMrpChanges,
   createSnapshotPlanner,
   generateScenario,
-  type MrpPlan,
   type MrpScenario,
   planMrp,
   scenarioChanges,
 } from '../../../../engine/planning/index.js';
 import { random, randomChanges, randomFactory, type Random, seeds } from './random-factory.js';
+import { withoutReplanned } from './plan-text.js';
 
 /*
  * Successive snapshots of one factory, as the server reads them from its records for each request:
  * every plan must be the regenerative plan of its snapshot, whether it was made in full or by
  * net-change from the snapshot before.
  */
-
-function withoutReplanned(plan: MrpPlan): string {
-  const { replannedItems: _, ...summary } = plan.summary;
-  return JSON.stringify({ ...plan, summary });
-}
 
 /** The same records in another order, as another query plan may return them. */
 function shuffled(rng: Random, scenario: MrpScenario): MrpScenario {
