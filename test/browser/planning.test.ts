@@ -5,7 +5,7 @@ import { skipBrowserTests, startBrowserHarness, type BrowserHarness } from '../s
 /*
  * The planner at the planning page on the demo factory: no plan yet, runs MRP, reads planned orders
  * and a shortage, draws a sales order's pegging tree down to a purchase, firms a planned buy order
- * and follows the link to the purchase requisition it became.
+ * and follows the link to the purchase requisition it became; the next run is a net change.
  */
 
 const PLANNER = 'zhao.min';
@@ -52,6 +52,7 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
     expect(plan.plannedOrders.length).toBeGreaterThan(0);
     expect(await page.getByTestId('run-header').textContent()).toContain('赵敏');
     expect(await page.getByTestId('count-planned-orders').textContent()).toContain(String(plan.plannedOrders.length));
+    expect(await page.getByTestId('run-mode').textContent()).toBe('全重排：计算了全部物料');
     await expect.poll(() => page.getByTestId('planned-order-row').count()).toBe(Math.min(plan.plannedOrders.length, 300));
     await harness.screenshot('02-planned-orders');
 
@@ -133,5 +134,18 @@ describe.skipIf(skipBrowserTests)('the planner plans material in Chromium', () =
     await page.waitForURL(/#\/forms\/purchase-requisition\//);
     await expect.poll(() => page.getByTestId('page-title').textContent()).toContain(firmed?.title ?? '?');
     await harness.screenshot('07-purchase-requisition');
+
+    // The requisition is open supply now: the next run replans by net change only what it reaches.
+    await page.getByTestId('nav-planning').click();
+    await page.getByTestId('run-header').waitFor({ timeout: 30_000 });
+    await page.getByTestId('run-mrp').click();
+    await expect.poll(() => page.getByTestId('run-mode').textContent(), { timeout: 30_000 }).toContain('净变更');
+    const next = await harness.api<PlanRun>(PLANNER, '/api/plan-runs/latest');
+    const { replannedItems, items } = next.plan.summary;
+    expect(replannedItems).toBeGreaterThan(0);
+    expect(replannedItems).toBeLessThan(items);
+    expect(await page.getByTestId('run-mode').textContent()).toBe(`净变更：重算 ${replannedItems} / ${items} 个物料`);
+    expect(next.plan.plannedOrders.some((order) => order.id === plannedOrder)).toBe(false);
+    await harness.screenshot('08-net-change');
   });
 });

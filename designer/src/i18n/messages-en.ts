@@ -240,6 +240,8 @@ export const MESSAGES_EN = {
   'planning.lastRun': 'Plan of {when} by {who}',
   'planning.loadMs': 'Data load {ms} ms',
   'planning.planMs': 'Planning {ms} ms',
+  'planning.regenerative': 'Regenerative: every item planned',
+  'planning.netChange': 'Net change: {replanned} of {items} items replanned',
   'planning.count.items': 'Items',
   'planning.count.levels': 'BOM levels',
   'planning.count.plannedOrders': 'Planned orders',

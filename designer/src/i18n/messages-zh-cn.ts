@@ -240,6 +240,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageId, string>> = {
   'planning.lastRun': '{who} 于 {when} 运行的计划',
   'planning.loadMs': '数据加载 {ms} 毫秒',
   'planning.planMs': '计划计算 {ms} 毫秒',
+  'planning.regenerative': '全重排：计算了全部物料',
+  'planning.netChange': '净变更：重算 {replanned} / {items} 个物料',
   'planning.count.items': '物料数',
   'planning.count.levels': 'BOM 层数',
   'planning.count.plannedOrders': '计划订单',

@@ -2,7 +2,7 @@ import type { PlanRun } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 
-/** When and by whom the plan was made, how long it took, and its counts at a glance. */
+/** When and by whom the plan was made, how long it took, whether every item was planned or only what changed reached (net change), and its counts at a glance. */
 export function RunHeader({ run }: { run: PlanRun }) {
   const { t, date, dateTime, number } = useI18n();
   const { state } = useSession();
@@ -23,6 +23,11 @@ export function RunHeader({ run }: { run: PlanRun }) {
         <span className="muted">{t('planning.horizon', { start: date(horizon.start), end: date(horizon.end) })}</span>
         <span className="muted">{t('planning.loadMs', { ms: number(Math.round(run.loadMs)) })}</span>
         <span className="muted">{t('planning.planMs', { ms: number(Math.round(run.planMs)) })}</span>
+        <span className="muted" data-testid="run-mode">
+          {summary.replannedItems === undefined
+            ? t('planning.regenerative')
+            : t('planning.netChange', { replanned: number(summary.replannedItems), items: number(summary.items) })}
+        </span>
       </div>
       <dl className="run-counts">
         {counts.map((count) => (
