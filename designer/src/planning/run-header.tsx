@@ -2,7 +2,10 @@ import type { PlanRun } from '../api/index.js';
 import { useSession } from '../auth/index.js';
 import { useI18n } from '../i18n/index.js';
 
-/** When and by whom the plan was made, how long it took, whether every item was planned or only what changed reached (net change), and its counts at a glance. */
+/**
+ * When and by whom the plan was made, how long it took, whether every item was planned or only what
+ * a change reached (net change), and its counts at a glance.
+ */
 export function RunHeader({ run }: { run: PlanRun }) {
   const { t, date, dateTime, number } = useI18n();
   const { state } = useSession();

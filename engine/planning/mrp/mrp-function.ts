@@ -5,9 +5,9 @@ import { planMrp } from './mrp-planner.js';
 
 /**
  * `mrp.plan`: the plan of the factory's planning snapshot: the committed plan the caller made of it
- * (the runtime plans successive snapshots by net-change), else its regenerative plan. It takes no options yet; the
- * input stays an object so options (a horizon override, items to include) can be added without
- * breaking callers.
+ * (the runtime plans successive snapshots by net-change), else its regenerative plan. It takes no
+ * options yet; the input stays an object so options (a horizon override, items to include) can be
+ * added without breaking callers.
  */
 export const mrpPlanFunction: NativeFunction = Object.freeze({
   name: 'mrp.plan',

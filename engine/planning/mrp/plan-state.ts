@@ -43,7 +43,10 @@ export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: 
   };
 }
 
-/** An item's output changed: what was written out of it is dropped (its rows are the planning's own, replaced when it is replanned). */
+/**
+ * An item's output changed: what was written out of it is dropped. Its rows are the planning's own,
+ * replaced when it is replanned.
+ */
 export function forgetWritten(state: PlanState, item: string): void {
   state.headlines.delete(item);
   state.fragments.delete(item);
