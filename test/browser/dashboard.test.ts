@@ -72,7 +72,8 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     const firstRun = runOf(page, ON_TIME);
     await page.getByTestId(`nav-dashboard-${DASHBOARD}`).click();
     await page.waitForURL(new RegExp(`#/dashboards/${DASHBOARD}$`));
-    expect(await page.getByTestId('page-title').textContent()).toBe('管理驾驶舱');
+    // The title is the previous page's until the dashboard has rendered.
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('管理驾驶舱');
     const before = (await (await firstRun).json()) as RunAnswer;
     const tiles = page.locator('[data-testid^="widget-"][data-state]');
     await expect.poll(() => tiles.count()).toBeGreaterThan(4);
@@ -123,6 +124,9 @@ describe.skipIf(skipBrowserTests)('a manager reads the management dashboard in C
     const late = before.rows.find((row) => Number(row.onTime) < Number(row.shipped));
     if (!late) throw new Error('the demo factory shipped nothing late this year');
     await page.getByTestId(`nav-report-${ON_TIME}`).click();
+    // The dashboard's widgets have rows and export buttons too: wait until its page is gone.
+    await page.waitForURL(new RegExp(`#/reports/${ON_TIME}$`));
+    await page.getByTestId(`widget-${ON_TIME}`).waitFor({ state: 'detached' });
     await page.getByTestId('report-row').first().waitFor();
 
     // The report exports to Excel with what the screen shows: one row per result row, numbers as numbers.
