@@ -10,6 +10,7 @@ import type { KeptTable } from './kept-table.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import { OpenWindows } from './open-windows.js';
 import { PegList } from './peg-list.js';
 import { plannedRestKey, sequenceKey } from './supply-id-key.js';
 
@@ -48,14 +49,20 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const hasBom = model.bomsByItem.has(itemId);
   const yieldFactor = (1 - (item.scrapPct ?? 0) / 100) * ((item.yieldPct ?? 100) / 100);
   const periodic = item.lotSizing?.method === 'period';
-  const openWindows = new Map<string, number>();
+  const openWindows = new OpenWindows();
   // A closing window is rounded by the lot rules but not split: max applied while it grew.
   const unsplit = periodic ? { ...item.lotSizing!, max: undefined } : undefined;
   // The current bucket's net requirements, as two columns (demand index, quantity still to cover): an object each was garbage per demand.
   const pendingDemand: number[] = [];
   const pendingQty: number[] = [];
+  // Filled up to this and never shortened: emptying the arrays dropped their storage every bucket.
+  let pending = 0;
   // 0, 1, 2, ...: the needs of an item that is not order-specific are the whole bucket, in order.
   const allNeeds: number[] = [];
+  // An order-specific item's needs per sales order, in the order the orders first appear in the
+  // bucket; kept from bucket to bucket (a Map and arrays per bucket were most of its garbage).
+  const groups = new Map<string, { readonly needs: number[]; count: number }>();
+  const groupKeys: string[] = [];
   let pendingBucket = -1;
   let phantoms = 0;
   const plannedPrefix = `PL/${itemId}/`;
@@ -163,7 +170,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     const date = supplies[index]!.date;
     let at = list.length;
     while (at > 0 && supplies[list[at - 1]!]!.date > date) at -= 1;
-    list.splice(at, 0, index);
+    // Mostly at the end (orders are made in date order), where splice would still allocate its result.
+    if (at === list.length) list.push(index);
+    else list.splice(at, 0, index);
     if (at < pool.head) pool.head = at;
   }
 
@@ -226,11 +235,14 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function closeWindows(bucket: number): void {
-    // Deleting the entry being visited is safe while iterating a Map.
-    for (const [key, index] of openWindows) {
+    for (let at = 0; at < openWindows.size; ) {
+      const index = openWindows.orderAt(at);
       const record = supplies[index]!;
-      if (bucket < record.planned!.windowEnd) continue;
-      openWindows.delete(key);
+      if (bucket < record.planned!.windowEnd) {
+        at += 1;
+        continue;
+      }
+      openWindows.closeAt(at);
       const [rounded] = applyModifiers(record.planned!.orderQty, unsplit!);
       if (rounded! <= record.planned!.orderQty + EPSILON) {
         settleDates(index);
@@ -249,16 +261,16 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   function growWindow(key: string, need: number, due: DayNumber, bucket: number): void {
     const max = item.lotSizing?.max;
     while (pendingQty[need]! > EPSILON) {
-      let index = openWindows.get(key);
-      if (index === undefined) {
+      let index = openWindows.orderOf(key);
+      if (index < 0) {
         index = newPlannedOrder(key, 0, 0, due, bucket + (item.lotSizing?.periods ?? 1));
-        openWindows.set(key, index);
+        openWindows.open(key, index);
       }
       const record = supplies[index]!;
       const room = max === undefined ? Infinity : round6((max - record.planned!.orderQty) * yieldFactor);
       const good = Math.min(pendingQty[need]!, room);
       if (good <= EPSILON) {
-        openWindows.delete(key);
+        openWindows.close(key);
         settleDates(index);
         continue;
       }
@@ -271,22 +283,26 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   }
 
   function flush(): void {
-    if (pendingDemand.length === 0) return;
+    if (pending === 0) return;
     if (item.mto !== true) {
-      while (allNeeds.length < pendingDemand.length) allNeeds.push(allNeeds.length);
-      sizeGroup(FREE, allNeeds, pendingDemand.length);
+      while (allNeeds.length < pending) allNeeds.push(allNeeds.length);
+      sizeGroup(FREE, allNeeds, pending);
     } else {
-      const groups = new Map<string, number[]>();
-      for (let need = 0; need < pendingDemand.length; need++) {
+      let keys = 0;
+      for (let need = 0; need < pending; need++) {
         const key = demands.salesOrder(pendingDemand[need]!) ?? FREE;
-        const group = groups.get(key);
-        if (group === undefined) groups.set(key, [need]);
-        else group.push(need);
+        let group = groups.get(key);
+        if (group === undefined) groups.set(key, (group = { needs: [], count: 0 }));
+        if (group.count === 0) groupKeys[keys++] = key;
+        group.needs[group.count++] = need;
       }
-      for (const [key, needs] of groups) sizeGroup(key, needs, needs.length);
+      for (let at = 0; at < keys; at++) {
+        const group = groups.get(groupKeys[at]!)!;
+        sizeGroup(groupKeys[at]!, group.needs, group.count);
+        group.count = 0;
+      }
     }
-    pendingDemand.length = 0;
-    pendingQty.length = 0;
+    pending = 0;
   }
 
   // The first `count` of `needs` (indexes into the pending columns) are one group's.
@@ -356,8 +372,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
     if (need <= EPSILON) continue;
     if (hasBom && demands.phantoms && demands.phantom(index)) blowThrough(index, need);
     else {
-      pendingDemand.push(index);
-      pendingQty.push(need);
+      pendingDemand[pending] = index;
+      pendingQty[pending] = need;
+      pending += 1;
     }
   }
   flush();
