@@ -1,5 +1,5 @@
 import type { DayNumber } from '../calendar/index.js';
-import { type ExplodedLine, type ExplosionList, parentSupply } from './explosion-list.js';
+import { type ExplodedLine, type ExplosionList, parentId } from './explosion-list.js';
 import type { DemandRecord, SubstituteOption } from './item-records.js';
 import type { KeptTable } from './kept-table.js';
 import { round6 } from './lot-sizing.js';
@@ -190,7 +190,7 @@ export class DemandTable {
   id(index: number): string {
     const list = this.list(index);
     if (list === undefined) return this.own(index)!.id;
-    return `${parentSupply(list, this.row[index]!).id}/${list.lines[this.line[index]!]!.lineNo}`;
+    return `${parentId(list, this.row[index]!)}/${list.lines[this.line[index]!]!.lineNo}`;
   }
 
   dueText(model: MrpModel, index: number): string {
@@ -199,7 +199,7 @@ export class DemandTable {
 
   parentSupply(index: number): string | undefined {
     const list = this.list(index);
-    return list === undefined ? undefined : parentSupply(list, this.row[index]!).id;
+    return list === undefined ? undefined : parentId(list, this.row[index]!);
   }
 
   bomLine(index: number): ExplodedLine | undefined {

@@ -1,5 +1,6 @@
-import type { SubstituteOption, SupplyRecord } from './item-records.js';
+import type { SubstituteOption } from './item-records.js';
 import type { BomVersion } from './mrp-model.js';
+import type { SettledSupplies } from './settled-supplies.js';
 
 /** A primary BOM line as it is exploded: worked out once per BOM version, shared by every demand it places. */
 export interface ExplodedLine {
@@ -33,7 +34,7 @@ export interface ExplodedVersion {
  * (supply-id-key.ts), which order the component's same-day demands without comparing strings.
  */
 export interface ExplosionList {
-  readonly supplies: readonly SupplyRecord[];
+  readonly supplies: SettledSupplies;
   /** Every line of every version exploded; ExplodedLine.index points here. */
   readonly lines: readonly ExplodedLine[];
   readonly versions: readonly ExplodedVersion[];
@@ -54,8 +55,9 @@ export interface ExplosionList {
   readonly linesTo: ReadonlyMap<string, readonly (readonly ExplodedLine[])[]>;
 }
 
-export function parentSupply(list: ExplosionList, entry: number): SupplyRecord {
-  return list.supplies[list.supply[entry]!]!;
+/** The id of the supply an entry explodes. */
+export function parentId(list: ExplosionList, entry: number): string {
+  return list.supplies.id(list.supply[entry]!);
 }
 
 /** The components the list places demand on. */
@@ -74,15 +76,13 @@ export function sameExplosions(a: ExplosionList | undefined, b: ExplosionList | 
   if (a.length !== b.length || a.versions.length !== b.versions.length) return false;
   for (let at = 0; at < a.versions.length; at++) if (!sameLines(a.versions[at]!.lines, b.versions[at]!.lines)) return false;
   for (let at = 0; at < a.length; at++) {
-    const p = parentSupply(a, at);
-    const q = parentSupply(b, at);
     const same =
       a.version[at] === b.version[at] &&
       a.qty[at] === b.qty[at] &&
       a.start[at] === b.start[at] &&
       a.urgency[at] === b.urgency[at] &&
-      p.id === q.id &&
-      p.salesOrder === q.salesOrder;
+      parentId(a, at) === parentId(b, at) &&
+      a.order[at] === b.order[at];
     if (!same) return false;
   }
   return true;

@@ -6,6 +6,7 @@ import type { ExplodedLine, ExplodedVersion, ExplosionList } from './explosion-l
 import type { SubstituteOption, SupplyRecord } from './item-records.js';
 import { round6 } from './lot-sizing.js';
 import type { PegList } from './peg-list.js';
+import type { SettledSupplies } from './settled-supplies.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
 
 const DEFAULT_PRIORITY = 100;
@@ -31,6 +32,7 @@ export function explodeSupplies(
   graph: BomGraph,
   item: MrpItem,
   supplies: readonly SupplyRecord[],
+  settled: SettledSupplies,
   demands: DemandTable,
   pegs: PegList,
   exceptions: PlanException[],
@@ -50,7 +52,7 @@ export function explodeSupplies(
       exceptions.push(missingBom(model, item.id, record, explosion.start, explosion.version === null));
       continue;
     }
-    if (record.planned !== undefined) record.planned.bomVersion = version.bom.version;
+    if (record.planned !== undefined) settled.setBomVersion(index, version.bom.version);
     let at = versionIndex.get(version);
     if (at === undefined) {
       at = versions.push(explodedVersion(model, graph, item.id, version, lines)) - 1;
@@ -63,7 +65,7 @@ export function explodeSupplies(
     versions[at]!.entries += 1;
   }
   if (entries.index.length === 0) return undefined;
-  return explosionList(model, supplies, lines, versions, entries, urgencies(supplies.length, demands, pegs));
+  return explosionList(model, supplies, settled, lines, versions, entries, urgencies(supplies.length, demands, pegs));
 }
 
 /** The most urgent priority pegged to each supply (Infinity: nothing pegged to it). */
@@ -77,12 +79,12 @@ function urgencies(count: number, demands: DemandTable, pegs: PegList): Float64A
   return priority;
 }
 
-function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], lines: ExplodedLine[], versions: ExplodedVersion[], entries: Entries, priority: Float64Array): ExplosionList {
+function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settled: SettledSupplies, lines: ExplodedLine[], versions: ExplodedVersion[], entries: Entries, priority: Float64Array): ExplosionList {
   const count = entries.index.length;
   const prefixes: string[] = [];
   const known = new Map<string, number>();
   const list: ExplosionList = {
-    supplies,
+    supplies: settled,
     lines,
     versions,
     prefixes,

@@ -1,8 +1,9 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { ItemResult, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { ItemResult, Shortage, SubstituteDraw } from './item-records.js';
 import type { ItemRows } from './item-rows.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import type { SettledSupplies } from './settled-supplies.js';
 
 /** What a planner reads first of one item: its planned orders, reschedule messages and exceptions. */
 export interface ItemHeadline {
@@ -45,17 +46,17 @@ function drawnFrom(count: number, draws: readonly SubstituteDraw[]): Float64Arra
  */
 export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemHeadline {
   const rescheduleMessages: RescheduleMessage[] = [];
+  const { supplies } = result;
   // Most items have no open receipt that may move: then their pegs need not be read at all.
-  const movable = result.supplies.some((record) => record.open && record.movable);
+  const movable = supplies.existing.some((record) => record.open && record.movable);
   const { drawn, needBy } = movable ? supplyUse(result, draws) : NO_USE;
-  for (let index = 0; movable && index < result.supplies.length; index++) {
-    const record = result.supplies[index]!;
-    if (!record.open || !record.movable) continue;
-    const unpegged = round6(record.left - drawn[index]!);
+  for (let index = 0; movable && index < supplies.existing.length; index++) {
+    if (!supplies.open(index) || !supplies.movable(index)) continue;
+    const unpegged = round6(supplies.left(index) - drawn[index]!);
     const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
-    messagesFor(model, result.item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
+    messagesFor(model, result.item, supplies, index, round6(supplies.qty(index) - unpegged), firstNeed, rescheduleMessages);
   }
-  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, result.supplies[index]!));
+  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, supplies, index));
   return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages: result.shortDemands };
 }
 
@@ -68,10 +69,7 @@ export function itemFragment(model: MrpModel, result: ItemResult, rows: ItemRows
   const count = result.supplies.length;
   const drawn = drawnFrom(count, draws);
   const supplies: PlanSupply[] = [];
-  for (let index = 0; index < count; index++) {
-    const record = result.supplies[index]!;
-    supplies.push(planSupply(model, item, record, round6(record.left - drawn[index]!)));
-  }
+  for (let index = 0; index < count; index++) supplies.push(planSupply(model, item, result.supplies, index, round6(result.supplies.left(index) - drawn[index]!)));
   const { demands, pegging } = rows;
   const substituteDemands = new Map<string, PlanDemand>();
   for (const draw of draws) {
@@ -95,7 +93,8 @@ export function itemFragment(model: MrpModel, result: ItemResult, rows: ItemRows
 /** In the order the planner met them: its own records', past-due starts, shortages, then its explosion's. */
 function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   const exceptions = result.exceptions.slice(0, result.ownExceptions);
-  for (const record of result.supplies) if (record.planned?.pastDue === true) exceptions.push(pastDueStart(model, result.item, record));
+  const { supplies } = result;
+  for (let index = supplies.existing.length; index < supplies.length; index++) if (supplies.pastDue(index)) exceptions.push(pastDueStart(model, result.item, supplies, index));
   for (const short of result.shortages) exceptions.push(shortage(model, result.item, short));
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;
@@ -103,25 +102,34 @@ function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
 
 // Optional fields are set after the literal, in the schema's order: a spread per field made a
 // throw-away object per record, and the headline has hundreds of thousands.
-function plannedOrder(model: MrpModel, item: string, record: SupplyRecord): PlannedOrder {
-  const detail = record.planned!;
-  const kind = record.kind === 'planned-make' ? 'make' : 'buy';
-  const order: PlannedOrder = { id: record.id, item, kind, qty: detail.orderQty, start: model.dayText(detail.start), due: model.dayText(record.date) };
-  if (detail.bomVersion !== undefined) order.bomVersion = detail.bomVersion;
-  if (record.salesOrder !== undefined) order.salesOrder = record.salesOrder;
+function plannedOrder(model: MrpModel, item: string, supplies: SettledSupplies, index: number): PlannedOrder {
+  const kind = supplies.kind(index) === 'planned-make' ? 'make' : 'buy';
+  const order: PlannedOrder = {
+    id: supplies.id(index),
+    item,
+    kind,
+    qty: supplies.orderQty(index),
+    start: model.dayText(supplies.start(index)),
+    due: model.dayText(supplies.date(index)),
+  };
+  const bomVersion = supplies.bomVersion(index);
+  if (bomVersion !== undefined) order.bomVersion = bomVersion;
+  const salesOrder = supplies.salesOrder(index);
+  if (salesOrder !== undefined) order.salesOrder = salesOrder;
   return order;
 }
 
-function pastDueStart(model: MrpModel, item: string, record: SupplyRecord): PlanException {
-  const need = model.dayText(record.planned!.need);
-  const due = model.dayText(record.date);
+function pastDueStart(model: MrpModel, item: string, supplies: SettledSupplies, index: number): PlanException {
+  const id = supplies.id(index);
+  const need = model.dayText(supplies.need(index));
+  const due = model.dayText(supplies.date(index));
   return {
     type: 'past-due-start',
     item,
-    supply: record.id,
+    supply: id,
     date: due,
-    qty: record.qty,
-    message: `${record.id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
+    qty: supplies.qty(index),
+    message: `${id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
   };
 }
 
@@ -140,20 +148,23 @@ function shortage(model: MrpModel, item: string, short: Shortage): PlanException
 }
 
 // Most records have none of the optional fields: they get one object literal, not a spread per field.
-function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpeggedQty: number): PlanSupply {
-  const date = model.dayText(record.date);
-  if (record.salesOrder === undefined && record.lot === undefined && record.location === undefined) {
-    return { id: record.id, item, kind: record.kind, qty: record.qty, date, unpeggedQty };
-  }
+function planSupply(model: MrpModel, item: string, supplies: SettledSupplies, index: number, unpeggedQty: number): PlanSupply {
+  const id = supplies.id(index);
+  const kind = supplies.kind(index);
+  const qty = supplies.qty(index);
+  const date = model.dayText(supplies.date(index));
+  const salesOrder = supplies.salesOrder(index);
+  const record = supplies.existing[index];
+  if (salesOrder === undefined && record?.lot === undefined && record?.location === undefined) return { id, item, kind, qty, date, unpeggedQty };
   return {
-    id: record.id,
+    id,
     item,
-    kind: record.kind,
-    qty: record.qty,
+    kind,
+    qty,
     date,
-    ...(record.salesOrder === undefined ? {} : { salesOrder: record.salesOrder }),
-    ...(record.lot === undefined ? {} : { lot: record.lot }),
-    ...(record.location === undefined ? {} : { location: record.location }),
+    ...(salesOrder === undefined ? {} : { salesOrder }),
+    ...(record?.lot === undefined ? {} : { lot: record.lot }),
+    ...(record?.location === undefined ? {} : { location: record.location }),
     unpeggedQty,
   };
 }
@@ -165,7 +176,8 @@ function planSupply(model: MrpModel, item: string, record: SupplyRecord, unpegge
  * more before its first need. Supply due after the horizon end may serve demand not yet known: no
  * cancel or reduce for it.
  */
-function messagesFor(model: MrpModel, item: string, record: SupplyRecord, pegged: number, firstNeed: number | undefined, out: RescheduleMessage[]): void {
+function messagesFor(model: MrpModel, item: string, supplies: SettledSupplies, index: number, pegged: number, firstNeed: number | undefined, out: RescheduleMessage[]): void {
+  const record = supplies.existing[index]!;
   const date = model.dayText(record.due);
   const beyond = record.due > model.horizonEnd;
   if (pegged <= EPSILON || firstNeed === undefined) {

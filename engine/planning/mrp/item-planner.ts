@@ -12,6 +12,7 @@ import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-siz
 import type { MrpModel } from './mrp-model.js';
 import { OpenWindows } from './open-windows.js';
 import { PegList } from './peg-list.js';
+import { SettledSupplies } from './settled-supplies.js';
 import { plannedRestKey, sequenceKey } from './supply-id-key.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
@@ -209,7 +210,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       left: good,
       lot: undefined,
       location: undefined,
-      planned: { orderQty, start: need, need, pastDue: false, windowEnd, bomVersion: undefined },
+      planned: { orderQty, start: need, need, pastDue: false, windowEnd },
     };
     if (!periodic) plannedDates(model, item, record);
     const index = addSupply(record);
@@ -383,7 +384,8 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   markLate(supplies, demands, allocation, pegs);
   // Shortage and past-due-start exceptions are written out with the item's headline, not here.
   const ownExceptions = exceptions.length;
-  const explosions = explodeSupplies(model, graph, item, supplies, demands, pegs, exceptions);
+  const settled = new SettledSupplies(model.orderCodes, supplies);
+  const explosions = explodeSupplies(model, graph, item, supplies, settled, demands, pegs, exceptions);
   const pool: PoolEntry[] = [];
   for (let index = 0; index < supplies.length; index++) {
     const record = supplies[index]!;
@@ -394,7 +396,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   const { shortages, shortDemands } = shortagesOf(model, supplies, demands, allocation);
   const result: ItemResult = {
     item: itemId,
-    supplies,
+    supplies: settled,
     plannedIndex,
     exceptions,
     ownExceptions,

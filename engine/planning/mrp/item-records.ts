@@ -3,6 +3,7 @@ import type { PlanException, PlanSupply } from '../generated/planning-types.js';
 import type { DemandTable } from './demand-table.js';
 import type { ExplosionList } from './explosion-list.js';
 import type { PegList } from './peg-list.js';
+import type { SettledSupplies } from './settled-supplies.js';
 
 /** A substitute line a dependent demand may fall back on, in the order they are tried. */
 export interface SubstituteOption {
@@ -42,7 +43,6 @@ export interface PlannedDetail {
   need: DayNumber;
   pastDue: boolean;
   windowEnd: number;
-  bomVersion: string | undefined;
 }
 
 /** An item's own demand (sales order, forecast, safety stock); dependent demand is read from its parents' explosion lists. */
@@ -113,7 +113,7 @@ export interface Shortage {
  */
 export interface ItemResult {
   readonly item: string;
-  readonly supplies: readonly SupplyRecord[];
+  readonly supplies: SettledSupplies;
   /** Indexes of its planned orders among its supplies. */
   readonly plannedIndex: readonly number[];
   /**

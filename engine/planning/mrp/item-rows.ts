@@ -1,5 +1,5 @@
 import type { Peg, PlanDemand } from '../generated/planning-types.js';
-import { parentSupply as parentRecord } from './explosion-list.js';
+import { parentId } from './explosion-list.js';
 import type { DemandRecord, ItemDetail, ItemResult } from './item-records.js';
 import { EPSILON } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -34,13 +34,12 @@ export function itemRows(model: MrpModel, result: ItemResult, detail: ItemDetail
     }
     // Dependent rows, millions in a large plan: read from the parent's explosion directly.
     const list = table.incoming[source]!.list;
-    const parent = parentRecord(list, table.row[index]!);
-    const parentSupply = parent.id;
+    const parentSupply = parentId(list, table.row[index]!);
     const bomLine = list.lines[table.line[index]!]!.lineNo;
     const id = `${parentSupply}/${bomLine}`;
     ids.push(id);
     if (qty <= EPSILON) continue;
-    const salesOrder = parent.salesOrder;
+    const salesOrder = list.supplies.salesOrder(list.supply[table.row[index]!]!);
     const due = model.dayText(table.due[index]!);
     if (salesOrder === undefined && short <= EPSILON) {
       demands.push({ id, item, kind: 'dependent', qty, due, parentSupply, bomLine });
@@ -55,7 +54,7 @@ export function itemRows(model: MrpModel, result: ItemResult, detail: ItemDetail
   }
   const pegging: Peg[] = [];
   for (let at = 0; at < pegs.length; at++) {
-    pegging.push({ supply: result.supplies[pegs.supply[at]!]!.id, demand: ids[pegs.demand[at]!]!, qty: pegs.qty[at]! });
+    pegging.push({ supply: result.supplies.id(pegs.supply[at]!), demand: ids[pegs.demand[at]!]!, qty: pegs.qty[at]! });
   }
   return { demands, pegging };
 }
