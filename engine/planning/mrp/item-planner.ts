@@ -10,10 +10,11 @@ import type { KeptTable } from './kept-table.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import { NeedGroups } from './need-groups.js';
 import { OpenWindows } from './open-windows.js';
 import { PegList } from './peg-list.js';
 import { SettledSupplies } from './settled-supplies.js';
-import { plannedRestKey, sequenceKey } from './supply-id-key.js';
+import { plannedOrderId, plannedRestKey, sequenceKey } from './supply-id-key.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -60,10 +61,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
   let pending = 0;
   // 0, 1, 2, ...: the needs of an item that is not order-specific are the whole bucket, in order.
   const allNeeds: number[] = [];
-  // An order-specific item's needs per sales order, in the order the orders first appear in the
-  // bucket; kept from bucket to bucket (a Map and arrays per bucket were most of its garbage).
-  const groups = new Map<string, { readonly needs: number[]; count: number }>();
-  const groupKeys: string[] = [];
+  const groups = new NeedGroups();
   let pendingBucket = -1;
   let phantoms = 0;
   const plannedPrefix = `PL/${itemId}/`;
@@ -289,19 +287,9 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       while (allNeeds.length < pending) allNeeds.push(allNeeds.length);
       sizeGroup(FREE, allNeeds, pending);
     } else {
-      let keys = 0;
-      for (let need = 0; need < pending; need++) {
-        const key = demands.salesOrder(pendingDemand[need]!) ?? FREE;
-        let group = groups.get(key);
-        if (group === undefined) groups.set(key, (group = { needs: [], count: 0 }));
-        if (group.count === 0) groupKeys[keys++] = key;
-        group.needs[group.count++] = need;
-      }
-      for (let at = 0; at < keys; at++) {
-        const group = groups.get(groupKeys[at]!)!;
-        sizeGroup(groupKeys[at]!, group.needs, group.count);
-        group.count = 0;
-      }
+      for (let need = 0; need < pending; need++) groups.add(demands.salesOrder(pendingDemand[need]!) ?? FREE, need);
+      for (let at = 0; at < groups.size; at++) sizeGroup(groups.key(at), groups.needs(at), groups.count(at));
+      groups.clear();
     }
     pending = 0;
   }
@@ -421,13 +409,4 @@ interface SupplyPool {
 
 function newPool(): SupplyPool {
   return { list: [], head: 0, movable: [] };
-}
-
-/**
- * `PL/<item>/<bucket start>/<n>`: keyed by the bucket whose needs the order covers and its place
- * among that bucket's orders, so a new order in one bucket does not rename the orders of later
- * buckets, nor, through their exploded demand ids, every component's demand below them.
- */
-function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequence: number): string {
-  return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
 }

@@ -52,3 +52,12 @@ export function plannedRestKey(model: MrpModel, bucketDay: number, sequence: num
   if (offset < 0 || bucketDay > model.horizonEnd) return Number.NaN;
   return offset * SEQUENCE_SPAN + sequenceKey(sequence);
 }
+
+/**
+ * `PL/<item>/<bucket start>/<n>`: keyed by the bucket whose needs the order covers and its place
+ * among that bucket's orders, so a new order in one bucket does not rename the orders of later
+ * buckets, nor, through their exploded demand ids, every component's demand below them.
+ */
+export function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequence: number): string {
+  return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
+}
