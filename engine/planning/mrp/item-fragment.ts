@@ -1,5 +1,5 @@
 import type { Peg, PlanDemand, PlanException, PlannedOrder, PlanSupply, RescheduleMessage } from '../generated/planning-types.js';
-import type { ItemResult, Shortage, SubstituteDraw } from './item-records.js';
+import type { ItemResult, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
 import type { ItemRows } from './item-rows.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -46,17 +46,19 @@ function drawnFrom(count: number, draws: readonly SubstituteDraw[]): Float64Arra
  */
 export function itemHeadline(model: MrpModel, result: ItemResult, draws: readonly SubstituteDraw[]): ItemHeadline {
   const rescheduleMessages: RescheduleMessage[] = [];
-  const { supplies } = result;
+  // Open supply is among the existing supplies, which keep their records.
+  const existing = result.supplies.existing;
   // Most items have no open receipt that may move: then their pegs need not be read at all.
-  const movable = supplies.existing.some((record) => record.open && record.movable);
+  const movable = existing.some((record) => record.open && record.movable);
   const { drawn, needBy } = movable ? supplyUse(result, draws) : NO_USE;
-  for (let index = 0; movable && index < supplies.existing.length; index++) {
-    if (!supplies.open(index) || !supplies.movable(index)) continue;
-    const unpegged = round6(supplies.left(index) - drawn[index]!);
+  for (let index = 0; movable && index < existing.length; index++) {
+    const record = existing[index]!;
+    if (!record.open || !record.movable) continue;
+    const unpegged = round6(record.left - drawn[index]!);
     const firstNeed = needBy[index] === Infinity ? undefined : needBy[index];
-    messagesFor(model, result.item, supplies, index, round6(supplies.qty(index) - unpegged), firstNeed, rescheduleMessages);
+    messagesFor(model, result.item, record, round6(record.qty - unpegged), firstNeed, rescheduleMessages);
   }
-  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, supplies, index));
+  const plannedOrders = result.plannedIndex.map((index) => plannedOrder(model, result.item, result.supplies, index));
   return { plannedOrders, rescheduleMessages, exceptions: itemExceptions(model, result), shortages: result.shortDemands };
 }
 
@@ -176,8 +178,7 @@ function planSupply(model: MrpModel, item: string, supplies: SettledSupplies, in
  * more before its first need. Supply due after the horizon end may serve demand not yet known: no
  * cancel or reduce for it.
  */
-function messagesFor(model: MrpModel, item: string, supplies: SettledSupplies, index: number, pegged: number, firstNeed: number | undefined, out: RescheduleMessage[]): void {
-  const record = supplies.existing[index]!;
+function messagesFor(model: MrpModel, item: string, record: SupplyRecord, pegged: number, firstNeed: number | undefined, out: RescheduleMessage[]): void {
   const date = model.dayText(record.due);
   const beyond = record.due > model.horizonEnd;
   if (pegged <= EPSILON || firstNeed === undefined) {

@@ -1,3 +1,9 @@
+interface NeedGroup {
+  readonly key: string;
+  readonly needs: number[];
+  count: number;
+}
+
 /**
  * An order-specific item's net requirements of one bucket, grouped per sales order (or free) in the
  * order the orders first appear, each group its needs in order (indexes into the bucket's pending
@@ -5,32 +11,33 @@
  * netting's garbage for such items.
  */
 export class NeedGroups {
-  private readonly groups = new Map<string, { readonly needs: number[]; count: number }>();
-  private readonly keys: string[] = [];
+  private readonly byKey = new Map<string, NeedGroup>();
+  // This bucket's groups, in the order their keys first appeared; filled up to `size`.
+  private readonly active: NeedGroup[] = [];
   size = 0;
 
   add(key: string, need: number): void {
-    let group = this.groups.get(key);
-    if (group === undefined) this.groups.set(key, (group = { needs: [], count: 0 }));
-    if (group.count === 0) this.keys[this.size++] = key;
+    let group = this.byKey.get(key);
+    if (group === undefined) this.byKey.set(key, (group = { key, needs: [], count: 0 }));
+    if (group.count === 0) this.active[this.size++] = group;
     group.needs[group.count++] = need;
   }
 
   key(at: number): string {
-    return this.keys[at]!;
+    return this.active[at]!.key;
   }
 
   /** The group's needs: the first `count(at)` of them are this bucket's. */
   needs(at: number): readonly number[] {
-    return this.groups.get(this.keys[at]!)!.needs;
+    return this.active[at]!.needs;
   }
 
   count(at: number): number {
-    return this.groups.get(this.keys[at]!)!.count;
+    return this.active[at]!.count;
   }
 
   clear(): void {
-    for (let at = 0; at < this.size; at++) this.groups.get(this.keys[at]!)!.count = 0;
+    for (let at = 0; at < this.size; at++) this.active[at]!.count = 0;
     this.size = 0;
   }
 }

@@ -10,19 +10,13 @@ const KIND_CODES = new Map(KINDS.map((kind, code) => [kind, code]));
 const QTY = 0;
 const LEFT = 1;
 const DATE = 2;
-const DUE = 3;
-const ORDER = 4;
-const KIND = 5;
-const FLAGS = 6;
-const ORDER_QTY = 7;
-const START = 8;
-const NEED = 9;
-const FIELDS = 10;
-
-const MOVABLE = 1;
-const OPEN = 2;
-const PLANNED = 4;
-const PAST_DUE = 8;
+const ORDER = 3;
+const KIND = 4;
+const PAST_DUE = 5;
+const ORDER_QTY = 6;
+const START = 7;
+const NEED = 8;
+const FIELDS = 9;
 
 /**
  * An item's supplies once it is planned, kept until it is replanned, for its headline, its
@@ -56,10 +50,9 @@ export class SettledSupplies {
       numbers[at + QTY] = record.qty;
       numbers[at + LEFT] = record.left;
       numbers[at + DATE] = record.date;
-      numbers[at + DUE] = record.due;
       numbers[at + ORDER] = codes.code(record.salesOrder);
       numbers[at + KIND] = KIND_CODES.get(record.kind)!;
-      numbers[at + FLAGS] = (record.movable ? MOVABLE : 0) | (record.open ? OPEN : 0) | (planned === undefined ? 0 : PLANNED | (planned.pastDue ? PAST_DUE : 0));
+      numbers[at + PAST_DUE] = planned?.pastDue === true ? 1 : 0;
       if (planned !== undefined) {
         numbers[at + ORDER_QTY] = planned.orderQty;
         numbers[at + START] = planned.start;
@@ -96,30 +89,13 @@ export class SettledSupplies {
     return this.numbers[index * FIELDS + DATE]!;
   }
 
-  due(index: number): DayNumber {
-    return this.numbers[index * FIELDS + DUE]!;
-  }
-
   salesOrder(index: number): string | undefined {
     return this.codes.name(this.numbers[index * FIELDS + ORDER]!);
   }
 
-  /** Open supply that may be rescheduled (not firm). */
-  movable(index: number): boolean {
-    return (this.numbers[index * FIELDS + FLAGS]! & MOVABLE) !== 0;
-  }
-
-  open(index: number): boolean {
-    return (this.numbers[index * FIELDS + FLAGS]! & OPEN) !== 0;
-  }
-
-  planned(index: number): boolean {
-    return (this.numbers[index * FIELDS + FLAGS]! & PLANNED) !== 0;
-  }
-
   /** A planned order that should have started before the horizon start. */
   pastDue(index: number): boolean {
-    return (this.numbers[index * FIELDS + FLAGS]! & PAST_DUE) !== 0;
+    return this.numbers[index * FIELDS + PAST_DUE] === 1;
   }
 
   /** A planned order's quantity in ordered units (before scrap and yield). */
