@@ -169,56 +169,14 @@ function compareIds(rows: OrderRows, a: number, b: number): number {
     if (x < y) return -1;
     if (x > y) return 1;
   }
-  const p = rows.parentSupply(a);
-  const q = rows.parentSupply(b);
-  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p < q ? -1 : 1;
-  return compareText(rows.id(a), rows.id(b));
+  return compareParents(rows.parentSupply(a), rows.parentSupply(b)) || compareText(rows.id(a), rows.id(b));
 }
 
 /**
- * The allocation order of all rows, given `kept`, rows already in allocation order among themselves,
- * and `fresh`, the others (ascending indexes): the fresh rows are sorted alone and merged in, so
- * replanning an item whose incoming demand changed in a few parents' lists sorts those rows only.
- * Undefined when two rows have the same id (the full sort then orders them by index).
+ * How two dependent demands' ids compare by their parent supplies alone, 0 where those do not decide:
+ * an own demand (undefined), the same parent, or one parent's id a prefix of the other's.
  */
-export function mergedOrder(rows: OrderRows, kept: Int32Array, fresh: Int32Array): Int32Array | undefined {
-  const { due, priority, rank } = rows;
-  const sortedFresh = allocationOrder(subset(rows, fresh));
-  const order = new Int32Array(kept.length + fresh.length);
-  let k = 0;
-  let f = 0;
-  let at = 0;
-  while (k < kept.length && f < fresh.length) {
-    const a = kept[k]!;
-    const b = fresh[sortedFresh[f]!]!;
-    let cmp = due[a]! - due[b]! || priority[a]! - priority[b]! || rank[a]! - rank[b]!;
-    if (cmp === 0) cmp = compareIds(rows, a, b);
-    if (cmp === 0) return undefined;
-    if (cmp < 0) {
-      order[at++] = a;
-      k += 1;
-    } else {
-      order[at++] = b;
-      f += 1;
-    }
-  }
-  while (k < kept.length) order[at++] = kept[k++]!;
-  while (f < fresh.length) order[at++] = fresh[sortedFresh[f++]!]!;
-  return order;
-}
-
-function subset(rows: OrderRows, indexes: Int32Array): OrderRows {
-  const count = indexes.length;
-  const due = new Float64Array(count);
-  const priority = new Float64Array(count);
-  const rank = new Float64Array(count);
-  const idKey = new Float64Array(count).fill(Number.NaN);
-  for (let at = 0; at < count; at++) {
-    const index = indexes[at]!;
-    due[at] = rows.due[index]!;
-    priority[at] = rows.priority[index]!;
-    rank[at] = rows.rank[index]!;
-    if (rows.idKey !== undefined) idKey[at] = rows.idKey[index]!;
-  }
-  return { length: count, due, priority, rank, idKey, parentSupply: (at) => rows.parentSupply(indexes[at]!), id: (at) => rows.id(indexes[at]!) };
+export function compareParents(p: string | undefined, q: string | undefined): number {
+  if (p !== undefined && q !== undefined && p !== q && !p.startsWith(q) && !q.startsWith(p)) return p < q ? -1 : 1;
+  return 0;
 }

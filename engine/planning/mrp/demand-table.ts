@@ -7,25 +7,33 @@ import { compareText, type MrpModel } from './mrp-model.js';
 import type { SalesOrderCodes } from './sales-order-codes.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
-const DEPENDENT_RANK = 1;
+/** The allocation rank of dependent demand: with open sales orders, before forecasts (item-demands.ts). */
+export const DEPENDENT_RANK = 1;
 
 /** Where an item's dependent demand comes from: a parent's explosion list (rows of its lines to the item). */
 export interface Incoming {
+  readonly parent: string;
   readonly list: ExplosionList;
   /** Per version of the list, its lines to the item. */
   readonly lines: readonly (readonly ExplodedLine[])[];
 }
 
-export function incomingFrom(list: ExplosionList, item: string): Incoming | undefined {
+export function incomingFrom(parent: string, list: ExplosionList, item: string): Incoming | undefined {
   const lines = list.linesTo.get(item);
-  return lines === undefined ? undefined : { list, lines };
+  return lines === undefined ? undefined : { parent, list, lines };
+}
+
+/** A dependent row's quantity: the entry's order quantity through the line. */
+export function rowQty(list: ExplosionList, entry: number, line: ExplodedLine): number {
+  return round6(list.qty[entry]! * line.qtyPer * line.scrap);
 }
 
 /**
- * The columns one item's demand table lives in. Items are planned one at a time and keep no rows
- * (an item's detail is worked out again when it is written out), so every table is a view into
- * these, grown as needed: a large factory has millions of rows, and columns per item were most of
- * the planner's garbage. Two sets: sorting gathers from one into the other.
+ * The columns one item's demand table is built in. Items are planned one at a time and a
+ * regenerative run keeps no rows (an item's detail is worked out again when it is written out), so
+ * every table it builds is a view into these, grown as needed: a large factory has millions of rows,
+ * and columns per item were most of the planner's garbage (the incremental planner copies each table
+ * out, kept-table.ts). Two sets: sorting gathers from one into the other.
  */
 class Columns {
   capacity = 0;
@@ -76,25 +84,25 @@ export class DemandTable {
   row: Int32Array;
   /** A dependent demand's BOM line (an index into its list's lines). */
   line: Int32Array;
-  /** Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids must be compared as text. */
-  idKey: Float64Array;
-  /** Where the rows copied from a kept table start (they run to the end, in allocation order); undefined: none were. */
-  readonly keptFrom: number | undefined;
+  /**
+   * Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids
+   * must be compared as text. Undefined for a kept table's rows, which are in allocation order already.
+   */
+  idKey: Float64Array | undefined;
   /** Whether any demand may fall back on substitutes; whether any comes through a phantom line. */
   readonly substituting: boolean;
   readonly phantoms: boolean;
 
   /**
-   * The own records first, then each incoming list's rows: per entry, its lines to the item. Given
-   * the item's kept table, the rows of lists it has too are copied from it last, in its order, when
-   * they are at least half of the rows.
+   * The own records first, then each incoming list's rows: per entry, its lines to the item. Given a
+   * kept table patched to these records and lists, its rows, in its columns.
    */
   constructor(
     readonly records: readonly DemandRecord[],
     readonly incoming: readonly Incoming[],
     private readonly codes: SalesOrderCodes,
     restSpan: number,
-    previous?: KeptTable,
+    readonly kept?: KeptTable,
   ) {
     let count = records.length;
     let substituting = false;
@@ -108,10 +116,21 @@ export class DemandTable {
         }
       }
     }
-    const reused = previous === undefined ? undefined : reusedLists(incoming, previous, count);
     this.length = count;
     this.substituting = substituting;
     this.phantoms = phantoms;
+    if (kept !== undefined) {
+      this.due = kept.due.subarray(0, count);
+      this.priority = kept.priority.subarray(0, count);
+      this.rank = kept.rank.subarray(0, count);
+      this.qty = kept.qty.subarray(0, count);
+      this.order = kept.order.subarray(0, count);
+      this.source = kept.source.subarray(0, count);
+      this.row = kept.row.subarray(0, count);
+      this.line = kept.line.subarray(0, count);
+      this.idKey = undefined;
+      return;
+    }
     const columns = filled;
     columns.ensure(count);
     // Columns in locals: stores through `this` each row were most of building a large table.
@@ -129,10 +148,7 @@ export class DemandTable {
       lineOf[at] = -1;
       idKey[at] = Number.NaN;
     }
-    const ranks = prefixRanks(incoming, restSpan);
-    at = pullRows(columns, incoming, ranks, restSpan, at, reused);
-    this.keptFrom = reused === undefined ? undefined : at;
-    if (reused !== undefined) copyKept(columns, incoming, ranks, restSpan, at, previous!, reused);
+    pullRows(columns, incoming, prefixRanks(incoming, restSpan), restSpan, at);
     this.due = columns.due.subarray(0, count);
     this.priority = columns.priority.subarray(0, count);
     this.rank = columns.rank.subarray(0, count);
@@ -147,6 +163,7 @@ export class DemandTable {
   /** Puts the demands in this order: order[at] is the index of the demand that goes to position at. */
   reorder(order: Int32Array): void {
     const count = this.length;
+    const keys = this.idKey!;
     const next = spare;
     next.ensure(count);
     const { due, priority, rank, qty, order: orderOf, source, row, line, idKey } = next;
@@ -160,7 +177,7 @@ export class DemandTable {
       source[at] = this.source[index]!;
       row[at] = this.row[index]!;
       line[at] = this.line[index]!;
-      idKey[at] = this.idKey[index]!;
+      idKey[at] = keys[index]!;
     }
     spare = filled;
     filled = next;
@@ -230,10 +247,9 @@ interface Run {
  * order within a prefix), so the allocation order rarely has ties to sort. A parent's open production
  * orders (their own prefixes) would otherwise come amid other parents' planned orders.
  */
-function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined, reused: Reused | undefined): Run[] {
+function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined): Run[] {
   const runs: Run[] = [];
   for (let from = 0; from < incoming.length; from++) {
-    if (reused?.kept[from] === 1) continue;
     const { list } = incoming[from]!;
     let first = 0;
     for (let entry = 1; entry <= list.length; entry++) {
@@ -246,16 +262,15 @@ function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined,
   return runs;
 }
 
-/** Writes the incoming lists' rows (but those of reused lists) from `from` on, run by run: per entry, a row per line to the item. Returns where they end. */
-function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number, reused: Reused | undefined): number {
+/** Writes the incoming lists' rows from `from` on, run by run: per entry, a row per line to the item. */
+function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number): void {
   const { due, priority, rank, qty, order, source, row, line: lineOf, idKey } = columns;
   let at = from;
-  for (const run of pullOrder(incoming, ranks, reused)) {
+  for (const run of pullOrder(incoming, ranks)) {
     const { list, lines } = incoming[run.from]!;
     for (let entry = run.first; entry < run.end; entry++) {
       const to = lines[list.version[entry]!]!;
       if (to.length === 0) continue;
-      const orderQty = list.qty[entry]!;
       const start = list.start[entry]!;
       const urgency = list.urgency[entry]!;
       const code = list.order[entry]!;
@@ -265,7 +280,7 @@ function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number
         due[at] = start;
         priority[at] = urgency;
         rank[at] = DEPENDENT_RANK;
-        qty[at] = round6(orderQty * line.qtyPer * line.scrap);
+        qty[at] = rowQty(list, entry, line);
         order[at] = code;
         source[at] = run.from;
         row[at] = entry;
@@ -274,48 +289,6 @@ function pullRows(columns: Columns, incoming: readonly Incoming[], ranks: number
         at += 1;
       }
     }
-  }
-  return at;
-}
-
-/** Which incoming lists a kept table has rows of: per incoming list, 1 if kept; per kept source, its incoming index (-1: gone). */
-interface Reused {
-  readonly kept: Uint8Array;
-  readonly to: Int32Array;
-}
-
-/** Undefined when the kept table's rows still current are fewer than half of `count`: sorting all is then cheaper than merging. */
-function reusedLists(incoming: readonly Incoming[], previous: KeptTable, count: number): Reused | undefined {
-  const position = new Map<ExplosionList, number>();
-  incoming.forEach(({ list }, at) => position.set(list, at));
-  const to = Int32Array.from(previous.lists, (list) => position.get(list) ?? -1);
-  let rows = 0;
-  for (let at = 0; at < previous.length; at++) if (to[previous.source[at]!] !== -1) rows += 1;
-  if (rows * 2 < count) return undefined;
-  const kept = new Uint8Array(incoming.length);
-  for (const at of to) if (at !== -1) kept[at] = 1;
-  return { kept, to };
-}
-
-/** The kept table's rows of lists still current, from `from` on in its order, with id keys by this table's prefix ranks. */
-function copyKept(columns: Columns, incoming: readonly Incoming[], ranks: number[][] | undefined, restSpan: number, from: number, previous: KeptTable, reused: Reused): void {
-  const { due, priority, rank, qty, order, source, row, line, idKey } = columns;
-  let at = from;
-  for (let index = 0; index < previous.length; index++) {
-    const to = reused.to[previous.source[index]!]!;
-    if (to === -1) continue;
-    const entry = previous.row[index]!;
-    const { list } = incoming[to]!;
-    due[at] = previous.due[index]!;
-    priority[at] = previous.priority[index]!;
-    rank[at] = DEPENDENT_RANK;
-    qty[at] = previous.qty[index]!;
-    order[at] = previous.order[index]!;
-    source[at] = to;
-    row[at] = entry;
-    line[at] = previous.line[index]!;
-    idKey[at] = ranks === undefined ? Number.NaN : ranks[to]![list.prefix[entry]!]! * restSpan + list.rest[entry]!;
-    at += 1;
   }
 }
 

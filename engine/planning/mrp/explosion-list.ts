@@ -88,7 +88,8 @@ export function sameExplosions(a: ExplosionList | undefined, b: ExplosionList | 
   return true;
 }
 
-function sameLines(a: readonly ExplodedLine[], b: readonly ExplodedLine[]): boolean {
+/** Whether two versions' lines explode alike (the same components, line numbers, quantities, scrap, phantoms and options). */
+export function sameLines(a: readonly ExplodedLine[], b: readonly ExplodedLine[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((line, at) => {
     const other = b[at]!;

@@ -1,9 +1,9 @@
 import type { DayNumber } from '../calendar/index.js';
 import type { MrpDemand, MrpItem, PlanException } from '../generated/planning-types.js';
-import { allocationOrder, mergedOrder } from './allocation-order.js';
+import { allocationOrder } from './allocation-order.js';
 import { DemandTable, type Incoming } from './demand-table.js';
 import type { DemandRecord } from './item-records.js';
-import type { KeptTable } from './kept-table.js';
+import { type KeptDemand, patchKept } from './kept-table-patch.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 import { restSpan } from './supply-id-key.js';
@@ -15,9 +15,10 @@ const DEFAULT_PRIORITY = 100;
 /**
  * An item's demands in allocation order: due day, then priority (lower first), then open sales
  * orders and dependent demand before forecasts, then id. Safety stock is a demand at the horizon
- * start ahead of all others, so the stock it holds is never handed out and the floor holds.
+ * start ahead of all others, so the stock it holds is never handed out and the floor holds. Given
+ * the item's kept table, it is patched to these demands and becomes the table.
  */
-export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly Incoming[], exceptions: PlanException[], previous?: KeptTable): DemandTable {
+export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly Incoming[], exceptions: PlanException[], previous?: KeptDemand): DemandTable {
   const records: DemandRecord[] = [];
   if ((item.safetyStock ?? 0) > EPSILON) {
     records.push(record(`SAFETY/${item.id}`, 'safety-stock', round6(item.safetyStock!), model.horizonStart, model.dayText(model.horizonStart), 0, undefined));
@@ -43,18 +44,12 @@ export function itemDemands(model: MrpModel, item: MrpItem, incoming: readonly I
     const day = Math.max(due, model.horizonStart);
     records.push(record(demand.id, demand.kind, qty, day, demand.due, demand.priority ?? DEFAULT_PRIORITY, demand.salesOrder));
   }
-  const table = new DemandTable(records, incoming, model.orderCodes, restSpan(model), previous);
-  table.reorder((table.keptFrom === undefined ? undefined : keptOrder(table, table.keptFrom)) ?? allocationOrder(table));
+  if (previous !== undefined && patchKept(previous.table, records, incoming, previous.diffs, model.orderCodes)) {
+    return new DemandTable(records, incoming, model.orderCodes, restSpan(model), previous.table);
+  }
+  const table = new DemandTable(records, incoming, model.orderCodes, restSpan(model));
+  table.reorder(allocationOrder(table));
   return table;
-}
-
-/** The kept rows (from `keptFrom` on, in order already) with the others sorted alone and merged in. */
-function keptOrder(table: DemandTable, keptFrom: number): Int32Array | undefined {
-  const kept = new Int32Array(table.length - keptFrom);
-  for (let at = 0; at < kept.length; at++) kept[at] = keptFrom + at;
-  const fresh = new Int32Array(keptFrom);
-  for (let at = 0; at < keptFrom; at++) fresh[at] = at;
-  return mergedOrder(table, kept, fresh);
 }
 
 function record(

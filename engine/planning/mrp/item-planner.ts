@@ -6,7 +6,7 @@ import { markLate, needBy, newAllocation, shortagesOf } from './item-allocation.
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
 import type { ItemDetail, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
-import type { KeptTable } from './kept-table.js';
+import type { KeptDemand } from './kept-table-patch.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
@@ -29,9 +29,9 @@ const NOISE = 1e-5;
  * make supply its components' demand comes from. Reads nothing of other items but its incoming
  * demand and the substitute pools, which is what lets net-change reuse every other item's result.
  * The result is kept; the detail (its demands and pegs) only until the next item is planned. Given
- * the item's kept table, rows of parents that were not replanned keep their order.
+ * the item's kept table, it is patched to the item's demands (kept-table-patch.ts).
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup, previous?: KeptTable): { result: ItemResult; detail: ItemDetail } {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup, previous?: KeptDemand): { result: ItemResult; detail: ItemDetail } {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);

@@ -2,53 +2,80 @@ import type { DemandTable } from './demand-table.js';
 import type { ExplosionList } from './explosion-list.js';
 
 /**
- * An item's dependent demand rows in allocation order, as the incremental planner keeps them between
- * changes for the items it replanned (a regenerative run keeps none). When net-change replans the
- * item again, the rows of parents whose explosion lists are the very same objects are copied from
- * here in this order, and only the other rows are read from their lists and sorted, then merged in
- * (allocation-order.ts): one new order touches a few of a shared component's parents, and reading
- * and sorting every row again was half of an update.
+ * An item's demand table in allocation order (its own demands and every row its parents' explosions
+ * place on it), as the incremental planner keeps it between changes. When net-change replans the item
+ * it is patched in place (kept-table-patch.ts): the rows of changed parent supplies and the own
+ * demands are dropped, the new ones sorted alone and merged in, and the netting reads these columns
+ * directly. Reading and sorting every row again was most of an update: one new order changes a few
+ * of a shared component's thousands of rows.
  */
-export interface KeptTable {
-  /** The lists the rows came from; `source` indexes them. */
-  readonly lists: readonly ExplosionList[];
-  readonly length: number;
-  readonly source: Int32Array;
-  readonly row: Int32Array;
-  readonly line: Int32Array;
-  readonly order: Int32Array;
-  readonly due: Float64Array;
-  readonly priority: Float64Array;
-  readonly qty: Float64Array;
+export class KeptTable {
+  length: number;
+  /** Per source (the index of the incoming list a row came from): its parent item, and that list. */
+  parents: string[];
+  lists: ExplosionList[];
+  due!: Float64Array;
+  priority!: Float64Array;
+  qty!: Float64Array;
+  order!: Int32Array;
+  source!: Int32Array;
+  row!: Int32Array;
+  line!: Int32Array;
+  rank!: Uint8Array;
+
+  /** A copy of the table's rows, with room to grow. */
+  constructor(table: DemandTable) {
+    this.length = table.length;
+    this.parents = table.incoming.map(({ parent }) => parent);
+    this.lists = table.incoming.map(({ list }) => list);
+    this.columns(roomFor(table.length), table);
+  }
+
+  /** Room for `count` rows, keeping the first `length`. */
+  ensure(count: number): void {
+    if (count > this.due.length) this.columns(roomFor(count), this);
+  }
+
+  // One buffer per table: a large factory has tens of thousands of tables, and an allocation per column was a tenth of creating the planner.
+  private columns(capacity: number, from: Rows): void {
+    const buffer = new ArrayBuffer(capacity * BYTES_PER_ROW);
+    const count = this.length;
+    this.due = copied(new Float64Array(buffer, 0, capacity), from.due, count);
+    this.priority = copied(new Float64Array(buffer, capacity * 8, capacity), from.priority, count);
+    this.qty = copied(new Float64Array(buffer, capacity * 16, capacity), from.qty, count);
+    this.order = copied(new Int32Array(buffer, capacity * 24, capacity), from.order, count);
+    this.source = copied(new Int32Array(buffer, capacity * 28, capacity), from.source, count);
+    this.row = copied(new Int32Array(buffer, capacity * 32, capacity), from.row, count);
+    this.line = copied(new Int32Array(buffer, capacity * 36, capacity), from.line, count);
+    this.rank = copied(new Uint8Array(buffer, capacity * 40, capacity), from.rank, count);
+  }
+
+  /** Moves rows start to end (exclusive) to `target`, in every column. */
+  move(target: number, start: number, end: number): void {
+    if (target === start || start === end) return;
+    this.due.copyWithin(target, start, end);
+    this.priority.copyWithin(target, start, end);
+    this.rank.copyWithin(target, start, end);
+    this.qty.copyWithin(target, start, end);
+    this.order.copyWithin(target, start, end);
+    this.source.copyWithin(target, start, end);
+    this.row.copyWithin(target, start, end);
+    this.line.copyWithin(target, start, end);
+  }
 }
 
-/** The table's dependent rows, in its (sorted) order, in one buffer. */
-export function keepTable(table: DemandTable): KeptTable {
-  let count = 0;
-  for (let index = 0; index < table.length; index++) if (table.source[index]! !== -1) count += 1;
-  const buffer = new ArrayBuffer(count * (3 * 8 + 4 * 4));
-  const kept: KeptTable = {
-    lists: table.incoming.map(({ list }) => list),
-    length: count,
-    due: new Float64Array(buffer, 0, count),
-    priority: new Float64Array(buffer, count * 8, count),
-    qty: new Float64Array(buffer, count * 16, count),
-    source: new Int32Array(buffer, count * 24, count),
-    row: new Int32Array(buffer, count * 28, count),
-    line: new Int32Array(buffer, count * 32, count),
-    order: new Int32Array(buffer, count * 36, count),
-  };
-  let at = 0;
-  for (let index = 0; index < table.length; index++) {
-    if (table.source[index]! === -1) continue;
-    kept.due[at] = table.due[index]!;
-    kept.priority[at] = table.priority[index]!;
-    kept.qty[at] = table.qty[index]!;
-    kept.source[at] = table.source[index]!;
-    kept.row[at] = table.row[index]!;
-    kept.line[at] = table.line[index]!;
-    kept.order[at] = table.order[index]!;
-    at += 1;
-  }
-  return kept;
+// A patch mostly adds a few rows: an eighth more than needed spares most copies on growing.
+const roomFor = (count: number) => count + (count >> 3) + 16;
+
+// Three columns of doubles, four of 32-bit integers, the rank in a byte.
+const BYTES_PER_ROW = 3 * 8 + 4 * 4 + 1;
+
+type Column = Float64Array | Int32Array | Uint8Array;
+
+/** The columns a kept table is copied from: a demand table's, or its own before it grows. */
+type Rows = Readonly<Record<'due' | 'priority' | 'qty' | 'order' | 'source' | 'row' | 'line' | 'rank', Column>>;
+
+function copied<T extends Column>(into: T, from: Column, count: number): T {
+  into.set(from.subarray(0, count));
+  return into;
 }

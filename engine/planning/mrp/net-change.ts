@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors/index.js';
 import { type BomGraph, buildBomGraph } from './bom-graph.js';
+import { diffExplosions } from './explosion-diff.js';
 import { componentsOf, sameExplosions } from './explosion-list.js';
 import type { PoolEntry, SubstituteDraw } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
@@ -149,10 +150,14 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   for (const item of graph.order) {
     if (!dirty.has(item)) continue;
     const before = state.results.get(item);
-    const after = replanItem(state, item, true);
+    let after = replanItem(state, item);
     replanned += 1;
     refresh.add(item);
-    if (!sameExplosions(before?.explosions, after.explosions)) {
+    if (sameExplosions(before?.explosions, after.explosions)) {
+      // The very same list: the kept tables that read it stay current.
+      if (after.explosions !== before?.explosions) state.results.set(item, (after = { ...after, explosions: before?.explosions }));
+    } else {
+      if (before?.explosions !== undefined && after.explosions !== undefined) state.diffs.set(after.explosions, diffExplosions(before.explosions, after.explosions));
       for (const child of componentsOf(before?.explosions)) dirty.add(child);
       for (const child of componentsOf(after.explosions)) dirty.add(child);
     }
@@ -165,6 +170,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
     }
   }
   for (const item of refresh) forgetWritten(state, item);
+  state.diffs.clear();
   return replanned;
 }
 

@@ -3,7 +3,9 @@ import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import { type Incoming, incomingFrom } from './demand-table.js';
 import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
 import { type ItemRows, itemRows } from './item-rows.js';
-import { type KeptTable, keepTable } from './kept-table.js';
+import type { ListDiff } from './explosion-diff.js';
+import type { ExplosionList } from './explosion-list.js';
+import { KeptTable } from './kept-table.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
@@ -26,8 +28,10 @@ export interface PlanState {
    */
   readonly rows: Map<string, ItemRows>;
   readonly keepRows: boolean;
-  /** Each item's sorted dependent demand, kept by the incremental planner only (kept-table.ts). */
+  /** Each item's demand table, kept by the incremental planner only (kept-table.ts). */
   readonly tables: Map<string, KeptTable> | undefined;
+  /** While net-change replans: the explosion lists it replaced, by the new list, for the components' kept tables. */
+  readonly diffs: Map<ExplosionList, ListDiff>;
 }
 
 export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: boolean }): PlanState {
@@ -40,6 +44,7 @@ export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: 
     rows: new Map(),
     keepRows: keep.rows,
     tables: keep.tables ? new Map() : undefined,
+    diffs: new Map(),
   };
 }
 
@@ -59,7 +64,7 @@ function incomingOf(state: PlanState, item: string): Incoming[] {
     // A parent across a cut cycle edge may be planned after this item and still hold an older result.
     if (cut && state.graph.cutEdges.has(edgeKey(parent, item))) continue;
     const list = state.results.get(parent)?.explosions;
-    const from = list === undefined ? undefined : incomingFrom(list, item);
+    const from = list === undefined ? undefined : incomingFrom(parent, list, item);
     if (from !== undefined) incoming.push(from);
   }
   return incoming;
@@ -89,16 +94,16 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
 }
 
 /**
- * Plans the item and keeps its result, its demand and peg records where rows are kept, and, when
- * net-change replans it (`again`), its sorted demand where tables are kept: a regenerative run keeps
- * none, since copying every item's rows cost its first plan a tenth and did not make the first
- * update faster; the items one change reaches (the shared components) are mostly those the next
- * change reaches again.
+ * Plans the item and keeps its result, its demand and peg records where rows are kept, and its
+ * demand table where tables are kept (the incremental planner: a copy, unless the kept table was
+ * patched and planned from).
  */
-export function replanItem(state: PlanState, item: string, again: boolean): ItemResult {
-  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), state.tables?.get(item));
+export function replanItem(state: PlanState, item: string): ItemResult {
+  const table = state.tables?.get(item);
+  const previous = table === undefined ? undefined : { table, diffs: state.diffs };
+  const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), previous);
   state.results.set(item, result);
-  if (again) state.tables?.set(item, keepTable(detail.demands));
+  state.tables?.set(item, detail.demands.kept ?? new KeptTable(detail.demands));
   if (state.keepRows) state.rows.set(item, itemRows(state.model, result, detail));
   else state.rows.delete(item);
   return result;
@@ -146,7 +151,8 @@ export function fragmentOf(state: PlanState, item: string): ItemFragment | undef
 /**
  * The regenerative run: every item in planning order. Nothing is written out yet, but for a plan
  * that will be written out in full (`keepRows`), each item's demand and peg records are made while
- * its detail is at hand, rather than planning it again then.
+ * its detail is at hand, rather than planning it again then; the incremental planner keeps every
+ * item's demand table, so that the first change patches tables too.
  */
 export function planAll(state: PlanState): void {
   state.results.clear();
@@ -154,7 +160,7 @@ export function planAll(state: PlanState): void {
   state.fragments.clear();
   state.rows.clear();
   state.tables?.clear();
-  for (const item of state.graph.order) replanItem(state, item, false);
+  for (const item of state.graph.order) replanItem(state, item);
 }
 
 export function assembleHeadline(state: PlanState, replannedItems?: number): MrpPlanHeadline {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationOrder, mergedOrder, type OrderRows } from '../../../../engine/planning/mrp/allocation-order.js';
+import { allocationOrder, type OrderRows } from '../../../../engine/planning/mrp/allocation-order.js';
 
 interface Row {
   readonly parent: string | undefined;
@@ -65,35 +65,9 @@ describe('allocation order', () => {
         const idKey = rows.map((row, index) => (known[index] === true ? rankOf.get(idOf(row))! : Number.NaN));
         const keyed = { ...orderRows(rows), idKey };
         expect(Array.from(allocationOrder(keyed), (index) => idOf(rows[index]!))).toEqual(expected);
-        const half = Int32Array.from(expected.map((id) => rows.findIndex((row) => idOf(row) === id)).filter((index) => index % 2 === 0));
-        const rest = Int32Array.from(rows.map((_, index) => index).filter((index) => index % 2 === 1));
-        expect(Array.from(mergedOrder(keyed, half, rest)!, (index) => idOf(rows[index]!))).toEqual(expected);
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('merging rows sorted before (an unchanged parent\'s) with the others sorted alone equals the full sort', () => {
-    fc.assert(
-      fc.property(records, fc.array(fc.boolean(), { maxLength: 60 }), (rows, keep) => {
-        const expected = [...rows].sort(byDefinition).map(idOf);
-        const byId = new Map(rows.map((row, index) => [idOf(row), index]));
-        const isKept = (index: number) => keep[index] === true;
-        const kept = Int32Array.from(expected.map((id) => byId.get(id)!).filter(isKept));
-        const fresh = Int32Array.from(rows.map((_, index) => index).filter((index) => !isKept(index)));
-        const merged = mergedOrder(orderRows(rows), kept, fresh);
-        expect(Array.from(merged!, (index) => idOf(rows[index]!))).toEqual(expected);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('gives up merging when a kept row and a fresh one have the same id, for the full sort to order them', () => {
-    const rows: Row[] = [
-      { parent: 'P', line: 1, due: 0, priority: 100, rank: 1 },
-      { parent: 'P', line: 1, due: 0, priority: 100, rank: 1 },
-    ];
-    expect(mergedOrder(orderRows(rows), Int32Array.of(0), Int32Array.of(1))).toBeUndefined();
   });
 
   it('takes the comparison sort for priorities outside the schema range, with the same order', () => {
