@@ -63,6 +63,18 @@ class Columns {
   }
 }
 
+/** A table's columns but its id keys: the shared columns', or a kept table's. */
+interface RowColumns {
+  readonly due: Float64Array;
+  readonly priority: Float64Array;
+  readonly rank: Uint8Array;
+  readonly qty: Float64Array;
+  readonly order: Int32Array;
+  readonly source: Int32Array;
+  readonly row: Int32Array;
+  readonly line: Int32Array;
+}
+
 let filled = new Columns();
 let spare = new Columns();
 
@@ -73,17 +85,17 @@ let spare = new Columns();
  */
 export class DemandTable {
   readonly length: number;
-  due: Float64Array;
-  priority: Float64Array;
-  rank: Uint8Array;
-  qty: Float64Array;
+  due!: Float64Array;
+  priority!: Float64Array;
+  rank!: Uint8Array;
+  qty!: Float64Array;
   /** Each demand's sales order (SalesOrderCodes). */
-  order: Int32Array;
+  order!: Int32Array;
   /** Where each demand comes from: -1 for an own record, else the index of its incoming list; then its record or entry there. */
-  source: Int32Array;
-  row: Int32Array;
+  source!: Int32Array;
+  row!: Int32Array;
   /** A dependent demand's BOM line (an index into its list's lines). */
-  line: Int32Array;
+  line!: Int32Array;
   /**
    * Numbers in the order of the demands' ids (supply-id-key.ts): NaN for own records, and where ids
    * must be compared as text. Undefined for a kept table's rows, which are in allocation order already.
@@ -120,14 +132,7 @@ export class DemandTable {
     this.substituting = substituting;
     this.phantoms = phantoms;
     if (kept !== undefined) {
-      this.due = kept.due.subarray(0, count);
-      this.priority = kept.priority.subarray(0, count);
-      this.rank = kept.rank.subarray(0, count);
-      this.qty = kept.qty.subarray(0, count);
-      this.order = kept.order.subarray(0, count);
-      this.source = kept.source.subarray(0, count);
-      this.row = kept.row.subarray(0, count);
-      this.line = kept.line.subarray(0, count);
+      this.view(kept, count);
       this.idKey = undefined;
       return;
     }
@@ -149,14 +154,7 @@ export class DemandTable {
       idKey[at] = Number.NaN;
     }
     pullRows(columns, incoming, prefixRanks(incoming, restSpan), restSpan, at);
-    this.due = columns.due.subarray(0, count);
-    this.priority = columns.priority.subarray(0, count);
-    this.rank = columns.rank.subarray(0, count);
-    this.qty = columns.qty.subarray(0, count);
-    this.order = columns.order.subarray(0, count);
-    this.source = columns.source.subarray(0, count);
-    this.row = columns.row.subarray(0, count);
-    this.line = columns.line.subarray(0, count);
+    this.view(columns, count);
     this.idKey = columns.idKey.subarray(0, count);
   }
 
@@ -181,15 +179,20 @@ export class DemandTable {
     }
     spare = filled;
     filled = next;
-    this.due = due.subarray(0, count);
-    this.priority = priority.subarray(0, count);
-    this.rank = rank.subarray(0, count);
-    this.qty = qty.subarray(0, count);
-    this.order = orderOf.subarray(0, count);
-    this.source = source.subarray(0, count);
-    this.row = row.subarray(0, count);
-    this.line = line.subarray(0, count);
+    this.view(next, count);
     this.idKey = idKey.subarray(0, count);
+  }
+
+  /** The first `count` rows of these columns become the table's. */
+  private view(columns: RowColumns, count: number): void {
+    this.due = columns.due.subarray(0, count);
+    this.priority = columns.priority.subarray(0, count);
+    this.rank = columns.rank.subarray(0, count);
+    this.qty = columns.qty.subarray(0, count);
+    this.order = columns.order.subarray(0, count);
+    this.source = columns.source.subarray(0, count);
+    this.row = columns.row.subarray(0, count);
+    this.line = columns.line.subarray(0, count);
   }
 
   salesOrder(index: number): string | undefined {
