@@ -81,7 +81,8 @@ let spare = new Columns();
 /**
  * An item's demands (its own records and the rows its parents' explosions place on it) as columns:
  * what the netting loop reads per demand is in typed arrays, the rest is read through the record or
- * the parent's explosion on request. The table is valid until the next item's table is made.
+ * the parent's explosion on request. The table is valid until the next item's table is made (one
+ * over a kept table, until that table is patched again).
  */
 export class DemandTable {
   readonly length: number;
