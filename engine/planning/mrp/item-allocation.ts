@@ -32,26 +32,49 @@ export function newAllocation(demands: DemandTable): DemandAllocation {
   return allocation;
 }
 
-/** The demands pegged to late supply, in allocation order, as their exceptions are made from them. */
-export function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation): { shortages: Shortage[]; shortDemands: number } {
+// How far past a shortage that no longer matches the next one is looked for: one removed, or a few.
+const RESYNC = 4;
+
+/**
+ * The demands pegged to late supply, in allocation order, as their exceptions are made from them.
+ * A shortage equal to one of the item's previous shortages is that object, in the same order, so
+ * its exception is made once (net-change: most of a replanned item's shortages stay the same).
+ */
+export function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation, previous: readonly Shortage[] = []): { shortages: Shortage[]; shortDemands: number } {
   const shortages: Shortage[] = [];
   let shortDemands = 0;
+  let next = 0;
   for (let index = 0; index < demands.length; index++) {
     const qty = allocation.short[index]!;
     if (qty <= EPSILON) continue;
     if (allocation.qty[index]! > EPSILON) shortDemands += 1;
-    const own = demands.own(index);
     const late = allocation.lateSupply[index]!;
-    shortages.push({
-      ownId: own?.id,
-      parentSupply: demands.parentSupply(index),
-      bomLine: demands.bomLine(index)?.lineNo ?? 0,
-      salesOrder: demands.salesOrder(index),
-      dueText: demands.dueText(model, index),
-      qty,
-      lateUntil: allocation.lateUntil[index]!,
-      lateSupply: late === -1 ? undefined : supplies[late]!.id,
-    });
+    const ownId = demands.own(index)?.id;
+    const parentSupply = demands.parentSupply(index);
+    const bomLine = demands.bomLine(index)?.lineNo ?? 0;
+    const salesOrder = demands.salesOrder(index);
+    const dueText = demands.dueText(model, index);
+    const lateUntil = allocation.lateUntil[index]!;
+    const lateSupply = late === -1 ? undefined : supplies[late]!.id;
+    const end = Math.min(previous.length, next + RESYNC);
+    let found = next;
+    for (; found < end; found++) {
+      const before = previous[found]!;
+      const same =
+        before.qty === qty &&
+        before.lateUntil === lateUntil &&
+        before.bomLine === bomLine &&
+        before.parentSupply === parentSupply &&
+        before.ownId === ownId &&
+        before.salesOrder === salesOrder &&
+        before.dueText === dueText &&
+        before.lateSupply === lateSupply;
+      if (same) break;
+    }
+    if (found < end) {
+      shortages.push(previous[found]!);
+      next = found + 1;
+    } else shortages.push({ ownId, parentSupply, bomLine, salesOrder, dueText, qty, lateUntil, lateSupply, exception: undefined });
   }
   return { shortages, shortDemands };
 }

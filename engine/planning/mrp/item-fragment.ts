@@ -97,7 +97,7 @@ function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   const exceptions = result.exceptions.slice(0, result.ownExceptions);
   const { supplies } = result;
   for (let index = supplies.existing.length; index < supplies.length; index++) if (supplies.pastDue(index)) exceptions.push(pastDueStart(model, result.item, supplies, index));
-  for (const short of result.shortages) exceptions.push(shortage(model, result.item, short));
+  for (const short of result.shortages) exceptions.push((short.exception ??= shortage(model, result.item, short)));
   for (let at = result.ownExceptions; at < result.exceptions.length; at++) exceptions.push(result.exceptions[at]!);
   return exceptions;
 }

@@ -5,7 +5,7 @@ import type { Incoming } from './demand-table.js';
 import { markLate, needBy, newAllocation, shortagesOf } from './item-allocation.js';
 import { itemDemands } from './item-demands.js';
 import { explodeSupplies } from './item-explosion.js';
-import type { ItemDetail, ItemResult, PoolEntry, SubstituteDraw, SupplyRecord } from './item-records.js';
+import type { ItemDetail, ItemResult, PoolEntry, Shortage, SubstituteDraw, SupplyRecord } from './item-records.js';
 import type { KeptDemand } from './kept-table-patch.js';
 import { itemSupplies, plannedDates } from './item-supplies.js';
 import { applyModifiers, ceil6, EPSILON, lotQuantities, round6 } from './lot-sizing.js';
@@ -19,6 +19,12 @@ import { plannedOrderId, plannedRestKey, sequenceKey } from './supply-id-key.js'
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
 
+/** What net-change keeps of an item's last planning: its demand table to patch, its shortages to hand on where unchanged. */
+export interface PreviousPlanning {
+  readonly kept: KeptDemand | undefined;
+  readonly shortages: readonly Shortage[];
+}
+
 const FREE = '';
 // Rounding the order up for yield can leave a millionth over the need; that is not a lot-size excess to hand out.
 const NOISE = 1e-5;
@@ -29,13 +35,14 @@ const NOISE = 1e-5;
  * make supply its components' demand comes from. Reads nothing of other items but its incoming
  * demand and the substitute pools, which is what lets net-change reuse every other item's result.
  * The result is kept; the detail (its demands and pegs) only until the next item is planned. Given
- * the item's kept table, it is patched to the item's demands (kept-table-patch.ts).
+ * the item's last planning, its kept table is patched to the item's demands (kept-table-patch.ts) and
+ * its unchanged shortages are kept.
  */
-export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup, previous?: KeptDemand): { result: ItemResult; detail: ItemDetail } {
+export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup, previous?: PreviousPlanning): { result: ItemResult; detail: ItemDetail } {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
   const supplies: SupplyRecord[] = itemSupplies(model, itemId, exceptions);
-  const demands = itemDemands(model, item, incoming, exceptions, previous);
+  const demands = itemDemands(model, item, incoming, exceptions, previous?.kept);
   const allocation = newAllocation(demands);
   const pegs = new PegList();
   const draws: SubstituteDraw[] = [];
@@ -381,7 +388,7 @@ export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incom
       pool.push({ index, id: record.id, date: record.date, salesOrder: record.salesOrder, avail: record.left });
     }
   }
-  const { shortages, shortDemands } = shortagesOf(model, supplies, demands, allocation);
+  const { shortages, shortDemands } = shortagesOf(model, supplies, demands, allocation, previous?.shortages);
   const result: ItemResult = {
     item: itemId,
     supplies: settled,

@@ -104,6 +104,12 @@ export interface Shortage {
   readonly qty: number;
   readonly lateUntil: DayNumber;
   readonly lateSupply: string | undefined;
+  /**
+   * Its exception, once the item's headline is written out. Net-change hands an unchanged shortage
+   * on to the item's next result, and with it the exception: most of a replanned item's shortages
+   * are the same, and making their messages again was a large share of an update.
+   */
+  exception: PlanException | undefined;
 }
 
 /**

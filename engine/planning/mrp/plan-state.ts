@@ -96,11 +96,12 @@ function poolsFor(state: PlanState, item: string): (substitute: string) => PoolE
 /**
  * Plans the item and keeps its result, its demand and peg records where rows are kept, and its
  * demand table where tables are kept (the incremental planner: a copy, unless the kept table was
- * patched and planned from).
+ * patched and planned from). Its previous result's unchanged shortages are handed on.
  */
 export function replanItem(state: PlanState, item: string): ItemResult {
   const table = state.tables?.get(item);
-  const previous = table === undefined ? undefined : { table, diffs: state.diffs };
+  const kept = table === undefined ? undefined : { table, diffs: state.diffs };
+  const previous = { kept, shortages: state.results.get(item)?.shortages ?? [] };
   const { result, detail } = planItem(state.model, state.graph, item, incomingOf(state, item), poolsFor(state, item), previous);
   state.results.set(item, result);
   state.tables?.set(item, detail.demands.kept ?? new KeptTable(detail.demands));

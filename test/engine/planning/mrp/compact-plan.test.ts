@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMrpChanges, createMrpPlanner, itemPlan, type MrpPlan, planHeadline, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
+import { applyMrpChanges, createMrpPlanner, generateScenario, itemPlan, type MrpPlan, planHeadline, planMrp, planMrpCompact, toMrpPlan } from '../../../../engine/planning/index.js';
 import { random, randomChanges, randomFactory, seeds } from './random-factory.js';
 import { withoutReplanned } from './plan-text.js';
 
@@ -77,5 +77,21 @@ describe('the compact plan and writing it out', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('an update hands on the exceptions of the shortages it did not change, as the same objects', () => {
+    const scenario = generateScenario({ items: 200, seed: 1 });
+    const planner = createMrpPlanner(scenario);
+    const before = planner.headline().exceptions.filter((exception) => exception.type === 'shortage');
+    const first = scenario.demands[0]!;
+    planner.update([{ type: 'upsert-demand', demand: { ...first, id: 'SO-NEW/1', salesOrder: 'SO-NEW', qty: 10 } }]);
+    const after = planner.headline().exceptions.filter((exception) => exception.type === 'shortage');
+    const objects = new Set(before);
+    const texts = new Set(before.map((exception) => JSON.stringify(exception)));
+    const unchanged = after.filter((exception) => texts.has(JSON.stringify(exception)));
+    // The new order reaches the items that share components with it, and they have shortages.
+    expect(unchanged.length).toBeGreaterThan(100);
+    expect(unchanged.filter((exception) => objects.has(exception))).toEqual(unchanged);
+    expect(JSON.stringify(planner.headline().exceptions)).toBe(JSON.stringify(planHeadline(planMrpCompact({ ...scenario, demands: [...scenario.demands, { ...first, id: 'SO-NEW/1', salesOrder: 'SO-NEW', qty: 10 }] })).exceptions));
   });
 });
