@@ -16,11 +16,27 @@ export interface Incoming {
   readonly list: ExplosionList;
   /** Per version of the list, its lines to the item. */
   readonly lines: readonly (readonly ExplodedLine[])[];
+  /** How many rows it places on the item; whether any may fall back on substitutes, any is a phantom's. */
+  readonly rows: number;
+  readonly substituting: boolean;
+  readonly phantoms: boolean;
 }
 
 export function incomingFrom(parent: string, list: ExplosionList, item: string): Incoming | undefined {
   const lines = list.linesTo.get(item);
-  return lines === undefined ? undefined : { parent, list, lines };
+  if (lines === undefined) return undefined;
+  let rows = 0;
+  let substituting = false;
+  let phantoms = false;
+  for (let version = 0; version < lines.length; version++) {
+    const to = lines[version]!;
+    rows += list.versions[version]!.entries * to.length;
+    for (const line of to) {
+      if (line.substitutes.length > 0) substituting = true;
+      if (line.phantom) phantoms = true;
+    }
+  }
+  return { parent, list, lines, rows, substituting, phantoms };
 }
 
 /** A dependent row's quantity: the entry's order quantity through the line. */
@@ -120,14 +136,10 @@ export class DemandTable {
     let count = records.length;
     let substituting = false;
     let phantoms = false;
-    for (const { list, lines } of incoming) {
-      for (let version = 0; version < lines.length; version++) count += list.versions[version]!.entries * lines[version]!.length;
-      for (const to of lines) {
-        for (const line of to) {
-          if (line.substitutes.length > 0) substituting = true;
-          if (line.phantom) phantoms = true;
-        }
-      }
+    for (const from of incoming) {
+      count += from.rows;
+      if (from.substituting) substituting = true;
+      if (from.phantoms) phantoms = true;
     }
     this.length = count;
     this.substituting = substituting;

@@ -31,24 +31,29 @@ const MOST_FRESH = 1 / 4;
  * built again, as it may be half patched.
  */
 export function patchKept(kept: KeptTable, records: readonly DemandRecord[], incoming: readonly Incoming[], diffs: ReadonlyMap<ExplosionList, ListDiff>, codes: SalesOrderCodes): boolean {
-  const at = new Map(incoming.map(({ parent }, index) => [parent, index]));
-  const sources = kept.parents.length;
+  const before = kept.incoming;
+  const sources = before.length;
+  // Mostly the same parents in the same places, only some lists replaced: then no lookup by parent.
+  const at = sameParents(before, incoming) ? undefined : new Map(incoming.map(({ parent }, index) => [parent, index]));
   const target = new Int32Array(sources);
   const fate = new Uint8Array(sources);
   const diffOf: (ListDiff | undefined)[] = new Array(sources);
   // Per incoming list: the entries whose rows the table lacks (undefined: all of them).
   const missing: (Int32Array | undefined)[] = new Array(incoming.length);
   for (let source = 0; source < sources; source++) {
-    const to = at.get(kept.parents[source]!) ?? -1;
+    const to = at === undefined ? source : (at.get(before[source]!.parent) ?? -1);
     target[source] = to;
     fate[source] = DROP;
     if (to === -1) continue;
     const list = incoming[to]!.list;
-    const diff = diffs.get(list);
-    if (list === kept.lists[source]) {
+    const old = before[source]!.list;
+    if (list === old) {
       fate[source] = KEEP;
       missing[to] = NONE;
-    } else if (diff !== undefined && diff.from === kept.lists[source]) {
+      continue;
+    }
+    const diff = diffs.get(list);
+    if (diff !== undefined && diff.from === old) {
       fate[source] = RENUMBER;
       diffOf[source] = diff;
       missing[to] = diff.fresh;
@@ -58,6 +63,12 @@ export function patchKept(kept: KeptTable, records: readonly DemandRecord[], inc
   if (fresh.length > kept.length * MOST_FRESH) return false;
   dropAndRenumber(kept, target, fate, diffOf);
   return mergeFresh(kept, incoming, fresh);
+}
+
+function sameParents(a: readonly Incoming[], b: readonly Incoming[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let at = 0; at < a.length; at++) if (a[at]!.parent !== b[at]!.parent) return false;
+  return true;
 }
 
 const NONE = new Int32Array(0);
@@ -183,8 +194,7 @@ function mergeFresh(kept: KeptTable, incoming: readonly Incoming[], fresh: Fresh
     end = low;
   }
   kept.length += add;
-  kept.parents = incoming.map(({ parent }) => parent);
-  kept.lists = incoming.map(({ list }) => list);
+  kept.incoming = incoming;
   return true;
 }
 

@@ -1,5 +1,4 @@
-import type { DemandTable } from './demand-table.js';
-import type { ExplosionList } from './explosion-list.js';
+import type { DemandTable, Incoming } from './demand-table.js';
 
 /**
  * An item's demand table in allocation order (its own demands and every row its parents' explosions
@@ -11,9 +10,8 @@ import type { ExplosionList } from './explosion-list.js';
  */
 export class KeptTable {
   length: number;
-  /** Per source (the index of the incoming list a row came from): its parent item, and that list. */
-  parents: string[];
-  lists: ExplosionList[];
+  /** The incoming lists its rows came from (a row's source is an index here). */
+  incoming: readonly Incoming[];
   due!: Float64Array;
   priority!: Float64Array;
   qty!: Float64Array;
@@ -26,8 +24,7 @@ export class KeptTable {
   /** A copy of the table's rows, with room to grow. */
   constructor(table: DemandTable) {
     this.length = table.length;
-    this.parents = table.incoming.map(({ parent }) => parent);
-    this.lists = table.incoming.map(({ list }) => list);
+    this.incoming = table.incoming;
     this.columns(roomFor(table.length), table);
   }
 

@@ -5,7 +5,7 @@ import { componentsOf, sameExplosions } from './explosion-list.js';
 import type { PoolEntry, SubstituteDraw } from './item-records.js';
 import type { MrpChange } from './mrp-changes.js';
 import { isCancelledOrder, putBom, putDemand, putSupply, removeBom, removeDemand, removeSupply, replaceStock } from './mrp-model.js';
-import { forgetWritten, type PlanState, replanItem } from './plan-state.js';
+import { forgetWritten, parentChanged, type PlanState, replanItem } from './plan-state.js';
 import { bomProblems, demandProblems, itemProblems, supplyProblems, throwIfProblems } from './scenario-checks.js';
 
 /**
@@ -111,9 +111,14 @@ function regraph(state: PlanState, dirty: Set<string>, removed: ReadonlySet<stri
     for (const child of componentsOf(state.results.get(item)?.explosions)) dirty.add(child);
     for (const parent of before.parents.get(item) ?? []) dirty.add(parent);
     for (const primary of before.primariesOf.get(item) ?? []) dirty.add(primary);
-    for (const draw of state.results.get(item)?.draws ?? []) dirtyAfter(before, draw.substitute, item, dirty);
+    for (const draw of state.results.get(item)?.draws ?? []) {
+      dirtyAfter(before, draw.substitute, item, dirty);
+      // The substitute's written plan lists what the removed item drew from it.
+      forgetWritten(state, draw.substitute);
+    }
     state.results.delete(item);
     state.tables?.delete(item);
+    state.incoming?.delete(item);
     state.rows.delete(item);
     forgetWritten(state, item);
   }
@@ -158,8 +163,10 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
       if (after.explosions !== before?.explosions) state.results.set(item, (after = { ...after, explosions: before?.explosions }));
     } else {
       if (before?.explosions !== undefined && after.explosions !== undefined) state.diffs.set(after.explosions, diffExplosions(before.explosions, after.explosions));
-      for (const child of componentsOf(before?.explosions)) dirty.add(child);
-      for (const child of componentsOf(after.explosions)) dirty.add(child);
+      for (const child of [...componentsOf(before?.explosions), ...componentsOf(after.explosions)]) {
+        dirty.add(child);
+        parentChanged(state, child, item);
+      }
     }
     if (!samePool(before?.pool, after.pool)) for (const primary of graph.primariesOf.get(item) ?? []) dirty.add(primary);
     if (!sameDraws(before?.draws, after.draws)) {
@@ -171,6 +178,7 @@ function replanDirty(state: PlanState, dirty: Set<string>): number {
   }
   for (const item of refresh) forgetWritten(state, item);
   state.diffs.clear();
+  state.changedParents.clear();
   return replanned;
 }
 

@@ -5,6 +5,7 @@ import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from
 import { type ItemRows, itemRows } from './item-rows.js';
 import type { ListDiff } from './explosion-diff.js';
 import type { ExplosionList } from './explosion-list.js';
+import { KeptIncoming } from './kept-incoming.js';
 import { KeptTable } from './kept-table.js';
 import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
@@ -30,8 +31,12 @@ export interface PlanState {
   readonly keepRows: boolean;
   /** Each item's demand table, kept by the incremental planner only (kept-table.ts). */
   readonly tables: Map<string, KeptTable> | undefined;
+  /** Each item's incoming lists, kept by the incremental planner only (kept-incoming.ts). */
+  readonly incoming: Map<string, KeptIncoming> | undefined;
   /** While net-change replans: the explosion lists it replaced, by the new list, for the components' kept tables. */
   readonly diffs: Map<ExplosionList, ListDiff>;
+  /** While net-change replans: per item, the parents whose explosion lists it replaced. */
+  readonly changedParents: Map<string, string[]>;
 }
 
 export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: boolean }): PlanState {
@@ -44,7 +49,9 @@ export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: 
     rows: new Map(),
     keepRows: keep.rows,
     tables: keep.tables ? new Map() : undefined,
+    incoming: keep.tables ? new Map() : undefined,
     diffs: new Map(),
+    changedParents: new Map(),
   };
 }
 
@@ -57,17 +64,42 @@ export function forgetWritten(state: PlanState, item: string): void {
   state.fragments.delete(item);
 }
 
-function incomingOf(state: PlanState, item: string): Incoming[] {
-  const incoming: Incoming[] = [];
-  const cut = state.graph.cutEdges.size > 0;
-  for (const parent of state.graph.parents.get(item) ?? []) {
-    // A parent across a cut cycle edge may be planned after this item and still hold an older result.
-    if (cut && state.graph.cutEdges.has(edgeKey(parent, item))) continue;
-    const list = state.results.get(parent)?.explosions;
-    const from = list === undefined ? undefined : incomingFrom(parent, list, item);
-    if (from !== undefined) incoming.push(from);
+const NO_PARENTS: readonly string[] = [];
+
+function incomingAt(state: PlanState, item: string, parent: string): Incoming | undefined {
+  // A parent across a cut cycle edge may be planned after this item and still hold an older result.
+  if (state.graph.cutEdges.size > 0 && state.graph.cutEdges.has(edgeKey(parent, item))) return undefined;
+  const list = state.results.get(parent)?.explosions;
+  return list === undefined ? undefined : incomingFrom(parent, list, item);
+}
+
+/** The item's parents' lists to it: gathered, or for the incremental planner kept and brought up to date. */
+function incomingOf(state: PlanState, item: string): readonly Incoming[] {
+  const parents = state.graph.parents.get(item) ?? NO_PARENTS;
+  if (state.incoming === undefined) {
+    const incoming: Incoming[] = [];
+    for (const parent of parents) {
+      const from = incomingAt(state, item, parent);
+      if (from !== undefined) incoming.push(from);
+    }
+    return incoming;
   }
-  return incoming;
+  const at = (parent: string) => incomingAt(state, item, parent);
+  const kept = state.incoming.get(item);
+  if (kept === undefined || kept.parents !== parents) {
+    const gathered = KeptIncoming.gather(parents, at);
+    state.incoming.set(item, gathered);
+    return gathered.list;
+  }
+  const changed = state.changedParents.get(item);
+  return changed === undefined ? kept.list : kept.replace(changed, at);
+}
+
+/** Net-change replaced the parent's explosion list: the item's kept incoming lists must take the new one. */
+export function parentChanged(state: PlanState, item: string, parent: string): void {
+  const changed = state.changedParents.get(item);
+  if (changed === undefined) state.changedParents.set(item, [parent]);
+  else if (changed[changed.length - 1] !== parent) changed.push(parent);
 }
 
 /** A substitute's leftover supply as the primary finds it: minus what primaries planned before it drew. */
@@ -161,6 +193,7 @@ export function planAll(state: PlanState): void {
   state.fragments.clear();
   state.rows.clear();
   state.tables?.clear();
+  state.incoming?.clear();
   for (const item of state.graph.order) replanItem(state, item);
 }
 

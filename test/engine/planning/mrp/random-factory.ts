@@ -125,12 +125,12 @@ export function randomFactory(seed: number, options: { cycles?: boolean } = {}):
   };
 }
 
-/** A batch of one to three edits of a factory: new and changed orders, receipts, stock, items and BOMs. */
+/** A batch of one to three edits of a factory: new and changed orders, receipts, stock, items and BOMs, items added and removed. */
 export function randomChanges(rng: Random, scenario: MrpScenario, batch: number): MrpChange[] {
   const changes: MrpChange[] = [];
   const items = scenario.items;
   for (let at = rng.int(1, 3); at > 0; at--) {
-    switch (rng.int(0, 8)) {
+    switch (rng.int(0, 10)) {
       case 0:
         changes.push({ type: 'upsert-demand', demand: randomDemand(rng, `N-${batch}-${at}`, items) });
         break;
@@ -163,8 +163,15 @@ export function randomChanges(rng: Random, scenario: MrpScenario, batch: number)
         if (parent >= 0) changes.push({ type: 'upsert-bom', bom: randomBom(rng, items, parent, rng.int(1, 2), rng.chance(0.2)) });
         break;
       }
-      default:
+      case 8:
         if (scenario.boms.length > 0) changes.push({ type: 'remove-bom', id: rng.pick(scenario.boms).id });
+        break;
+      case 9:
+        // Its BOMs, orders and stock stay: the plan reports them as naming an unknown item.
+        if (items.length > 3) changes.push({ type: 'remove-item', id: rng.pick(items).id });
+        break;
+      default:
+        changes.push({ type: 'upsert-item', item: randomItem(rng, `NI-${batch}-${at}`) });
     }
   }
   return changes;
