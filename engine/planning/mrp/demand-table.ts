@@ -5,6 +5,7 @@ import type { KeptTable } from './kept-table.js';
 import { round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 import type { SalesOrderCodes } from './sales-order-codes.js';
+import { keepShape } from './kept-shapes.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 /** The allocation rank of dependent demand: with open sales orders, before forecasts (item-demands.ts). */
@@ -133,6 +134,7 @@ export class DemandTable {
     restSpan: number,
     readonly kept?: KeptTable,
   ) {
+    keepShape(this);
     let count = records.length;
     let substituting = false;
     let phantoms = false;

@@ -9,6 +9,7 @@ import { NeedGroups } from './need-groups.js';
 import { OpenWindows } from './open-windows.js';
 import { PegList } from './peg-list.js';
 import { plannedOrderId, plannedRestKey, sequenceKey } from './supply-id-key.js';
+import { keepShape } from './kept-shapes.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -74,6 +75,7 @@ export class ItemNetting {
     private readonly allocation: DemandAllocation,
     private readonly pools: PoolLookup,
   ) {
+    keepShape(this);
     for (let index = 0; index < supplies.length; index++) {
       const pool = this.poolOf(supplies[index]!.salesOrder ?? FREE);
       pool.list.push(index);

@@ -6,6 +6,7 @@ import type { DemandRecord } from './item-records.js';
 import type { KeptTable } from './kept-table.js';
 import { compareText } from './mrp-model.js';
 import type { SalesOrderCodes } from './sales-order-codes.js';
+import { keepShape } from './kept-shapes.js';
 
 /** An item's kept table, and the diffs of the explosion lists net-change has replaced in this update. */
 export interface KeptDemand {
@@ -89,7 +90,9 @@ class FreshRows implements OrderRows {
   constructor(
     private readonly records: readonly DemandRecord[],
     private readonly incoming: readonly Incoming[],
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   push(due: number, priority: number, rank: number, qty: number, order: number, source: number, row: number, line: number, parent: string | undefined): void {
     this.due.push(due);

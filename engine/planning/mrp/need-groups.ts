@@ -1,3 +1,5 @@
+import { keepShape } from './kept-shapes.js';
+
 interface NeedGroup {
   readonly key: string;
   readonly needs: number[];
@@ -15,6 +17,10 @@ export class NeedGroups {
   // This bucket's groups, in the order their keys first appeared; filled up to `size`.
   private readonly active: NeedGroup[] = [];
   size = 0;
+
+  constructor() {
+    keepShape(this);
+  }
 
   add(key: string, need: number): void {
     let group = this.byKey.get(key);

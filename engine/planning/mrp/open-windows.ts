@@ -1,3 +1,5 @@
+import { keepShape } from './kept-shapes.js';
+
 /**
  * A period-sized item's open order windows: per key (free supply, or one sales order), the planned
  * order still growing, in the order the windows opened. An item has one or a few at a time; a Map
@@ -9,6 +11,10 @@ export class OpenWindows {
   private readonly keys: string[] = [];
   private readonly orders: number[] = [];
   size = 0;
+
+  constructor() {
+    keepShape(this);
+  }
 
   /** The planned order open for this key, or -1. */
   orderOf(key: string): number {

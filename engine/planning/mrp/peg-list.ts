@@ -1,3 +1,5 @@
+import { keepShape } from './kept-shapes.js';
+
 // One item is planned at a time: its pegs go to these, grown as needed and reused by the next item.
 let scratchSupply = new Int32Array(1024);
 let scratchDemand = new Int32Array(1024);
@@ -15,6 +17,10 @@ export class PegList {
   supply = scratchSupply;
   demand = scratchDemand;
   qty = scratchQty;
+
+  constructor() {
+    keepShape(this);
+  }
 
   push(supply: number, demand: number, qty: number): void {
     if (this.length === this.qty.length) this.grow();
