@@ -7,9 +7,8 @@
  * its own (what mrp.plan and `ordo mrp` do: it makes each item's records while planning it), after
  * net-change the rest of the plan (MrpPlanner.plan) after the headline; then a second new order
  * (update + headline), which finds the planner as a server keeps it: tables patched once, code
- * compiled for net-change (a fresh planner's first update also pays for the engine optimising much
- * of the update path again, for reasons not yet found: BENCHMARKS.md). Core + headline is the
- * figure against the goals. Each
+ * compiled for net-change (a fresh planner's first update also pays for compiling the update path,
+ * which creation never ran). Core + headline is the figure against the goals. Each
  * measurement runs in a fresh child process (node --expose-gc) that generates its factory first,
  * outside the timing. Peak memory is the process's peak resident set during the measured calls:
  * Linux's high-water mark, reset after the factory is built (/proc/self/clear_refs), minus the
