@@ -30,6 +30,7 @@ export interface PreviousPlanning {
 export function planItem(model: MrpModel, graph: BomGraph, itemId: string, incoming: readonly Incoming[], pools: PoolLookup, previous?: PreviousPlanning): { result: ItemResult; detail: ItemDetail } {
   const item = model.items.get(itemId)!;
   const exceptions: PlanException[] = [];
+  // Supplies before demands: their exceptions come first in the plan.
   const records = itemSupplies(model, itemId, exceptions);
   const demands = itemDemands(model, item, incoming, exceptions, previous?.kept);
   const allocation = newAllocation(demands);
