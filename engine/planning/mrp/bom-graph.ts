@@ -7,6 +7,8 @@ import { compareText, type MrpModel } from './mrp-model.js';
  * planner draws on what the substitute's own demands left over: that adds an edge substitute -> primary.
  */
 export interface BomGraph {
+  /** Every item, in id order: the order a plan lists them in. */
+  readonly items: readonly string[];
   /** Items in planning order: parents before components, substitutes before their primaries, then by id. */
   readonly order: readonly string[];
   readonly rank: ReadonlyMap<string, number>;
@@ -97,6 +99,7 @@ export function buildBomGraph(model: MrpModel): BomGraph {
   const disabledSubstitutes = new Set<string>();
   for (const [substitute, of] of disabled) for (const primary of of) disabledSubstitutes.add(edgeKey(items[primary]!, items[substitute]!));
   return {
+    items,
     order: named(order),
     rank: new Map(order.map((node, at) => [items[node]!, at])),
     levels,

@@ -218,12 +218,13 @@ export class DemandTable {
     return this.source[index] === -1 ? this.records[this.row[index]!] : undefined;
   }
 
-  private list(index: number): ExplosionList | undefined {
+  /** A dependent demand's parent explosion list; undefined for an own record. */
+  listOf(index: number): ExplosionList | undefined {
     return this.source[index] === -1 ? undefined : this.incoming[this.source[index]!]!.list;
   }
 
   id(index: number): string {
-    const list = this.list(index);
+    const list = this.listOf(index);
     if (list === undefined) return this.own(index)!.id;
     return `${parentId(list, this.row[index]!)}/${list.lines[this.line[index]!]!.lineNo}`;
   }
@@ -233,12 +234,12 @@ export class DemandTable {
   }
 
   parentSupply(index: number): string | undefined {
-    const list = this.list(index);
+    const list = this.listOf(index);
     return list === undefined ? undefined : parentId(list, this.row[index]!);
   }
 
   bomLine(index: number): ExplodedLine | undefined {
-    const list = this.list(index);
+    const list = this.listOf(index);
     return list === undefined ? undefined : list.lines[this.line[index]!];
   }
 

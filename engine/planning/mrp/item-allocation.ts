@@ -38,7 +38,8 @@ const RESYNC = 4;
 /**
  * The demands pegged to late supply, in allocation order, as their exceptions are made from them.
  * A shortage equal to one of the item's previous shortages is that object, in the same order, so
- * its exception is made once (net-change: most of a replanned item's shortages stay the same).
+ * its exception is made once (net-change: most of a replanned item's shortages stay the same). A
+ * row of the same explosion list is compared by its quantity and late supply alone.
  */
 export function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], demands: DemandTable, allocation: DemandAllocation, previous: readonly Shortage[] = []): { shortages: Shortage[]; shortDemands: number } {
   const shortages: Shortage[] = [];
@@ -49,34 +50,60 @@ export function shortagesOf(model: MrpModel, supplies: readonly SupplyRecord[], 
     if (qty <= EPSILON) continue;
     if (allocation.qty[index]! > EPSILON) shortDemands += 1;
     const late = allocation.lateSupply[index]!;
-    const ownId = demands.own(index)?.id;
-    const parentSupply = demands.parentSupply(index);
-    const bomLine = demands.bomLine(index)?.lineNo ?? 0;
-    const salesOrder = demands.salesOrder(index);
-    const dueText = demands.dueText(model, index);
     const lateUntil = allocation.lateUntil[index]!;
     const lateSupply = late === -1 ? undefined : supplies[late]!.id;
+    const list = demands.listOf(index);
+    const entry = demands.row[index]!;
+    const line = demands.line[index]!;
     const end = Math.min(previous.length, next + RESYNC);
     let found = next;
-    for (; found < end; found++) {
-      const before = previous[found]!;
-      const same =
-        before.qty === qty &&
-        before.lateUntil === lateUntil &&
-        before.bomLine === bomLine &&
-        before.parentSupply === parentSupply &&
-        before.ownId === ownId &&
-        before.salesOrder === salesOrder &&
-        before.dueText === dueText &&
-        before.lateSupply === lateSupply;
-      if (same) break;
-    }
+    if (list !== undefined) {
+      for (; found < end; found++) {
+        const before = previous[found]!;
+        if (before.list === list && before.entry === entry && before.line === line && before.qty === qty && before.lateUntil === lateUntil && before.lateSupply === lateSupply) break;
+      }
+    } else found = end;
     if (found < end) {
       shortages.push(previous[found]!);
       next = found + 1;
-    } else shortages.push({ ownId, parentSupply, bomLine, salesOrder, dueText, qty, lateUntil, lateSupply, exception: undefined });
+      continue;
+    }
+    const short: Shortage = {
+      ownId: demands.own(index)?.id,
+      parentSupply: demands.parentSupply(index),
+      bomLine: demands.bomLine(index)?.lineNo ?? 0,
+      salesOrder: demands.salesOrder(index),
+      dueText: demands.dueText(model, index),
+      qty,
+      lateUntil,
+      lateSupply,
+      list,
+      entry,
+      line,
+      exception: undefined,
+    };
+    found = next;
+    while (found < end && !sameShortage(previous[found]!, short)) found += 1;
+    if (found < end) {
+      shortages.push(previous[found]!);
+      next = found + 1;
+    } else shortages.push(short);
   }
   return { shortages, shortDemands };
+}
+
+/** Equal in every field its exception is made from. */
+function sameShortage(a: Shortage, b: Shortage): boolean {
+  return (
+    a.qty === b.qty &&
+    a.lateUntil === b.lateUntil &&
+    a.bomLine === b.bomLine &&
+    a.parentSupply === b.parentSupply &&
+    a.ownId === b.ownId &&
+    a.salesOrder === b.salesOrder &&
+    a.dueText === b.dueText &&
+    a.lateSupply === b.lateSupply
+  );
 }
 
 /** Per supply, the earliest due of the demands pegged to it: for reschedule messages, so only where open supply may move. */

@@ -105,6 +105,14 @@ export interface Shortage {
   readonly lateUntil: DayNumber;
   readonly lateSupply: string | undefined;
   /**
+   * A dependent demand's row as it came (its parent's explosion list, the entry and the BOM line's
+   * index there; undefined for an own demand): lists never change, so the same row has the same id,
+   * sales order and due date, and net-change compares those fields only for rows of replaced lists.
+   */
+  readonly list: ExplosionList | undefined;
+  readonly entry: number;
+  readonly line: number;
+  /**
    * Its exception, once the item's headline is written out. Net-change hands an unchanged shortage
    * on to the item's next result, and with it the exception: most of a replanned item's shortages
    * are the same, and making their messages again was a large share of an update.

@@ -198,7 +198,7 @@ export function planAll(state: PlanState): void {
 }
 
 export function assembleHeadline(state: PlanState, replannedItems?: number): MrpPlanHeadline {
-  return headlineFrom(state, [...state.results.keys()].sort(compareText).map((item) => headlineOf(state, item)!), replannedItems);
+  return headlineFrom(state, state.graph.items.map((item) => headlineOf(state, item)!), replannedItems);
 }
 
 function headlineFrom(state: PlanState, parts: readonly ItemHeadline[], replannedItems: number | undefined): MrpPlanHeadline {
@@ -218,7 +218,7 @@ function headlineFrom(state: PlanState, parts: readonly ItemHeadline[], replanne
 }
 
 export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan {
-  const fragments = [...state.results.keys()].sort(compareText).map((item) => fragmentOf(state, item)!);
+  const fragments = state.graph.items.map((item) => fragmentOf(state, item)!);
   const headline = headlineFrom(state, fragments, replannedItems);
   return {
     horizon: headline.horizon,
