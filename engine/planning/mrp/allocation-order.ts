@@ -44,9 +44,10 @@ export function allocationOrder(rows: OrderRows): Int32Array {
  * A stable sort by day, priority and rank: each demand gets one number, its slot, and returns each
  * position's slot too (equal exactly for equal slots), for the pass that orders ties by id. Days lie
  * within the horizon and an item's demands fall in few classes (priority and rank), so mostly the
- * slots, day by class, are few enough to count (a counting sort: no comparisons at all); otherwise a
- * typed array of slot and index sorts natively, and when a slot would not fit a double exactly
- * (priorities out of the schema's range), the comparator sort.
+ * slots, day by class, are few enough to count (a counting sort: no comparisons at all), or else
+ * the days are, class and day counted in turn; otherwise a typed array of slot and index sorts
+ * natively, and when a slot would not fit a double exactly (priorities out of the schema's range),
+ * the comparator sort.
  */
 function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<number> } {
   const count = rows.length;
@@ -60,8 +61,10 @@ function sortBySlot(rows: OrderRows): { order: Int32Array; slots: ArrayLike<numb
     if (due[index]! > last) last = due[index]!;
   }
   const classes = classRanks(rows);
-  const slotCount = (last - first + 1) * classes;
+  const days = last - first + 1;
+  const slotCount = days * classes;
   if (slotCount <= 2 * count) return countingSort(rows, first, classes, slotCount);
+  if (days <= DAYS_PER_ROW * count + FEW_DAYS) return countingSortTwice(rows, first, classes, days);
   clearClassRanks(rows);
   if ((last - first + 1) * PRIORITIES * RANKS * count > Number.MAX_SAFE_INTEGER) return sortByComparator(rows);
   return sortByKeys(rows, first);
@@ -93,11 +96,15 @@ function clearClassRanks(rows: OrderRows): void {
 
 let counts = new Int32Array(0);
 
+function countsFor(slotCount: number): Int32Array {
+  if (counts.length < slotCount + 1) counts = new Int32Array(Math.max(slotCount + 1, counts.length * 2));
+  return counts.subarray(0, slotCount + 1).fill(0);
+}
+
 function countingSort(rows: OrderRows, first: number, classes: number, slotCount: number): { order: Int32Array; slots: Int32Array } {
   const count = rows.length;
   const { due } = rows;
-  if (counts.length < slotCount + 1) counts = new Int32Array(Math.max(slotCount + 1, counts.length * 2));
-  const starts = counts.subarray(0, slotCount + 1).fill(0);
+  const starts = countsFor(slotCount);
   const slotOf = new Int32Array(count);
   for (let index = 0; index < count; index++) {
     const slot = (due[index]! - first) * classes + classRank[classOf(rows, index)]!;
@@ -112,6 +119,46 @@ function countingSort(rows: OrderRows, first: number, classes: number, slotCount
     const at = starts[slotOf[index]!]!++;
     order[at] = index;
     slots[at] = slotOf[index]!;
+  }
+  return { order, slots };
+}
+
+// Counting by day pays for every day between an item's first and last demand: where those are many
+// against its demands, sorting keys costs less.
+const DAYS_PER_ROW = 4;
+const FEW_DAYS = 1024;
+
+/**
+ * Where there are too many slots to count at once (few demands spread over the horizon in several
+ * classes): a stable counting sort by class, then one by day, which is the same order.
+ */
+function countingSortTwice(rows: OrderRows, first: number, classes: number, days: number): { order: Int32Array; slots: Float64Array } {
+  const count = rows.length;
+  const { due } = rows;
+  const classOfRow = new Int32Array(count);
+  let starts = countsFor(classes);
+  for (let index = 0; index < count; index++) {
+    const at = classRank[classOf(rows, index)]!;
+    classOfRow[index] = at;
+    starts[at + 1] = starts[at + 1]! + 1;
+  }
+  clearClassRanks(rows);
+  for (let at = 0; at < classes; at++) starts[at + 1] = starts[at + 1]! + starts[at]!;
+  const byClass = new Int32Array(count);
+  for (let index = 0; index < count; index++) byClass[starts[classOfRow[index]!]!++] = index;
+  starts = countsFor(days);
+  for (let index = 0; index < count; index++) {
+    const day = due[index]! - first;
+    starts[day + 1] = starts[day + 1]! + 1;
+  }
+  for (let day = 0; day < days; day++) starts[day + 1] = starts[day + 1]! + starts[day]!;
+  const order = new Int32Array(count);
+  const slots = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const index = byClass[at]!;
+    const to = starts[due[index]! - first]!++;
+    order[to] = index;
+    slots[to] = (due[index]! - first) * classes + classOfRow[index]!;
   }
   return { order, slots };
 }

@@ -80,4 +80,26 @@ describe('allocation order', () => {
       { numRuns: 100 },
     );
   });
+
+  // Few demands over a year count class and day in turn; over decades their keys are sorted.
+  it('demands spread over many days, in several classes, are in the same order however they are sorted', () => {
+    const spread = (days: number) =>
+      fc.uniqueArray(
+        fc.record({
+          parent: fc.option(fc.string({ unit: fc.constantFrom('P', '/', '-'), minLength: 1, maxLength: 3 }), { nil: undefined, freq: 8 }),
+          line: fc.integer({ min: 1, max: 12 }),
+          due: fc.integer({ min: 0, max: days }),
+          priority: fc.constantFrom(10, 50, 100),
+          rank: fc.integer({ min: 0, max: 2 }),
+        }),
+        { selector: idOf, maxLength: 60 },
+      );
+    fc.assert(
+      fc.property(fc.oneof(spread(400), spread(40_000)), (rows) => {
+        const expected = [...rows].sort(byDefinition).map(idOf);
+        expect(Array.from(allocationOrder(orderRows(rows)), (index) => idOf(rows[index]!))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
