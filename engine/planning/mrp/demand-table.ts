@@ -6,6 +6,7 @@ import { round6 } from './lot-sizing.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 import type { SalesOrderCodes } from './sales-order-codes.js';
 import { keepShape } from './kept-shapes.js';
+import { flatText } from './flat-text.js';
 
 const NO_SUBSTITUTES: readonly SubstituteOption[] = [];
 /** The allocation rank of dependent demand: with open sales orders, before forecasts (item-demands.ts). */
@@ -226,7 +227,7 @@ export class DemandTable {
   id(index: number): string {
     const list = this.listOf(index);
     if (list === undefined) return this.own(index)!.id;
-    return `${parentId(list, this.row[index]!)}/${list.lines[this.line[index]!]!.lineNo}`;
+    return flatText(parentId(list, this.row[index]!), '/', list.lines[this.line[index]!]!.lineNo);
   }
 
   dueText(model: MrpModel, index: number): string {

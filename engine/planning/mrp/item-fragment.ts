@@ -4,6 +4,7 @@ import type { ItemRows } from './item-rows.js';
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 import type { SettledSupplies } from './settled-supplies.js';
+import { flatText } from './flat-text.js';
 
 /** What a planner reads first of one item: its planned orders, reschedule messages and exceptions. */
 export interface ItemHeadline {
@@ -131,15 +132,15 @@ function pastDueStart(model: MrpModel, item: string, supplies: SettledSupplies, 
     supply: id,
     date: due,
     qty: supplies.qty(index),
-    message: `${id}: needed on ${need}, it should have started before the horizon start ${model.dayText(model.horizonStart)}; starting then, it is due ${due}`,
+    message: flatText(id, ': needed on ', need, ', it should have started before the horizon start ', model.dayText(model.horizonStart), '; starting then, it is due ', due),
   };
 }
 
 function shortage(model: MrpModel, item: string, short: Shortage): PlanException {
-  const id = short.ownId ?? `${short.parentSupply!}/${short.bomLine}`;
+  const id = short.ownId ?? flatText(short.parentSupply!, '/', short.bomLine);
   const until = model.dayText(short.lateUntil);
   const { salesOrder, lateSupply, qty } = short;
-  const message = `${id}: ${qty} of ${item} due ${short.dueText} cannot be covered in time; the earliest supply (${lateSupply ?? 'none'}) arrives ${until}`;
+  const message = flatText(id, ': ', qty, ' of ', item, ' due ', short.dueText, ' cannot be covered in time; the earliest supply (', lateSupply ?? 'none', ') arrives ', until);
   // One literal per combination of the optional fields, in the schema's order (see plannedOrder).
   if (lateSupply === undefined) {
     return salesOrder === undefined ? { type: 'shortage', item, demand: id, date: until, qty, message } : { type: 'shortage', item, demand: id, salesOrder, date: until, qty, message };

@@ -10,6 +10,7 @@ import { OpenWindows } from './open-windows.js';
 import { PegList } from './peg-list.js';
 import { plannedOrderId, plannedRestKey, sequenceKey } from './supply-id-key.js';
 import { keepShape } from './kept-shapes.js';
+import { flatText } from './flat-text.js';
 
 /** The free pool of a substitute as this primary finds it (after primaries planned earlier drew on it). */
 export type PoolLookup = (substitute: string) => PoolEntry[] | undefined;
@@ -383,7 +384,7 @@ export class ItemNetting {
     const due = this.demands.due[demandIndex]!;
     this.phantoms += 1;
     const index = this.addSupply({
-      id: `${this.phantomPrefix}${this.phantoms}`,
+      id: flatText(this.phantomPrefix, this.phantoms),
       idPrefix: this.phantomPrefix,
       idRest: sequenceKey(this.phantoms),
       kind: 'phantom',

@@ -3,6 +3,7 @@ import { parentId } from './explosion-list.js';
 import type { DemandRecord, ItemDetail, ItemResult } from './item-records.js';
 import { EPSILON } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
+import { flatText } from './flat-text.js';
 
 /** An item's demands and pegs as plan records (without what primaries drew from it as a substitute). */
 export interface ItemRows {
@@ -36,7 +37,7 @@ export function itemRows(model: MrpModel, result: ItemResult, detail: ItemDetail
     const list = table.incoming[source]!.list;
     const parentSupply = parentId(list, table.row[index]!);
     const bomLine = list.lines[table.line[index]!]!.lineNo;
-    const id = `${parentSupply}/${bomLine}`;
+    const id = flatText(parentSupply, '/', bomLine);
     ids.push(id);
     if (qty <= EPSILON) continue;
     const salesOrder = list.supplies.salesOrder(list.supply[table.row[index]!]!);

@@ -1,4 +1,5 @@
 import type { MrpModel } from './mrp-model.js';
+import { flatText } from './flat-text.js';
 
 /**
  * Numbers that sort like supply ids, so a component's same-day demands (id `<parent supply>/<line
@@ -59,5 +60,5 @@ export function plannedRestKey(model: MrpModel, bucketDay: number, sequence: num
  * buckets, nor, through their exploded demand ids, every component's demand below them.
  */
 export function plannedOrderId(model: MrpModel, prefix: string, bucket: number, sequence: number): string {
-  return `${prefix}${model.dayText(model.horizonStart + bucket * model.bucketDays)}/${sequence}`;
+  return flatText(prefix, model.dayText(model.horizonStart + bucket * model.bucketDays), '/', sequence);
 }
