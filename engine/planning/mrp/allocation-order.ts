@@ -1,4 +1,5 @@
 import { compareText } from './mrp-model.js';
+import { ScratchArray } from './scratch-array.js';
 
 /** What the allocation order reads of an item's demands, by their index before sorting. */
 export interface OrderRows {
@@ -22,7 +23,7 @@ const RANKS = 3;
  * then id. A shared component gets thousands of demands on the same day and priority, and comparing
  * their ids is most of a full sort's cost; but its incoming demand arrives parent by parent, mostly in
  * id order already. So: a stable sort by day, priority and rank, then one pass that sorts by id only
- * the ties that are not in id order yet.
+ * the ties that are not in id order yet. The order is valid until the next call.
  */
 export function allocationOrder(rows: OrderRows): Int32Array {
   const { order, slots } = sortBySlot(rows);
@@ -94,18 +95,25 @@ function clearClassRanks(rows: OrderRows): void {
   for (let index = 0; index < rows.length; index++) classRank[classOf(rows, index)] = -1;
 }
 
-let counts = new Int32Array(0);
+// The sorts' arrays, reused by the next item: the order returned is valid until the next call.
+const ints = (length: number) => new Int32Array(length);
+const floats = (length: number) => new Float64Array(length);
+const counts = new ScratchArray(ints);
+const perRow = new ScratchArray(ints);
+const byClassRows = new ScratchArray(ints);
+const orderRows = new ScratchArray(ints);
+const slotNumbers = new ScratchArray(floats);
+const keyNumbers = new ScratchArray(floats);
 
 function countsFor(slotCount: number): Int32Array {
-  if (counts.length < slotCount + 1) counts = new Int32Array(Math.max(slotCount + 1, counts.length * 2));
-  return counts.subarray(0, slotCount + 1).fill(0);
+  return counts.take(slotCount + 1).fill(0);
 }
 
-function countingSort(rows: OrderRows, first: number, classes: number, slotCount: number): { order: Int32Array; slots: Int32Array } {
+function countingSort(rows: OrderRows, first: number, classes: number, slotCount: number): { order: Int32Array; slots: Float64Array } {
   const count = rows.length;
   const { due } = rows;
   const starts = countsFor(slotCount);
-  const slotOf = new Int32Array(count);
+  const slotOf = perRow.take(count);
   for (let index = 0; index < count; index++) {
     const slot = (due[index]! - first) * classes + classRank[classOf(rows, index)]!;
     slotOf[index] = slot;
@@ -113,8 +121,8 @@ function countingSort(rows: OrderRows, first: number, classes: number, slotCount
   }
   clearClassRanks(rows);
   for (let slot = 0; slot < slotCount; slot++) starts[slot + 1] = starts[slot + 1]! + starts[slot]!;
-  const order = new Int32Array(count);
-  const slots = new Int32Array(count);
+  const order = orderRows.take(count);
+  const slots = slotNumbers.take(count);
   for (let index = 0; index < count; index++) {
     const at = starts[slotOf[index]!]!++;
     order[at] = index;
@@ -135,7 +143,7 @@ const FEW_DAYS = 1024;
 function countingSortTwice(rows: OrderRows, first: number, classes: number, days: number): { order: Int32Array; slots: Float64Array } {
   const count = rows.length;
   const { due } = rows;
-  const classOfRow = new Int32Array(count);
+  const classOfRow = perRow.take(count);
   let starts = countsFor(classes);
   for (let index = 0; index < count; index++) {
     const at = classRank[classOf(rows, index)]!;
@@ -144,7 +152,7 @@ function countingSortTwice(rows: OrderRows, first: number, classes: number, days
   }
   clearClassRanks(rows);
   for (let at = 0; at < classes; at++) starts[at + 1] = starts[at + 1]! + starts[at]!;
-  const byClass = new Int32Array(count);
+  const byClass = byClassRows.take(count);
   for (let index = 0; index < count; index++) byClass[starts[classOfRow[index]!]!++] = index;
   starts = countsFor(days);
   for (let index = 0; index < count; index++) {
@@ -152,8 +160,8 @@ function countingSortTwice(rows: OrderRows, first: number, classes: number, days
     starts[day + 1] = starts[day + 1]! + 1;
   }
   for (let day = 0; day < days; day++) starts[day + 1] = starts[day + 1]! + starts[day]!;
-  const order = new Int32Array(count);
-  const slots = new Float64Array(count);
+  const order = orderRows.take(count);
+  const slots = slotNumbers.take(count);
   for (let at = 0; at < count; at++) {
     const index = byClass[at]!;
     const to = starts[due[index]! - first]!++;
@@ -166,11 +174,11 @@ function countingSortTwice(rows: OrderRows, first: number, classes: number, days
 function sortByKeys(rows: OrderRows, first: number): { order: Int32Array; slots: Float64Array } {
   const count = rows.length;
   const { due, priority, rank } = rows;
-  const keys = new Float64Array(count);
+  const keys = keyNumbers.take(count);
   for (let index = 0; index < count; index++) keys[index] = (((due[index]! - first) * PRIORITIES + priority[index]!) * RANKS + rank[index]!) * count + index;
   keys.sort();
-  const order = new Int32Array(count);
-  const slots = new Float64Array(count);
+  const order = orderRows.take(count);
+  const slots = slotNumbers.take(count);
   for (let at = 0; at < count; at++) {
     const index = keys[at]! % count;
     order[at] = index;

@@ -8,6 +8,7 @@ import { round6 } from './lot-sizing.js';
 import type { PegList } from './peg-list.js';
 import type { SettledSupplies } from './settled-supplies.js';
 import { bomByVersion, type BomVersion, effectiveBom, type MrpModel } from './mrp-model.js';
+import { ScratchArray } from './scratch-array.js';
 
 const DEFAULT_PRIORITY = 100;
 
@@ -68,9 +69,11 @@ export function explodeSupplies(
   return explosionList(model, supplies, settled, lines, versions, entries, urgencies(supplies.length, demands, pegs));
 }
 
-/** The most urgent priority pegged to each supply (Infinity: nothing pegged to it). */
+const priorities = new ScratchArray((length) => new Float64Array(length));
+
+/** The most urgent priority pegged to each supply (Infinity: nothing pegged to it); valid until the next item's. */
 function urgencies(count: number, demands: DemandTable, pegs: PegList): Float64Array {
-  const priority = new Float64Array(count).fill(Infinity);
+  const priority = priorities.take(count).fill(Infinity);
   for (let at = 0; at < pegs.length; at++) {
     const supply = pegs.supply[at]!;
     const pegged = demands.priority[pegs.demand[at]!]!;
@@ -83,20 +86,22 @@ function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settl
   const count = entries.index.length;
   const prefixes: string[] = [];
   const known = new Map<string, number>();
+  // One buffer for all eight columns: each typed array with storage of its own is allocated outside the heap, slowly.
+  const buffer = new ArrayBuffer(count * 48);
   const list: ExplosionList = {
     supplies: settled,
     lines,
     versions,
     prefixes,
     length: count,
-    supply: Int32Array.from(entries.index),
-    version: Int32Array.from(entries.version),
-    qty: Float64Array.from(entries.qty),
-    start: Float64Array.from(entries.start),
-    urgency: new Float64Array(count),
-    prefix: new Int32Array(count),
-    rest: new Float64Array(count),
-    order: new Int32Array(count),
+    qty: filled(new Float64Array(buffer, 0, count), entries.qty),
+    start: filled(new Float64Array(buffer, count * 8, count), entries.start),
+    urgency: new Float64Array(buffer, count * 16, count),
+    rest: new Float64Array(buffer, count * 24, count),
+    supply: filled(new Int32Array(buffer, count * 32, count), entries.index),
+    version: filled(new Int32Array(buffer, count * 36, count), entries.version),
+    prefix: new Int32Array(buffer, count * 40, count),
+    order: new Int32Array(buffer, count * 44, count),
     linesTo: linesByComponent(versions),
   };
   for (let at = 0; at < count; at++) {
@@ -113,6 +118,11 @@ function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settl
     list.order[at] = model.orderCodes.code(record.salesOrder);
   }
   return list;
+}
+
+function filled<T extends Int32Array | Float64Array>(column: T, values: readonly number[]): T {
+  column.set(values);
+  return column;
 }
 
 function linesByComponent(versions: readonly ExplodedVersion[]): Map<string, (readonly ExplodedLine[])[]> {
