@@ -270,12 +270,10 @@ interface Run {
 function pullOrder(incoming: readonly Incoming[], ranks: number[][] | undefined): Run[] {
   const runs: Run[] = [];
   for (let from = 0; from < incoming.length; from++) {
-    const { list } = incoming[from]!;
-    let first = 0;
-    for (let entry = 1; entry <= list.length; entry++) {
-      if (entry < list.length && list.prefix[entry] === list.prefix[first]) continue;
-      runs.push({ from, first, end: entry, rank: ranks?.[from]![list.prefix[first]!]! ?? 0 });
-      first = entry;
+    const { runStarts, runPrefixes, length } = incoming[from]!.list;
+    for (let run = 0; run < runStarts.length; run++) {
+      const end = run + 1 < runStarts.length ? runStarts[run + 1]! : length;
+      runs.push({ from, first: runStarts[run]!, end, rank: ranks?.[from]![runPrefixes[run]!]! ?? 0 });
     }
   }
   if (ranks !== undefined) runs.sort((a, b) => a.rank - b.rank || a.from - b.from || a.first - b.first);

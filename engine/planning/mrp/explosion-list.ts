@@ -30,8 +30,8 @@ export interface ExplodedVersion {
  * demand is one row per (entry, BOM line to it), id `<supply>/<line no>`; the component reads its
  * rows from here when it is planned, so no item keeps rows between items (a large factory has
  * millions: kept, they were most of the planner's memory and of its garbage collection). Per entry
- * also the supply's id prefix (an index into `prefixes`) and the key of the rest of its id
- * (supply-id-key.ts), which order the component's same-day demands without comparing strings.
+ * also the key of the rest of its supply's id, and per run of entries the id prefix they share
+ * (supply-id-key.ts): they order the component's same-day demands without comparing strings.
  */
 export interface ExplosionList {
   readonly supplies: SettledSupplies;
@@ -47,7 +47,12 @@ export interface ExplosionList {
   readonly start: Float64Array;
   /** The most urgent priority among the demands the supply is pegged to: its rows' priority. */
   readonly urgency: Float64Array;
-  readonly prefix: Int32Array;
+  /**
+   * Where each run of entries with one id prefix starts, and the prefix (an index into `prefixes`):
+   * worked out once here, not by each component scanning every entry.
+   */
+  readonly runStarts: readonly number[];
+  readonly runPrefixes: readonly number[];
   readonly rest: Float64Array;
   /** The supply's sales order (SalesOrderCodes): read for every row, and the records are scattered in memory. */
   readonly order: Int32Array;

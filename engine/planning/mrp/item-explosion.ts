@@ -86,8 +86,10 @@ function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settl
   const count = entries.index.length;
   const prefixes: string[] = [];
   const known = new Map<string, number>();
-  // One buffer for all eight columns: each typed array with storage of its own is allocated outside the heap, slowly.
-  const buffer = new ArrayBuffer(count * 48);
+  const runStarts: number[] = [];
+  const runPrefixes: number[] = [];
+  // One buffer for all seven columns: each typed array with storage of its own is allocated outside the heap, slowly.
+  const buffer = new ArrayBuffer(count * 44);
   const list: ExplosionList = {
     supplies: settled,
     lines,
@@ -100,8 +102,9 @@ function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settl
     rest: new Float64Array(buffer, count * 24, count),
     supply: filled(new Int32Array(buffer, count * 32, count), entries.index),
     version: filled(new Int32Array(buffer, count * 36, count), entries.version),
-    prefix: new Int32Array(buffer, count * 40, count),
-    order: new Int32Array(buffer, count * 44, count),
+    order: new Int32Array(buffer, count * 40, count),
+    runStarts,
+    runPrefixes,
     linesTo: linesByComponent(versions),
   };
   for (let at = 0; at < count; at++) {
@@ -113,7 +116,10 @@ function explosionList(model: MrpModel, supplies: readonly SupplyRecord[], settl
       known.set(record.idPrefix, prefix);
     }
     list.urgency[at] = priority[index] === Infinity ? DEFAULT_PRIORITY : priority[index]!;
-    list.prefix[at] = prefix;
+    if (at === 0 || runPrefixes[runPrefixes.length - 1] !== prefix) {
+      runStarts.push(at);
+      runPrefixes.push(prefix);
+    }
     list.rest[at] = record.idRest;
     list.order[at] = model.orderCodes.code(record.salesOrder);
   }
@@ -142,7 +148,7 @@ function explodedVersion(model: MrpModel, graph: BomGraph, item: string, version
   const lines: ExplodedLine[] = [];
   const linesTo = new Map<string, ExplodedLine[]>();
   for (const line of version.primaries) {
-    if (!model.items.has(line.component) || graph.cutEdges.has(edgeKey(item, line.component))) continue;
+    if (!model.items.has(line.component) || (graph.cutEdges.size > 0 && graph.cutEdges.has(edgeKey(item, line.component)))) continue;
     const exploded: ExplodedLine = {
       index: all.length,
       component: line.component,
