@@ -56,7 +56,11 @@ export function planMrp(scenario: MrpScenario): MrpPlan {
 export interface MrpPlanner {
   /** The current plan (the regenerative plan of the scenario with every change so far applied). */
   plan(): MrpPlan;
-  /** The current plan's planned orders, reschedule messages, exceptions and summary (planHeadline). */
+  /**
+   * The current plan's planned orders, reschedule messages, exceptions and summary (planHeadline).
+   * Its records, and its arrays, are the planner's, which the next headline is made from: read them,
+   * do not change them.
+   */
   headline(): MrpPlanHeadline;
   /** The current plan, not written out. It changes with every update. */
   compact(): CompactMrpPlan;

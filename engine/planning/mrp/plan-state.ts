@@ -1,4 +1,4 @@
-import type { MrpPlan, PlanException } from '../generated/planning-types.js';
+import type { MrpPlan, PlanException, PlannedOrder, RescheduleMessage } from '../generated/planning-types.js';
 import { type BomGraph, buildBomGraph, edgeKey } from './bom-graph.js';
 import { type Incoming, incomingFrom } from './demand-table.js';
 import { type ItemFragment, itemFragment, type ItemHeadline, itemHeadline } from './item-fragment.js';
@@ -11,6 +11,7 @@ import { planItem } from './item-planner.js';
 import type { ItemResult, PoolEntry, SubstituteDraw } from './item-records.js';
 import { compareText, type MrpModel } from './mrp-model.js';
 import type { MrpPlanHeadline } from './plan-headline.js';
+import { type AssembledArray, assembleArray, concatAll } from './plan-arrays.js';
 
 /**
  * Everything a plan is assembled from; the incremental planner keeps it between changes. Results are
@@ -37,6 +38,16 @@ export interface PlanState {
   readonly diffs: Map<ExplosionList, ListDiff>;
   /** While net-change replans: per item, the parents whose explosion lists it replaced. */
   readonly changedParents: Map<string, string[]>;
+  /** The arrays of the last headline or plan written out, for the next to copy unchanged items' records from. */
+  assembled: AssembledHeadline | undefined;
+}
+
+interface AssembledHeadline {
+  /** The items whose parts they are (the graph's, replaced when items change). */
+  readonly items: readonly string[];
+  readonly plannedOrders: AssembledArray<PlannedOrder>;
+  readonly rescheduleMessages: AssembledArray<RescheduleMessage>;
+  readonly exceptions: AssembledArray<PlanException>;
 }
 
 export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: boolean }): PlanState {
@@ -52,6 +63,7 @@ export function createPlanState(model: MrpModel, keep: { rows: boolean; tables: 
     incoming: keep.tables ? new Map() : undefined,
     diffs: new Map(),
     changedParents: new Map(),
+    assembled: undefined,
   };
 }
 
@@ -201,16 +213,26 @@ export function assembleHeadline(state: PlanState, replannedItems?: number): Mrp
   return headlineFrom(state, state.graph.items.map((item) => headlineOf(state, item)!), replannedItems);
 }
 
+/** The graph's items' parts, in its order: the arrays are assembled from the last ones where those were of the same items. */
 function headlineFrom(state: PlanState, parts: readonly ItemHeadline[], replannedItems: number | undefined): MrpPlanHeadline {
   const { model } = state;
   let shortages = 0;
   for (const part of parts) shortages += part.shortages;
-  const plannedOrders = concatAll([], parts.map((part) => part.plannedOrders));
+  const items = state.graph.items;
+  const last = state.assembled?.items === items ? state.assembled : undefined;
+  const assembled: AssembledHeadline = {
+    items,
+    plannedOrders: assembleArray([], parts.map((part) => part.plannedOrders), last?.plannedOrders),
+    rescheduleMessages: assembleArray([], parts.map((part) => part.rescheduleMessages), last?.rescheduleMessages),
+    exceptions: assembleArray(globalExceptions(state), parts.map((part) => part.exceptions), last?.exceptions),
+  };
+  state.assembled = assembled;
+  const plannedOrders = assembled.plannedOrders.all;
   const headline: MrpPlanHeadline = {
     horizon: { start: model.scenario.horizon.start, end: model.scenario.horizon.end, bucketDays: model.bucketDays },
     plannedOrders,
-    rescheduleMessages: concatAll([], parts.map((part) => part.rescheduleMessages)),
-    exceptions: concatAll(globalExceptions(state), parts.map((part) => part.exceptions)),
+    rescheduleMessages: assembled.rescheduleMessages.all,
+    exceptions: assembled.exceptions.all,
     summary: { items: model.items.size, levels: state.graph.levels, plannedOrders: plannedOrders.length, shortages },
   };
   if (replannedItems !== undefined) headline.summary.replannedItems = replannedItems;
@@ -230,19 +252,6 @@ export function assemblePlan(state: PlanState, replannedItems?: number): MrpPlan
     exceptions: headline.exceptions,
     summary: headline.summary,
   };
-}
-
-// Arguments per concat call: far below the engine's limit on arguments, for factories of a million items.
-const CONCAT_CHUNK = 8192;
-
-/**
- * `first` followed by every part, by concat: it copies each part's elements in bulk, where a push per
- * record made writing the plan out cost almost twice as much.
- */
-function concatAll<T>(first: T[], parts: readonly (readonly T[])[]): T[] {
-  let out = first;
-  for (let at = 0; at < parts.length; at += CONCAT_CHUNK) out = out.concat(...(parts.slice(at, at + CONCAT_CHUNK) as T[][]));
-  return out;
 }
 
 /** Exceptions that belong to no known item: BOM cycles, and records naming items that do not exist. */
