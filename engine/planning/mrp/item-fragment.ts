@@ -103,23 +103,21 @@ function itemExceptions(model: MrpModel, result: ItemResult): PlanException[] {
   return exceptions;
 }
 
-// Optional fields are set after the literal, in the schema's order: a spread per field made a
-// throw-away object per record, and the headline has hundreds of thousands.
+// One literal per combination of the optional fields, in the schema's order: a spread per field
+// made a throw-away object per record, and a field set after the literal went to a separate
+// property store, one more object per record, and the headline has hundreds of thousands.
 function plannedOrder(model: MrpModel, item: string, supplies: SettledSupplies, index: number): PlannedOrder {
+  const id = supplies.id(index);
   const kind = supplies.kind(index) === 'planned-make' ? 'make' : 'buy';
-  const order: PlannedOrder = {
-    id: supplies.id(index),
-    item,
-    kind,
-    qty: supplies.orderQty(index),
-    start: model.dayText(supplies.start(index)),
-    due: model.dayText(supplies.date(index)),
-  };
+  const qty = supplies.orderQty(index);
+  const start = model.dayText(supplies.start(index));
+  const due = model.dayText(supplies.date(index));
   const bomVersion = supplies.bomVersion(index);
-  if (bomVersion !== undefined) order.bomVersion = bomVersion;
   const salesOrder = supplies.salesOrder(index);
-  if (salesOrder !== undefined) order.salesOrder = salesOrder;
-  return order;
+  if (bomVersion === undefined) {
+    return salesOrder === undefined ? { id, item, kind, qty, start, due } : { id, item, kind, qty, start, due, salesOrder };
+  }
+  return salesOrder === undefined ? { id, item, kind, qty, start, due, bomVersion } : { id, item, kind, qty, start, due, bomVersion, salesOrder };
 }
 
 function pastDueStart(model: MrpModel, item: string, supplies: SettledSupplies, index: number): PlanException {
@@ -141,7 +139,7 @@ function shortage(model: MrpModel, item: string, short: Shortage): PlanException
   const until = model.dayText(short.lateUntil);
   const { salesOrder, lateSupply, qty } = short;
   const message = flatText(id, ': ', qty, ' of ', item, ' due ', short.dueText, ' cannot be covered in time; the earliest supply (', lateSupply ?? 'none', ') arrives ', until);
-  // One literal per combination of the optional fields, in the schema's order (see plannedOrder).
+  // One literal per combination of the optional fields (see plannedOrder).
   if (lateSupply === undefined) {
     return salesOrder === undefined ? { type: 'shortage', item, demand: id, date: until, qty, message } : { type: 'shortage', item, demand: id, salesOrder, date: until, qty, message };
   }
