@@ -3,27 +3,21 @@ import type { DemandAllocation, Shortage, SupplyRecord } from './item-records.js
 import { EPSILON, round6 } from './lot-sizing.js';
 import type { MrpModel } from './mrp-model.js';
 import type { PegList } from './peg-list.js';
+import { ScratchArray } from './scratch-array.js';
 
 // Allocation columns, like the demand table's, are reused by the next item (ItemDetail).
-let allocationQty = new Float64Array(0);
-let allocationShort = new Float64Array(0);
-let allocationLateUntil = new Float64Array(0);
-let allocationLateSupply = new Int32Array(0);
+const allocationQty = new ScratchArray((length) => new Float64Array(length));
+const allocationShort = new ScratchArray((length) => new Float64Array(length));
+const allocationLateUntil = new ScratchArray((length) => new Float64Array(length));
+const allocationLateSupply = new ScratchArray((length) => new Int32Array(length));
 
 export function newAllocation(demands: DemandTable): DemandAllocation {
   const count = demands.length;
-  if (allocationQty.length < count) {
-    const capacity = Math.max(count, allocationQty.length * 2, 1024);
-    allocationQty = new Float64Array(capacity);
-    allocationShort = new Float64Array(capacity);
-    allocationLateUntil = new Float64Array(capacity);
-    allocationLateSupply = new Int32Array(capacity);
-  }
   const allocation = {
-    qty: allocationQty.subarray(0, count),
-    short: allocationShort.subarray(0, count),
-    lateUntil: allocationLateUntil.subarray(0, count),
-    lateSupply: allocationLateSupply.subarray(0, count),
+    qty: allocationQty.take(count),
+    short: allocationShort.take(count),
+    lateUntil: allocationLateUntil.take(count),
+    lateSupply: allocationLateSupply.take(count),
   };
   allocation.qty.set(demands.qty);
   allocation.short.fill(0);
